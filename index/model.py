@@ -1,0 +1,134 @@
+"""The article model and the passages compare works on."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+
+def short_hash(text: str, length: int = 12) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as stored in the library.
+
+    ``id`` is stable: the same input gives the same id (derived from the
+    canonical URL when there is one, else from the cleaned text), so adding the
+    same article twice is detected. ``published`` is an ISO date (YYYY-MM-DD) or
+    None. ``body`` is Markdown, already cleaned of site chrome.
+    """
+
+    id: str
+    title: str
+    body: str
+    origin: str
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+    language: str | None = None
+    checksum: str = ""
+
+    @staticmethod
+    def make(
+        *,
+        title: str,
+        body: str,
+        origin: str,
+        outlet: str | None = None,
+        author: str | None = None,
+        published: str | None = None,
+        url: str | None = None,
+        tags: tuple[str, ...] | list[str] = (),
+        language: str | None = None,
+    ) -> Article:
+        """Build an article, computing its id and checksum."""
+        key = url.strip().lower() if url else " ".join(body.split()).lower()
+        art = Article(
+            id=short_hash(key),
+            title=title,
+            body=body,
+            origin=origin,
+            outlet=outlet,
+            author=author,
+            published=published,
+            url=url,
+            tags=tuple(tags),
+            language=language,
+        )
+        return replace(art, checksum=art.compute_checksum())
+
+    def compute_checksum(self) -> str:
+        data = self.to_dict(with_body=True)
+        data.pop("checksum", None)
+        return hashlib.sha256(
+            json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        ).hexdigest()
+
+    @property
+    def word_count(self) -> int:
+        return len(self.body.split())
+
+    def to_dict(self, with_body: bool = False) -> dict[str, Any]:
+        data = asdict(self)
+        data["tags"] = list(self.tags)
+        if not with_body:
+            data.pop("body")
+        return data
+
+    def summary(self) -> dict[str, Any]:
+        """The fields of `list --json`."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "author": self.author,
+            "published": self.published,
+            "url": self.url,
+            "tags": list(self.tags),
+            "origin": self.origin,
+        }
+
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> Article:
+        return Article(
+            id=str(data["id"]),
+            title=str(data["title"]),
+            body=str(data["body"]),
+            origin=str(data.get("origin") or ""),
+            outlet=data.get("outlet"),
+            author=data.get("author"),
+            published=data.get("published"),
+            url=data.get("url"),
+            tags=tuple(data.get("tags") or ()),
+            language=data.get("language"),
+            checksum=str(data.get("checksum") or ""),
+        )
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence, list item or table row of an article.
+
+    ``position`` is its order in the article; ``start``/``end`` are character
+    offsets into the article's Markdown body, so a presenter can scroll to it.
+    ``kind`` is "sentence", "item" or "row"; ``section`` the heading above it.
+    """
+
+    article_id: str
+    position: int
+    text: str
+    start: int
+    end: int
+    kind: str = "sentence"
+    section: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def key(self) -> str:
+        return f"{self.article_id}:{self.position}"

@@ -1,0 +1,377 @@
+"""The Whoosh index: articles and their passages, in numbered generations.
+
+Layout under HOME/index::
+
+    CURRENT           the name of the live generation, replaced atomically
+    gen-000003/       a Whoosh storage with the indexes "articles" and "passages"
+      schema.json     the schema version this generation was built with
+
+Incremental updates (by checksum) go into the live generation. A rebuild is
+written into a new generation and made live by replacing CURRENT, so a rebuild
+that is interrupted leaves the old generation working. A generation built with
+another schema version, or one that fails to open, is rebuilt from the library.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.fsutil import atomic_write, describe_os_error, fsync_dir
+from hollywood_ai.index.model import Article
+from hollywood_ai.index.passages import split_passages
+from whoosh import index as windex
+from whoosh.analysis import (
+    Analyzer,
+    CharsetFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.query import Term
+from whoosh.searching import Searcher
+from whoosh.support.charset import accent_map
+
+SCHEMA_VERSION = 1
+ARTICLES = "articles"
+PASSAGES = "passages"
+TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
+
+Progress = Callable[[int, int], None]
+
+
+def text_analyzer() -> Analyzer:
+    """Words, lower-cased, accents folded, stop words out, stemmed."""
+    return (
+        RegexTokenizer(TOKEN_PATTERN)
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | StopFilter(minsize=1)
+        | StemFilter()
+    )
+
+
+def article_schema() -> Schema:
+    analyzer = text_analyzer()
+    return Schema(
+        id=ID(stored=True, unique=True),
+        title=TEXT(analyzer=analyzer, stored=True, field_boost=2.5, spelling=True),
+        body=TEXT(analyzer=analyzer, spelling=True),
+        outlet=TEXT(analyzer=analyzer, stored=True),
+        author=TEXT(analyzer=analyzer, stored=True),
+        tags=KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
+        published=DATETIME(stored=True, sortable=True),
+        sort_title=ID(sortable=True),
+        url=STORED,
+        origin=STORED,
+        checksum=STORED,
+    )
+
+
+def passage_schema() -> Schema:
+    return Schema(
+        key=ID(stored=True, unique=True),
+        article_id=ID(stored=True),
+        position=NUMERIC(stored=True, sortable=True),
+        text=TEXT(analyzer=text_analyzer(), stored=True, phrase=True),
+        kind=STORED,
+        section=STORED,
+        start=STORED,
+        end=STORED,
+    )
+
+
+@dataclass
+class SyncReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    rebuilt: bool = False
+    reason: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed or self.rebuilt)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": len(self.added),
+            "updated": len(self.updated),
+            "removed": len(self.removed),
+            "rebuilt": self.rebuilt,
+            "reason": self.reason,
+        }
+
+
+def _article_doc(article: Article) -> dict[str, Any]:
+    published = None
+    if article.published:
+        with contextlib.suppress(ValueError):
+            published = datetime.fromisoformat(article.published)
+    doc: dict[str, Any] = {
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "outlet": article.outlet or "",
+        "author": article.author or "",
+        "tags": ",".join(t.replace(",", " ") for t in article.tags),
+        "sort_title": article.title.casefold(),
+        "url": article.url,
+        "origin": article.origin,
+        "checksum": article.checksum,
+    }
+    if published is not None:
+        doc["published"] = published
+    return doc
+
+
+def _passage_docs(article: Article) -> Iterable[dict[str, Any]]:
+    for p in split_passages(article):
+        yield {
+            "key": p.key,
+            "article_id": p.article_id,
+            "position": p.position,
+            "text": p.text,
+            "kind": p.kind,
+            "section": p.section,
+            "start": p.start,
+            "end": p.end,
+        }
+
+
+class SearchIndex:
+    """The live Whoosh generation, opened once and kept open between queries."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._lock = threading.RLock()
+        self._generation: str | None = None
+        self._indexes: dict[str, Any] = {}
+        self._searchers: dict[str, Searcher] = {}
+        self._searcher_gen: dict[str, int] = {}
+
+    # ------------------------------------------------------------ generations
+
+    def _current_name(self) -> str | None:
+        try:
+            name = (self.root / "CURRENT").read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+        return name if name.startswith("gen-") and "/" not in name else None
+
+    def _gen_dir(self, name: str) -> Path:
+        return self.root / name
+
+    def status(self) -> str:
+        """'ok', 'missing', 'schema' (built by another version) or 'damaged'."""
+        name = self._current_name()
+        if name is None or not self._gen_dir(name).is_dir():
+            return "missing"
+        try:
+            meta = json.loads((self._gen_dir(name) / "schema.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return "damaged"
+        if meta.get("schema") != SCHEMA_VERSION:
+            return "schema"
+        try:
+            for indexname in (ARTICLES, PASSAGES):
+                ix = windex.open_dir(str(self._gen_dir(name)), indexname=indexname)
+                with ix.searcher() as s:
+                    s.doc_count()
+        except Exception:  # Whoosh raises many kinds on damaged segments
+            return "damaged"
+        return "ok"
+
+    def open(self) -> None:
+        """Open the live generation (raises HollywoodError if it is unusable)."""
+        with self._lock:
+            name = self._current_name()
+            if name is None:
+                raise HollywoodError(f"there is no index in {self.root}; run 'hollywood-ai index'")
+            if name == self._generation and self._indexes:
+                return
+            self.close()
+            try:
+                self._indexes = {
+                    n: windex.open_dir(str(self._gen_dir(name)), indexname=n)
+                    for n in (ARTICLES, PASSAGES)
+                }
+            except Exception as exc:
+                self._indexes = {}
+                raise HollywoodError(
+                    f"the index in {self.root} cannot be opened ({exc.__class__.__name__}); "
+                    "run 'hollywood-ai index --rebuild'"
+                ) from None
+            self._generation = name
+
+    def close(self) -> None:
+        with self._lock:
+            for s in self._searchers.values():
+                with contextlib.suppress(Exception):
+                    s.close()
+            self._searchers = {}
+            self._indexes = {}
+            self._generation = None
+
+    def searcher(self, which: str = ARTICLES) -> Searcher:
+        """A searcher kept open between queries, refreshed when the index changes."""
+        with self._lock:
+            current = self._current_name()
+            if current != self._generation or not self._indexes:
+                self.open()
+            ix = self._indexes[which]
+            s = self._searchers.get(which)
+            # A commit (here or by another process) makes a new TOC generation;
+            # Whoosh's own up_to_date() misses deletion-only commits.
+            latest = ix.latest_generation()
+            if s is None or self._searcher_gen.get(which) != latest:
+                if s is not None:
+                    with contextlib.suppress(Exception):
+                        s.close()
+                s = ix.searcher()
+                self._searchers[which] = s
+                self._searcher_gen[which] = latest
+            return s
+
+    def index(self, which: str = ARTICLES) -> Any:
+        with self._lock:
+            if not self._indexes or self._current_name() != self._generation:
+                self.open()
+            return self._indexes[which]
+
+    # --------------------------------------------------------------- writing
+
+    def stored_checksums(self) -> dict[str, str]:
+        s = self.searcher(ARTICLES)
+        return {f["id"]: f.get("checksum", "") for f in s.all_stored_fields()}
+
+    def sync(self, articles: list[Article], progress: Progress | None = None) -> SyncReport:
+        """Bring the index in line with the library: add, update and remove by
+        checksum; rebuild when the index is missing, damaged or of another schema."""
+        state = self.status()
+        if state != "ok":
+            reasons = {
+                "missing": "no index yet",
+                "damaged": "the index was damaged",
+                "schema": "the index was built by another version",
+            }
+            report = self.rebuild(articles, progress)
+            report.reason = reasons.get(state, state)
+            return report
+        stored = self.stored_checksums()
+        wanted = {a.id: a for a in articles}
+        report = SyncReport()
+        changed = [a for a in articles if stored.get(a.id) != a.checksum]
+        report.removed = [i for i in stored if i not in wanted]
+        report.added = [a.id for a in changed if a.id not in stored]
+        report.updated = [a.id for a in changed if a.id in stored]
+        if not changed and not report.removed:
+            return report
+        self._write(changed, report.removed, progress)
+        return report
+
+    def _write(
+        self, articles: list[Article], removed: list[str], progress: Progress | None
+    ) -> None:
+        with self._lock:
+            aw = self.index(ARTICLES).writer(timeout=10.0)
+            pw = self.index(PASSAGES).writer(timeout=10.0)
+            try:
+                for article_id in [*removed, *(a.id for a in articles)]:
+                    aw.delete_by_term("id", article_id)
+                    pw.delete_by_term("article_id", article_id)
+                for i, article in enumerate(articles, 1):
+                    aw.add_document(**_article_doc(article))
+                    for doc in _passage_docs(article):
+                        pw.add_document(**doc)
+                    if progress:
+                        progress(i, len(articles))
+                # Passages first: an article is only visible once its passages are.
+                pw.commit()
+                aw.commit()
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    pw.cancel()
+                with contextlib.suppress(Exception):
+                    aw.cancel()
+                raise
+
+    def rebuild(self, articles: list[Article], progress: Progress | None = None) -> SyncReport:
+        """Build a new generation aside, then make it live by replacing CURRENT."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise HollywoodError(describe_os_error(exc, self.root)) from None
+        previous = self._current_name()
+        number = 1 + max(
+            (int(p.name[4:]) for p in self.root.glob("gen-*") if p.name[4:].isdigit()), default=0
+        )
+        name = f"gen-{number:06d}"
+        target = self._gen_dir(name)
+        try:
+            target.mkdir()
+            aix = windex.create_in(str(target), article_schema(), indexname=ARTICLES)
+            pix = windex.create_in(str(target), passage_schema(), indexname=PASSAGES)
+            big = len(articles) >= 4000 and (os.cpu_count() or 1) > 1
+            opts: dict[str, Any] = {"limitmb": 256}
+            if big:
+                opts.update(procs=min(2, os.cpu_count() or 1), multisegment=True)
+            aw = aix.writer(**opts)
+            pw = pix.writer(**opts)
+            for i, article in enumerate(articles, 1):
+                aw.add_document(**_article_doc(article))
+                for doc in _passage_docs(article):
+                    pw.add_document(**doc)
+                if progress and (i % 50 == 0 or i == len(articles)):
+                    progress(i, len(articles))
+            pw.commit()
+            aw.commit()
+            atomic_write(target / "schema.json", json.dumps({"schema": SCHEMA_VERSION}).encode())
+            fsync_dir(target)
+            atomic_write(self.root / "CURRENT", name.encode())
+        except OSError as exc:
+            shutil.rmtree(target, ignore_errors=True)
+            raise HollywoodError(describe_os_error(exc, target)) from None
+        except BaseException:
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        with self._lock:
+            self.close()
+        self.prune(keep=name, previous=previous)
+        return SyncReport(added=[a.id for a in articles], rebuilt=True)
+
+    def prune(self, keep: str, previous: str | None = None) -> None:
+        """Remove generations other than the live one and the one before it
+        (another process may still be reading that one), and abandoned builds."""
+        for path in self.root.glob("gen-*"):
+            if path.name not in (keep, previous):
+                shutil.rmtree(path, ignore_errors=True)
+
+    def delete_article(self, article_id: str) -> None:
+        self._write([], [article_id], None)
+
+    def doc_count(self) -> int:
+        return int(self.searcher(ARTICLES).doc_count())
+
+    def passage_doc(self, article_id: str) -> list[dict[str, Any]]:
+        s = self.searcher(PASSAGES)
+        docs = [s.stored_fields(docnum) for docnum in s.document_numbers(article_id=article_id)]
+        return sorted(docs, key=lambda d: d["position"])
+
+    def has(self, article_id: str) -> bool:
+        s = self.searcher(ARTICLES)
+        return s.document_number(id=article_id) is not None
+
+    def term_query(self, field_name: str, value: str) -> Term:
+        return Term(field_name, value)

@@ -1,0 +1,133 @@
+"""The Workspace: a home's library and index, opened together.
+
+The presenters (reader and command line) go through this one object, so both
+see the same articles and the same results.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.fsutil import describe_os_error, write_lock
+from hollywood_ai.index.home import resolve_home
+from hollywood_ai.index.library import Library
+from hollywood_ai.index.model import Article
+from hollywood_ai.index.searchindex import Progress, SearchIndex, SyncReport
+
+
+class Workspace:
+    def __init__(self, home: str | Path | None = None) -> None:
+        self.home = resolve_home(home)
+        self.library = Library(self.home / "library")
+        self.index = SearchIndex(self.home / "index")
+        self._articles: dict[str, Article] | None = None
+        self._articles_lock = threading.Lock()
+        self.damaged: list[str] = []
+
+    # ----------------------------------------------------------------- setup
+
+    def ensure_home(self) -> None:
+        try:
+            self.library.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise HollywoodError(describe_os_error(exc, self.home)) from None
+
+    def is_new(self) -> bool:
+        return not self.library.ids() and not (self.home / ".seeded").exists()
+
+    def seed_if_empty(self) -> list[Article]:
+        """On first run with an empty home, store the bundled seeds."""
+        if not self.is_new():
+            return []
+        from hollywood_ai.index.seeds import seed_articles
+
+        self.ensure_home()
+        with write_lock(self.home):
+            if not self.is_new():
+                return []
+            articles = seed_articles()
+            for article in articles:
+                self.library.put(article)
+            (self.home / ".seeded").write_text("1\n", encoding="utf-8")
+        self.invalidate()
+        return articles
+
+    def needs_sync(self) -> bool:
+        """Cheap check: is the index missing, stale, damaged or of another schema?"""
+        if self.index.status() != "ok":
+            return True
+        stored = self.index.stored_checksums()
+        return stored != {a.id: a.checksum for a in self.articles()}
+
+    def open(self, progress: Progress | None = None) -> SyncReport:
+        """Seed an empty home, then bring the index up to date."""
+        self.seed_if_empty()
+        return self.sync(progress)
+
+    def sync(self, progress: Progress | None = None, rebuild: bool = False) -> SyncReport:
+        self.ensure_home()
+        with write_lock(self.home):
+            self.library.clean_temporaries()
+            self.invalidate()
+            articles = self.articles()
+            if rebuild:
+                report = self.index.rebuild(articles, progress)
+                report.reason = "rebuild asked for"
+                return report
+            return self.index.sync(articles, progress)
+
+    # --------------------------------------------------------------- reading
+
+    def invalidate(self) -> None:
+        with self._articles_lock:
+            self._articles = None
+
+    def _load(self) -> dict[str, Article]:
+        with self._articles_lock:
+            if self._articles is None:
+                report = self.library.load_all()
+                self.damaged = report.damaged
+                self._articles = {a.id: a for a in report.articles}
+            return self._articles
+
+    def articles(self) -> list[Article]:
+        """Every article, newest first, then by title."""
+        items = list(self._load().values())
+        items.sort(key=lambda a: a.title.casefold())
+        items.sort(key=lambda a: a.published or "", reverse=True)
+        return items
+
+    def get(self, article_id: str) -> Article:
+        articles = self._load()
+        if article_id in articles:
+            return articles[article_id]
+        matches = [a for i, a in articles.items() if i.startswith(article_id)]
+        if len(matches) == 1 and len(article_id) >= 4:
+            return matches[0]
+        raise HollywoodError(
+            f"there is no article with id '{article_id}'; run 'hollywood-ai list' to see the ids"
+        )
+
+    # --------------------------------------------------------------- writing
+
+    def store(self, articles: list[Article]) -> None:
+        """Put articles in the library (durable first), then index them."""
+        self.ensure_home()
+        with write_lock(self.home):
+            for article in articles:
+                self.library.put(article)
+            self.invalidate()
+            self.index.sync(self.articles())
+
+    def remove(self, article_id: str) -> Article:
+        article = self.get(article_id)
+        with write_lock(self.home):
+            self.library.remove(article.id)
+            self.invalidate()
+            self.index.sync(self.articles())
+        return article
+
+    def close(self) -> None:
+        self.index.close()

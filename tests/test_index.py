@@ -1,0 +1,95 @@
+"""The library and the Whoosh index: seeding, incremental updates, rebuilds, schema."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import replace
+
+from hollywood_ai.index import searchindex
+from hollywood_ai.index.model import Article
+from hollywood_ai.index.passages import split_passages
+from hollywood_ai.index.search import search
+from hollywood_ai.index.workspace import Workspace
+
+
+def test_first_run_seeds_and_indexes(workspace: Workspace):
+    assert len(workspace.articles()) == 5
+    assert workspace.index.doc_count() == 5
+    assert len(list(workspace.library.root.glob("*.json"))) == 5
+
+
+def test_incremental_update_by_checksum(workspace: Workspace):
+    report = workspace.sync()
+    assert not report.changed
+    article = workspace.articles()[0]
+    changed = replace(article, body=article.body + "\nA new closing sentence about zeppelins.\n")
+    changed = replace(changed, checksum=changed.compute_checksum())
+    workspace.library.put(changed)
+    report = workspace.sync()
+    assert report.updated == [article.id] and not report.added and not report.rebuilt
+    assert [h.id for h in search(workspace, "zeppelins").hits] == [article.id]
+
+
+def test_added_and_removed_articles(workspace: Workspace):
+    extra = Article.make(
+        title="Zoetrope news", body="A short note about zoetropes and film.\n", origin="t"
+    )
+    workspace.store([extra])
+    assert search(workspace, "zoetropes").hits[0].id == extra.id
+    workspace.remove(extra.id)
+    assert search(workspace, "zoetropes").total == 0
+    assert workspace.index.doc_count() == 5
+
+
+def test_rebuild_swaps_generation_and_keeps_search(workspace: Workspace):
+    before = (workspace.index.root / "CURRENT").read_text()
+    report = workspace.sync(rebuild=True)
+    after = (workspace.index.root / "CURRENT").read_text()
+    assert report.rebuilt and before != after
+    assert search(workspace, "Sarandos").total >= 4
+
+
+def test_interrupted_rebuild_leaves_old_index(workspace: Workspace, monkeypatch):
+    before = (workspace.index.root / "CURRENT").read_text()
+
+    def boom(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(searchindex, "atomic_write", boom)
+    with contextlib.suppress(KeyboardInterrupt):
+        workspace.sync(rebuild=True)
+    monkeypatch.undo()
+    assert (workspace.index.root / "CURRENT").read_text() == before
+    fresh = Workspace(workspace.home)
+    fresh.open()
+    assert search(fresh, "Eternaut").total >= 3
+    fresh.close()
+
+
+def test_schema_version_change_triggers_rebuild(workspace: Workspace):
+    gen = workspace.index.root / (workspace.index.root / "CURRENT").read_text().strip()
+    (gen / "schema.json").write_text(json.dumps({"schema": 0}))
+    workspace.index.close()
+    report = Workspace(workspace.home).sync()
+    assert report.rebuilt and "another version" in report.reason
+
+
+def test_passages_know_article_and_position(seeded: Workspace):
+    article = next(a for a in seeded.articles() if a.outlet == "The Guardian")
+    passages = split_passages(article)
+    assert [p.position for p in passages] == list(range(len(passages)))
+    kinds = {p.kind for p in passages}
+    assert {"sentence", "row"} <= kinds
+    row = next(p for p in passages if p.kind == "row")
+    assert "description:" in row.text
+    for p in passages:
+        assert p.article_id == article.id
+        assert 0 <= p.start < p.end <= len(article.body)
+
+
+def test_damaged_library_file_is_skipped(workspace: Workspace):
+    (workspace.library.root / "deadbeef0000.json").write_text("{not json")
+    fresh = Workspace(workspace.home)
+    assert len(fresh.articles()) == 5
+    assert fresh.damaged == ["deadbeef0000.json"]

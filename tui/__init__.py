@@ -1,0 +1,1 @@
+"""The presenters: the Textual reader and the command line."""
