@@ -35,3 +35,22 @@ class ArticleSelected(Message):
     """The list's highlighted article changed, or one was opened."""
 
     article_id: str
+
+
+@dataclass
+class OpenArticle(Message):
+    """Open an article in the reading pane, scrolled to a passage when given
+    (``start``/``end`` are character offsets into its Markdown body). Posted by
+    the compare and facts screens; handled by the app."""
+
+    article_id: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class LibraryChanged(Message):
+    """Articles were added or removed (by this reader or another process)."""
+
+    added: int = 0
+    removed: int = 0
