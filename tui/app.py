@@ -1,20 +1,32 @@
-"""The reader: a Textual app over the engine in ``hollywood_ai.index``."""
+"""The reader: a Textual app over the engine in ``hollywood_ai.index``.
+
+Build it with :func:`create_app` (tests pass a fixed home and theme); run it
+with :func:`run_reader` (the command line does).
+"""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import Any
 
-from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.model import Article
 from hollywood_ai.index.workspace import Workspace
-from hollywood_ai.tui.messages import ArticleSelected, IndexProgress, IndexReady, LibraryLoaded
+from hollywood_ai.tui.messages import LibraryChanged, OpenArticle
+from hollywood_ai.tui.palette import ReaderCommands
+from hollywood_ai.tui.screens.help import HelpScreen, class_bindings, rows
+from hollywood_ai.tui.screens.main import MainScreen
+from hollywood_ai.tui.settings import Settings
 from hollywood_ai.tui.widgets.article_list import ArticleList
 from hollywood_ai.tui.widgets.reading_pane import ReadingPane
-from textual import on, work
-from textual.app import App, ComposeResult
+from hollywood_ai.tui.widgets.search_box import SearchBox
+from textual import on
+from textual.app import App
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.widgets import Footer, Header
-from textual.worker import Worker, WorkerState
+from textual.screen import Screen
+
+DEFAULT_THEME = "textual-dark"
+SAVE_DELAY = 0.5
 
 
 class ReaderApp(App[None]):
@@ -23,74 +35,212 @@ class ReaderApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "hollywood-ai"
     SUB_TITLE = "AI in film and TV, as each outlet tells it"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
 
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("tab", "focus_next", "Next pane", show=False, id="focus_next"),
+        Binding("c", "compare", "Compare", id="app.compare"),
+        Binding("f", "facts", "Facts", id="app.facts"),
+        Binding("a", "add", "Add", id="app.add"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("f1", "help", "Help", show=False, id="app.help_f1"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("tab", "focus_next", "Next pane", show=False, id="app.focus_next"),
+        Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.focus_prev"),
     ]
 
-    def __init__(self, home: str | Path | None = None, workspace: Workspace | None = None) -> None:
+    def __init__(
+        self,
+        home: str | Path | None = None,
+        workspace: Workspace | None = None,
+        *,
+        theme: str | None = None,
+        remember: bool = True,
+        blink: bool = True,
+    ) -> None:
         super().__init__()
         self.workspace = workspace or Workspace(home)
+        self.remember_settings = remember
+        self.settings = Settings.load(self.workspace.home) if remember else Settings()
+        self.fixed_theme = theme
+        self.blink = blink
+        self._save_timer: Any = None
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Horizontal(id="main"):
-            yield ArticleList(id="list-pane")
-            yield ReadingPane(id="reading-pane")
-        yield Footer()
+    # --------------------------------------------------------------- screens
+
+    def get_default_screen(self) -> Screen[Any]:
+        return MainScreen(blink=self.blink)
+
+    @property
+    def main_screen(self) -> MainScreen:
+        screen = self.screen_stack[0] if self.screen_stack else None
+        if not isinstance(screen, MainScreen):
+            raise RuntimeError("the main screen is not running")
+        return screen
 
     def on_mount(self) -> None:
-        self.query_one(ArticleList).border_title = "Articles"
-        self.query_one(ArticleList).focus()
-        self.load_library()
+        wanted = self.fixed_theme or self.settings.theme or DEFAULT_THEME
+        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
 
-    # --------------------------------------------------------------- workers
+    def _theme_changed(self, theme: object) -> None:
+        if self.fixed_theme is None:
+            self.remember(theme=self.theme)
 
-    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
-    def load_library(self) -> None:
-        ws = self.workspace
-        ws.seed_if_empty()
-        self.post_message(LibraryLoaded(ws.articles()))
-        if ws.needs_sync():
-            report = ws.sync(lambda done, total: self.post_message(IndexProgress(done, total)))
-            self.post_message(IndexReady(report))
+    def workspace_articles(self) -> list[Article]:
+        try:
+            return self.main_screen.articles
+        except RuntimeError:
+            return []
 
-    @on(Worker.StateChanged)
-    def _worker_failed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR and event.worker.error is not None:
-            err = event.worker.error
-            message = (
-                str(err) if isinstance(err, HollywoodError) else f"{type(err).__name__}: {err}"
+    # -------------------------------------------------------------- settings
+
+    def remember(self, **changes: Any) -> None:
+        """Change settings and save them shortly (coalescing quick changes)."""
+        for key, value in changes.items():
+            setattr(self.settings, key, value)
+        if not self.remember_settings:
+            return
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.save_settings)
+
+    def save_settings(self) -> None:
+        self._save_timer = None
+        if not self.remember_settings:
+            return
+        try:
+            pane = self.main_screen.pane
+        except Exception:
+            pane = None
+        if pane is not None and pane.article is not None:
+            self.settings.article = pane.article.id
+            self.settings.scroll = round(float(pane.scroll_y), 1)
+        self.settings.save(self.workspace.home)
+
+    async def action_quit(self) -> None:
+        self.save_settings()
+        self.exit()
+
+    # --------------------------------------------------------------- actions
+
+    def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        return [
+            ("Everywhere", rows(class_bindings(type(self)) + class_bindings(MainScreen))),
+            ("Command palette (Ctrl+P)", [("Ctrl+P", "Commands, themes and articles by title")]),
+            ("Search box", rows(class_bindings(SearchBox, skip=_INPUT_EDITING))),
+            ("Article list", rows(class_bindings(ArticleList))),
+            ("Reading pane", rows(class_bindings(ReadingPane, skip=_SIDEWAYS))),
+            ("Compare, facts, help and other screens", [("Esc", "Close, back to the reader")]),
+        ]
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(self.help_sections()))
+
+    def action_search(self) -> None:
+        self._to_main()
+        self.main_screen.action_search()
+
+    def action_rebuild_index(self) -> None:
+        self._to_main()
+        self.main_screen.rebuild_index()
+
+    def _screen_class(self, module: str, name: str) -> Any:
+        """A screen class from ``module``, or None (with a notice) when absent."""
+        full = f"hollywood_ai.tui.screens.{module}"
+        try:
+            return getattr(importlib.import_module(full), name)
+        except ModuleNotFoundError as exc:
+            if exc.name != full:
+                raise
+            self.notify(
+                f"{name.removesuffix('Screen')} is not available in this version.",
+                severity="warning",
+                markup=False,
             )
-            self.notify(message, title="Something went wrong", severity="error", markup=False)
+            return None
+
+    def action_compare(self) -> None:
+        main = self.main_screen
+        on_main = self.screen is main
+        text = main.current_sentence() if on_main else ""
+        screen_class = self._screen_class("compare", "CompareScreen")
+        if screen_class is not None:
+            self.push_screen(screen_class(self.workspace, text=text, story=None))
+
+    def action_facts(self) -> None:
+        screen_class = self._screen_class("facts", "FactsScreen")
+        if screen_class is not None:
+            self.push_screen(screen_class(self.workspace, story=None))
+
+    def action_add(self) -> None:
+        screen_class = self._screen_class("add", "AddScreen")
+        if screen_class is not None:
+            self.push_screen(screen_class(self.workspace))
+
+    def open_article_by_id(self, article_id: str) -> None:
+        self.post_message(OpenArticle(article_id))
+
+    def _to_main(self) -> None:
+        while len(self.screen_stack) > 1 and self.screen is not self.main_screen:
+            self.pop_screen()
 
     # -------------------------------------------------------------- messages
 
-    @on(LibraryLoaded)
-    def _library_loaded(self, message: LibraryLoaded) -> None:
-        listing = self.query_one(ArticleList)
-        listing.show(message.articles)
-        listing.border_title = f"Articles ({len(message.articles)})"
+    @on(OpenArticle)
+    async def _open_article(self, message: OpenArticle) -> None:
+        self._to_main()
+        await self.main_screen.open_article(message.article_id, message.start, message.end)
 
-    @on(IndexProgress)
-    def _index_progress(self, message: IndexProgress) -> None:
-        self.sub_title = f"indexing {message.done}/{message.total}"
+    @on(LibraryChanged)
+    def _library_changed(self, message: LibraryChanged) -> None:
+        self.main_screen.reload()
 
-    @on(IndexReady)
-    def _index_ready(self, message: IndexReady) -> None:
-        self.sub_title = type(self).SUB_TITLE
 
-    @on(ArticleSelected)
-    def _article_selected(self, message: ArticleSelected) -> None:
-        try:
-            article = self.workspace.get(message.article_id)
-        except HollywoodError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
-        self.query_one(ReadingPane).show(article)
+# Editing keys of Textual's Input and sideways scrolling: standard, not ours to list.
+_INPUT_EDITING = {
+    "cursor_left",
+    "cursor_right",
+    "cursor_left_word",
+    "cursor_right_word",
+    "cursor_left_select",
+    "cursor_right_select",
+    "cursor_left_word_select",
+    "cursor_right_word_select",
+    "select_all",
+    "home",
+    "end",
+    "home_select",
+    "end_select",
+    "delete_left",
+    "delete_right",
+    "delete_left_word",
+    "delete_right_word",
+    "delete_left_all",
+    "delete_right_all",
+    "copy",
+    "cut",
+    "paste",
+    "submit",
+    "undo",
+    "redo",
+}
+_SIDEWAYS = {"scroll_left", "scroll_right", "page_left", "page_right"}
+
+
+def create_app(
+    home: str | Path | None = None,
+    *,
+    theme: str | None = None,
+    remember: bool = True,
+    blink: bool = True,
+) -> ReaderApp:
+    """The reader on ``home``; tests fix ``theme`` and switch ``blink`` off."""
+    return ReaderApp(home=home, theme=theme, remember=remember, blink=blink)
 
 
 def run_reader(home: str | None = None) -> int:
-    ReaderApp(home=home).run()
+    create_app(home).run()
     return 0

@@ -1,53 +1,155 @@
-"""The article list: title over outlet and date, one option per article."""
+"""The article list: title over outlet and date, one option per article.
+
+Wide, each article takes two lines (three with a search snippet); narrow, one
+line laid out like a table (date, outlet, title) so five articles fit above the
+reading pane on an 80x24 terminal.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from hollywood_ai.index.model import Article
+from hollywood_ai.tui.document import clean
 from hollywood_ai.tui.messages import ArticleSelected
-from rich.text import Text
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+SNIPPET_MATCH = "bold $text-warning"
+OUTLET_WIDTH = 14
 
-def article_prompt(article: Article) -> Text:
-    """Untrusted title and outlet as Text: never parsed as markup."""
-    prompt = Text(article.title, style="bold", overflow="ellipsis")
-    meta = " · ".join(x for x in (article.outlet, article.published) if x)
-    if meta:
-        prompt.append("\n")
-        prompt.append(meta, style="dim")
-    return prompt
+
+@dataclass(frozen=True)
+class Entry:
+    """One row: an article, or a search hit with its snippet."""
+
+    id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    snippet: str = ""
+    spans: tuple[tuple[int, int], ...] = ()
+    origin: str = ""
+
+    @staticmethod
+    def of(article: Article) -> Entry:
+        return Entry(
+            article.id,
+            article.title,
+            article.outlet,
+            article.published,
+            origin=article.origin.replace("\\", "/").rsplit("/", 1)[-1],
+        )
+
+
+def entry_prompt(entry: Entry, compact: bool = False) -> Content:
+    """Untrusted title, outlet and snippet as plain Content: never parsed as markup."""
+    title = Content(" ".join(clean(entry.title).split()) or "(untitled)")
+    if compact:
+        date = entry.published or "—"
+        outlet = clean(entry.outlet or "")
+        if len(outlet) > OUTLET_WIDTH:
+            outlet = outlet[: OUTLET_WIDTH - 1] + "…"
+        return Content.assemble(
+            (f" {date:<10}  ", "$text-muted"),
+            (f"{outlet:<{OUTLET_WIDTH}}  ", "$text-secondary"),
+            title.stylize("bold"),
+        )
+    parts = [title.stylize("bold")]
+    meta = " · ".join(clean(x) for x in (entry.outlet, entry.published) if x)
+    parts.append(
+        Content(meta or clean(entry.origin) or "no outlet, no date").stylize("$text-muted")
+    )
+    if entry.snippet:
+        snippet = Content(" ".join(clean(entry.snippet).split("\n")))
+        if len(snippet.plain) == len(entry.snippet):
+            for start, end in entry.spans:
+                snippet = snippet.stylize(SNIPPET_MATCH, start, end)
+        parts.append(snippet.stylize("italic"))
+    return Content("\n").join(parts)
 
 
 class ArticleList(OptionList):
+    """The articles (or the search hits); highlighting one shows it."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("enter", "select", "Read", id="list.read"),
+        Binding("g", "first", "First", show=False, id="list.first"),
+        Binding("G", "last", "Last", show=False, id="list.last"),
+    ]
+
     DEFAULT_CSS = """
     ArticleList { height: 1fr; }
     ArticleList > .option-list--option { padding: 0 1; }
+    ArticleList.-compact { text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
-    BINDINGS = [
-        ("j", "cursor_down", "Down"),
-        ("k", "cursor_up", "Up"),
-    ]
+    class Opened(Message):
+        """Enter (or a click) on an article: read it."""
+
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.articles: list[Article] = []
+        self.entries: list[Entry] = []
+        self.compact = False
 
-    def show(self, articles: list[Article], keep: str | None = None) -> None:
-        self.articles = list(articles)
+    @property
+    def current_id(self) -> str | None:
+        if self.highlighted is None or not (0 <= self.highlighted < len(self.entries)):
+            return None
+        return self.entries[self.highlighted].id
+
+    def show(self, entries: list[Entry], keep: str | None = None) -> None:
+        """Replace the rows, keeping ``keep`` highlighted when it is still there."""
+        self.entries = list(entries)
         self.clear_options()
-        self.add_options([Option(article_prompt(a), id=a.id) for a in self.articles])
-        if self.articles:
-            index = next((i for i, a in enumerate(self.articles) if a.id == keep), 0)
+        options: list[Option | None] = []
+        for i, entry in enumerate(self.entries):
+            if i and not self.compact:
+                options.append(None)
+            options.append(Option(entry_prompt(entry, self.compact), id=f"{i}:{entry.id}"))
+        self.add_options(options)
+        if self.entries:
+            index = next((i for i, e in enumerate(self.entries) if e.id == keep), 0)
             self.highlighted = index
+            self.scroll_to_highlight(top=False)
+
+    def set_compact(self, compact: bool) -> None:
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.set_class(compact, "-compact")
+        self.show(self.entries, keep=self.current_id)
+
+    def select_id(self, article_id: str) -> bool:
+        for i, entry in enumerate(self.entries):
+            if entry.id == article_id:
+                self.highlighted = i
+                self.scroll_to_highlight()
+                return True
+        return False
+
+    def _entry_id(self, option: Option) -> str | None:
+        if option.id and ":" in option.id:
+            return option.id.split(":", 1)[1]
+        return None
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        if event.option.id:
-            self.post_message(ArticleSelected(event.option.id))
+        article_id = self._entry_id(event.option)
+        if article_id:
+            self.post_message(ArticleSelected(article_id))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
-            self.post_message(ArticleSelected(event.option.id))
+        article_id = self._entry_id(event.option)
+        if article_id:
+            self.post_message(self.Opened(article_id))

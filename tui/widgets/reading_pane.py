@@ -1,46 +1,458 @@
-"""The reading pane: the article's metadata over its rendered Markdown."""
+"""The reading pane: the article's metadata over its rendered Markdown.
+
+The body is drawn block by block (see ``document.py``) so the pane can mark the
+words of the current search, step through them with ``n``/``N`` and scroll to a
+passage asked for by compare or facts, lighting it up.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from hollywood_ai.index.model import Article
-from rich.text import Text
+from hollywood_ai.tui.document import Block, clean, line_of, locate, parse
+from hollywood_ai.tui.terms import Terms, match_spans
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Markdown, Static
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.geometry import Size
+from textual.widget import Widget
+from textual.widgets import Static
+
+MATCH_STYLE = "$text-warning on $warning-muted"
+CURRENT_STYLE = "bold $background on $warning"
+PASSAGE_STYLE = "on $accent-muted"
+WORDS_PER_MINUTE = 230
 
 
-def header_text(article: Article) -> Text:
-    """The metadata block, built as Text so no article field is read as markup."""
-    text = Text(article.title, style="bold")
-    text.append("\n")
-    bits = [x for x in (article.outlet, article.author, article.published) if x]
-    if bits:
-        text.append(" · ".join(bits), style="italic")
-        text.append("\n")
+def reading_time(words: int) -> str:
+    return f"{max(1, round(words / WORDS_PER_MINUTE))} min read"
+
+
+def header_content(article: Article, terms: Terms | None = None) -> Content:
+    """The metadata block; every field goes in as plain text, never as markup."""
+    title = Content(clean(article.title)).stylize("bold")
+    for start, end in match_spans(title.plain, terms or Terms()):
+        title = title.stylize(MATCH_STYLE, start, end)
+    lines = [title.stylize("$text-primary")]
+    byline = [Content(clean(x)) for x in (article.outlet, article.author, article.published) if x]
+    if byline:
+        lines.append(Content(" · ").join(byline).stylize("italic"))
     if article.url:
-        text.append(article.url, style="underline dim")
-        text.append("\n")
+        lines.append(Content(clean(article.url)).stylize("underline $text-muted"))
     if article.tags:
-        text.append("Tags: " + ", ".join(article.tags), style="dim")
-        text.append("\n")
+        lines.append(
+            Content.assemble(("Tags  ", "$text-muted"), ", ".join(clean(t) for t in article.tags))
+        )
     words = article.word_count
-    text.append(f"{words} words · {max(1, round(words / 230))} min read", style="dim")
-    return text
+    lines.append(Content(f"{words:,} words · {reading_time(words)}").stylize("$text-muted"))
+    return Content("\n").join(lines)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A marked stretch of text: in block ``block``, part ``part``, [start, end)."""
+
+    block: int
+    part: int
+    start: int
+    end: int
+
+
+class TextBlock(Static):
+    """A paragraph, heading, quote or code block."""
+
+    DEFAULT_CSS = """
+    TextBlock { height: auto; margin: 0 0 1 0; }
+    """
+
+    def __init__(self, block: Block, **kwargs: object) -> None:
+        classes = f"block -{block.kind} -level-{block.level}"
+        super().__init__(block.parts[0], classes=classes, markup=False)
+        self.block = block
+
+    def paint(self, marks: list[tuple[Mark, str]]) -> None:
+        content = self.block.parts[0]
+        for mark, style in marks:
+            content = content.stylize(style, mark.start, mark.end)
+        self.update(content)
+
+
+class ItemBlock(Horizontal):
+    """A list item: its marker in a gutter, its text with a hanging indent."""
+
+    DEFAULT_CSS = """
+    ItemBlock { height: auto; }
+    ItemBlock > .marker { width: auto; min-width: 2; padding-right: 1; color: $text-accent; }
+    ItemBlock > .text { width: 1fr; height: auto; }
+    """
+
+    def __init__(self, block: Block) -> None:
+        super().__init__(classes=f"block -item -level-{block.level}")
+        self.block = block
+        self.styles.padding = (0, 0, 0, 2 * (block.level - 1))
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self.block.marker), classes="marker", markup=False)
+        yield Static(self.block.parts[0], classes="text", markup=False)
+
+    def paint(self, marks: list[tuple[Mark, str]]) -> None:
+        content = self.block.parts[0]
+        for mark, style in marks:
+            content = content.stylize(style, mark.start, mark.end)
+        self.query_one(".text", Static).update(content)
+
+
+class TableBlock(Widget):
+    """A Markdown table, drawn with box lines, cells wrapped to fit the pane."""
+
+    DEFAULT_CSS = """
+    TableBlock { height: auto; margin: 0 0 1 0; }
+    """
+
+    BORDER = "$text-muted"
+    MIN_COLUMN = 14
+
+    def __init__(self, block: Block) -> None:
+        super().__init__(classes="block -table")
+        self.block = block
+        self.cells: list[Content] = list(block.parts)
+
+    def paint(self, marks: list[tuple[Mark, str]]) -> None:
+        cells = list(self.block.parts)
+        for mark, style in marks:
+            if mark.part < len(cells):
+                cells[mark.part] = cells[mark.part].stylize(style, mark.start, mark.end)
+        self.cells = cells
+        self.refresh(layout=True)
+
+    def _widths(self, width: int) -> list[int]:
+        n = self.block.columns
+        natural = [3] * n
+        for i, cell in enumerate(self.cells):
+            natural[i % n] = max(natural[i % n], cell.cell_length)
+        room = max(n * 4, width - (3 * n + 1))
+        widths = list(natural)
+        while sum(widths) > room:
+            widest = max(range(n), key=lambda i: widths[i])
+            if widths[widest] <= 4:
+                break
+            widths[widest] -= 1
+        return widths
+
+    def _lines(self, width: int) -> list[Content]:
+        n = self.block.columns
+        if not n:
+            return []
+        if (width - (3 * n + 1)) / n < self.MIN_COLUMN:
+            return self._records(width)
+        widths = self._widths(width)
+        border = self.BORDER
+
+        def rule(left: str, mid: str, right: str) -> Content:
+            return Content(left + mid.join("─" * (w + 2) for w in widths) + right).stylize(border)
+
+        lines = [rule("┌", "┬", "┐")]
+        rows = [self.cells[i : i + n] for i in range(0, len(self.cells), n)]
+        for r, row in enumerate(rows):
+            wrapped = []
+            for c, cell in enumerate(row):
+                cell = cell.stylize("bold") if r == 0 else cell
+                wrapped.append(cell.wrap(widths[c]) or [Content("")])
+            height = max(len(w) for w in wrapped)
+            for y in range(height):
+                parts = [Content("│").stylize(border)]
+                for c, cell_lines in enumerate(wrapped):
+                    text = cell_lines[y] if y < len(cell_lines) else Content("")
+                    parts.append(Content(" ") + text.pad_right(widths[c] - text.cell_length))
+                    parts.append(Content(" │").stylize(border))
+                lines.append(Content("").join(parts))
+            if r == 0 and len(rows) > 1:
+                lines.append(rule("├", "┼", "┤"))
+        lines.append(rule("└", "┴", "┘"))
+        return lines
+
+    def _records(self, width: int) -> list[Content]:
+        """Too many columns for the width: each row as a record, one field a line,
+        labelled with the header, so no cell is squeezed to a few letters."""
+        n = self.block.columns
+        rows = [self.cells[i : i + n] for i in range(0, len(self.cells), n)]
+        header = [c.plain for c in rows[0]] if rows else []
+        label_width = min(max((len(h) for h in header), default=0), max(8, width // 4))
+        value_width = max(10, width - label_width - 4)
+        lines: list[Content] = []
+        for r, row in enumerate(rows[1:], start=1):
+            lines.append(Content("─" * width).stylize(self.BORDER))
+            for c, cell in enumerate(row):
+                label = header[c] if c < len(header) else ""
+                label = label if len(label) <= label_width else label[: label_width - 1] + "…"
+                wrapped = cell.wrap(value_width) or [Content("")]
+                for y, text in enumerate(wrapped):
+                    shown = label if y == 0 else ""
+                    lines.append(
+                        Content.assemble(
+                            (f"  {shown:<{label_width}}  ", "bold $text-secondary"),
+                            text.stylize("bold") if c == 0 else text,
+                        )
+                    )
+            if r == len(rows) - 1:
+                lines.append(Content("─" * width).stylize(self.BORDER))
+        return lines
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return container.width
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self._lines(self.content_region.width or self.size.width))
 
 
 class ReadingPane(VerticalScroll):
+    """Shows one article; marks search words and a passage; scrolls like a pager."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False, id="pane.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="pane.up"),
+        Binding("space", "page_down", "Page down", id="pane.page_down"),
+        Binding("b", "page_up", "Page up", show=False, id="pane.page_up"),
+        Binding("g", "scroll_home", "Top", show=False, id="pane.top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="pane.bottom"),
+    ]
+
     DEFAULT_CSS = """
-    ReadingPane { padding: 0 1; }
-    ReadingPane > #article-header { padding: 1 1; border-bottom: solid $primary-darken-2; }
-    ReadingPane > Markdown { padding: 0 1; }
+    ReadingPane { padding: 0 1 0 2; scrollbar-size-vertical: 1; }
+    ReadingPane > #article-header {
+        padding: 1 0 0 0;
+        margin-bottom: 1;
+        border-bottom: solid $primary-muted;
+    }
+    ReadingPane > #article-blocks { height: auto; }
+    ReadingPane .-heading { text-style: bold; color: $text-primary; margin: 0 0 1 0; }
+    ReadingPane .-heading.-level-1 { text-style: bold underline; }
+    ReadingPane .-heading.-level-3, ReadingPane .-heading.-level-4,
+    ReadingPane .-heading.-level-5, ReadingPane .-heading.-level-6 { color: $text-secondary; }
+    ReadingPane .-quote { border-left: outer $primary-muted; padding-left: 1; color: $text-muted; }
+    ReadingPane .-code { background: $surface; padding: 0 1; }
+    ReadingPane .-rule { border-bottom: hkey $primary-muted; height: 1; }
+    ReadingPane .-item { margin: 0; }
+    ReadingPane .-item.-last { margin-bottom: 1; }
+    ReadingPane .-flash { background: $accent 25%; }
+    ReadingPane > #placeholder { color: $text-muted; padding: 2 0; text-align: center; width: 1fr; }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Static(Text("Select an article to read it."), id="article-header")
-        yield Markdown("", id="article-body")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self.blocks: list[Block] = []
+        self.terms: Terms = Terms()
+        self.matches: list[Mark] = []
+        self.current: int = -1
+        self.passage: Mark | None = None
+        self.passage_block: int | None = None
+        self._row_marks: list[Mark] = []
+        self._painted: set[int] = set()
 
-    def show(self, article: Article) -> None:
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Content("Pick an article from the list to read it here."),
+            id="placeholder",
+        )
+
+    # --------------------------------------------------------------- showing
+
+    async def show(
+        self,
+        article: Article,
+        terms: Terms | None = None,
+        passage: tuple[int, int] | None = None,
+        scroll_y: float | None = None,
+    ) -> None:
+        """Show ``article``; mark ``terms``; scroll to and light up ``passage``."""
+        self.terms = terms or Terms()
+        if self.article is not None and self.article.id == article.id and self.blocks:
+            self.article = article
+            self._update_header()
+            self._mark(passage)
+            self._scroll_after(passage, scroll_y)
+            return
         self.article = article
-        self.query_one("#article-header", Static).update(header_text(article))
-        self.query_one("#article-body", Markdown).update(article.body)
-        self.scroll_home(animate=False)
+        self.blocks = parse(article.body)
+        widgets: list[Widget] = [Static(header_content(article, self.terms), id="article-header")]
+        for i, block in enumerate(self.blocks):
+            if block.kind == "item":
+                item = ItemBlock(block)
+                nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+                if nxt is None or nxt.kind != "item":
+                    item.add_class("-last")
+                widgets.append(item)
+            elif block.kind == "table":
+                widgets.append(TableBlock(block))
+            else:
+                widgets.append(TextBlock(block))
+        self.border_title = Content(clean(article.outlet or "Article"))
+        async with self.batch():
+            await self.remove_children()
+            await self.mount_all(widgets)
+        self._mark(passage)
+        self._scroll_after(passage, scroll_y)
+
+    def clear(self) -> None:
+        self.article = None
+        self.blocks = []
+        self.matches = []
+        self.current = -1
+        self.border_subtitle = None
+        self.border_title = None
+        self.remove_children()
+        self.mount(Static(Content("No article to show."), id="placeholder"))
+
+    def set_terms(self, terms: Terms) -> None:
+        """Mark a new search's words in the article on show."""
+        self.terms = terms
+        if self.article is None:
+            return
+        self._update_header()
+        self._mark(None if self.passage is None else (-1, -1))
+        if self.matches:
+            self.current = 0
+            self._paint()
+            self._scroll_to_current()
+
+    def _update_header(self) -> None:
+        if self.article is None:
+            return
+        for header in self.query("#article-header").results(Static):
+            header.update(header_content(self.article, self.terms))
+
+    @property
+    def block_widgets(self) -> list[Widget]:
+        return [w for w in self.children if w.has_class("block")]
+
+    # ------------------------------------------------------------- marking
+
+    def _mark(self, passage: tuple[int, int] | None) -> None:
+        """Find the search matches and the passage, then paint them."""
+        self.matches = []
+        for b, block in enumerate(self.blocks):
+            for p, part in enumerate(block.parts):
+                for start, end in match_spans(part.plain, self.terms):
+                    self.matches.append(Mark(b, p, start, end))
+        self.current = 0 if self.matches else -1
+        if passage is not None and passage != (-1, -1):
+            self.passage, self.passage_block = self._find_passage(*passage)
+        elif passage is None:
+            self.passage, self.passage_block = None, None
+        if self.passage_block is not None and self.matches:
+            after = [i for i, m in enumerate(self.matches) if m.block >= self.passage_block]
+            self.current = after[0] if after else 0
+        self._paint()
+
+    def _find_passage(self, start: int, end: int) -> tuple[Mark | None, int | None]:
+        if self.article is None or not self.blocks:
+            return None, None
+        body = self.article.body
+        line = line_of(body, start)
+        index = None
+        for b, block in enumerate(self.blocks):
+            if block.lines[0] <= line < max(block.lines[1], block.lines[0] + 1):
+                index = b
+                break
+        if index is None:
+            later = [b for b, block in enumerate(self.blocks) if block.lines[0] >= line]
+            index = later[0] if later else len(self.blocks) - 1
+        block = self.blocks[index]
+        source = body[start:end]
+        if block.kind == "table":
+            row = max(
+                (r for r, row_line in enumerate(block.row_lines) if row_line <= line), default=0
+            )
+            first = row * block.columns
+            part_count = min(block.columns, len(block.parts) - first)
+            if part_count <= 0:
+                return None, index
+            # Mark the whole row: one Mark per cell, the first stands for all.
+            self._row_marks = [
+                Mark(index, first + c, 0, len(block.parts[first + c].plain))
+                for c in range(part_count)
+            ]
+            return self._row_marks[0], index
+        self._row_marks = []
+        found = locate(block.parts[0].plain, source)
+        if found is None:
+            return Mark(index, 0, 0, len(block.parts[0].plain)), index
+        return Mark(index, 0, found[0], found[1]), index
+
+    def _paint(self) -> None:
+        per_block: dict[int, list[tuple[Mark, str]]] = {}
+        if self.passage is not None:
+            marks = self._row_marks or [self.passage]
+            for mark in marks:
+                per_block.setdefault(mark.block, []).append((mark, PASSAGE_STYLE))
+        for i, mark in enumerate(self.matches):
+            style = CURRENT_STYLE if i == self.current else MATCH_STYLE
+            per_block.setdefault(mark.block, []).append((mark, style))
+        widgets = self.block_widgets
+        touched = set(per_block) | self._painted
+        for b in touched:
+            if b < len(widgets):
+                widget = widgets[b]
+                if isinstance(widget, TextBlock | ItemBlock | TableBlock):
+                    widget.paint(per_block.get(b, []))
+        self._painted = set(per_block)
+        self._update_subtitle()
+
+    def _update_subtitle(self) -> None:
+        if self.matches:
+            self.border_subtitle = Content(f"match {self.current + 1} of {len(self.matches)} · n/N")
+        elif self.terms and self.article is not None:
+            self.border_subtitle = Content("no matches in this article")
+        else:
+            self.border_subtitle = None
+
+    # ------------------------------------------------------------ scrolling
+
+    def _scroll_after(self, passage: tuple[int, int] | None, scroll_y: float | None) -> None:
+        def scroll() -> None:
+            if passage is not None and self.passage_block is not None:
+                widgets = self.block_widgets
+                if self.passage_block < len(widgets):
+                    target = widgets[self.passage_block]
+                    self.scroll_to_center(target, animate=False, immediate=True)
+                    target.add_class("-flash")
+                    self.set_timer(1.5, lambda: target.remove_class("-flash"))
+            elif self.matches:
+                self._scroll_to_current()
+            elif scroll_y is not None:
+                self.scroll_to(y=scroll_y, animate=False, immediate=True)
+            else:
+                self.scroll_home(animate=False, immediate=True)
+
+        self.call_after_refresh(scroll)
+
+    def _scroll_to_current(self) -> None:
+        if not self.matches:
+            return
+        widgets = self.block_widgets
+        block = self.matches[self.current].block
+        if block < len(widgets):
+            self.scroll_to_center(widgets[block], animate=False, immediate=True)
+
+    def next_match(self, step: int = 1) -> bool:
+        """Move to the next (or previous) match; False when there are none."""
+        if not self.matches:
+            return False
+        self.current = (self.current + step) % len(self.matches)
+        self._paint()
+        self._scroll_to_current()
+        return True
+
+    def top_block(self) -> Block | None:
+        """The block at the top of the visible area (the reading position)."""
+        top = self.scroll_y
+        for widget in self.block_widgets:
+            if widget.virtual_region.bottom > top:
+                return getattr(widget, "block", None)
+        return self.blocks[0] if self.blocks else None

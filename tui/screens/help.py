@@ -1,0 +1,150 @@
+"""The help screen: every key binding of the reader, by where it works.
+
+The rows come from the widgets' own ``BINDINGS`` (their classes and the Textual
+classes they extend), so the screen cannot drift from what the keys do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingsMap
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.dom import DOMNode
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEY_WIDTH = 16
+
+# Inherited bindings whose Textual description is terse or missing.
+DESCRIPTIONS = {
+    "cursor_down": "Next article",
+    "cursor_up": "Previous article",
+    "first": "First article",
+    "last": "Last article",
+    "page_down": "Page down",
+    "page_up": "Page up",
+    "select": "Read the highlighted article",
+    "scroll_down": "Scroll down",
+    "scroll_up": "Scroll up",
+    "scroll_home": "Top of the article",
+    "scroll_end": "End of the article",
+    "scroll_left": "Scroll left",
+    "scroll_right": "Scroll right",
+}
+
+KEY_NAMES = {
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
+    "enter": "Enter",
+    "escape": "Esc",
+    "space": "Space",
+    "tab": "Tab",
+    "shift+tab": "Shift+Tab",
+    "question_mark": "?",
+    "slash": "/",
+}
+
+
+def key_name(key: str) -> str:
+    if key in KEY_NAMES:
+        return KEY_NAMES[key]
+    if key.startswith("ctrl+"):
+        return "Ctrl+" + key_name(key[5:])
+    if len(key) > 1 and key[0] == "f" and key[1:].isdigit():
+        return key.upper()
+    return key
+
+
+def class_bindings(node_class: type[DOMNode], skip: Iterable[str] = ()) -> list[Binding]:
+    """The bindings a class ends up with: its own over those it inherits."""
+    by_key: dict[str, Binding] = {}
+    for cls in reversed(node_class.__mro__):
+        own = cls.__dict__.get("BINDINGS")
+        if not own:
+            continue
+        for key, bindings in BindingsMap(own).key_to_bindings.items():
+            by_key[key] = bindings[-1]
+    skipped = set(skip)
+    return [b for b in by_key.values() if b.action not in skipped and b.key not in skipped]
+
+
+def rows(bindings: list[Binding]) -> list[tuple[str, str]]:
+    """One row per action, its keys joined: ``j ↓``  Next article."""
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for binding in bindings:
+        description = DESCRIPTIONS.get(binding.action) if not binding.show else None
+        description = description or binding.description or DESCRIPTIONS.get(binding.action, "")
+        if not description:
+            description = binding.action.replace("_", " ").capitalize()
+        grouped.setdefault((binding.action, description), []).append(
+            binding.key_display or key_name(binding.key)
+        )
+    return [(" ".join(keys), description) for (_, description), keys in grouped.items()]
+
+
+def section(title: str, entries: list[tuple[str, str]]) -> Content:
+    lines = [Content(title).stylize("bold $text-primary")]
+    for keys, description in entries:
+        lines.append(
+            Content.assemble(
+                (f"  {keys:<{KEY_WIDTH}}", "bold $text-accent"),
+                Content(description),
+            )
+        )
+    return Content("\n").join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key, grouped by where it works. Esc, q, ? or F1 closes it."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close", id="help.close"),
+        Binding("q", "dismiss", "Close", show=False, id="help.close_q"),
+        Binding("question_mark", "dismiss", "Close", show=False, id="help.close_question"),
+        Binding("f1", "dismiss", "Close", show=False, id="help.close_f1"),
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > #help-box {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: round $accent;
+        border-title-color: $text;
+        border-subtitle-color: $text-muted;
+        background: $surface;
+    }
+    HelpScreen #help-body { height: auto; max-height: 100%; padding: 0 1; }
+    HelpScreen .help-section { margin-bottom: 1; }
+    HelpScreen #help-intro { color: $text-muted; margin-bottom: 1; }
+    """
+
+    def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box") as box:
+            box.border_title = "Keys"
+            box.border_subtitle = "Esc closes"
+            with VerticalScroll(id="help-body"):
+                yield Static(
+                    Content(
+                        "hollywood-ai reads and compares how outlets report AI in film and TV. "
+                        "The footer shows the keys of the focused pane; the mouse works too."
+                    ),
+                    id="help-intro",
+                )
+                for title, entries in self.sections:
+                    yield Static(section(title, entries), classes="help-section")

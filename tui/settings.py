@@ -1,0 +1,71 @@
+"""The reader's small settings file, ``settings.json`` in the home.
+
+It remembers the theme, the sort order, whether the list is hidden, and where
+the person was: the open article and how far down it they had read. A missing
+or damaged file means defaults; it is never an error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+FILENAME = "settings.json"
+SORTS = ("date", "title")
+
+
+@dataclass
+class Settings:
+    theme: str | None = None
+    sort: str = "date"
+    list_hidden: bool = False
+    article: str | None = None
+    scroll: float = 0.0
+
+    @staticmethod
+    def load(home: Path) -> Settings:
+        try:
+            data = json.loads((home / FILENAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return Settings()
+        if not isinstance(data, dict):
+            return Settings()
+        return Settings.from_dict(data)
+
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> Settings:
+        settings = Settings()
+        known = {f.name for f in fields(Settings)}
+        for key, value in data.items():
+            if key in known:
+                setattr(settings, key, value)
+        if not isinstance(settings.theme, str):
+            settings.theme = None
+        if settings.sort not in SORTS:
+            settings.sort = "date"
+        settings.list_hidden = bool(settings.list_hidden)
+        if not isinstance(settings.article, str):
+            settings.article = None
+        if not isinstance(settings.scroll, int | float) or settings.scroll < 0:
+            settings.scroll = 0.0
+        return settings
+
+    def save(self, home: Path) -> None:
+        """Write aside and rename; a failure to save is not worth a crash."""
+        with contextlib.suppress(OSError):
+            home.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".settings.", suffix=".tmp", dir=home)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(asdict(self), handle, indent=2)
+                    handle.write("\n")
+                os.replace(tmp, home / FILENAME)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
