@@ -501,7 +501,7 @@ async def test_c_pushes_compare_with_the_search_query(reader_home, monkeypatch):
         await settle(pilot)
         await pilot.press("c")
         await pilot.pause()
-        name, args, kwargs = recorder.calls[-1]
+        _name, args, kwargs = recorder.calls[-1]
         assert args[0] is app.workspace
         assert kwargs == {"text": "ten times faster", "story": None}
         assert type(app.screen).__name__ == "FakeScreen"
@@ -652,3 +652,19 @@ async def test_search_box_keeps_typed_letters_that_are_also_keys(reader_home):
         assert isinstance(app.focused, SearchBox)
         assert app.focused.value == "facts can wait q"
         assert app.screen is app.main_screen and app.is_running
+
+
+async def test_keys_typed_in_a_burst_after_slash_land_in_the_box(reader_home):
+    from textual import events
+
+    app = make_app(reader_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        # As a fast typist or a paste in a terminal sends them: all at once.
+        for key, char in [("slash", "/"), *[(c, c) for c in "wafq"], ("slash", "/"), ("x", "x")]:
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        assert isinstance(app.focused, SearchBox)
+        assert app.focused.value == "wafq/x"
+        assert app.screen is app.main_screen and app.is_running
+        assert not app.main_screen.has_class("-list-hidden")

@@ -35,13 +35,15 @@ class ReaderApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "hollywood-ai"
     SUB_TITLE = "AI in film and TV, as each outlet tells it"
-    COMMANDS = App.COMMANDS | {ReaderCommands}
+    # Our provider only: a set of several providers has no fixed order, and ours
+    # covers the system commands that matter here (theme, keys, quit).
+    COMMANDS = {ReaderCommands}
 
     BINDINGS = [
         Binding("c", "compare", "Compare", id="app.compare"),
         Binding("f", "facts", "Facts", id="app.facts"),
         Binding("a", "add", "Add", id="app.add"),
-        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("question_mark", "help", "Help", show=False, key_display="?", id="app.help"),
         Binding("f1", "help", "Help", show=False, id="app.help_f1"),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("tab", "focus_next", "Next pane", show=False, id="app.focus_next"),
@@ -190,9 +192,9 @@ class ReaderApp(App[None]):
     # -------------------------------------------------------------- messages
 
     @on(OpenArticle)
-    async def _open_article(self, message: OpenArticle) -> None:
+    def _open_article(self, message: OpenArticle) -> None:
         self._to_main()
-        await self.main_screen.open_article(message.article_id, message.start, message.end)
+        self.main_screen.open_article(message.article_id, message.start, message.end)
 
     @on(LibraryChanged)
     def _library_changed(self, message: LibraryChanged) -> None:

@@ -56,6 +56,7 @@ class ReaderCommands(Provider):
                 "Read full width" if not hidden else "Back to list and article",
             ),
             ("Keys (help)", app.action_help, "Every key binding"),
+            ("Quit", app.action_quit, "Leave hollywood-ai (your place is kept)"),
         ]
 
     async def discover(self) -> Hits:

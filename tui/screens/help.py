@@ -16,7 +16,10 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEY_WIDTH = 16
+KEY_WIDTH = 14
+
+# Textual's own bindings that say nothing about this app.
+HIDDEN_ACTIONS = {"help_quit", "screen.copy_text", "copy_text", "command_palette"}
 
 # Inherited bindings whose Textual description is terse or missing.
 DESCRIPTIONS = {
@@ -33,6 +36,9 @@ DESCRIPTIONS = {
     "scroll_end": "End of the article",
     "scroll_left": "Scroll left",
     "scroll_right": "Scroll right",
+    "back": "Clear the search, or back to the list",
+    "focus_next": "Next pane",
+    "focus_previous": "Previous pane",
 }
 
 KEY_NAMES = {
@@ -77,18 +83,24 @@ def class_bindings(node_class: type[DOMNode], skip: Iterable[str] = ()) -> list[
     return [b for b in by_key.values() if b.action not in skipped and b.key not in skipped]
 
 
-def rows(bindings: list[Binding]) -> list[tuple[str, str]]:
+def rows(bindings: list[Binding], skip: Iterable[str] = ()) -> list[tuple[str, str]]:
     """One row per action, its keys joined: ``j ↓``  Next article."""
-    grouped: dict[tuple[str, str], list[str]] = {}
+    keys: dict[str, list[str]] = {}
+    descriptions: dict[str, str] = {}
+    skipped = set(skip) | HIDDEN_ACTIONS
     for binding in bindings:
-        description = DESCRIPTIONS.get(binding.action) if not binding.show else None
-        description = description or binding.description or DESCRIPTIONS.get(binding.action, "")
+        action = binding.action.removeprefix("app.")
+        if action in skipped:
+            continue
+        description = DESCRIPTIONS.get(action) if not binding.show else None
+        description = description or binding.description or DESCRIPTIONS.get(action, "")
         if not description:
-            description = binding.action.replace("_", " ").capitalize()
-        grouped.setdefault((binding.action, description), []).append(
-            binding.key_display or key_name(binding.key)
-        )
-    return [(" ".join(keys), description) for (_, description), keys in grouped.items()]
+            description = action.replace("_", " ").capitalize()
+        descriptions[action] = description
+        name = binding.key_display or key_name(binding.key)
+        if name not in keys.setdefault(action, []):
+            keys[action].append(name)
+    return [(" ".join(keys[action]), descriptions[action]) for action in keys]
 
 
 def section(title: str, entries: list[tuple[str, str]]) -> Content:

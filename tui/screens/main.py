@@ -21,7 +21,7 @@ from hollywood_ai.tui.terms import Terms, query_terms
 from hollywood_ai.tui.widgets.article_list import ArticleList, Entry
 from hollywood_ai.tui.widgets.reading_pane import ReadingPane
 from hollywood_ai.tui.widgets.search_box import SearchBox
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -61,7 +61,10 @@ class MainScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]
 
     BINDINGS = [
-        Binding("slash", "search", "Search", id="main.search"),
+        # A priority binding runs as the key arrives, so the letters typed
+        # right after it already find the search box focused.
+        Binding("slash", "search", "Search", priority=True, id="main.search"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="main.help"),
         Binding("n", "next_match", "Next match", id="main.next_match"),
         Binding("N", "previous_match", "Prev match", show=False, id="main.previous_match"),
         Binding("s", "sort", "Sort", show=False, id="main.sort"),
@@ -80,6 +83,8 @@ class MainScreen(Screen[None]):
         self.index_ready = False
         self.loaded = False
         self.rebuilding = False
+        self.wanted: tuple[str, tuple[int, int] | None] | None = None
+        self.showing = False
         self.restore_scroll: float | None = None
         self.restore_id: str | None = None
 
@@ -135,6 +140,16 @@ class MainScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.listing.set_compact(self.size.width < WIDE_FROM)
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed right after "/" (before the box had the focus) were
+        sent to the list; once they bubble up here, put them in the box rather
+        than let them run as keys."""
+        box = self.search_box
+        if self.focused is box and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            box.insert_text_at_cursor(event.character)
 
     # -------------------------------------------------------------- workers
 
@@ -267,6 +282,10 @@ class MainScreen(Screen[None]):
     # --------------------------------------------------------------- search
 
     def action_search(self) -> None:
+        if self.focused is self.search_box:
+            # "/" typed in the box is text: queue it behind the keys before it.
+            self.search_box.post_message(events.Key("slash", "/"))
+            return
         self.set_class(False, "-list-hidden")
         self.add_class("-searching")
         # Shown inline (not only by the class) so it can take focus at once and
@@ -302,6 +321,7 @@ class MainScreen(Screen[None]):
                 h.published,
                 h.snippet,
                 tuple((int(s), int(e)) for s, e in h.spans),
+                origin=self._origin(h.id),
             )
             for h in result.hits
         ]
@@ -325,6 +345,10 @@ class MainScreen(Screen[None]):
             self._hint(None)
         self.pane.set_terms(self.terms)
         self.refresh_bindings()
+
+    def _origin(self, article_id: str) -> str:
+        article = self.by_id.get(article_id)
+        return Entry.of(article).origin if article is not None else ""
 
     @staticmethod
     def _no_hits_text(result: SearchResult) -> str:
@@ -361,12 +385,30 @@ class MainScreen(Screen[None]):
     # -------------------------------------------------------------- reading
 
     @on(ArticleSelected)
-    async def _article_selected(self, message: ArticleSelected) -> None:
-        await self.show_article(message.article_id)
+    def _article_selected(self, message: ArticleSelected) -> None:
+        # Coalesce: while one article is being drawn, quick j/k presses only
+        # move the wanted id; the loop draws the latest when it is free.
+        self.want(message.article_id)
+
+    def want(self, article_id: str, passage: tuple[int, int] | None = None) -> None:
+        """Ask for an article to be drawn (the latest request wins)."""
+        self.wanted = (article_id, passage)
+        if not self.showing:
+            self.showing = True
+            self.run_worker(self._show_wanted(), group="show", exit_on_error=False)
+
+    async def _show_wanted(self) -> None:
+        try:
+            while self.wanted is not None:
+                (article_id, passage), self.wanted = self.wanted, None
+                await self.show_article(article_id, passage)
+        finally:
+            self.showing = False
 
     @on(ArticleList.Opened)
-    async def _article_opened(self, message: ArticleList.Opened) -> None:
-        await self.show_article(message.article_id)
+    def _article_opened(self, message: ArticleList.Opened) -> None:
+        if self.pane.article is None or self.pane.article.id != message.article_id:
+            self.want(message.article_id)
         self.pane.focus()
 
     async def show_article(
@@ -388,15 +430,14 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()
         return article
 
-    async def open_article(self, article_id: str, start: int | None, end: int | None) -> None:
+    def open_article(self, article_id: str, start: int | None, end: int | None) -> None:
         """Select ``article_id`` in the list, show it, scroll to [start, end)."""
         if not self.listing.select_id(article_id) and self.query_text:
             self.clear_search()
             self.listing.select_id(article_id)
         passage = (start, end if end is not None else start) if start is not None else None
-        article = await self.show_article(article_id, passage)
-        if article is not None:
-            self.pane.focus()
+        self.want(article_id, passage)
+        self.pane.focus()
 
     def current_sentence(self) -> str:
         """What compare starts from: the query, the lit passage, or the sentence

@@ -55,7 +55,7 @@ def entry_prompt(entry: Entry, compact: bool = False) -> Content:
             outlet = outlet[: OUTLET_WIDTH - 1] + "…"
         return Content.assemble(
             (f" {date:<10}  ", "$text-muted"),
-            (f"{outlet:<{OUTLET_WIDTH}}  ", "$text-secondary"),
+            (f"{outlet:<{OUTLET_WIDTH}}  ", "italic"),
             title.stylize("bold"),
         )
     parts = [title.stylize("bold")]
@@ -100,6 +100,7 @@ class ArticleList(OptionList):
         super().__init__(id=id)
         self.entries: list[Entry] = []
         self.compact = False
+        self.generation = 0
 
     @property
     def current_id(self) -> str | None:
@@ -110,12 +111,16 @@ class ArticleList(OptionList):
     def show(self, entries: list[Entry], keep: str | None = None) -> None:
         """Replace the rows, keeping ``keep`` highlighted when it is still there."""
         self.entries = list(entries)
+        # Fresh option ids on every refill: OptionList caches renders by option.
+        self.generation += 1
         self.clear_options()
         options: list[Option | None] = []
         for i, entry in enumerate(self.entries):
             if i and not self.compact:
                 options.append(None)
-            options.append(Option(entry_prompt(entry, self.compact), id=f"{i}:{entry.id}"))
+            options.append(
+                Option(entry_prompt(entry, self.compact), id=f"{self.generation}:{i}:{entry.id}")
+            )
         self.add_options(options)
         if self.entries:
             index = next((i for i, e in enumerate(self.entries) if e.id == keep), 0)
@@ -138,8 +143,8 @@ class ArticleList(OptionList):
         return False
 
     def _entry_id(self, option: Option) -> str | None:
-        if option.id and ":" in option.id:
-            return option.id.split(":", 1)[1]
+        if option.id and option.id.count(":") >= 2:
+            return option.id.split(":", 2)[2]
         return None
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -216,7 +216,7 @@ class ReadingPane(VerticalScroll):
     BINDINGS = [
         Binding("j", "scroll_down", "Down", show=False, id="pane.down"),
         Binding("k", "scroll_up", "Up", show=False, id="pane.up"),
-        Binding("space", "page_down", "Page down", id="pane.page_down"),
+        Binding("space", "page_down", "Page down", show=False, id="pane.page_down"),
         Binding("b", "page_up", "Page up", show=False, id="pane.page_up"),
         Binding("g", "scroll_home", "Top", show=False, id="pane.top"),
         Binding("G", "scroll_end", "Bottom", show=False, id="pane.bottom"),
@@ -273,10 +273,13 @@ class ReadingPane(VerticalScroll):
         """Show ``article``; mark ``terms``; scroll to and light up ``passage``."""
         self.terms = terms or Terms()
         if self.article is not None and self.article.id == article.id and self.blocks:
+            # The same article again (say, the list catching up with an open
+            # request): keep the lit passage and the place unless asked to move.
             self.article = article
             self._update_header()
-            self._mark(passage)
-            self._scroll_after(passage, scroll_y)
+            self._mark(passage if passage is not None else (-1, -1))
+            if passage is not None:
+                self._scroll_after(passage, scroll_y)
             return
         self.article = article
         self.blocks = parse(article.body)

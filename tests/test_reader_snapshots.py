@@ -1,0 +1,72 @@
+"""SVG snapshots of the reader: main screen, help and palette at 80x24 and 120x40.
+
+Stable by construction: the seeds in a private home, a fixed theme, no cursor
+blink, no saved settings. Update with ``--snapshot-update`` only after looking
+at the report.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from tests.reader_support import make_app, reader_home, settle
+
+__all__ = ["reader_home"]
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+async def _ready(pilot: Pilot) -> None:
+    await settle(pilot)
+
+
+async def _help(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("question_mark")
+    await pilot.pause()
+
+
+async def _palette(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    for box in pilot.app.screen.query(Input):
+        box.cursor_blink = False
+    await pilot.pause(0.2)
+    await settle(pilot)
+
+
+async def _search(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("slash", *"sarandos")
+    await settle(pilot)
+    await pilot.press("enter", "enter", "n")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_main_screen(snap_compare, reader_home, size):
+    assert snap_compare(
+        make_app(reader_home, remember=False), terminal_size=size, run_before=_ready
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help_screen(snap_compare, reader_home, size):
+    assert snap_compare(make_app(reader_home, remember=False), terminal_size=size, run_before=_help)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_command_palette(snap_compare, reader_home, size):
+    assert snap_compare(
+        make_app(reader_home, remember=False), terminal_size=size, run_before=_palette
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_search_with_highlights(snap_compare, reader_home, size):
+    assert snap_compare(
+        make_app(reader_home, remember=False), terminal_size=size, run_before=_search
+    )
