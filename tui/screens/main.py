@@ -146,7 +146,7 @@ class MainScreen(Screen[None]):
         sent to the list; once they bubble up here, put them in the box rather
         than let them run as keys."""
         box = self.search_box
-        if box.has_focus and event.is_printable and event.character:
+        if isinstance(self.focused, SearchBox) and event.is_printable and event.character:
             event.stop()
             event.prevent_default()
             box.insert_text_at_cursor(event.character)
@@ -282,7 +282,7 @@ class MainScreen(Screen[None]):
     # --------------------------------------------------------------- search
 
     def action_search(self) -> None:
-        if self.search_box.has_focus:
+        if isinstance(self.focused, SearchBox):
             # "/" typed in the box is text: queue it behind the keys before it.
             self.search_box.post_message(events.Key("slash", "/"))
             return
