@@ -129,8 +129,14 @@ class ReaderApp(App[None]):
         return [
             ("Everywhere", rows(class_bindings(type(self)) + class_bindings(MainScreen))),
             ("Command palette (Ctrl+P)", [("Ctrl+P", "Commands, themes and articles by title")]),
-            ("Search box", rows(class_bindings(SearchBox, skip=_INPUT_EDITING))),
-            ("Article list", rows(class_bindings(ArticleList))),
+            (
+                "Search box",
+                [
+                    *rows(list(Binding.make_bindings(SearchBox.BINDINGS))),
+                    ("← → Home End", "Edit the query as in any text box"),
+                ],
+            ),
+            ("Article list", rows(class_bindings(ArticleList), skip=_SIDEWAYS)),
             ("Reading pane", rows(class_bindings(ReadingPane, skip=_SIDEWAYS))),
             ("Compare, facts, help and other screens", [("Esc", "Close, back to the reader")]),
         ]
@@ -201,34 +207,7 @@ class ReaderApp(App[None]):
         self.main_screen.reload()
 
 
-# Editing keys of Textual's Input and sideways scrolling: standard, not ours to list.
-_INPUT_EDITING = {
-    "cursor_left",
-    "cursor_right",
-    "cursor_left_word",
-    "cursor_right_word",
-    "cursor_left_select",
-    "cursor_right_select",
-    "cursor_left_word_select",
-    "cursor_right_word_select",
-    "select_all",
-    "home",
-    "end",
-    "home_select",
-    "end_select",
-    "delete_left",
-    "delete_right",
-    "delete_left_word",
-    "delete_right_word",
-    "delete_left_all",
-    "delete_right_all",
-    "copy",
-    "cut",
-    "paste",
-    "submit",
-    "undo",
-    "redo",
-}
+# Sideways scrolling: nothing in the reader is wider than its pane.
 _SIDEWAYS = {"scroll_left", "scroll_right", "page_left", "page_right"}
 
 

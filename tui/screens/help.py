@@ -137,7 +137,12 @@ class HelpScreen(ModalScreen[None]):
         border-subtitle-color: $text-muted;
         background: $surface;
     }
-    HelpScreen #help-body { height: auto; max-height: 100%; padding: 0 1; }
+    HelpScreen #help-body {
+        height: auto;
+        max-height: 100%;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+    }
     HelpScreen .help-section { margin-bottom: 1; }
     HelpScreen #help-intro { color: $text-muted; margin-bottom: 1; }
     """
