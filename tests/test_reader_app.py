@@ -63,7 +63,7 @@ async def test_header_has_outlet_author_date_url_tags(reader_home):
         articles = app.main_screen.articles
         rich = max(articles, key=lambda a: bool(a.url) + bool(a.tags) + bool(a.outlet))
         app.main_screen.listing.select_id(rich.id)
-        await pilot.pause()
+        await settle(pilot)
         header = header_text(app)
         for value in (rich.outlet, rich.published, rich.url, *rich.tags[:2]):
             if value:
@@ -77,19 +77,25 @@ async def test_j_k_and_arrows_move_in_the_list_and_the_pane_follows(reader_home)
         listing = app.main_screen.listing
         titles = [e.title for e in listing.entries]
         await pilot.press("j")
+        await settle(pilot)
         assert listing.highlighted == 1
         assert titles[1] in header_text(app)
         await pilot.press("down", "down")
+        await settle(pilot)
         assert listing.highlighted == 3
         assert titles[3] in header_text(app)
         await pilot.press("k")
+        await settle(pilot)
         assert listing.highlighted == 2
         await pilot.press("up")
+        await settle(pilot)
         assert listing.highlighted == 1
         assert titles[1] in header_text(app)
         await pilot.press("G")
+        await settle(pilot)
         assert listing.highlighted == 4
         await pilot.press("g")
+        await settle(pilot)
         assert listing.highlighted == 0
 
 
@@ -98,6 +104,7 @@ async def test_enter_opens_in_the_pane_and_tab_moves_focus(reader_home):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("j", "enter")
+        await settle(pilot)
         pane = app.main_screen.pane
         assert app.focused is pane
         assert app.main_screen.listing.entries[1].title in header_text(app)
@@ -159,7 +166,7 @@ async def test_markdown_renders_headings_lists_tables_and_link_targets(home):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         app.main_screen.listing.select_id(app.main_screen.articles[0].id)
-        await pilot.pause()
+        await settle(pilot)
         pane = app.main_screen.pane
         kinds = [b.kind for b in pane.blocks]
         assert kinds == ["paragraph", "heading", "item", "item", "table"]
@@ -414,7 +421,9 @@ async def test_theme_sort_article_and_position_are_remembered(reader_home):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.theme = "nord"
-        await pilot.press("s", "j", "j", "enter", "space")
+        await pilot.press("s", "j", "j", "enter")
+        await settle(pilot)
+        await pilot.press("space")
         await pilot.pause()
         chosen = app.main_screen.listing.current_id
         scrolled = app.main_screen.pane.scroll_y
@@ -461,7 +470,7 @@ async def test_mouse_click_opens_an_article(reader_home):
         await settle(pilot)
         listing = app.main_screen.listing
         assert await pilot.click(ArticleList, offset=(20, 3))
-        await pilot.pause()
+        await settle(pilot)
         assert listing.highlighted == 2
         assert listing.entries[2].title in header_text(app)
         assert app.focused is app.main_screen.pane

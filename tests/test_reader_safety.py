@@ -61,7 +61,7 @@ async def test_markup_in_titles_and_bodies_shows_as_written(hostile_home):
         assert any("[reverse]Outlet[/reverse]" in r for r in rows)
         screen = app.main_screen
         screen.listing.select_id(next(a.id for a in screen.articles if a.origin == "hostile.md"))
-        await pilot.pause()
+        await settle(pilot)
         header = str(screen.pane.query_one("#article-header", Static).render())
         assert HOSTILE_TITLE in header
         assert "$accent [on red]" in header
@@ -83,7 +83,7 @@ async def test_escape_codes_are_stripped_everywhere(hostile_home):
         assert all("\x1b" not in r and "\x07" not in r and "\x9b" not in r for r in rows)
         assert any("Red alert" in r for r in rows)
         screen.listing.select_id(next(a.id for a in screen.articles if a.outlet == "Escapes"))
-        await pilot.pause()
+        await settle(pilot)
         header = str(screen.pane.query_one("#article-header", Static).render())
         assert "Red alert" in header and "\x1b" not in header
         body = "\n".join(b.plain for b in screen.pane.blocks)

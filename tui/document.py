@@ -16,6 +16,7 @@ from hollywood_ai.index.text import strip_controls
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from textual.content import Content
+from textual.style import Style
 
 _PARSER = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
@@ -55,7 +56,7 @@ def clean(text: str) -> str:
 def inline_content(token: Token) -> Content:
     """The inline children of a markdown-it token as styled Content."""
     pieces: list[tuple[str, str]] = []
-    styles: list[tuple[int, int, str]] = []
+    styles: list[tuple[int, int, str | Style]] = []
     open_at: dict[str, list[int]] = {}
     links: list[tuple[int, str]] = []
     length = 0
@@ -95,15 +96,17 @@ def inline_content(token: Token) -> Content:
             label = "".join(p for p, _ in pieces)[start:length]
             styles.append((start, length, LINK_STYLE))
             href = clean(href)
+            if href.startswith(("http://", "https://")):
+                styles.append((start, length, Style(link=href)))
             if href and not href.startswith("#") and href.strip("<>") != label.strip():
                 add(f" ({href})", LINK_TARGET_STYLE)
         elif kind == "image":
             alt = child.content or "image"
             add(f"[image: {alt}]", LINK_TARGET_STYLE)
     content = Content("".join(p for p, _ in pieces))
-    for start, end, style in styles:
+    for start, end, span_style in styles:
         if end > start:
-            content = content.stylize(style, start, end)
+            content = content.stylize(span_style, start, end)
     return content
 
 

@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
+from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -40,7 +41,13 @@ def header_content(article: Article, terms: Terms | None = None) -> Content:
     if byline:
         lines.append(Content(" · ").join(byline).stylize("italic"))
     if article.url:
-        lines.append(Content(clean(article.url)).stylize("underline $text-muted"))
+        url = clean(article.url)
+        line = Content(url).stylize("underline $text-muted")
+        if url.startswith(("http://", "https://")):
+            # A terminal hyperlink (the terminal opens it on click); built as a
+            # Style object, so the URL is never parsed as a style string.
+            line = line.stylize(Style(link=url))
+        lines.append(line)
     if article.tags:
         lines.append(
             Content.assemble(("Tags  ", "$text-muted"), ", ".join(clean(t) for t in article.tags))
