@@ -677,3 +677,70 @@ async def test_keys_typed_in_a_burst_after_slash_land_in_the_box(reader_home):
         assert app.focused.value == "wafq/x"
         assert app.screen is app.main_screen and app.is_running
         assert not app.main_screen.has_class("-list-hidden")
+
+
+async def test_keymap_in_settings_rebinds_keys_by_binding_id(reader_home):
+    (reader_home / "settings.json").write_text(
+        json.dumps({"keymap": {"main.search": "ctrl+f", "main.sort": "o"}}), encoding="utf-8"
+    )
+    app = make_app(reader_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        assert "by title" in str(app.main_screen.listing.border_subtitle)
+        await pilot.press("ctrl+f")
+        assert isinstance(app.focused, SearchBox)
+
+
+async def test_list_page_and_end_keys_and_pane_up(reader_home):
+    app = make_app(reader_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        listing = app.main_screen.listing
+        await pilot.press("end")
+        await settle(pilot)
+        assert listing.highlighted == 4
+        await pilot.press("home")
+        assert listing.highlighted == 0
+        await pilot.press("pagedown")
+        assert listing.highlighted == 4
+        await pilot.press("pageup")
+        assert listing.highlighted == 0
+        await settle(pilot)
+        await pilot.press("enter", "space", "up")
+        pane = app.main_screen.pane
+        assert pane.scroll_y > 0
+        before = pane.scroll_y
+        await pilot.press("up")
+        assert pane.scroll_y == before - 1
+
+
+async def test_a_suggestion_is_offered_under_the_search_box(reader_home, monkeypatch):
+    import hollywood_ai.index.search as search_module
+
+    real = search_module.search
+
+    def with_suggestion(ws, text, limit=20, sort="relevance"):
+        result = real(ws, text, limit, sort)
+        result.suggestion = "eternauta"
+        return result
+
+    monkeypatch.setattr(search_module, "search", with_suggestion)
+    app = make_app(reader_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"eternuata")
+        await settle(pilot)
+        hint = str(app.main_screen.query_one("#search-hint", Static).render())
+        assert "Did you mean “eternauta”?" in hint
+        assert "No article matches" in hint
+
+
+async def test_down_in_the_search_box_goes_to_the_results(reader_home):
+    app = make_app(reader_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"netflix")
+        await settle(pilot)
+        await pilot.press("down")
+        assert isinstance(app.focused, ArticleList)

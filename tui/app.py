@@ -83,6 +83,8 @@ class ReaderApp(App[None]):
         wanted = self.fixed_theme or self.settings.theme or DEFAULT_THEME
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
 
     def _theme_changed(self, theme: object) -> None:
         if self.fixed_theme is None:

@@ -1,8 +1,9 @@
 """The reader's small settings file, ``settings.json`` in the home.
 
 It remembers the theme, the sort order, whether the list is hidden, and where
-the person was: the open article and how far down it they had read. A missing
-or damaged file means defaults; it is never an error.
+the person was: the open article and how far down it they had read. It also
+holds an optional ``keymap`` (binding id to keys) for people who want other
+keys. A missing or damaged file means defaults; it is never an error.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import contextlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,8 @@ class Settings:
     list_hidden: bool = False
     article: str | None = None
     scroll: float = 0.0
+    # Binding id -> keys, e.g. {"main.search": "ctrl+f,slash"}; see the help screen.
+    keymap: dict[str, str] = field(default_factory=dict)
 
     @staticmethod
     def load(home: Path) -> Settings:
@@ -53,6 +56,8 @@ class Settings:
             settings.article = None
         if not isinstance(settings.scroll, int | float) or settings.scroll < 0:
             settings.scroll = 0.0
+        keymap = settings.keymap if isinstance(settings.keymap, dict) else {}
+        settings.keymap = {str(k): v for k, v in keymap.items() if isinstance(v, str) and v.strip()}
         return settings
 
     def save(self, home: Path) -> None:
