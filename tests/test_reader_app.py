@@ -744,3 +744,24 @@ async def test_down_in_the_search_box_goes_to_the_results(reader_home):
         await settle(pilot)
         await pilot.press("down")
         assert isinstance(app.focused, ArticleList)
+
+
+async def test_an_empty_library_says_how_to_fill_it(home):
+    from hollywood_ai.index.workspace import Workspace
+
+    ws = Workspace(home)
+    ws.open()
+    for article in ws.articles():
+        ws.remove(article.id)
+    ws.close()
+    app = make_app(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.main_screen
+        assert screen.listing.option_count == 0
+        assert "Articles (0)" in str(screen.listing.border_title)
+        hint = str(screen.query_one("#search-hint", Static).render())
+        assert "press a to add articles" in hint
+        assert "No article to show." in str(screen.pane.query_one("#placeholder", Static).render())
+        await pilot.press("j", "enter", "n", "s", "space")
+        assert app.is_running

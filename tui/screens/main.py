@@ -205,7 +205,7 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------- library, index
 
     @on(LibraryLoaded)
-    def _library_loaded(self, message: LibraryLoaded) -> None:
+    async def _library_loaded(self, message: LibraryLoaded) -> None:
         self.articles = message.articles
         self.by_id = {a.id: a for a in message.articles}
         keep = self.listing.current_id or self.restore_id
@@ -214,8 +214,10 @@ class MainScreen(Screen[None]):
         elif not self.query_text:
             self._show_all(keep)
         if not self.articles:
-            self.pane.clear()
+            await self.pane.clear()
             self._hint("The library is empty: press a to add articles.")
+        elif not self.query_text:
+            self._hint(None)
         self.loaded = True
         damaged = self.reader.workspace.damaged
         if damaged:

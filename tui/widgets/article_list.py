@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 SNIPPET_MATCH = "bold $text-warning"
 OUTLET_WIDTH = 14
+PROMPT_CACHE = 50_000
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class ArticleList(OptionList):
         self.entries: list[Entry] = []
         self.compact = False
         self.generation = 0
+        self._prompts: dict[tuple[Entry, bool], Content] = {}
 
     @property
     def current_id(self) -> str | None:
@@ -118,14 +120,22 @@ class ArticleList(OptionList):
         for i, entry in enumerate(self.entries):
             if i and not self.compact:
                 options.append(None)
-            options.append(
-                Option(entry_prompt(entry, self.compact), id=f"{self.generation}:{i}:{entry.id}")
-            )
+            options.append(Option(self._prompt(entry), id=f"{self.generation}:{i}:{entry.id}"))
         self.add_options(options)
         if self.entries:
             index = next((i for i, e in enumerate(self.entries) if e.id == keep), 0)
             self.highlighted = index
             self.scroll_to_highlight(top=False)
+
+    def _prompt(self, entry: Entry) -> Content:
+        """Prompts are kept: going back to the full list (Esc, sort) reuses them."""
+        key = (entry, self.compact)
+        prompt = self._prompts.get(key)
+        if prompt is None:
+            if len(self._prompts) > PROMPT_CACHE:
+                self._prompts.clear()
+            prompt = self._prompts[key] = entry_prompt(entry, self.compact)
+        return prompt
 
     def set_compact(self, compact: bool) -> None:
         if compact == self.compact:

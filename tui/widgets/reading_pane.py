@@ -309,15 +309,17 @@ class ReadingPane(VerticalScroll):
         self._mark(passage)
         self._scroll_after(passage, scroll_y)
 
-    def clear(self) -> None:
+    async def clear(self) -> None:
+        """No article (an empty library)."""
         self.article = None
         self.blocks = []
         self.matches = []
         self.current = -1
+        self.passage, self.passage_block = None, None
         self.border_subtitle = None
-        self.border_title = None
-        self.remove_children()
-        self.mount(Static(Content("No article to show."), id="placeholder"))
+        self.border_title = Content("Article")
+        await self.remove_children()
+        await self.mount(Static(Content("No article to show."), id="placeholder"))
 
     def set_terms(self, terms: Terms) -> None:
         """Mark a new search's words in the article on show."""
