@@ -765,3 +765,22 @@ async def test_an_empty_library_says_how_to_fill_it(home):
         assert "No article to show." in str(screen.pane.query_one("#placeholder", Static).render())
         await pilot.press("j", "enter", "n", "s", "space")
         assert app.is_running
+
+
+async def test_results_of_a_stale_search_are_dropped(reader_home):
+    from hollywood_ai.index.search import search
+    from hollywood_ai.tui.screens.main import SearchDone
+
+    app = make_app(reader_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"eternauta")
+        await settle(pilot)
+        screen = app.main_screen
+        shown = [e.id for e in screen.listing.entries]
+        old = search(app.workspace, "netflix", 50, "relevance")
+        assert len(old.hits) != len(shown)
+        screen.post_message(SearchDone("netflix", "relevance", old))
+        await settle(pilot)
+        assert [e.id for e in screen.listing.entries] == shown
+        assert "eternauta" in str(screen.listing.border_title)

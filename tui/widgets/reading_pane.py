@@ -175,7 +175,7 @@ class TableBlock(Widget):
                     parts.append(Content(" ") + text.pad_right(widths[c] - text.cell_length))
                     parts.append(Content(" │").stylize(border))
                 lines.append(Content("").join(parts))
-            if r == 0 and len(rows) > 1:
+            if r < len(rows) - 1:
                 lines.append(rule("├", "┼", "┤"))
         lines.append(rule("└", "┴", "┘"))
         return lines
