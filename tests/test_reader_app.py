@@ -297,6 +297,7 @@ async def test_w_hides_the_list_to_read_full_width(reader_home):
         await pilot.pause()
         assert screen.has_class("-list-hidden")
         assert not screen.query_one("#sidebar").display
+        assert not screen.check_action("hide_list", ()) and screen.check_action("show_list", ())
         assert app.focused is pane
         assert pane.outer_size.width == 120
         assert pane.size.width > narrow
@@ -336,6 +337,7 @@ async def test_question_mark_and_f1_open_help_listing_every_binding(reader_home)
             "Prev match",
             "Sort",
             "Full width",
+            "Show list",
             "Compare",
             "Facts",
             "Add",

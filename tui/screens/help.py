@@ -72,15 +72,20 @@ def key_name(key: str) -> str:
 
 def class_bindings(node_class: type[DOMNode], skip: Iterable[str] = ()) -> list[Binding]:
     """The bindings a class ends up with: its own over those it inherits."""
-    by_key: dict[str, Binding] = {}
+    by_key: dict[str, list[Binding]] = {}
     for cls in reversed(node_class.__mro__):
         own = cls.__dict__.get("BINDINGS")
         if not own:
             continue
         for key, bindings in BindingsMap(own).key_to_bindings.items():
-            by_key[key] = bindings[-1]
+            by_key[key] = list(bindings)  # a subclass's bindings for a key replace its base's
     skipped = set(skip)
-    return [b for b in by_key.values() if b.action not in skipped and b.key not in skipped]
+    return [
+        b
+        for bindings in by_key.values()
+        for b in bindings
+        if b.action not in skipped and b.key not in skipped
+    ]
 
 
 def rows(bindings: list[Binding], skip: Iterable[str] = ()) -> list[tuple[str, str]]:

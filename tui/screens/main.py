@@ -68,7 +68,8 @@ class MainScreen(Screen[None]):
         Binding("n", "next_match", "Next match", id="main.next_match"),
         Binding("N", "previous_match", "Prev match", show=False, id="main.previous_match"),
         Binding("s", "sort", "Sort", show=False, id="main.sort"),
-        Binding("w", "toggle_list", "Full width", id="main.toggle_list"),
+        Binding("w", "hide_list", "Full width", id="main.hide_list"),
+        Binding("w", "show_list", "Show list", id="main.show_list"),
         Binding("escape", "back", "Back", show=False, id="main.back"),
     ]
 
@@ -465,6 +466,10 @@ class MainScreen(Screen[None]):
     # --------------------------------------------------------------- actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "hide_list":
+            return not self.has_class("-list-hidden")
+        if action == "show_list":
+            return self.has_class("-list-hidden")
         if action in ("next_match", "previous_match"):
             if not self.query_text:
                 return False
@@ -486,9 +491,18 @@ class MainScreen(Screen[None]):
         self.reader.remember(sort="title" if self.sort == "date" else "date")
         self._show_all(self.listing.current_id)
 
+    def action_hide_list(self) -> None:
+        if not self.has_class("-list-hidden"):
+            self.action_toggle_list()
+
+    def action_show_list(self) -> None:
+        if self.has_class("-list-hidden"):
+            self.action_toggle_list()
+
     def action_toggle_list(self) -> None:
         hidden = not self.has_class("-list-hidden")
         self.set_class(hidden, "-list-hidden")
+        self.refresh_bindings()
         self.reader.remember(list_hidden=hidden)
         if hidden:
             self.pane.focus()
