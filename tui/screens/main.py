@@ -82,7 +82,6 @@ class MainScreen(Screen[None]):
         self.terms = Terms()
         self.search_sort = "relevance"
         self.index_ready = False
-        self.loaded = False
         self.rebuilding = False
         self.wanted: tuple[str, tuple[int, int] | None] | None = None
         self.showing = False
@@ -219,7 +218,6 @@ class MainScreen(Screen[None]):
             self._hint("The library is empty: press a to add articles.")
         elif not self.query_text:
             self._hint(None)
-        self.loaded = True
         damaged = self.reader.workspace.damaged
         if damaged:
             self.notify(
