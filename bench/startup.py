@@ -27,16 +27,23 @@ def _tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
 
 
-def time_to_screen(command: list[str], marker: str, size: tuple[int, int] = (120, 40),
-                   timeout: float = 30.0, env: dict[str, str] | None = None) -> tuple[float, int]:
+def time_to_screen(
+    command: list[str],
+    marker: str,
+    size: tuple[int, int] = (120, 40),
+    timeout: float = 30.0,
+    env: dict[str, str] | None = None,
+) -> tuple[float, int]:
     """Seconds until ``marker`` is on the screen, and the process's peak RSS (KiB)
     read right then from /proc."""
     session = f"bench{os.getpid()}{time.monotonic_ns() % 100000}"
     shell_env = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
     cmd = f"exec env {shell_env} {shlex.join(command)}"
     start = time.perf_counter()
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]), cmd],
-                   check=True)
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]), cmd],
+        check=True,
+    )
     try:
         pid = int(_tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip() or 0)
         while True:
@@ -93,11 +100,20 @@ def rebuild_peak(home: Path) -> dict[str, float]:
     exe = reader_command(home)
     cmd = [*exe, "index", "--rebuild", "--json"]
     start = time.perf_counter()
-    proc = subprocess.run(["/usr/bin/env", "python3", "-c",
-                           "import resource,subprocess,sys,json;"
-                           "r=subprocess.run(sys.argv[1:],capture_output=True);"
-                           "print(json.dumps({'rc':r.returncode,'maxrss':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))",
-                           *cmd], capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [
+            "/usr/bin/env",
+            "python3",
+            "-c",
+            "import resource,subprocess,sys,json;"
+            "r=subprocess.run(sys.argv[1:],capture_output=True);"
+            "print(json.dumps({'rc':r.returncode,'maxrss':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))",
+            *cmd,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     elapsed = time.perf_counter() - start
     data = json.loads(proc.stdout)
     if data["rc"] != 0:

@@ -43,7 +43,7 @@ from whoosh.query import Term
 from whoosh.searching import Searcher
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ARTICLES = "articles"
 PASSAGES = "passages"
 TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
@@ -82,7 +82,7 @@ def article_schema() -> Schema:
 def passage_schema() -> Schema:
     return Schema(
         key=ID(stored=True, unique=True),
-        article_id=ID(stored=True),
+        article_id=ID(stored=True, sortable=True),
         position=NUMERIC(stored=True, sortable=True),
         text=TEXT(analyzer=text_analyzer(), stored=True, phrase=True),
         kind=STORED,
@@ -156,6 +156,9 @@ class SearchIndex:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._lock = threading.RLock()
+        # Held while a search runs: Whoosh searchers share file handles, so one
+        # searcher must not serve two threads at once.
+        self.lock = self._lock
         self._generation: str | None = None
         self._indexes: dict[str, Any] = {}
         self._searchers: dict[str, Searcher] = {}
