@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from hollywood_ai.index.search import MARK_CLOSE, MARK_OPEN, marked, search
 from hollywood_ai.index.workspace import Workspace
 
