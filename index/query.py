@@ -59,20 +59,22 @@ def sanitize(text: str) -> str:
     return " ".join(cleaned)
 
 
-_PARSERS: dict[int, tuple[Schema, MultifieldParser]] = {}
+_PARSERS: dict[tuple[int, bool], tuple[Schema, MultifieldParser]] = {}
 
 
-def _parser(schema: Schema) -> MultifieldParser:
+def _parser(schema: Schema, dates: bool = True) -> MultifieldParser:
     """One parser per schema object, built once (building one costs more than
-    parsing a query)."""
-    cached = _PARSERS.get(id(schema))
+    parsing a query). The date plugin costs a few milliseconds a parse, so it
+    is only used when the query names the ``published`` field."""
+    cached = _PARSERS.get((id(schema), dates))
     if cached is not None and cached[0] is schema:
         return cached[1]
     parser = MultifieldParser(list(SEARCH_FIELDS), schema, fieldboosts=FIELD_BOOSTS, group=AndGroup)
-    parser.add_plugin(DateParserPlugin(free=False))
+    if dates:
+        parser.add_plugin(DateParserPlugin(free=False))
     if len(_PARSERS) > 8:
         _PARSERS.clear()
-    _PARSERS[id(schema)] = (schema, parser)
+    _PARSERS[(id(schema), dates)] = (schema, parser)
     return parser
 
 
@@ -81,7 +83,7 @@ def plain_words_query(text: str, schema: Schema) -> Query:
     words = _WORD.findall(text)
     if not words:
         return NullQuery
-    return _parser(schema).parse(" ".join(words))
+    return _parser(schema, dates=False).parse(" ".join(words))
 
 
 def parse(text: str, schema: Schema) -> Query:
@@ -90,7 +92,7 @@ def parse(text: str, schema: Schema) -> Query:
     if not cleaned:
         return NullQuery
     try:
-        query = _parser(schema).parse(cleaned)
+        query = _parser(schema, dates="published:" in cleaned).parse(cleaned)
     except Exception:  # Whoosh's parser raises assorted errors on odd input
         return plain_words_query(cleaned, schema)
     if isinstance(query, _NullQuery):

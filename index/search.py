@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from hollywood_ai.index import fastrank
 from hollywood_ai.index import query as q
 from hollywood_ai.index.searchindex import ARTICLES, PASSAGES, text_analyzer
 from hollywood_ai.index.suggest import suggest
@@ -108,27 +109,39 @@ def search(
         raise ValueError(f"unknown sort {sort!r}")
     with ws.index.lock:
         searcher = ws.index.searcher(ARTICLES)
-        query = q.parse(text, searcher.schema)
-        if isinstance(query, _NullQuery):
-            return SearchResult(query=text, total=0, suggestion=None, hits=[])
-        check()
-        if sort == "date":
-            results = searcher.search(query, limit=limit, sortedby="published", reverse=True)
+        words = fastrank.plain_words(text)
+        ranked = fastrank.rank(searcher, words, limit, sort) if words else None
+        if ranked is not None and words is not None:
+            total, top = ranked
+            rows = []
+            for docnum, score in top:
+                f = searcher.stored_fields(docnum)
+                rows.append(
+                    (f["id"], f["title"], f.get("outlet") or None, f.get("published"), score)
+                )
+            stems = {t.text for w in words for t in _ANALYZER(w)}
         else:
-            results = searcher.search(query, limit=limit)
-        total = len(results)
-        rows = [
-            (
-                r["id"],
-                r["title"],
-                r.get("outlet") or None,
-                r.get("published"),
-                float(r.score or 0.0),
-            )
-            for r in results
-        ]
+            query = q.parse(text, searcher.schema)
+            if isinstance(query, _NullQuery):
+                return SearchResult(query=text, total=0, suggestion=None, hits=[])
+            check()
+            if sort == "date":
+                results = searcher.search(query, limit=limit, sortedby="published", reverse=True)
+            else:
+                results = searcher.search(query, limit=limit)
+            total = len(results)
+            rows = [
+                (
+                    r["id"],
+                    r["title"],
+                    r.get("outlet") or None,
+                    r.get("published"),
+                    float(r.score or 0.0),
+                )
+                for r in results
+            ]
+            stems = q.text_terms(query, searcher.reader())
         check()
-        stems = q.text_terms(query, searcher.reader())
         snippets = _snippets(ws, [row[0] for row in rows], stems)
         check()
         suggestion = suggest(searcher, text, total) if with_suggestion else None

@@ -43,7 +43,7 @@ from whoosh.query import Term
 from whoosh.searching import Searcher
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 ARTICLES = "articles"
 PASSAGES = "passages"
 TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
@@ -64,19 +64,23 @@ def text_analyzer() -> Analyzer:
 
 def article_schema() -> Schema:
     analyzer = text_analyzer()
-    return Schema(
+    tags = KEYWORD(stored=True, commas=True, lowercase=True, scorable=True)
+    # A stop word typed as a plain word must not be required of the tags either.
+    tags.analyzer = tags.analyzer | StopFilter(minsize=1)
+    schema = Schema(
         id=ID(stored=True, unique=True),
         title=TEXT(analyzer=analyzer, stored=True, field_boost=2.5, spelling=True),
         body=TEXT(analyzer=analyzer, spelling=True),
         outlet=TEXT(analyzer=analyzer, stored=True),
         author=TEXT(analyzer=analyzer, stored=True),
-        tags=KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
+        tags=tags,
         published=DATETIME(stored=True, sortable=True),
         sort_title=ID(sortable=True),
         url=STORED,
         origin=STORED,
         checksum=STORED,
     )
+    return schema
 
 
 def passage_schema() -> Schema:

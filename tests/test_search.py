@@ -187,3 +187,23 @@ def test_cancelled_search_raises(seeded: Workspace):
 
     with pytest.raises(Cancelled):
         search(seeded, "Netflix", should_stop=lambda: True)
+
+
+@pytest.mark.parametrize(
+    "text", ["Sarandos", "netflix generative", "visual effects", "the eternaut", "ai jobs"]
+)
+def test_fast_path_ranks_like_whoosh(seeded: Workspace, text: str):
+    """Plain-word queries take the fast path; Whoosh's own evaluation of the
+    same query must find the same articles in the same order."""
+    from hollywood_ai.index import query as q
+    from hollywood_ai.index.searchindex import ARTICLES
+
+    fast = [h.id for h in search(seeded, text).hits]
+    s = seeded.index.searcher(ARTICLES)
+    slow = [r["id"] for r in s.search(q.parse(text, s.schema), limit=20)]
+    assert fast == slow
+
+
+def test_stop_words_are_not_required(seeded: Workspace):
+    assert set(titles(seeded, "the Eternaut")) == set(titles(seeded, "Eternaut"))
+    assert set(titles(seeded, '"ten times" the')) == set(titles(seeded, '"ten times"'))
