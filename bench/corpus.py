@@ -252,7 +252,7 @@ class CorpusGenerator:
             role=rng.choice(ROLES),
             start=date(2023, 1, 1) + timedelta(days=rng.randint(0, 900)),
         )
-        unit, pattern = rng.choice(UNITS)
+        _unit, pattern = rng.choice(UNITS)
         n = rng.choice(list(NUMBER_WORDS))
         other = n + rng.choice([1, 2, -1]) if n > 2 else n + 1
         story.facts.append(

@@ -70,7 +70,8 @@ class Fts5:
     @staticmethod
     def translate(query: str) -> tuple[str | None, str, tuple[str, ...]]:
         """Our query syntax to an FTS5 MATCH expression plus a date condition."""
-        where, params = "", ()
+        where: str = ""
+        params: tuple[str, ...] = ()
         m = re.search(r"published:\[(\S+) TO (\S+)\]", query)
         if m:
             where, params = " AND published BETWEEN ? AND ?", (m.group(1), m.group(2))
