@@ -185,6 +185,8 @@ class SearchIndex:
         name = self._current_name()
         if name is None or not self._gen_dir(name).is_dir():
             return "missing"
+        if self._indexes and name == self._generation:
+            return "ok"  # opened and checked already
         try:
             meta = json.loads((self._gen_dir(name) / "schema.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -364,6 +366,11 @@ class SearchIndex:
         for path in self.root.glob("gen-*"):
             if path.name not in (keep, previous):
                 shutil.rmtree(path, ignore_errors=True)
+
+    def update(self, articles: list[Article], progress: Progress | None = None) -> None:
+        """Add or replace these articles (and their passages) in the live index."""
+        if articles:
+            self._write(articles, [], progress)
 
     def delete_article(self, article_id: str) -> None:
         self._write([], [article_id], None)
