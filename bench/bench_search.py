@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.corpus import QUERIES, generate, write_home
+from bench.corpus import GENERATOR_VERSION, QUERIES, generate, write_home
 from bench.fts5 import Fts5
 
 CACHE = Path("/tmp/hollywood-ai-bench")
@@ -35,7 +35,7 @@ def percentile(values: list[float], pct: float) -> float:
 def home_for(size: int, seed: int = 42, fresh: bool = False) -> tuple[Path, float | None]:
     """A home with ``size`` generated articles (cached between runs), and the
     build time when it had to be built."""
-    home = CACHE / f"home-{size}-{seed}"
+    home = CACHE / f"home-{size}-{seed}-v{GENERATOR_VERSION}"
     if fresh and home.exists():
         import shutil
 

@@ -25,6 +25,8 @@ from pathlib import Path
 
 from hollywood_ai.index.model import Article
 
+GENERATOR_VERSION = 2  # bump when the output changes: cached homes are keyed by it
+
 OUTLETS = [
     "The Guardian",
     "TechCrunch",
@@ -210,6 +212,7 @@ class Story:
     role: str
     start: date
     facts: list[Fact] = field(default_factory=list)
+    vocabulary: list[str] = field(default_factory=list)
 
 
 class CorpusGenerator:
@@ -234,9 +237,15 @@ class CorpusGenerator:
     def _word(self) -> str:
         return self.rng.choices(self.words, cum_weights=self.cumulative, k=1)[0]
 
-    def _sentence(self, n: int | None = None) -> str:
+    def _sentence(self, n: int | None = None, story: Story | None = None) -> str:
         n = n or max(5, int(self.rng.gauss(19, 6)))
-        words = [self._word() for _ in range(n)]
+        # Articles about one event share its vocabulary: about one word in eight.
+        words = [
+            self.rng.choice(story.vocabulary)
+            if story and self.rng.random() < 0.12
+            else self._word()
+            for _ in range(n)
+        ]
         return words[0].capitalize() + " " + " ".join(words[1:]) + "."
 
     def _story(self, i: int) -> Story:
@@ -252,6 +261,8 @@ class CorpusGenerator:
             role=rng.choice(ROLES),
             start=date(2023, 1, 1) + timedelta(days=rng.randint(0, 900)),
         )
+        story.vocabulary = [self.words[rng.randint(300, len(self.words) - 1)] for _ in range(40)]
+        story.vocabulary += [story.studio, story.person.split()[-1], story.work.split()[-1]]
         _unit, pattern = rng.choice(UNITS)
         n = rng.choice(list(NUMBER_WORDS))
         other = n + rng.choice([1, 2, -1]) if n > 2 else n + 1
@@ -311,7 +322,7 @@ class CorpusGenerator:
         while words < length:
             paragraph = []
             for _ in range(rng.randint(2, 5)):
-                s = self._sentence()
+                s = self._sentence(story=story)
                 if facts and rng.random() < 0.15:
                     s = self._fact_sentence(story, facts.pop(0))
                 paragraph.append(s)

@@ -167,51 +167,31 @@ def _snippets(
 ) -> dict[str, tuple[str, list[tuple[int, int]]]]:
     """The best passage of each shown article for these terms.
 
-    A passage query over the whole passage index would walk every posting of a
-    common word; instead each term's posting list is only skipped through the
-    shown articles' passages (an article's passages are numbered together), so
-    the cost follows the hits shown, not the size of the library.
+    Each article's passages and a map of which analysed word occurs in which
+    passage are stored together (one stored-field load per hit), so the cost
+    follows the hits shown, not the size of the library. The best passage
+    carries the most distinct query words, rarer words counting more; ties go
+    to the earlier passage; an article matched on outlet, tags or date alone
+    shows its opening.
     """
     if not article_ids:
         return {}
     psearcher = ws.index.searcher(PASSAGES)
-    reader = psearcher.reader()
-    terms = []
-    for term in stems:
-        if reader.doc_frequency("text", term):
-            terms.append((term, psearcher.idf("text", term)))
-    ranges = []
-    for article_id in article_ids:
-        try:
-            docnums = sorted(reader.postings("article_id", article_id).all_ids())
-        except Exception:  # TermNotFound: the article has no passages
-            docnums = []
-        if docnums:
-            ranges.append((docnums[0], docnums[-1], article_id))
-    ranges.sort()
-    matchers = {term: reader.postings("text", term) for term, _ in terms}
-    chosen: dict[str, int] = {}
-    for lo, hi, article_id in ranges:
-        scores: dict[int, float] = {}
-        for term, idf in terms:
-            m = matchers[term]
-            if not m.is_active():
-                continue
-            if m.id() < lo:
-                m.skip_to(lo)
-            while m.is_active() and m.id() <= hi:
-                scores[m.id()] = scores.get(m.id(), 0.0) + idf
-                m.next()
-        if scores:
-            # Most distinct query words (weighted by rarity); earlier on ties.
-            chosen[article_id] = max(scores, key=lambda d: (scores[d], -d))
-        else:
-            chosen[article_id] = lo  # matched on outlet, tags or date: the opening
+    asearcher = ws.index.searcher(ARTICLES)
+    weights = {t: asearcher.idf("body", t) for t in stems}
     out = {}
     for article_id in article_ids:
-        docnum = chosen.get(article_id)
-        text = psearcher.stored_fields(docnum)["text"] if docnum is not None else ""
-        out[article_id] = _trim(text, stems)
+        doc = psearcher.document(article_id=article_id)
+        if not doc or not doc["passages"]:
+            out[article_id] = ("", [])
+            continue
+        scores: dict[int, float] = {}
+        pmap = doc["pmap"]
+        for term, weight in weights.items():
+            for index in pmap.get(term, ()):
+                scores[index] = scores.get(index, 0.0) + weight
+        best = max(scores, key=lambda i: (scores[i], -i)) if scores else 0
+        out[article_id] = _trim(doc["passages"][best][0], stems)
     return out
 
 

@@ -38,12 +38,12 @@ from whoosh.analysis import (
     StemFilter,
     StopFilter,
 )
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.query import Term
 from whoosh.searching import Searcher
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 ARTICLES = "articles"
 PASSAGES = "passages"
 TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
@@ -84,15 +84,13 @@ def article_schema() -> Schema:
 
 
 def passage_schema() -> Schema:
+    """One document per article holding its passages and, for each analysed
+    word, the passages it occurs in: what snippets need, read with the hit's
+    article in one stored-field load, never by scanning postings."""
     return Schema(
-        key=ID(stored=True, unique=True),
-        article_id=ID(stored=True, sortable=True),
-        position=NUMERIC(stored=True, sortable=True),
-        text=TEXT(analyzer=text_analyzer(), stored=True, phrase=True),
-        kind=STORED,
-        section=STORED,
-        start=STORED,
-        end=STORED,
+        article_id=ID(stored=True, unique=True),
+        passages=STORED,
+        pmap=STORED,
     )
 
 
@@ -140,18 +138,20 @@ def _article_doc(article: Article) -> dict[str, Any]:
     return doc
 
 
+_PASSAGE_ANALYZER = text_analyzer()
+
+
 def _passage_docs(article: Article) -> Iterable[dict[str, Any]]:
-    for p in split_passages(article):
-        yield {
-            "key": p.key,
-            "article_id": p.article_id,
-            "position": p.position,
-            "text": p.text,
-            "kind": p.kind,
-            "section": p.section,
-            "start": p.start,
-            "end": p.end,
-        }
+    passages = split_passages(article)
+    pmap: dict[str, list[int]] = {}
+    for i, p in enumerate(passages):
+        for token in {t.text for t in _PASSAGE_ANALYZER(p.text)}:
+            pmap.setdefault(token, []).append(i)
+    yield {
+        "article_id": article.id,
+        "passages": [(p.text, p.start, p.end, p.kind, p.section) for p in passages],
+        "pmap": pmap,
+    }
 
 
 class SearchIndex:
@@ -379,9 +379,13 @@ class SearchIndex:
         return int(self.searcher(ARTICLES).doc_count())
 
     def passage_doc(self, article_id: str) -> list[dict[str, Any]]:
+        """An article's passages as stored: text, start, end, kind, section."""
         s = self.searcher(PASSAGES)
-        docs = [s.stored_fields(docnum) for docnum in s.document_numbers(article_id=article_id)]
-        return sorted(docs, key=lambda d: d["position"])
+        doc = s.document(article_id=article_id)
+        if not doc:
+            return []
+        keys = ("text", "start", "end", "kind", "section")
+        return [dict(zip(keys, p, strict=True), position=i) for i, p in enumerate(doc["passages"])]
 
     def has(self, article_id: str) -> bool:
         s = self.searcher(ARTICLES)
