@@ -179,7 +179,7 @@ def _snippets(
     psearcher = ws.index.searcher(PASSAGES)
     asearcher = ws.index.searcher(ARTICLES)
     weights = {t: asearcher.idf("body", t) for t in stems}
-    out = {}
+    out: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     for article_id in article_ids:
         doc = psearcher.document(article_id=article_id)
         if not doc or not doc["passages"]:

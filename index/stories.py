@@ -73,7 +73,7 @@ class Story:
 
 
 _ENTITY = re.compile(r"(?<![.!?:“\"]\s)(?<!^)\b([A-ZÀ-Þ][\w'’-]{2,})")
-ENTITY_WEIGHT = 4.0
+ENTITY_WEIGHT = 4
 
 
 def _words(article: Article) -> Counter[str]:
