@@ -1,19 +1,33 @@
-"""Search: Whoosh's query language over the articles, with snippets from passages."""
+"""Search: Whoosh's query language over the articles, ranked by BM25F with the
+title weighted, with snippets taken from the best-matching passage of each hit.
+
+Cost is kept per query, not per corpus: the searchers stay open between queries
+(``SearchIndex.searcher``), the parser is built once per schema, and snippets
+come from one passage query for the hits being shown, never from whole bodies.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from hollywood_ai.index import fastrank
+from hollywood_ai.index import query as q
 from hollywood_ai.index.searchindex import ARTICLES, PASSAGES, text_analyzer
+from hollywood_ai.index.suggest import suggest
 from hollywood_ai.index.workspace import Workspace
-from whoosh.qparser import AndGroup, MultifieldParser, QueryParser
-from whoosh.qparser.dateparse import DateParserPlugin
-from whoosh.query import Or, Query, Term
+from whoosh.query import Query
+from whoosh.query.qcore import _NullQuery
 
-SEARCH_FIELDS = ["title", "body", "outlet", "author", "tags"]
-MARK_OPEN = "\u27e6"  # ⟦ marks the start of a matched span in JSON snippets
+SEARCH_FIELDS = list(q.SEARCH_FIELDS)
+MARK_OPEN = "\u27e6"  # ⟦ marks the start of a matched span in text snippets
 MARK_CLOSE = "\u27e7"  # ⟧ marks its end
+SNIPPET_CHARS = 240
+
+
+class Cancelled(Exception):
+    """Raised inside search when ``should_stop`` says the result is no longer wanted."""
 
 
 @dataclass
@@ -31,6 +45,10 @@ class Hit:
         data["spans"] = [list(s) for s in self.spans]
         return data
 
+    @property
+    def marked_snippet(self) -> str:
+        return marked(self.snippet, self.spans)
+
 
 @dataclass
 class SearchResult:
@@ -38,6 +56,7 @@ class SearchResult:
     total: int
     suggestion: str | None
     hits: list[Hit]
+    terms: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -49,70 +68,153 @@ class SearchResult:
 
 
 def parse_query(ws: Workspace, text: str) -> Query:
-    schema = ws.index.index(ARTICLES).schema
-    parser = MultifieldParser(SEARCH_FIELDS, schema, group=AndGroup)
-    parser.add_plugin(DateParserPlugin(free=True))
-    return parser.parse(text)
+    return q.parse(text, ws.index.index(ARTICLES).schema)
 
 
-def _terms(query: Query) -> set[str]:
-    words = set()
-    for fieldname, value in query.iter_all_terms():
-        if fieldname in SEARCH_FIELDS and isinstance(value, str):
-            words.add(value)
-    return words
-
-
-def highlight_spans(text: str, stems: set[str]) -> list[tuple[int, int]]:
+def highlight_spans(text: str, stems: set[str] | frozenset[str]) -> list[tuple[int, int]]:
     """Character spans of the words in ``text`` whose analysed form is in ``stems``."""
     if not stems:
         return []
-    spans = []
-    for token in text_analyzer()(text, chars=True, removestops=False):
-        if token.text in stems:
-            spans.append((token.startchar, token.endchar))
-    return spans
+    return [
+        (t.startchar, t.endchar)
+        for t in _ANALYZER(text, chars=True, removestops=False)
+        if t.text in stems
+    ]
 
 
-def search(ws: Workspace, text: str, limit: int = 20, sort: str = "relevance") -> SearchResult:
-    query = parse_query(ws, text)
-    searcher = ws.index.searcher(ARTICLES)
-    if sort == "date":
-        results = searcher.search(query, limit=limit, sortedby="published", reverse=True)
-    else:
-        results = searcher.search(query, limit=limit)
-    total = len(results)
-    stems = _terms(query)
-    hits: list[Hit] = []
-    for r in results:
-        snippet, spans = _snippet(ws, r["id"], text, stems)
-        hits.append(
-            Hit(
-                id=r["id"],
-                title=r["title"],
-                outlet=r.get("outlet") or None,
-                published=r["published"].date().isoformat() if r.get("published") else None,
-                score=round(float(r.score or 0.0), 4),
-                snippet=snippet,
-                spans=spans,
-            )
+_ANALYZER = text_analyzer()
+
+
+def search(
+    ws: Workspace,
+    text: str,
+    limit: int = 20,
+    sort: str = "relevance",
+    should_stop: Callable[[], bool] | None = None,
+    with_suggestion: bool = True,
+) -> SearchResult:
+    """Ranked hits for ``text`` (Whoosh query language), with snippets.
+
+    ``sort`` is "relevance" or "date" (newest first). ``total`` is exact.
+    ``should_stop`` is polled between the stages; when it returns True the
+    search raises ``Cancelled`` (a newer keystroke has made it stale).
+    Thread-safe: the searchers are shared, so searches run one at a time.
+    """
+
+    def check() -> None:
+        if should_stop is not None and should_stop():
+            raise Cancelled
+
+    if sort not in ("relevance", "date"):
+        raise ValueError(f"unknown sort {sort!r}")
+    with ws.index.lock:
+        searcher = ws.index.searcher(ARTICLES)
+        words = fastrank.plain_words(text)
+        ranked = fastrank.rank(searcher, words, limit, sort) if words else None
+        if ranked is not None and words is not None:
+            total, top = ranked
+            rows = []
+            for docnum, score in top:
+                f = searcher.stored_fields(docnum)
+                rows.append(
+                    (f["id"], f["title"], f.get("outlet") or None, f.get("published"), score)
+                )
+            stems = {t.text for w in words for t in _ANALYZER(w)}
+        else:
+            query = q.parse(text, searcher.schema)
+            if isinstance(query, _NullQuery):
+                return SearchResult(query=text, total=0, suggestion=None, hits=[])
+            check()
+            if sort == "date":
+                results = searcher.search(query, limit=limit, sortedby="published", reverse=True)
+            else:
+                results = searcher.search(query, limit=limit)
+            total = len(results)
+            rows = [
+                (
+                    r["id"],
+                    r["title"],
+                    r.get("outlet") or None,
+                    r.get("published"),
+                    float(r.score or 0.0),
+                )
+                for r in results
+            ]
+            stems = q.text_terms(query, searcher.reader())
+        check()
+        snippets = _snippets(ws, [row[0] for row in rows], stems)
+        check()
+        suggestion = suggest(searcher, text, total) if with_suggestion else None
+    hits = [
+        Hit(
+            id=article_id,
+            title=title,
+            outlet=outlet,
+            published=published.date().isoformat() if published else None,
+            score=round(score, 4),
+            snippet=snippets.get(article_id, ("", []))[0],
+            spans=snippets.get(article_id, ("", []))[1],
         )
-    return SearchResult(query=text, total=total, suggestion=None, hits=hits)
+        for article_id, title, outlet, published, score in rows
+    ]
+    return SearchResult(
+        query=text, total=total, suggestion=suggestion, hits=hits, terms=sorted(stems)
+    )
 
 
-def _snippet(
-    ws: Workspace, article_id: str, text: str, stems: set[str]
-) -> tuple[str, list[tuple[int, int]]]:
+def _snippets(
+    ws: Workspace, article_ids: list[str], stems: set[str]
+) -> dict[str, tuple[str, list[tuple[int, int]]]]:
+    """The best passage of each shown article for these terms.
+
+    Each article's passages and a map of which analysed word occurs in which
+    passage are stored together (one stored-field load per hit), so the cost
+    follows the hits shown, not the size of the library. The best passage
+    carries the most distinct query words, rarer words counting more; ties go
+    to the earlier passage; an article matched on outlet, tags or date alone
+    shows its opening.
+    """
+    if not article_ids:
+        return {}
     psearcher = ws.index.searcher(PASSAGES)
-    parser = QueryParser("text", psearcher.schema)
-    pquery = parser.parse(text)
-    results = psearcher.search(pquery, limit=1, filter=Or([Term("article_id", article_id)]))
-    if len(results):
-        passage = results[0]["text"]
-    else:
-        docs = ws.index.passage_doc(article_id)
-        passage = docs[0]["text"] if docs else ""
-    return passage, highlight_spans(passage, stems)
+    asearcher = ws.index.searcher(ARTICLES)
+    weights = {t: asearcher.idf("body", t) for t in stems}
+    out: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    for article_id in article_ids:
+        doc = psearcher.document(article_id=article_id)
+        if not doc or not doc["passages"]:
+            out[article_id] = ("", [])
+            continue
+        scores: dict[int, float] = {}
+        pmap = doc["pmap"]
+        for term, weight in weights.items():
+            for index in pmap.get(term, ()):
+                scores[index] = scores.get(index, 0.0) + weight
+        best = max(scores, key=lambda i: (scores[i], -i)) if scores else 0
+        out[article_id] = _trim(doc["passages"][best][0], stems)
+    return out
+
+
+def _trim(text: str, stems: set[str]) -> tuple[str, list[tuple[int, int]]]:
+    """A passage cut to about SNIPPET_CHARS around its first match, with spans."""
+    spans = highlight_spans(text, stems)
+    if len(text) <= SNIPPET_CHARS:
+        return text, spans
+    first = spans[0][0] if spans else 0
+    start = max(0, first - SNIPPET_CHARS // 3)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    end = min(len(text), start + SNIPPET_CHARS)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > first else end
+    prefix = "…" if start else ""
+    suffix = "…" if end < len(text) else ""
+    snippet = prefix + text[start:end] + suffix
+    shift = len(prefix) - start
+    kept = [(s + shift, e + shift) for s, e in spans if s >= start and e <= end]
+    return snippet, kept
 
 
 def marked(snippet: str, spans: list[tuple[int, int]]) -> str:

@@ -38,12 +38,12 @@ from whoosh.analysis import (
     StemFilter,
     StopFilter,
 )
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.query import Term
 from whoosh.searching import Searcher
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 4
 ARTICLES = "articles"
 PASSAGES = "passages"
 TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
@@ -64,31 +64,33 @@ def text_analyzer() -> Analyzer:
 
 def article_schema() -> Schema:
     analyzer = text_analyzer()
-    return Schema(
+    tags = KEYWORD(stored=True, commas=True, lowercase=True, scorable=True)
+    # A stop word typed as a plain word must not be required of the tags either.
+    tags.analyzer = tags.analyzer | StopFilter(minsize=1)
+    schema = Schema(
         id=ID(stored=True, unique=True),
         title=TEXT(analyzer=analyzer, stored=True, field_boost=2.5, spelling=True),
         body=TEXT(analyzer=analyzer, spelling=True),
         outlet=TEXT(analyzer=analyzer, stored=True),
         author=TEXT(analyzer=analyzer, stored=True),
-        tags=KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
+        tags=tags,
         published=DATETIME(stored=True, sortable=True),
         sort_title=ID(sortable=True),
         url=STORED,
         origin=STORED,
         checksum=STORED,
     )
+    return schema
 
 
 def passage_schema() -> Schema:
+    """One document per article holding its passages and, for each analysed
+    word, the passages it occurs in: what snippets need, read with the hit's
+    article in one stored-field load, never by scanning postings."""
     return Schema(
-        key=ID(stored=True, unique=True),
-        article_id=ID(stored=True),
-        position=NUMERIC(stored=True, sortable=True),
-        text=TEXT(analyzer=text_analyzer(), stored=True, phrase=True),
-        kind=STORED,
-        section=STORED,
-        start=STORED,
-        end=STORED,
+        article_id=ID(stored=True, unique=True),
+        passages=STORED,
+        pmap=STORED,
     )
 
 
@@ -136,18 +138,20 @@ def _article_doc(article: Article) -> dict[str, Any]:
     return doc
 
 
+_PASSAGE_ANALYZER = text_analyzer()
+
+
 def _passage_docs(article: Article) -> Iterable[dict[str, Any]]:
-    for p in split_passages(article):
-        yield {
-            "key": p.key,
-            "article_id": p.article_id,
-            "position": p.position,
-            "text": p.text,
-            "kind": p.kind,
-            "section": p.section,
-            "start": p.start,
-            "end": p.end,
-        }
+    passages = split_passages(article)
+    pmap: dict[str, list[int]] = {}
+    for i, p in enumerate(passages):
+        for token in {t.text for t in _PASSAGE_ANALYZER(p.text)}:
+            pmap.setdefault(token, []).append(i)
+    yield {
+        "article_id": article.id,
+        "passages": [(p.text, p.start, p.end, p.kind, p.section) for p in passages],
+        "pmap": pmap,
+    }
 
 
 class SearchIndex:
@@ -156,6 +160,9 @@ class SearchIndex:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._lock = threading.RLock()
+        # Held while a search runs: Whoosh searchers share file handles, so one
+        # searcher must not serve two threads at once.
+        self.lock = self._lock
         self._generation: str | None = None
         self._indexes: dict[str, Any] = {}
         self._searchers: dict[str, Searcher] = {}
@@ -178,6 +185,8 @@ class SearchIndex:
         name = self._current_name()
         if name is None or not self._gen_dir(name).is_dir():
             return "missing"
+        if self._indexes and name == self._generation:
+            return "ok"  # opened and checked already
         try:
             meta = json.loads((self._gen_dir(name) / "schema.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -358,6 +367,11 @@ class SearchIndex:
             if path.name not in (keep, previous):
                 shutil.rmtree(path, ignore_errors=True)
 
+    def update(self, articles: list[Article], progress: Progress | None = None) -> None:
+        """Add or replace these articles (and their passages) in the live index."""
+        if articles:
+            self._write(articles, [], progress)
+
     def delete_article(self, article_id: str) -> None:
         self._write([], [article_id], None)
 
@@ -365,9 +379,13 @@ class SearchIndex:
         return int(self.searcher(ARTICLES).doc_count())
 
     def passage_doc(self, article_id: str) -> list[dict[str, Any]]:
+        """An article's passages as stored: text, start, end, kind, section."""
         s = self.searcher(PASSAGES)
-        docs = [s.stored_fields(docnum) for docnum in s.document_numbers(article_id=article_id)]
-        return sorted(docs, key=lambda d: d["position"])
+        doc = s.document(article_id=article_id)
+        if not doc:
+            return []
+        keys = ("text", "start", "end", "kind", "section")
+        return [dict(zip(keys, p, strict=True), position=i) for i, p in enumerate(doc["passages"])]
 
     def has(self, article_id: str) -> bool:
         s = self.searcher(ARTICLES)

@@ -113,21 +113,36 @@ class Workspace:
     # --------------------------------------------------------------- writing
 
     def store(self, articles: list[Article]) -> None:
-        """Put articles in the library (durable first), then index them."""
+        """Put articles in the library (durable first), then index just them.
+
+        The cost follows the articles stored, not the size of the library: no
+        re-reading of the library, no checksum scan of the index."""
         self.ensure_home()
         with write_lock(self.home):
             for article in articles:
                 self.library.put(article)
-            self.invalidate()
-            self.index.sync(self.articles())
+            self._remember(articles)
+            if self.index.status() == "ok":
+                self.index.update(articles)
+            else:
+                self.invalidate()
+                self.index.sync(self.articles())
 
     def remove(self, article_id: str) -> Article:
         article = self.get(article_id)
         with write_lock(self.home):
             self.library.remove(article.id)
-            self.invalidate()
-            self.index.sync(self.articles())
+            with self._articles_lock:
+                if self._articles is not None:
+                    self._articles.pop(article.id, None)
+            self.index.delete_article(article.id)
         return article
+
+    def _remember(self, articles: list[Article]) -> None:
+        with self._articles_lock:
+            if self._articles is not None:
+                for article in articles:
+                    self._articles[article.id] = article
 
     def close(self) -> None:
         self.index.close()

@@ -1,5 +1,13 @@
 """One module per command; each has ``register(subparsers)`` setting ``func``."""
 
-from hollywood_ai.tui.commands import index_cmd, list_cmd, search_cmd, show_cmd
+from hollywood_ai.tui.commands import (
+    compare_cmd,
+    facts_cmd,
+    index_cmd,
+    list_cmd,
+    search_cmd,
+    show_cmd,
+    stories_cmd,
+)
 
-COMMANDS = [list_cmd, show_cmd, search_cmd, index_cmd]
+COMMANDS = [list_cmd, show_cmd, search_cmd, compare_cmd, facts_cmd, stories_cmd, index_cmd]

@@ -1,0 +1,137 @@
+"""Reader start-up and peak memory, measured in a real terminal (tmux).
+
+The time is from launching the command until the article list is on screen
+(polling ``tmux capture-pane``), next to a minimal Textual app that shows a
+three-item list, measured the same way in the same run.
+
+    python -m bench.startup --home HOME [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+MINIMAL = Path(__file__).with_name("minimal_app.py")
+
+
+def _tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+
+
+def time_to_screen(
+    command: list[str],
+    marker: str,
+    size: tuple[int, int] = (120, 40),
+    timeout: float = 30.0,
+    env: dict[str, str] | None = None,
+) -> tuple[float, int]:
+    """Seconds until ``marker`` is on the screen, and the process's peak RSS (KiB)
+    read right then from /proc."""
+    session = f"bench{os.getpid()}{time.monotonic_ns() % 100000}"
+    shell_env = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
+    cmd = f"exec env {shell_env} {shlex.join(command)}"
+    start = time.perf_counter()
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]), cmd],
+        check=True,
+    )
+    try:
+        pid = int(_tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip() or 0)
+        while True:
+            screen = _tmux("capture-pane", "-p", "-t", session)
+            if marker in screen:
+                elapsed = time.perf_counter() - start
+                break
+            if time.perf_counter() - start > timeout:
+                raise RuntimeError(f"{marker!r} did not appear within {timeout} s:\n{screen}")
+            time.sleep(0.005)
+        peak = _peak_rss(pid)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True, check=False)
+    return elapsed, peak
+
+
+def _peak_rss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def reader_command(home: Path) -> list[str]:
+    exe = shutil.which("hollywood-ai") or str(Path(sys.executable).parent / "hollywood-ai")
+    return [exe, "--home", str(home)]
+
+
+def measure(home: Path, runs: int = 7, list_marker: str = "Articles (") -> dict[str, float]:
+    """Median start-up of the reader and of the minimal app, and their ratio."""
+    env = {"TEXTUAL_ANIMATIONS": "none"}
+    # One warm-up run of each: the home is warm (index built) and files cached.
+    time_to_screen(reader_command(home), list_marker, env=env)
+    time_to_screen([sys.executable, str(MINIMAL)], "third item", env=env)
+    ours, floor, rss = [], [], []
+    for _ in range(runs):
+        t, peak = time_to_screen(reader_command(home), list_marker, env=env)
+        ours.append(t)
+        rss.append(peak)
+        floor.append(time_to_screen([sys.executable, str(MINIMAL)], "third item", env=env)[0])
+    return {
+        "reader_startup_ms": round(statistics.median(ours) * 1000, 1),
+        "minimal_app_startup_ms": round(statistics.median(floor) * 1000, 1),
+        "ratio": round(statistics.median(ours) / statistics.median(floor), 2),
+        "reader_peak_rss_mib": round(max(rss) / 1024, 1),
+    }
+
+
+def rebuild_peak(home: Path) -> dict[str, float]:
+    """Wall time and peak memory (of the largest process) of `index --rebuild`."""
+    exe = reader_command(home)
+    cmd = [*exe, "index", "--rebuild", "--json"]
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [
+            "/usr/bin/env",
+            "python3",
+            "-c",
+            "import resource,subprocess,sys,json;"
+            "r=subprocess.run(sys.argv[1:],capture_output=True);"
+            "print(json.dumps({'rc':r.returncode,'maxrss':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))",
+            *cmd,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    elapsed = time.perf_counter() - start
+    data = json.loads(proc.stdout)
+    if data["rc"] != 0:
+        raise RuntimeError("index --rebuild failed")
+    return {"rebuild_s": round(elapsed, 2), "rebuild_peak_rss_mib": round(data["maxrss"] / 1024, 1)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--home", required=True, type=Path)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args(argv)
+    if not shutil.which("tmux"):
+        print("tmux is needed for this benchmark", file=sys.stderr)
+        return 1
+    print(json.dumps(measure(args.home, args.runs), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

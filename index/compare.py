@@ -1,0 +1,450 @@
+"""compare(text): how each source of a story reports one fact, and where the
+sources disagree.
+
+A question is read into its content-bearing words (question words and filler
+are not evidence). Every passage of the story is scored against them with
+BM25 over the story's own passages, so words rare in the story count most, and
+a passage also earns half credit for words its neighbours carry (a fact often
+spans two sentences). A source *reports* the fact when its best passage covers
+enough of the question's weight, and, for "how much/many", "when" and "who"
+questions, carries a figure, a date or a name; otherwise it is *not reported*,
+rather than padded with a weak match. The thresholds were chosen on the
+labelled set in ``tests/eval`` (see ``bench/eval_compare.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from hollywood_ai.index import names as namemod
+from hollywood_ai.index import quantities, quotes
+from hollywood_ai.index import stories as storymod
+from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.evidence import (
+    Analysed,
+    Question,
+    StoryPassages,
+    read_question,
+    story_passages,
+)
+from hollywood_ai.index.model import Article
+from hollywood_ai.index.workspace import Workspace
+
+# Chosen by measurement on tests/eval (bench/eval_compare.py prints the sweep).
+REPORT_COVERAGE = 0.5
+PASSAGE_KEEP = 0.6  # further passages shown when at least this share of the best score
+MAX_PASSAGES = 3
+K1, B = 1.2, 0.75
+
+
+@dataclass
+class ScoredPassage:
+    text: str
+    score: float
+    coverage: float
+    article_id: str
+    position: int
+    start: int
+    end: int
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "score": round(self.score, 4),
+            "coverage": round(self.coverage, 3),
+            "position": self.position,
+            "start": self.start,
+            "end": self.end,
+            "spans": [list(s) for s in self.spans],
+        }
+
+
+@dataclass
+class SourceReport:
+    id: str
+    title: str
+    outlet: str | None
+    reports: bool
+    passages: list[ScoredPassage]
+    best_coverage: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "reports": self.reports,
+            "passages": [p.to_dict() for p in self.passages],
+        }
+
+
+@dataclass
+class Discrepancy:
+    kind: str  # "number", "name" or "quote"
+    values: dict[str, str]
+    detail: str = ""
+    only_source: bool = False
+    diff: list[tuple[str, str]] = field(default_factory=list)
+    speaker: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind, "values": dict(self.values)}
+        if self.detail:
+            data["detail"] = self.detail
+        if self.only_source:
+            data["only_source"] = True
+        if self.speaker:
+            data["speaker"] = self.speaker
+        if self.diff:
+            data["diff"] = [list(d) for d in self.diff]
+            data["diff_text"] = quotes.render_diff(self.diff)
+        return data
+
+    def summary(self, label: dict[str, str]) -> str:
+        parts = [f"{label.get(aid, aid)}: {text}" for aid, text in self.values.items()]
+        head = {
+            "number": "Figures differ",
+            "name": "Names differ",
+            "quote": "Quote worded differently",
+        }[self.kind]
+        if self.only_source:
+            head = (
+                "Only one source gives this figure"
+                if self.kind == "number"
+                else "Only one source gives this name"
+            )
+        if self.speaker:
+            head += f" ({self.speaker})"
+        return head + " — " + "; ".join(parts)
+
+
+@dataclass
+class Comparison:
+    query: str
+    story: storymod.Story | None
+    sources: list[SourceReport]
+    discrepancies: list[Discrepancy]
+    terms: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "story": self.story.to_dict() if self.story else None,
+            "sources": [s.to_dict() for s in self.sources],
+            "discrepancies": [d.to_dict() for d in self.discrepancies],
+        }
+
+    def labels(self) -> dict[str, str]:
+        return {s.id: s.outlet or s.title for s in self.sources}
+
+
+# ------------------------------------------------------------------- scoring
+
+
+def _bm25(sp: StoryPassages, a: Analysed, terms: list[str]) -> float:
+    score = 0.0
+    norm = K1 * (1 - B + B * a.length / sp.avg_length)
+    for t in terms:
+        tf = a.terms.get(t, 0)
+        if tf:
+            score += sp.idf(t) * tf * (K1 + 1) / (tf + norm)
+    return score
+
+
+def score_article(sp: StoryPassages, article_id: str, q: Question) -> list[ScoredPassage]:
+    """Every passage of one article that matches, best first."""
+    items = sp.by_article.get(article_id, [])
+    if not q.terms:
+        return []
+    weights = {t: sp.idf(t) for t in q.terms}
+    total_weight = sum(weights.values()) or 1.0
+    own = [_bm25(sp, a, q.terms) for a in items]
+    out: list[ScoredPassage] = []
+    for i, a in enumerate(items):
+        if own[i] <= 0:
+            continue
+        matched = {t for t in q.terms if a.terms.get(t)}
+        neighbours = [
+            items[j]
+            for j in (i - 1, i + 1)
+            if 0 <= j < len(items) and items[j].passage.section == a.passage.section
+        ]
+        near = {t for n in neighbours for t in q.terms if n.terms.get(t)} - matched
+        coverage = (
+            sum(weights[t] for t in matched) + 0.5 * sum(weights[t] for t in near)
+        ) / total_weight
+        score = own[i] + 0.3 * max(
+            (own[j] for j in (i - 1, i + 1) if 0 <= j < len(items)), default=0.0
+        )
+        if (
+            (q.wants_quantity and not a.has_quantity)
+            or (q.wants_date and not a.has_date)
+            or (q.wants_person and not a.has_person)
+        ):
+            coverage *= 0.6
+            score *= 0.6
+        p = a.passage
+        out.append(ScoredPassage(p.text, score, coverage, article_id, p.position, p.start, p.end))
+    out.sort(key=lambda s: (-s.score, s.position))
+    return out
+
+
+# ------------------------------------------------------------- entry points
+
+
+def choose_story(
+    ws: Workspace, q: Question, story_id: str | None
+) -> tuple[storymod.Story | None, list[Article]]:
+    articles = ws.articles()
+    if not articles:
+        raise HollywoodError("the library is empty; add articles with 'hollywood-ai add' first")
+    all_stories = storymod.group(articles)
+    if story_id:
+        story = storymod.find(all_stories, story_id)
+        if story is None:
+            raise HollywoodError(
+                f"there is no story '{story_id}'; run 'hollywood-ai stories' to see them"
+            )
+    elif len(all_stories) == 1:
+        story = all_stories[0]
+    else:
+        story = _best_story(ws, q, all_stories)
+    by_id = {a.id: a for a in articles}
+    return story, [by_id[i] for i in story.articles if i in by_id]
+
+
+def _best_story(ws: Workspace, q: Question, all_stories: list[storymod.Story]) -> storymod.Story:
+    """The story whose articles the question matches best (Whoosh, OR of the
+    question's words over titles and bodies)."""
+    from hollywood_ai.index.searchindex import ARTICLES
+    from whoosh.query import Or, Term
+
+    owner = {aid: s for s in all_stories for aid in s.articles}
+    votes: dict[str, float] = {}
+    with ws.index.lock:
+        searcher = ws.index.searcher(ARTICLES)
+        query = Or([Term(f, t) for t in q.terms for f in ("title", "body")])
+        for rank, hit in enumerate(searcher.search(query, limit=20)):
+            story = owner.get(hit["id"])
+            if story is not None:
+                votes[story.id] = votes.get(story.id, 0.0) + float(hit.score or 0.0) / (1 + rank)
+    if not votes:
+        return all_stories[0]
+    best = max(votes, key=lambda k: votes[k])
+    return next(s for s in all_stories if s.id == best)
+
+
+def compare(ws: Workspace, text: str, story: str | None = None) -> Comparison:
+    """For every source in the story, the passages that report ``text``."""
+    q = read_question(text)
+    chosen, articles = choose_story(ws, q, story)
+    sp = story_passages(articles)
+    return compare_in(sp, q, chosen)
+
+
+def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = None) -> Comparison:
+    from hollywood_ai.index.search import highlight_spans
+
+    sources: list[SourceReport] = []
+    stems = set(q.terms)
+    for article in sp.articles:
+        scored = score_article(sp, article.id, q)
+        best = scored[0] if scored else None
+        reports = best is not None and best.coverage >= REPORT_COVERAGE
+        kept: list[ScoredPassage] = []
+        if reports and best is not None:
+            kept = [
+                s
+                for s in scored
+                if s.score >= PASSAGE_KEEP * best.score and s.coverage >= REPORT_COVERAGE / 2
+            ]
+            kept = kept[:MAX_PASSAGES]
+            for s in kept:
+                s.spans = highlight_spans(s.text, stems | _number_stems(q))
+        sources.append(
+            SourceReport(
+                id=article.id,
+                title=article.title,
+                outlet=article.outlet,
+                reports=reports,
+                passages=kept,
+                best_coverage=best.coverage if best else 0.0,
+            )
+        )
+    sources.sort(key=lambda s: (not s.reports, -s.best_coverage))
+    articles = {a.id: a for a in sp.articles}
+    discrepancies = find_discrepancies(
+        {s.id: [p.text for p in s.passages] for s in sources if s.reports}, articles, q
+    )
+    return Comparison(
+        query=q.text, story=story, sources=sources, discrepancies=discrepancies, terms=q.terms
+    )
+
+
+def _number_stems(q: Question) -> set[str]:
+    return {t for t in q.terms if t.isdigit()}
+
+
+# ------------------------------------------------------------- discrepancies
+
+
+def find_discrepancies(
+    passages: dict[str, list[str]], articles: dict[str, Article], q: Question | None = None
+) -> list[Discrepancy]:
+    """What differs between the sources' passages for one fact."""
+    out: list[Discrepancy] = []
+    out.extend(_number_discrepancies(passages))
+    out.extend(_name_discrepancies(passages))
+    out.extend(_quote_discrepancies(passages, articles, q))
+    return out
+
+
+def _number_discrepancies(passages: dict[str, list[str]]) -> list[Discrepancy]:
+    by_unit: dict[str, dict[str, quantities.Quantity]] = {}
+    for aid, texts in passages.items():
+        for text in texts:
+            for qty in quantities.extract(text):
+                if qty.unit in ("number", "year"):
+                    continue
+                by_unit.setdefault(qty.unit, {}).setdefault(aid, qty)
+    out = []
+    reporting = len(passages)
+    for unit, per_source in by_unit.items():
+        values = {aid: qty.text for aid, qty in per_source.items()}
+        distinct = {qty.key for qty in per_source.values()}
+        if len(distinct) > 1:
+            out.append(Discrepancy("number", values, detail=_unit_label(unit)))
+        elif len(per_source) == 1 and reporting > 1:
+            out.append(Discrepancy("number", values, detail=_unit_label(unit), only_source=True))
+    return out
+
+
+def _unit_label(unit: str) -> str:
+    return {"times": "multiplier", "%": "percentage", "USD": "amount in US dollars"}.get(unit, unit)
+
+
+def _name_discrepancies(passages: dict[str, list[str]]) -> list[Discrepancy]:
+    found: list[tuple[str, namemod.Name]] = []
+    for aid, texts in passages.items():
+        for text in texts:
+            for name in namemod.extract(text):
+                if namemod.is_title_like(name) or len(name.core.split()) >= 2:
+                    found.append((aid, name))
+    # Connected groups of variants across sources.
+    parent = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(found)):
+        for j in range(i + 1, len(found)):
+            if namemod.are_variants(found[i][1], found[j][1]):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[tuple[str, namemod.Name]]] = {}
+    for i, item in enumerate(found):
+        groups.setdefault(root(i), []).append(item)
+    out = []
+    for members in groups.values():
+        spellings = {m.text.casefold() for _, m in members}
+        sources = {aid for aid, _ in members}
+        if len(spellings) > 1 and len(sources) > 1:
+            values: dict[str, str] = {}
+            for aid, name in members:
+                values.setdefault(aid, name.text)
+            if len({v.casefold() for v in values.values()}) > 1:
+                out.append(Discrepancy("name", values, detail="variants of one name"))
+    return out
+
+
+def _quote_discrepancies(
+    passages: dict[str, list[str]], articles: dict[str, Article], q: Question | None
+) -> list[Discrepancy]:
+    """Quotes by one speaker, from the reporting sources, worded differently."""
+    if len(passages) < 2:
+        return []
+    terms = set(q.terms) if q else set()
+    per_source: dict[str, list[quotes.Quote]] = {}
+    for aid in passages:
+        article = articles.get(aid)
+        if article is None:
+            continue
+        shown = " ".join(passages[aid])
+        for quote in quotes.extract(article.body):
+            if not quote.speaker_key:
+                continue
+            overlaps_shown = quote.text[:40] in shown or any(
+                quote.text[:40] in p for p in passages[aid]
+            )
+            about_query = bool(terms & set(_quote_stems(quote)))
+            if overlaps_shown or about_query:
+                per_source.setdefault(aid, []).append(quote)
+    out: list[Discrepancy] = []
+    seen: set[tuple[str, str]] = set()
+    ids = list(per_source)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            for qa in per_source[a]:
+                for qb in per_source[b]:
+                    if qa.speaker_key != qb.speaker_key:
+                        continue
+                    close = quotes.shared_content(qa, qb)
+                    if close < 0.3 or qa.words == qb.words:
+                        continue
+                    key = (qa.text, qb.text)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(
+                        Discrepancy(
+                            "quote",
+                            {a: qa.text, b: qb.text},
+                            detail=f"{round(quotes.similarity(qa, qb) * 100)}% of the words in the same order",
+                            diff=quotes.word_diff(qa.text, qb.text),
+                            speaker=qa.speaker,
+                        )
+                    )
+    return out
+
+
+def _quote_stems(quote: quotes.Quote) -> list[str]:
+    from hollywood_ai.index.evidence import stems
+
+    return stems(quote.text)
+
+
+# ------------------------------------------------------------------ export
+
+
+def to_markdown(comparison: Comparison) -> str:
+    """The comparison as a Markdown document."""
+    label = comparison.labels()
+    lines = [f"# Compare: {comparison.query}", ""]
+    if comparison.story:
+        lines += [f"Story: {comparison.story.label} ({comparison.story.id})", ""]
+    if comparison.discrepancies:
+        lines += ["## What differs", ""]
+        for d in comparison.discrepancies:
+            lines.append(f"- {_md(d.summary(label))}")
+            if d.diff:
+                lines.append(f"  - diff: {_md(quotes.render_diff(d.diff))}")
+        lines.append("")
+    lines += ["## Sources", ""]
+    for s in comparison.sources:
+        head = f"### {_md(s.outlet or 'Unknown outlet')}: {_md(s.title)}"
+        lines += [head, ""]
+        if not s.reports:
+            lines += ["*Not reported.*", ""]
+            continue
+        for p in s.passages:
+            lines.append(f"> {_md(p.text)}")
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("\n", " ").replace("|", "\\|")

@@ -1,0 +1,266 @@
+"""The passages of a story, analysed once, and how a question is read.
+
+Shared by compare (one question against every source) and facts (every
+passage against every other): each passage is analysed to stems once per
+article version and kept in a small cache.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import Counter, OrderedDict
+from dataclasses import dataclass, field
+
+from hollywood_ai.index.model import Article, Passage
+from hollywood_ai.index.passages import split_passages
+from hollywood_ai.index.quantities import NUMBER_WORDS
+from hollywood_ai.index.searchindex import text_analyzer
+from whoosh.analysis import STOP_WORDS
+
+# Words that ask rather than tell: never evidence.
+QUESTION_WORDS = {
+    "how",
+    "much",
+    "many",
+    "what",
+    "when",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "why",
+    "where",
+    "did",
+    "does",
+    "do",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "say",
+    "said",
+    "says",
+    "saying",
+    "tell",
+    "told",
+    "about",
+    "according",
+    "report",
+    "reported",
+    "reports",
+    "claim",
+    "claimed",
+    "claims",
+    "mention",
+    "mentioned",
+    "source",
+    "sources",
+    "outlet",
+    "really",
+    "exactly",
+    "actually",
+    "give",
+    "gave",
+    "given",
+    "there",
+    "any",
+    "it",
+    "its",
+    "they",
+    "their",
+    "them",
+    "he",
+    "she",
+    "his",
+    "her",
+    "i",
+    "me",
+    "my",
+    "we",
+    "our",
+    "happen",
+    "happened",
+    "thing",
+    "things",
+    "way",
+    "ways",
+    "get",
+    "got",
+    "make",
+    "made",
+    "show",
+    "shows",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "of",
+    "to",
+    "for",
+    "and",
+    "or",
+    "with",
+    "by",
+    "from",
+    "as",
+    "at",
+    "be",
+    "been",
+    "being",
+    "can",
+    "could",
+    "would",
+    "should",
+    "will",
+}
+# Abbreviations written both ways in news copy.
+EXPANSIONS = {
+    "vfx": ["visual", "effect"],
+    "genai": ["generative", "ai"],
+    "gen-ai": ["generative", "ai"],
+    "ceo": ["chief", "executive"],
+}
+QUANTITY_CUES = re.compile(
+    r"\bhow (much|many|fast|faster|long|big|large|often|quick|quickly|expensive|cheap)\b|"
+    r"\b(what|which) (figure|number|amount|percentage|share|revenue|cost|price|rate)\b|"
+    r"\b(figure|figures|percent|percentage|revenue|billion|million)\b",
+    re.I,
+)
+DATE_CUES = re.compile(r"\bwhen\b|\bwhat (date|year|day|month)\b", re.I)
+PERSON_CUES = re.compile(r"\bwho\b|\bwhose\b|\bwhom\b", re.I)
+_DATE_IN_TEXT = re.compile(
+    r"\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|earlier this year|"
+    r"last (week|month|year)|this (week|month|year))\b",
+    re.I,
+)
+_PERSON_IN_TEXT = re.compile(r"\b[A-ZÀ-Þ][a-zà-ÿ]+ [A-ZÀ-Þ][a-zà-ÿ]+\b")
+
+_ANALYZER = text_analyzer()
+_NUMERIC_X = re.compile(r"^(\d+(?:\.\d+)?)x$")
+
+
+def stems(text: str, drop_questions: bool = False) -> list[str]:
+    """Analysed words, with numbers written as digits ("ten" -> "10") and
+    "10x" read as "10 times"."""
+    out: list[str] = []
+    for raw in re.findall(r"[\w'’.-]+", text):
+        low = raw.lower().strip(".-'’")
+        if drop_questions and low in QUESTION_WORDS:
+            continue
+        if (
+            low in NUMBER_WORDS
+            and isinstance(NUMBER_WORDS[low], int)
+            and low not in ("one", "half")
+        ):
+            out.append(str(NUMBER_WORDS[low]))
+            continue
+        m = _NUMERIC_X.match(low)
+        if m:
+            out.extend([m.group(1), "time"])
+            continue
+        if low in EXPANSIONS:
+            out.extend(EXPANSIONS[low])
+            continue
+        out.extend(t.text for t in _ANALYZER(raw))
+    return out
+
+
+@dataclass
+class Analysed:
+    passage: Passage
+    terms: Counter[str]
+    length: int
+    has_quantity: bool
+    has_date: bool
+    has_person: bool
+
+
+@dataclass
+class StoryPassages:
+    """Every passage of a story's articles, with document frequencies."""
+
+    articles: list[Article]
+    passages: list[Analysed] = field(default_factory=list)
+    df: Counter[str] = field(default_factory=Counter)
+    by_article: dict[str, list[Analysed]] = field(default_factory=dict)
+    avg_length: float = 1.0
+
+    def idf(self, term: str) -> float:
+        n = len(self.passages) or 1
+        return math.log(1 + (n - self.df.get(term, 0) + 0.5) / (self.df.get(term, 0) + 0.5))
+
+
+_lock = threading.Lock()
+_cache: OrderedDict[tuple[str, str], list[Analysed]] = OrderedDict()
+CACHE_ARTICLES = 2000
+
+
+def analysed_passages(article: Article) -> list[Analysed]:
+    key = (article.id, article.checksum)
+    with _lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            return hit
+    from hollywood_ai.index.quantities import has_quantity
+
+    out = []
+    for p in split_passages(article):
+        terms = Counter(t for t in stems(p.text) if t not in STOP_WORDS)
+        out.append(
+            Analysed(
+                passage=p,
+                terms=terms,
+                length=sum(terms.values()) or 1,
+                has_quantity=has_quantity(p.text),
+                has_date=bool(_DATE_IN_TEXT.search(p.text)),
+                has_person=bool(_PERSON_IN_TEXT.search(p.text)),
+            )
+        )
+    with _lock:
+        _cache[key] = out
+        while len(_cache) > CACHE_ARTICLES:
+            _cache.popitem(last=False)
+    return out
+
+
+def story_passages(articles: list[Article]) -> StoryPassages:
+    sp = StoryPassages(articles=articles)
+    for article in articles:
+        items = analysed_passages(article)
+        sp.by_article[article.id] = items
+        sp.passages.extend(items)
+        for a in items:
+            sp.df.update(a.terms.keys())
+    sp.avg_length = sum(a.length for a in sp.passages) / max(1, len(sp.passages))
+    return sp
+
+
+@dataclass
+class Question:
+    text: str
+    terms: list[str]  # distinct content stems, question words and filler removed
+    wants_quantity: bool
+    wants_date: bool
+    wants_person: bool
+
+
+def read_question(text: str) -> Question:
+    terms = []
+    for t in stems(text, drop_questions=True):
+        if t not in STOP_WORDS and t not in QUESTION_WORDS and t not in terms:
+            terms.append(t)
+    return Question(
+        text=text,
+        terms=terms,
+        wants_quantity=bool(QUANTITY_CUES.search(text)),
+        wants_date=bool(DATE_CUES.search(text)),
+        wants_person=bool(PERSON_CUES.search(text)),
+    )

@@ -1,0 +1,127 @@
+"""The fast path for the queries people type most: plain words, all required.
+
+Whoosh evaluates such a query as an intersection of five-field unions, in
+Python, one posting at a time, and counts the exact total in a second pass:
+about 20 ms at 1,000 articles and ten times that at 10,000. Here each word's
+BM25F scores (from Whoosh's own scorer, so rankings agree) are computed once
+per index generation into a ``{docnum: score}`` table and kept in a small LRU
+cache; a query is then a set intersection (in C), a sum and a partial sort.
+Typing "visual effects pro" re-uses the tables of "visual" and "effects".
+
+Anything else (phrases, operators, fields, prefixes, dates) goes to Whoosh.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+import threading
+from collections import OrderedDict
+from typing import Any
+
+from hollywood_ai.index.query import FIELD_BOOSTS, OPERATORS, SEARCH_FIELDS, sanitize
+from whoosh.searching import Searcher
+
+_PLAIN = re.compile(r"^[^\W_][\w'’]*$")
+CACHE_WORDS = 256
+
+_lock = threading.Lock()
+_cache: OrderedDict[tuple[int, str], dict[int, float]] = OrderedDict()
+
+
+def plain_words(text: str) -> list[str] | None:
+    """The words of a query made only of plain words, else None."""
+    words = sanitize(text).split()
+    if not words or any(w in OPERATORS or not _PLAIN.match(w) for w in words):
+        return None
+    return words
+
+
+def _analysed(searcher: Searcher, fieldname: str, word: str) -> list[str]:
+    return [t.text for t in searcher.schema[fieldname].analyzer(word)]
+
+
+def _word_table(searcher: Searcher, word: str) -> dict[int, float] | None:
+    """{docnum: boosted BM25F score} over every field a plain word is sought in.
+    None when the word is dropped by analysis (a stop word)."""
+    key = (id(searcher.reader()), word.casefold())
+    with _lock:
+        table = _cache.get(key)
+        if table is not None:
+            _cache.move_to_end(key)
+            return table
+    table = {}
+    analysed_any = False
+    for fieldname in SEARCH_FIELDS:
+        terms = _analysed(searcher, fieldname, word)
+        if len(terms) != 1:
+            if terms:
+                return None  # one word that analyses to several terms: let Whoosh decide
+            continue
+        analysed_any = True
+        boost = FIELD_BOOSTS[fieldname]
+        if not searcher.reader().doc_frequency(fieldname, terms[0]):
+            continue
+        m = searcher.postings(fieldname, terms[0], weighting=searcher.weighting, qf=boost)
+        get = table.get
+        while m.is_active():
+            docnum = m.id()
+            table[docnum] = get(docnum, 0.0) + m.score()
+            m.next()
+    if not analysed_any:
+        return None
+    with _lock:
+        _cache[key] = table
+        while len(_cache) > CACHE_WORDS:
+            _cache.popitem(last=False)
+    return table
+
+
+def rank(
+    searcher: Searcher, words: list[str], limit: int, sort: str
+) -> tuple[int, list[tuple[int, float]]] | None:
+    """(exact total, [(docnum, score)] best first) for plain words, or None
+    when the query is not one this path can answer exactly as Whoosh would."""
+    tables = []
+    for word in words:
+        table = _word_table(searcher, word)
+        if table is None:
+            if _is_stop_word(searcher, word):
+                continue
+            return None
+        tables.append(table)
+    if not tables:
+        return None
+    tables.sort(key=len)
+    candidates = set(tables[0]).intersection(*tables[1:]) if len(tables) > 1 else set(tables[0])
+    if not candidates:
+        return 0, []
+
+    def score(docnum: int) -> float:
+        return sum(t[docnum] for t in tables)
+
+    if sort == "date":
+        dates = _published_column(searcher)
+        top = heapq.nlargest(limit, candidates, key=lambda d: (dates(d), score(d)))
+    else:
+        top = heapq.nlargest(limit, candidates, key=lambda d: (score(d), -d))
+    return len(candidates), [(d, score(d)) for d in top]
+
+
+def _is_stop_word(searcher: Searcher, word: str) -> bool:
+    return not any(_analysed(searcher, f, word) for f in SEARCH_FIELDS)
+
+
+def _published_column(searcher: Searcher) -> Any:
+    """Raw sortable date values (no date: oldest)."""
+    reader = searcher.reader()
+    if not reader.has_column("published"):
+        return lambda docnum: 0
+    column = reader.column_reader("published", translate=False)
+    missing = 2**64 - 1
+
+    def value(docnum: int) -> int:
+        v = column[docnum]
+        return 0 if v is None or v >= missing else int(v)
+
+    return value

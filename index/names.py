@@ -1,0 +1,177 @@
+"""Names in text (people, works, companies) and whether two names are variants
+of one another ("El Atonata" / "The Eternaut" / "El Eternauta") or simply
+different things ("Ted Sarandos" / "Greg Peters")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from hollywood_ai.index.text import fold
+
+ARTICLES = {
+    "the",
+    "el",
+    "la",
+    "los",
+    "las",
+    "le",
+    "les",
+    "il",
+    "lo",
+    "a",
+    "an",
+    "der",
+    "die",
+    "das",
+    "o",
+}
+# Capitalised words that begin sentences or are common title words, not names.
+NOT_NAMES = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "As",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "It",
+    "Its",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "Our",
+    "Their",
+    "His",
+    "Her",
+    "While",
+    "When",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Since",
+    "After",
+    "Before",
+    "During",
+    "Despite",
+    "Still",
+    "Yes",
+    "No",
+    "Most",
+    "Many",
+    "Some",
+    "Earlier",
+    "Later",
+    "According",
+    "Instead",
+    "With",
+    "Without",
+    "Thanks",
+    "Even",
+    "Clearly",
+    "Whether",
+    "Netflix's",
+    "AI",
+    "Q",
+    "A:",
+    "FAQ",
+    "FAQs",
+}
+_QUOTED = re.compile(r"[\"“‘']([A-ZÀ-Þ][^\"”’']{1,60}?)[,.]?[\"”’']")
+_CAPS = re.compile(
+    r"\b((?:(?:The|El|La|Los|Las|Le|Les)\s+)?[A-ZÀ-Þ][\w’'-]*(?:\s+(?:of|de|del|da|van|von|the|and|&)?\s*[A-ZÀ-Þ0-9][\w’'-]*)*)"
+)
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    start: int
+    end: int
+    quoted: bool = False
+
+    @property
+    def core(self) -> str:
+        """Folded, without leading articles or possessive: "El Eternauta" -> "eternauta"."""
+        words = fold(self.text).replace("’s", "").replace("'s", "").split()
+        while len(words) > 1 and words[0] in ARTICLES:
+            words = words[1:]
+        return " ".join(words)
+
+
+def extract(text: str) -> list[Name]:
+    """Quoted titles and runs of capitalised words that look like names."""
+    found: list[Name] = []
+    taken: list[tuple[int, int]] = []
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1).strip()
+        if len(inner.split()) <= 6:
+            found.append(Name(inner, m.start(1), m.start(1) + len(inner), quoted=True))
+            taken.append((m.start(), m.end()))
+    for m in _CAPS.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        candidate = m.group(1).strip()
+        words = candidate.split()
+        # Drop leading sentence words ("After Netflix" -> "Netflix").
+        while (
+            words
+            and words[0] in NOT_NAMES
+            and not (len(words) > 1 and words[0] in ("The", "El", "La"))
+        ):
+            words = words[1:]
+        if not words:
+            continue
+        candidate = " ".join(words)
+        start = m.start(1) + m.group(1).find(candidate)
+        if candidate in NOT_NAMES or len(candidate) < 3:
+            continue
+        # A single capitalised word at the start of a sentence is not a name.
+        at_sentence_start = start == 0 or text[:start].rstrip().endswith(
+            (".", "!", "?", "“", '"', ":")
+        )
+        if len(words) == 1 and at_sentence_start:
+            continue
+        found.append(Name(candidate, start, start + len(candidate)))
+    return found
+
+
+def similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b).ratio()
+
+
+def are_variants(a: Name, b: Name) -> bool:
+    """Two different spellings of one name (not the same text, not two things)."""
+    ca, cb = a.core, b.core
+    if not ca or not cb or (ca == cb and fold(a.text) == fold(b.text)):
+        return False
+    if ca == cb:
+        return True  # "The Eternaut" / "Eternaut", "El Eternauta" / "Eternauta"
+    wa, wb = ca.split(), cb.split()
+    if len(wa) >= 2 and len(wb) >= 2 and not (a.quoted or b.quoted):
+        # People: same first name and a near-identical surname, or the reverse.
+        return (wa[0] == wb[0] and similarity(wa[-1], wb[-1]) >= 0.8) or (
+            wa[-1] == wb[-1] and similarity(wa[0], wb[0]) >= 0.8 and wa[0][0] == wb[0][0]
+        )
+    # Works and single-word names: a shared stem, or close spelling.
+    if len(ca) >= 6 and len(cb) >= 6 and (ca[:6] == cb[:6]):
+        return True
+    return similarity(ca, cb) >= 0.6 and abs(len(ca) - len(cb)) <= 4
+
+
+def is_title_like(name: Name) -> bool:
+    """Quoted, or introduced by an article: the name of a work."""
+    return name.quoted or name.text.split()[0] in ("The", "El", "La", "Los", "Las", "Le", "Les")

@@ -1,0 +1,139 @@
+"""Reading what a person typed into the search box as a Whoosh query.
+
+People type half-finished queries while the results update: an unbalanced
+quote, a lone ``AND``, ``title:`` with nothing after it. Those are searched as
+plain words, never reported as errors.
+"""
+
+from __future__ import annotations
+
+import re
+
+from whoosh.fields import Schema
+from whoosh.qparser import AndGroup, MultifieldParser
+from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh.query import AndNot, Not, NullQuery, Or, Phrase, Prefix, Query, Term, Wildcard
+from whoosh.query.qcore import _NullQuery
+
+SEARCH_FIELDS = ("title", "body", "outlet", "author", "tags")
+# The title counts more than the body, the outlet and author a little more than
+# a body word (people search "guardian sarandos"); see also the schema's boost.
+FIELD_BOOSTS = {"title": 2.0, "body": 1.0, "outlet": 1.5, "author": 1.5, "tags": 1.2}
+TEXT_FIELDS = ("title", "body")
+OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+_FIELD_PREFIX = re.compile(r"\b(\w+):(?=\s|$)")
+_KNOWN_FIELD = re.compile(r"\b(\w+):")
+_WORD = re.compile(r"\w+(?:[.'’]\w+)*")
+
+
+def sanitize(text: str) -> str:
+    """Repair the syntax a person is still typing, keeping their words."""
+    text = " ".join(text.split())
+    if text.count('"') % 2:
+        # An unbalanced quote: drop the last one, keep the words.
+        i = text.rfind('"')
+        text = text[:i] + text[i + 1 :]
+    # "title:" with nothing after it is the word "title".
+    text = _FIELD_PREFIX.sub(r"\1", text)
+    # Unknown fields ("ceo:sarandos") are words too.
+    text = _KNOWN_FIELD.sub(
+        lambda m: (
+            m.group(0) if m.group(1).lower() in (*SEARCH_FIELDS, "published") else m.group(1) + " "
+        ),
+        text,
+    )
+    for open_, close in (("(", ")"), ("[", "]"), ("{", "}")):
+        if text.count(open_) != text.count(close):
+            text = text.replace(open_, " ").replace(close, " ")
+    words = text.split()
+    # Operators with nothing to join: at either end, or doubled.
+    while words and words[0] in OPERATORS - {"NOT"}:
+        words.pop(0)
+    while words and words[-1] in OPERATORS:
+        words.pop()
+    cleaned: list[str] = []
+    for word in words:
+        if word in OPERATORS and cleaned and cleaned[-1] in OPERATORS:
+            continue
+        cleaned.append(word)
+    return " ".join(cleaned)
+
+
+_PARSERS: dict[tuple[int, bool], tuple[Schema, MultifieldParser]] = {}
+
+
+def _parser(schema: Schema, dates: bool = True) -> MultifieldParser:
+    """One parser per schema object, built once (building one costs more than
+    parsing a query). The date plugin costs a few milliseconds a parse, so it
+    is only used when the query names the ``published`` field."""
+    cached = _PARSERS.get((id(schema), dates))
+    if cached is not None and cached[0] is schema:
+        return cached[1]
+    parser = MultifieldParser(list(SEARCH_FIELDS), schema, fieldboosts=FIELD_BOOSTS, group=AndGroup)
+    if dates:
+        parser.add_plugin(DateParserPlugin(free=False))
+    if len(_PARSERS) > 8:
+        _PARSERS.clear()
+    _PARSERS[(id(schema), dates)] = (schema, parser)
+    return parser
+
+
+def plain_words_query(text: str, schema: Schema) -> Query:
+    """The last resort: every word, in every field, all required."""
+    words = _WORD.findall(text)
+    if not words:
+        return NullQuery
+    return _parser(schema, dates=False).parse(" ".join(words))
+
+
+def parse(text: str, schema: Schema) -> Query:
+    """A Whoosh query for what was typed; never raises on syntax."""
+    cleaned = sanitize(text)
+    if not cleaned:
+        return NullQuery
+    try:
+        query = _parser(schema, dates="published:" in cleaned).parse(cleaned)
+    except Exception:  # Whoosh's parser raises assorted errors on odd input
+        return plain_words_query(cleaned, schema)
+    if isinstance(query, _NullQuery):
+        return plain_words_query(cleaned, schema)
+    return query
+
+
+def text_terms(query: Query, reader: object | None = None) -> set[str]:
+    """The analysed words a query looks for in the text fields (not those it
+    excludes with NOT), prefixes and wildcards expanded against the index, for
+    highlighting and for choosing snippets."""
+    pairs: set[tuple[str, str]] = set()
+    _collect(query, reader, pairs)
+    return {text for fieldname, text in pairs if fieldname in HIGHLIGHT_FIELDS}
+
+
+HIGHLIGHT_FIELDS = ("title", "body", "outlet", "author")
+MAX_EXPANSION = 64
+
+
+def _collect(node: Query, reader: object | None, out: set[tuple[str, str]]) -> None:
+    if isinstance(node, Not):
+        return
+    if isinstance(node, AndNot):
+        _collect(node.a, reader, out)
+        return
+    if isinstance(node, Phrase):
+        out.update((node.fieldname, w) for w in node.words)
+    elif isinstance(node, Term):
+        text = node.text.decode("utf-8") if isinstance(node.text, bytes) else node.text
+        out.add((node.fieldname, text))
+    elif isinstance(node, (Prefix, Wildcard)):
+        if reader is not None:
+            for n, (fieldname, text) in enumerate(node.expanded_terms(reader)):
+                if n >= MAX_EXPANSION:
+                    break
+                out.add((fieldname, text.decode("utf-8") if isinstance(text, bytes) else text))
+    elif not node.is_leaf():
+        for child in node.children():
+            _collect(child, reader, out)
+
+
+def passage_query(terms: set[str]) -> Query:
+    return Or([Term("text", t) for t in sorted(terms)]) if terms else NullQuery

@@ -1,0 +1,144 @@
+"""Quotations and who they are attributed to, and word-level differences
+between two wordings of what one speaker said."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from hollywood_ai.index.text import fold
+
+_QUOTE = re.compile(r"“([^”\n]{12,600})”|\"([^\"\n]{12,600})\"")
+_VERBS = (
+    r"said|says|stated|states|told|tells|added|adds|noted|notes|conveyed|commented|comments|"
+    r"explained|argued|argues|emphasi[sz]ed|stressed|wrote|declared|insisted|remarked|"
+    r"highlighted|according to|continued|observed"
+)
+_NAME = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:[A-ZÀ-Þ][\w’'-]+\s+){0,3}[A-ZÀ-Þ][\w’'-]+"
+_SPEAKER_AFTER = re.compile(
+    rf"^\s*,?\s*(?:{_VERBS})\s+(?:[\w-]+\s+){{0,4}}?(?P<name>{_NAME})", re.S
+)
+_SPEAKER_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<name>{_NAME})\s+(?:{_VERBS})\b")
+_SPEAKER_BEFORE = re.compile(rf"(?P<name>{_NAME})\s+(?:{_VERBS})\s*[,:]?\s*$")
+_PRONOUN = re.compile(r"^\s*,?\s*(?:he|she|they)\s+(?:" + _VERBS + r")\b", re.I)
+_ROLE_WORDS = {
+    "netflix",
+    "ceo",
+    "co-ceo",
+    "chief",
+    "executive",
+    "director",
+    "president",
+    "the",
+    "co",
+}
+_WORD = re.compile(r"[\w’'-]+")
+
+
+@dataclass
+class Quote:
+    text: str
+    speaker: str | None
+    start: int
+    end: int
+    words: list[str] = field(default_factory=list)
+
+    @property
+    def speaker_key(self) -> str | None:
+        """The surname, folded: "Co-CEO Ted Sarandos" -> "sarandos"."""
+        if not self.speaker:
+            return None
+        words = [w for w in fold(self.speaker).split() if w not in _ROLE_WORDS]
+        return words[-1] if words else None
+
+
+def _clean_name(name: str) -> str:
+    words = [
+        w
+        for w in name.split()
+        if w.lower().strip("’'s") not in _ROLE_WORDS
+        and w not in ("Dr.", "Mr.", "Ms.", "Mrs.", "Prof.")
+    ]
+    return " ".join(words) if words else name
+
+
+def extract(text: str) -> list[Quote]:
+    """Quotations of a dozen characters or more, with the speaker when the text
+    names one next to the quote (or a pronoun points back to the last named)."""
+    quotes: list[Quote] = []
+    last_speaker: str | None = None
+    last_paragraph = -2
+    for m in _QUOTE.finditer(text):
+        inner = (m.group(1) or m.group(2) or "").strip()
+        if len(inner.split()) < 4:
+            continue  # a scare-quoted phrase, not a quotation
+        after = text[m.end() : m.end() + 120]
+        before_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[max(before_start, m.start() - 120) : m.start()]
+        speaker = None
+        for pattern, chunk in ((_SPEAKER_AFTER, after), (_SPEAKER_AFTER_NAME_FIRST, after)):
+            sm = pattern.match(chunk)
+            if sm:
+                speaker = _clean_name(sm.group("name"))
+                break
+        if speaker is None:
+            sm = _SPEAKER_BEFORE.search(before)
+            if sm:
+                speaker = _clean_name(sm.group("name"))
+        if speaker is None and (
+            _PRONOUN.match(after) or re.search(r"(said|added|stated)\s*,?\s*$", before)
+        ):
+            speaker = last_speaker
+        paragraph = text.rfind("\n\n", 0, m.start())
+        if speaker is None and last_speaker and paragraph == last_paragraph:
+            # A quotation continuing, in the same paragraph, the last speaker's words.
+            speaker = last_speaker
+        if speaker:
+            last_speaker = speaker
+            last_paragraph = paragraph
+        quotes.append(
+            Quote(inner, speaker, m.start(), m.end(), [w.lower() for w in _WORD.findall(inner)])
+        )
+    return quotes
+
+
+def similarity(a: Quote, b: Quote) -> float:
+    return SequenceMatcher(None, a.words, b.words).ratio()
+
+
+def shared_content(a: Quote, b: Quote) -> float:
+    """Share of the shorter quote's content words found in the other."""
+    from whoosh.analysis import STOP_WORDS
+
+    wa = {w for w in a.words if w not in STOP_WORDS and len(w) > 2}
+    wb = {w for w in b.words if w not in STOP_WORDS and len(w) > 2}
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def word_diff(a: str, b: str) -> list[tuple[str, str]]:
+    """A word-level diff: [(op, text)] with op "=", "-" (only in a), "+" (only in b)."""
+    wa, wb = a.split(), b.split()
+    out: list[tuple[str, str]] = []
+    matcher = SequenceMatcher(
+        None, [w.lower().strip(",.;:!?") for w in wa], [w.lower().strip(",.;:!?") for w in wb]
+    )
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(("=", " ".join(wa[i1:i2])))
+        else:
+            if i2 > i1:
+                out.append(("-", " ".join(wa[i1:i2])))
+            if j2 > j1:
+                out.append(("+", " ".join(wb[j1:j2])))
+    return out
+
+
+def render_diff(diff: list[tuple[str, str]]) -> str:
+    """The diff as text: [-deleted-] {+inserted+}."""
+    parts = []
+    for op, text in diff:
+        parts.append(text if op == "=" else f"[-{text}-]" if op == "-" else f"{{+{text}+}}")
+    return " ".join(parts)

@@ -1,0 +1,201 @@
+"""Stories: articles about the same event, grouped without being told.
+
+Each article gets a signature, its most distinctive words (tf-idf over the
+library, names and rare words weigh most); two articles whose signatures
+overlap enough belong to one story, and stories are the connected groups.
+The cost is one pass over the articles plus an inverted map of signature
+words, so it grows with the library, and is cached per library state.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from hollywood_ai.index.model import Article
+from hollywood_ai.index.text import fold
+from whoosh.analysis import STOP_WORDS
+
+SIGNATURE_SIZE = 150
+LINK_THRESHOLD = 0.2
+_WORD = re.compile(r"[^\W\d_][\w'’-]{2,}")
+_EXTRA_STOP = {
+    "said",
+    "says",
+    "also",
+    "would",
+    "could",
+    "more",
+    "like",
+    "one",
+    "new",
+    "year",
+    "years",
+    "its",
+    "their",
+    "his",
+    "her",
+    "been",
+    "has",
+    "had",
+    "were",
+    "was",
+    "than",
+    "which",
+    "who",
+    "what",
+    "about",
+    "into",
+    "over",
+    "such",
+    "other",
+    "some",
+    "just",
+    "only",
+    "very",
+    "most",
+}
+
+
+@dataclass
+class Story:
+    id: str
+    label: str
+    articles: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label, "articles": list(self.articles)}
+
+
+_ENTITY = re.compile(r"(?<![.!?:“\"]\s)(?<!^)\b([A-ZÀ-Þ][\w'’-]{2,})")
+ENTITY_WEIGHT = 4
+
+
+def _words(article: Article) -> Counter[str]:
+    """Content words, with names (capitalised words inside sentences) counted
+    ENTITY_WEIGHT times: who and what an article is about tells stories apart
+    better than its vocabulary."""
+    text = f"{article.title}\n{article.body}"
+    counts: Counter[str] = Counter(
+        w
+        for w in (fold(x).strip("'’-") for x in _WORD.findall(text))
+        if w not in STOP_WORDS and w not in _EXTRA_STOP and len(w) > 2
+    )
+    for line in text.split("\n"):
+        for m in _ENTITY.finditer(line):
+            word = fold(m.group(1)).strip("'’-").removesuffix("’s").removesuffix("'s")
+            if word not in STOP_WORDS and word not in _EXTRA_STOP:
+                counts[word] += ENTITY_WEIGHT
+    return counts
+
+
+_cache_lock = threading.Lock()
+_cache: dict[tuple[tuple[str, str], ...], list[Story]] = {}
+
+
+def group(articles: list[Article]) -> list[Story]:
+    """Stories of the given articles, largest first (cached per library state)."""
+    key = tuple(sorted((a.id, a.checksum) for a in articles))
+    with _cache_lock:
+        if key in _cache:
+            return _cache[key]
+    stories = _group(articles)
+    with _cache_lock:
+        _cache.clear()
+        _cache[key] = stories
+    return stories
+
+
+def _group(articles: list[Article]) -> list[Story]:
+    if not articles:
+        return []
+    counts = {a.id: _words(a) for a in articles}
+    df: Counter[str] = Counter()
+    for c in counts.values():
+        df.update(c.keys())
+    n = len(articles)
+    # Each article's signature: its SIGNATURE_SIZE heaviest words by tf-idf
+    # (smoothed, so words every article shares still count a little), unit length.
+    signatures: dict[str, dict[str, float]] = {}
+    cap = max(50, n // 10)
+    for a in articles:
+        c = counts[a.id]
+        # Words no other article has cannot link it to anything: leave them out,
+        # and the words too common to tell stories apart.
+        scored = {
+            w: (1 + math.log(tf)) * (math.log((n + 1) / df[w]) + 1)
+            for w, tf in c.items()
+            if 2 <= df[w] <= cap
+        }
+        top = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:SIGNATURE_SIZE]
+        norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
+        signatures[a.id] = {w: v / norm for w, v in top}
+    parent = {a.id: a.id for a in articles}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    postings: dict[str, list[str]] = defaultdict(list)
+    for aid, sig in signatures.items():
+        for w in sig:
+            postings[w].append(aid)
+    cosine: dict[tuple[str, str], float] = defaultdict(float)
+    for w, ids in postings.items():
+        for i, x in enumerate(ids):
+            for y in ids[i + 1 :]:
+                cosine[(x, y)] += signatures[x][w] * signatures[y][w]
+    for (x, y), value in cosine.items():
+        if value >= LINK_THRESHOLD:
+            parent[find(x)] = find(y)
+    members: dict[str, list[Article]] = defaultdict(list)
+    for a in articles:
+        members[find(a.id)].append(a)
+    stories = []
+    for group_articles in members.values():
+        group_articles.sort(key=lambda a: (a.published or "", a.id))
+        ids = [a.id for a in group_articles]
+        terms = _story_terms(group_articles, counts, df, n)
+        stories.append(
+            Story(
+                id="s-" + min(ids)[:8],
+                label=_label(group_articles, terms),
+                articles=ids,
+                terms=terms,
+            )
+        )
+    stories.sort(key=lambda s: (-len(s.articles), s.id))
+    return stories
+
+
+def _story_terms(
+    articles: list[Article], counts: dict[str, Counter[str]], df: Counter[str], n: int
+) -> list[str]:
+    shared: Counter[str] = Counter()
+    for a in articles:
+        shared.update(counts[a.id].keys())
+    need = 2 if len(articles) > 1 else 1
+    scored = {w: c * math.log((n + 1) / df[w] + 1) for w, c in shared.items() if c >= need}
+    return [w for w, _ in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:8]]
+
+
+def _label(articles: list[Article], terms: list[str]) -> str:
+    """The title of the article that shares most of the story's words."""
+    best = max(articles, key=lambda a: (sum(t in fold(a.title) for t in terms), -len(a.title)))
+    return best.title
+
+
+def find(stories: list[Story], story_id: str) -> Story | None:
+    for story in stories:
+        if story.id == story_id or story.id.removeprefix("s-").startswith(
+            story_id.removeprefix("s-")
+        ):
+            return story
+    return None

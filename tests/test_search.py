@@ -1,0 +1,209 @@
+"""Search on the seeds: relevance judgments, query language, suggestions."""
+
+from __future__ import annotations
+
+import pytest
+from hollywood_ai.index.search import MARK_CLOSE, MARK_OPEN, marked, search
+from hollywood_ai.index.workspace import Workspace
+
+# Seed articles by a stable feature of each (ids derive from their text).
+TECHCRUNCH = "Netflix Uses AI: Transforming Filmmaking or Taking Jobs?"
+BETS_BIG = "Netflix Bets Big on Generative AI While Entertainment Industry Divides"
+PROGRAMMING = "Netflix Integrates Generative AI into Original Programming"
+WAVE = "Whether welcomed or not, the AI wave has officially hit Hollywood"
+GUARDIAN = "Netflix Integrates Generative AI in New Series to Enhance Quality and Cut Costs"
+
+
+def titles(ws: Workspace, query: str, **kw) -> list[str]:
+    return [h.title for h in search(ws, query, **kw).hits]
+
+
+# Which article must rank first, judged by reading the seeds.
+FIRST = [
+    ("El Atonata", TECHCRUNCH),
+    ("Happy Gilmore", BETS_BIG),
+    ("Sora", BETS_BIG),
+    ("Brutalist", PROGRAMMING),
+    ("Midjourney copyright", WAVE),
+    ("Oesterheld", WAVE),
+    ("Squid Game", GUARDIAN),
+    ("Nadeem Sarwar", WAVE),
+    ("11.5 billion", BETS_BIG),
+    ("deepfakes Cranston", BETS_BIG),
+    ("Anya Sharma", TECHCRUNCH),
+    ("Guardian", GUARDIAN),
+    ("advertising revenue", GUARDIAN),
+    ("Greg Peters", TECHCRUNCH),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), FIRST)
+def test_judged_first_hit(seeded: Workspace, query: str, expected: str):
+    assert titles(seeded, query)[0] == expected
+
+
+# Which articles must all appear (and nothing else) for a query.
+SETS = [
+    ('"ten times faster"', {TECHCRUNCH, PROGRAMMING, WAVE}),
+    ("Eternaut", {BETS_BIG, PROGRAMMING, WAVE}),
+    ("Sarandos", {TECHCRUNCH, BETS_BIG, PROGRAMMING, WAVE, GUARDIAN}),
+    ("Buenos Aires", {PROGRAMMING, WAVE}),
+    ("SAG-AFTRA", {BETS_BIG, PROGRAMMING}),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), SETS)
+def test_judged_hit_sets(seeded: Workspace, query: str, expected: set[str]):
+    result = search(seeded, query)
+    assert set(h.title for h in result.hits) == expected
+    assert result.total == len(expected)
+
+
+def test_title_outweighs_body(seeded: Workspace):
+    # "Programming" is only in one title; "bets" only in one title.
+    assert titles(seeded, "bets")[0] == BETS_BIG
+    assert titles(seeded, "programming")[0] == PROGRAMMING
+
+
+def test_all_words_must_match(seeded: Workspace):
+    assert titles(seeded, "Sarandos Midjourney") == [WAVE]
+    assert search(seeded, "Sarandos zeppelin").total == 0
+
+
+def test_stemming(seeded: Workspace):
+    # "collapses" finds "collapsing" and "collapse".
+    found = set(titles(seeded, "collapses"))
+    assert {TECHCRUNCH, BETS_BIG, PROGRAMMING, WAVE} <= found
+
+
+def test_accents_fold(seeded: Workspace):
+    assert titles(seeded, "Etérnauta") == titles(seeded, "eternauta") == [GUARDIAN]
+    assert titles(seeded, "Hector German") == [WAVE]  # written Héctor Germán
+
+
+def test_boolean_operators(seeded: Workspace):
+    assert set(titles(seeded, "Sora OR Midjourney")) == {BETS_BIG, WAVE}
+    assert search(seeded, "NOT Netflix").total == 0
+    assert set(titles(seeded, "Eternaut NOT Sora")) == {PROGRAMMING, WAVE}
+
+
+def test_fields(seeded: Workspace):
+    assert titles(seeded, "outlet:guardian") == [GUARDIAN]
+    assert titles(seeded, "author:naz") == [BETS_BIG]
+    assert titles(seeded, "tags:ai-video") == [TECHCRUNCH]
+    assert set(titles(seeded, "title:integrates")) == {PROGRAMMING, GUARDIAN}
+
+
+def test_prefix(seeded: Workspace):
+    assert set(titles(seeded, "eternau*")) == {BETS_BIG, PROGRAMMING, WAVE, GUARDIAN}
+
+
+def test_date_ranges(seeded: Workspace):
+    assert set(titles(seeded, "published:[2025-07-01 TO 2025-07-31]")) == {TECHCRUNCH, GUARDIAN}
+    assert set(titles(seeded, "published:2025")) == {TECHCRUNCH, GUARDIAN}
+    assert search(seeded, "published:2024").total == 0
+    assert titles(seeded, "Sarandos published:2025-07-18", sort="date")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"ten times',
+        "AND",
+        "title:",
+        "sarandos AND",
+        "(sarandos",
+        "OR OR",
+        "published:[2025",
+        "]",
+        ":",
+        '"',
+    ],
+)
+def test_invalid_syntax_is_searched_as_words(seeded: Workspace, text: str):
+    result = search(seeded, text)  # never raises
+    assert result.total >= 0
+
+
+def test_unbalanced_quote_keeps_words(seeded: Workspace):
+    assert set(titles(seeded, '"ten times')) >= {TECHCRUNCH, PROGRAMMING, WAVE}
+    assert set(titles(seeded, "sarandos AND")) == set(titles(seeded, "sarandos"))
+
+
+def test_no_hits(seeded: Workspace):
+    result = search(seeded, "zeppelin")
+    assert result.total == 0 and result.hits == []
+
+
+def test_suggestion_for_misspelling(seeded: Workspace):
+    result = search(seeded, "Sarandso")
+    assert result.suggestion == "Sarandos"
+    assert search(seeded, "netflx revenue").suggestion == "netflix revenue"
+
+
+def test_suggestion_still_shows_hits(seeded: Workspace):
+    result = search(seeded, "Sarandos Eternaut collapsng")
+    assert result.suggestion is not None
+    assert result.suggestion.startswith("Sarandos Eternaut collaps")
+    assert result.suggestion != "Sarandos Eternaut collapsng"
+
+
+def test_no_suggestion_for_known_words(seeded: Workspace):
+    for text in ("Sarandos", '"ten times', "AND", "eternau*", "outlet:guardian"):
+        assert search(seeded, text).suggestion is None, text
+
+
+def test_snippets_mark_the_matched_words(seeded: Workspace):
+    hit = search(seeded, '"ten times faster"').hits[0]
+    text = marked(hit.snippet, hit.spans)
+    assert (
+        f"{MARK_OPEN}ten{MARK_CLOSE} {MARK_OPEN}times{MARK_CLOSE} {MARK_OPEN}faster{MARK_CLOSE}"
+        in text
+    )
+    for start, end in hit.spans:
+        # Stemmed matches count: "time" matches "times".
+        assert hit.snippet[start:end].lower() in {"ten", "times", "time", "faster"}
+
+
+def test_snippet_is_the_matching_passage(seeded: Workspace):
+    for hit in search(seeded, "Sarandos").hits:
+        assert "Sarandos" in hit.snippet
+        assert len(hit.snippet) <= 250
+
+
+def test_sort_by_date(seeded: Workspace):
+    hits = search(seeded, "Netflix", sort="date").hits
+    dates = [h.published for h in hits if h.published]
+    assert dates == sorted(dates, reverse=True) and len(hits) == 5
+
+
+def test_limit_and_exact_total(seeded: Workspace):
+    result = search(seeded, "Netflix", limit=2)
+    assert len(result.hits) == 2 and result.total == 5
+
+
+def test_cancelled_search_raises(seeded: Workspace):
+    from hollywood_ai.index.search import Cancelled
+
+    with pytest.raises(Cancelled):
+        search(seeded, "Netflix", should_stop=lambda: True)
+
+
+@pytest.mark.parametrize(
+    "text", ["Sarandos", "netflix generative", "visual effects", "the eternaut", "ai jobs"]
+)
+def test_fast_path_ranks_like_whoosh(seeded: Workspace, text: str):
+    """Plain-word queries take the fast path; Whoosh's own evaluation of the
+    same query must find the same articles in the same order."""
+    from hollywood_ai.index import query as q
+    from hollywood_ai.index.searchindex import ARTICLES
+
+    fast = [h.id for h in search(seeded, text).hits]
+    s = seeded.index.searcher(ARTICLES)
+    slow = [r["id"] for r in s.search(q.parse(text, s.schema), limit=20)]
+    assert fast == slow
+
+
+def test_stop_words_are_not_required(seeded: Workspace):
+    assert set(titles(seeded, "the Eternaut")) == set(titles(seeded, "Eternaut"))
+    assert set(titles(seeded, '"ten times" the')) == set(titles(seeded, '"ten times"'))

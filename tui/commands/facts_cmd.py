@@ -1,0 +1,51 @@
+"""`hollywood-ai facts`: the facts two or more sources of a story report."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+
+from hollywood_ai.index.facts import facts
+from hollywood_ai.tui.commands.common import open_workspace
+from hollywood_ai.tui.commands.output import emit_json, safe
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "facts", help="the facts that two or more sources report, with who is silent"
+    )
+    p.add_argument("--story", metavar="ID", help="the story (see 'stories'); default: the largest")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    ws = open_workspace(args)
+    found = facts(ws, story=args.story)
+    if args.json:
+        emit_json([f.to_dict() for f in found])
+        return 0
+    articles = {a.id: a for a in ws.articles()}
+
+    def name(aid: str) -> str:
+        a = articles.get(aid)
+        return safe((a.outlet or a.title[:30]) if a else aid)
+
+    if not found:
+        print("No fact is reported by two or more sources of this story.")
+        return 0
+    for n, f in enumerate(found, 1):
+        print(f"{n}. {safe(f.label)}")
+        print(f"   reported by: {', '.join(name(a) for a in f.sources)}")
+        if f.silent:
+            print(f"   silent: {', '.join(name(a) for a in f.silent)}")
+        for d in f.discrepancies:
+            print(
+                textwrap.fill(
+                    safe(d.summary({a: name(a) for a in articles})),
+                    100,
+                    initial_indent="   ! ",
+                    subsequent_indent="     ",
+                )
+            )
+    return 0
