@@ -113,15 +113,9 @@ def _is_stop_word(searcher: Searcher, word: str) -> bool:
 
 
 def _published_column(searcher: Searcher) -> Any:
-    """Raw sortable date values (no date: oldest)."""
+    """Sortable dates as YYYYMMDD numbers, 0 when undated (sorted last)."""
     reader = searcher.reader()
-    if not reader.has_column("published"):
+    if not reader.has_column("pubsort"):
         return lambda docnum: 0
-    column = reader.column_reader("published", translate=False)
-    missing = 2**64 - 1
-
-    def value(docnum: int) -> int:
-        v = column[docnum]
-        return 0 if v is None or v >= missing else int(v)
-
-    return value
+    column = reader.column_reader("pubsort")
+    return lambda docnum: column[docnum] or 0

@@ -126,7 +126,7 @@ def search(
                 return SearchResult(query=text, total=0, suggestion=None, hits=[])
             check()
             if sort == "date":
-                results = searcher.search(query, limit=limit, sortedby="published", reverse=True)
+                results = searcher.search(query, limit=limit, sortedby="pubsort", reverse=True)
             else:
                 results = searcher.search(query, limit=limit)
             total = len(results)

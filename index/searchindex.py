@@ -38,12 +38,12 @@ from whoosh.analysis import (
     StemFilter,
     StopFilter,
 )
-from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.query import Term
 from whoosh.searching import Searcher
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 ARTICLES = "articles"
 PASSAGES = "passages"
 TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
@@ -75,6 +75,8 @@ def article_schema() -> Schema:
         author=TEXT(analyzer=analyzer, stored=True),
         tags=tags,
         published=DATETIME(stored=True, sortable=True),
+        # YYYYMMDD, 0 when undated: sorting by date puts undated articles last.
+        pubsort=NUMERIC(sortable=True, bits=32),
         sort_title=ID(sortable=True),
         url=STORED,
         origin=STORED,
@@ -135,6 +137,7 @@ def _article_doc(article: Article) -> dict[str, Any]:
     }
     if published is not None:
         doc["published"] = published
+    doc["pubsort"] = int(published.strftime("%Y%m%d")) if published is not None else 0
     return doc
 
 

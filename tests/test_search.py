@@ -207,3 +207,10 @@ def test_fast_path_ranks_like_whoosh(seeded: Workspace, text: str):
 def test_stop_words_are_not_required(seeded: Workspace):
     assert set(titles(seeded, "the Eternaut")) == set(titles(seeded, "Eternaut"))
     assert set(titles(seeded, '"ten times" the')) == set(titles(seeded, '"ten times"'))
+
+
+def test_sort_by_date_puts_undated_last(seeded: Workspace):
+    for text in ("Netflix", '"generative AI"'):  # the fast path and Whoosh's
+        hits = search(seeded, text, sort="date").hits
+        dated = [h.published is not None for h in hits]
+        assert dated == sorted(dated, reverse=True), text
