@@ -14,6 +14,7 @@ labelled set in ``tests/eval`` (see ``bench/eval_compare.py``).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,7 +33,7 @@ from hollywood_ai.index.model import Article
 from hollywood_ai.index.workspace import Workspace
 
 # Chosen by measurement on tests/eval (bench/eval_compare.py prints the sweep).
-REPORT_COVERAGE = 0.5
+REPORT_COVERAGE = 0.4
 PASSAGE_KEEP = 0.6  # further passages shown when at least this share of the best score
 MAX_PASSAGES = 3
 K1, B = 1.2, 0.75
@@ -136,45 +137,62 @@ class Comparison:
             "discrepancies": [d.to_dict() for d in self.discrepancies],
         }
 
-    def labels(self) -> dict[str, str]:
-        return {s.id: s.outlet or s.title for s in self.sources}
+    def labels(self, width: int = 28) -> dict[str, str]:
+        """A short name per source: its outlet, or the start of its title."""
+        return {
+            s.id: s.outlet
+            or (s.title if len(s.title) <= width else s.title[: width - 1].rstrip() + "…")
+            for s in self.sources
+        }
 
 
 # ------------------------------------------------------------------- scoring
 
 
-def _bm25(sp: StoryPassages, a: Analysed, terms: list[str]) -> float:
+def _concept_idf(sp: StoryPassages, concept: frozenset[str]) -> float:
+    n = len(sp.passages) or 1
+    df = min(n, sum(sp.df.get(t, 0) for t in concept))
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def _bm25(
+    sp: StoryPassages, a: Analysed, concepts: list[frozenset[str]], idf: list[float]
+) -> float:
     score = 0.0
     norm = K1 * (1 - B + B * a.length / sp.avg_length)
-    for t in terms:
-        tf = a.terms.get(t, 0)
+    for concept, weight in zip(concepts, idf, strict=True):
+        tf = sum(a.terms.get(t, 0) for t in concept)
         if tf:
-            score += sp.idf(t) * tf * (K1 + 1) / (tf + norm)
+            score += weight * tf * (K1 + 1) / (tf + norm)
     return score
+
+
+def _has(a: Analysed, concept: frozenset[str]) -> bool:
+    return any(a.terms.get(t) for t in concept)
 
 
 def score_article(sp: StoryPassages, article_id: str, q: Question) -> list[ScoredPassage]:
     """Every passage of one article that matches, best first."""
     items = sp.by_article.get(article_id, [])
-    if not q.terms:
+    concepts = q.concepts or [frozenset({t}) for t in q.terms]
+    if not concepts:
         return []
-    weights = {t: sp.idf(t) for t in q.terms}
-    total_weight = sum(weights.values()) or 1.0
-    own = [_bm25(sp, a, q.terms) for a in items]
+    idf = [_concept_idf(sp, c) for c in concepts]
+    total_weight = sum(idf) or 1.0
+    numbers = [k for k, c in enumerate(concepts) if any(t.replace(".", "").isdigit() for t in c)]
+    own = [_bm25(sp, a, concepts, idf) for a in items]
     out: list[ScoredPassage] = []
     for i, a in enumerate(items):
         if own[i] <= 0:
             continue
-        matched = {t for t in q.terms if a.terms.get(t)}
+        matched = {k for k, c in enumerate(concepts) if _has(a, c)}
         neighbours = [
             items[j]
             for j in (i - 1, i + 1)
             if 0 <= j < len(items) and items[j].passage.section == a.passage.section
         ]
-        near = {t for n in neighbours for t in q.terms if n.terms.get(t)} - matched
-        coverage = (
-            sum(weights[t] for t in matched) + 0.5 * sum(weights[t] for t in near)
-        ) / total_weight
+        near = {k for n in neighbours for k, c in enumerate(concepts) if _has(n, c)} - matched
+        coverage = (sum(idf[k] for k in matched) + 0.5 * sum(idf[k] for k in near)) / total_weight
         score = own[i] + 0.3 * max(
             (own[j] for j in (i - 1, i + 1) if 0 <= j < len(items)), default=0.0
         )
@@ -183,8 +201,11 @@ def score_article(sp: StoryPassages, article_id: str, q: Question) -> list[Score
             or (q.wants_date and not a.has_date)
             or (q.wants_person and not a.has_person)
         ):
-            coverage *= 0.6
-            score *= 0.6
+            # A "how much" question is not answered by a passage with no figure.
+            coverage *= 0.5
+            score *= 0.5
+        if numbers and not any(_has(a, concepts[k]) for k in numbers):
+            coverage *= 0.5  # the figure asked about is the fact itself
         p = a.passage
         out.append(ScoredPassage(p.text, score, coverage, article_id, p.position, p.start, p.end))
     out.sort(key=lambda s: (-s.score, s.position))
@@ -248,7 +269,7 @@ def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = No
     from hollywood_ai.index.search import highlight_spans
 
     sources: list[SourceReport] = []
-    stems = set(q.terms)
+    stems = set(q.terms).union(*q.concepts) if q.concepts else set(q.terms)
     for article in sp.articles:
         scored = score_article(sp, article.id, q)
         best = scored[0] if scored else None

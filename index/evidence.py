@@ -126,21 +126,56 @@ EXPANSIONS = {
     "gen-ai": ["generative", "ai"],
     "ceo": ["chief", "executive"],
 }
+# Words news copy uses for the same thing. Each group is one concept: a
+# question word in a group matches a passage with any word of the group.
+RELATED = [
+    "fast faster fastest quick quicker quickly speed sped accelerate accelerated accelerates",
+    "slow slower slowly delay delayed",
+    "collapse collapsed collapses collapsing fall falling fell crumble crumbling destroy destroyed",
+    "building tower skyscraper",
+    "revenue revenues income sales turnover",
+    "cost costs cheaper cheap expense expenses expensive budget budgets spend spending",
+    "profit profits earnings",
+    "sue sued suing lawsuit lawsuits legal litigation court",
+    "young younger youthful de-aging deaging de-age",
+    "old older aging age",
+    "film films movie movies picture",
+    "series show shows programme program programming",
+    "job jobs employment workers work workforce labor labour",
+    "worker workers staff employees",
+    "plan planning plans planned",
+    "visualization visualisation previsualization previsualisation pre-visualization pre-visualisation previs",
+    "say said says stated told remarked",
+    "ceo chief executive co-ceo",
+    "ai artificial intelligence",
+    "genai generative",
+    "ad ads advert adverts advertising advertisement advertisements commercials",
+    "search searching",
+    "strike strikes walkout",
+    "union unions guild",
+    "deepfake deepfakes fake fakes",
+    "actor actors actress performers cast",
+    "copyright copyrighted infringement plagiarism",
+    "city capital town",
+]
 QUANTITY_CUES = re.compile(
     r"\bhow (much|many|fast|faster|long|big|large|often|quick|quickly|expensive|cheap)\b|"
     r"\b(what|which) (figure|number|amount|percentage|share|revenue|cost|price|rate)\b|"
-    r"\b(figure|figures|percent|percentage|revenue|billion|million)\b",
+    r"\b(figure|figures|percent|percentage|revenue|billion|million|dollars|euros|pounds)\b",
     re.I,
 )
 DATE_CUES = re.compile(r"\bwhen\b|\bwhat (date|year|day|month)\b", re.I)
-PERSON_CUES = re.compile(r"\bwho\b|\bwhose\b|\bwhom\b", re.I)
+PERSON_CUES = re.compile(
+    r"\bwho\b|\bwhose\b|\bwhom\b|\bwhere\b|\bwhich (city|country|company|studio)\b", re.I
+)
 _DATE_IN_TEXT = re.compile(
     r"\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|"
     r"november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|earlier this year|"
     r"last (week|month|year)|this (week|month|year))\b",
     re.I,
 )
-_PERSON_IN_TEXT = re.compile(r"\b[A-ZÀ-Þ][a-zà-ÿ]+ [A-ZÀ-Þ][a-zà-ÿ]+\b")
+# A name inside a sentence (not its first word): a person, a place, a company.
+_PERSON_IN_TEXT = re.compile(r"(?<![.!?]\s)(?<!^)(?<![“\"])\b[A-ZÀ-Þ][a-zà-ÿ]{2,}")
 
 _ANALYZER = text_analyzer()
 _NUMERIC_X = re.compile(r"^(\d+(?:\.\d+)?)x$")
@@ -250,17 +285,37 @@ class Question:
     wants_quantity: bool
     wants_date: bool
     wants_person: bool
+    # One set of stems per term: the term and the words news copy uses for it.
+    concepts: list[frozenset[str]] = field(default_factory=list)
+
+
+def _related_groups() -> dict[str, frozenset[str]]:
+    groups: dict[str, frozenset[str]] = {}
+    for line in RELATED:
+        members = frozenset(t.text for w in line.split() for t in _ANALYZER(w))
+        for m in members:
+            groups[m] = groups.get(m, frozenset()) | members
+    return groups
+
+
+_GROUPS = _related_groups()
 
 
 def read_question(text: str) -> Question:
-    terms = []
+    terms: list[str] = []
     for t in stems(text, drop_questions=True):
         if t not in STOP_WORDS and t not in QUESTION_WORDS and t not in terms:
             terms.append(t)
+    concepts: list[frozenset[str]] = []
+    for t in terms:
+        concept = _GROUPS.get(t, frozenset()) | {t}
+        if concept not in concepts:
+            concepts.append(concept)
     return Question(
         text=text,
         terms=terms,
         wants_quantity=bool(QUANTITY_CUES.search(text)),
         wants_date=bool(DATE_CUES.search(text)),
         wants_person=bool(PERSON_CUES.search(text)),
+        concepts=concepts,
     )

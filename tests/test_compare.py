@@ -1,0 +1,199 @@
+"""compare(), facts() and stories() on the seeds, and their evaluation floors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hollywood_ai.index.compare import compare, to_markdown
+from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.facts import facts
+from hollywood_ai.index.quantities import extract
+from hollywood_ai.index.quotes import extract as quotes_in
+from hollywood_ai.index.quotes import render_diff, word_diff
+from hollywood_ai.index.stories import group
+from hollywood_ai.index.workspace import Workspace
+
+
+def ids(ws: Workspace) -> dict[str, str]:
+    return {Path(a.origin).name[:3]: a.id for a in ws.articles()}
+
+
+def verdicts(ws: Workspace, text: str) -> dict[str, bool]:
+    back = {v: k for k, v in ids(ws).items()}
+    return {back[s.id]: s.reports for s in compare(ws, text).sources}
+
+
+def test_ten_times_faster_who_gives_it(seeded: Workspace):
+    v = verdicts(seeded, "how much faster was the effects shot?")
+    assert v == {"000": True, "002": True, "003": True, "001": False, "004": False}
+
+
+def test_silent_sources_get_no_padding(seeded: Workspace):
+    c = compare(seeded, "how much faster was the effects shot?")
+    for s in c.sources:
+        assert bool(s.passages) == s.reports
+    first = next(s for s in c.sources if s.reports)
+    assert "ten times faster" in first.passages[0].text
+    assert first.passages[0].spans  # matched words are marked
+
+
+def test_revenue_figures_differ(seeded: Workspace):
+    c = compare(seeded, "Netflix revenue")
+    n = ids(seeded)
+    figures = [d for d in c.discrepancies if d.kind == "number" and not d.only_source]
+    assert figures and figures[0].values == {n["001"]: "$11.5 billion", n["004"]: "$11 billion"}
+    only = [d for d in c.discrepancies if d.only_source]
+    assert any(d.values == {n["001"]: "17%"} for d in only)
+
+
+def test_show_name_variants(seeded: Workspace):
+    c = compare(seeded, "which show used generative AI first?")
+    names = [d for d in c.discrepancies if d.kind == "name"]
+    assert names
+    assert {"El Atonata", "The Eternaut", "El Eternauta"} <= set(names[0].values.values())
+
+
+def test_sarandos_quotes_worded_differently(seeded: Workspace):
+    c = compare(seeded, "what did Sarandos say about creators")
+    n = ids(seeded)
+    quotes = [d for d in c.discrepancies if d.kind == "quote"]
+    assert quotes
+    q = quotes[0]
+    assert set(q.values) == {n["000"], n["003"]}
+    assert q.speaker and "Sarandos" in q.speaker
+    ops = {op for op, _ in q.diff}
+    assert ops == {"=", "-", "+"}
+
+
+def test_question_words_are_not_evidence(seeded: Workspace):
+    c = compare(seeded, "what did they say about it?")
+    assert not any(s.reports for s in c.sources)
+
+
+def test_json_shape(seeded: Workspace):
+    data = compare(seeded, "building collapse").to_dict()
+    assert set(data) >= {"query", "sources", "discrepancies"}
+    for s in data["sources"]:
+        assert set(s) >= {"id", "title", "outlet", "reports", "passages"}
+        for p in s["passages"]:
+            assert set(p) >= {"text", "score"}
+    json.dumps(data)
+
+
+def test_markdown_export(seeded: Workspace):
+    md = to_markdown(compare(seeded, "Netflix revenue"))
+    assert md.startswith("# Compare: Netflix revenue")
+    assert "## What differs" in md and "*Not reported.*" in md and "$11.5 billion" in md
+
+
+def test_unknown_story_is_a_clear_error(seeded: Workspace):
+    with pytest.raises(HollywoodError, match="no story"):
+        compare(seeded, "revenue", story="s-nope")
+
+
+def test_seeds_are_one_story(seeded: Workspace):
+    stories = group(seeded.articles())
+    assert len(stories) == 1 and len(stories[0].articles) == 5
+    assert stories[0].to_dict()["id"].startswith("s-")
+
+
+def test_stories_apart():
+    """Two unrelated events in one library make two stories."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from bench.corpus import generate
+
+    articles = generate(100, stories=4)
+    stories = group(articles)
+    big = [s for s in stories if len(s.articles) >= 5]
+    assert len(big) == 4
+    origin = {a.id: int(a.origin.split("#")[1]) % 4 for a in articles}
+    for s in big:
+        assert len({origin[i] for i in s.articles}) == 1
+
+
+def test_facts_cover_the_main_facts(seeded: Workspace):
+    found = facts(seeded)
+    n = ids(seeded)
+    assert len(found) >= 5
+    assert all(len(f.sources) >= 2 for f in found)
+    assert [len(f.sources) for f in found] == sorted((len(f.sources) for f in found), reverse=True)
+    ten = next(f for f in found if "ten times faster" in " ".join(f.sources.values()))
+    assert set(ten.sources) == {n["000"], n["002"], n["003"]}
+    assert set(ten.silent) == {n["001"], n["004"]}
+    revenue = next(f for f in found if "$11" in " ".join(f.sources.values()))
+    assert any(d.kind == "number" for d in revenue.discrepancies)
+    for f in found:
+        assert 10 <= len(f.label) <= 100
+
+
+def test_quantities_normalise():
+    a = extract("completed ten times faster")[0]
+    b = extract("it was 10x faster")[0]
+    c = extract("10 times faster")[0]
+    assert a.key == b.key == c.key == (10.0, "times")
+    assert extract("$11.5 billion")[0].key != extract("$11 billion")[0].key
+    assert extract("revenue grew 17%")[0].key == (17.0, "%")
+    assert extract("Happy Gilmore 2 and Sora 2 in 2025") == []
+
+
+def test_quote_attribution_and_diff():
+    text = (
+        "“AI is a great tool for us,” said Jane Roe.\n\nShe added more. “We will use it,” she said."
+    )
+    quotes = quotes_in(text)
+    assert quotes[0].speaker == "Jane Roe"
+    diff = word_diff("AI is a great tool", "AI is a tremendous tool")
+    assert render_diff(diff) == "AI is a [-great-] {+tremendous+} tool"
+
+
+def test_evaluation_floors():
+    """The labelled set: these floors can fail when compare gets worse."""
+    from bench.eval_compare import run
+
+    result = run()
+    assert result["tuning"]["reports_precision"] >= 0.85
+    assert result["tuning"]["reports_recall"] >= 0.9
+    assert result["held_out"]["reports_precision"] >= 0.85
+    assert result["held_out"]["reports_recall"] >= 0.65
+    assert result["tuning"]["discrepancy_recall"] >= 0.85
+    assert result["facts_recovered"] >= 7
+
+
+@pytest.fixture(scope="module")
+def cli_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cmp") / "home"
+
+
+def _cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    exe = Path(sys.executable).parent / "hollywood-ai"
+    return subprocess.run(
+        [str(exe), "--home", str(home), *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_cli_compare_json_and_text(cli_home: Path, tmp_path: Path):
+    proc = _cli("compare", "Netflix revenue", "--json", home=cli_home)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert sum(s["reports"] for s in data["sources"]) == 2
+    out = tmp_path / "cmp.md"
+    proc = _cli(
+        "compare", "how much faster was the effects shot?", "--markdown", str(out), home=cli_home
+    )
+    assert proc.returncode == 0 and "reported by 3 of 5 sources" in proc.stdout
+    assert "not reported" in proc.stdout and out.read_text().startswith("# Compare:")
+
+
+def test_cli_facts_and_stories(cli_home: Path):
+    proc = _cli("facts", "--json", home=cli_home)
+    data = json.loads(proc.stdout)
+    assert data and set(data[0]) >= {"label", "sources", "silent", "discrepancies"}
+    proc = _cli("stories", "--json", home=cli_home)
+    stories = json.loads(proc.stdout)
+    assert len(stories) == 1 and len(stories[0]["articles"]) == 5
+    proc = _cli("compare", "revenue", "--story", "zzz", home=cli_home)
+    assert proc.returncode == 1 and "no story" in proc.stderr and "Traceback" not in proc.stderr

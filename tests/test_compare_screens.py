@@ -1,0 +1,148 @@
+"""The compare and facts screens, driven by keys as a person would."""
+
+from __future__ import annotations
+
+from hollywood_ai.tui.screens.compare import CompareScreen, SourceColumn
+from hollywood_ai.tui.screens.facts import FactsScreen
+from textual.widgets import DataTable, Input, OptionList, Static
+
+from tests.reader_support import make_app, reader_home, settle  # noqa: F401
+
+
+def band_text(screen: CompareScreen) -> str:
+    return "\n".join(str(s.visual) for s in screen.query("#compare-band Static"))
+
+
+async def open_compare(pilot, question: str) -> CompareScreen:
+    await settle(pilot)
+    await pilot.press("c")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, CompareScreen)
+    inp = screen.query_one(Input)
+    inp.value = question
+    inp.focus()
+    await pilot.press("enter")
+    await settle(pilot)
+    return screen
+
+
+async def test_compare_shows_columns_not_reported_and_band(reader_home):
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_compare(pilot, "Netflix revenue")
+        columns = list(screen.query(SourceColumn))
+        assert len(columns) == 5
+        reporting = [c for c in columns if c.source.reports]
+        assert len(reporting) == 2
+        silent = [c for c in columns if not c.source.reports]
+        for col in silent:
+            assert "not reported" in " ".join(str(s.visual) for s in col.query(Static))
+        band = band_text(screen)
+        assert "$11.5 billion" in band and "$11 billion" in band
+        assert "Reported by 2 of 5 sources" in str(
+            screen.query_one("#compare-status", Static).visual
+        )
+
+
+async def test_left_right_move_between_columns_and_enter_opens(reader_home):
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_compare(pilot, "which show used generative AI first?")
+        columns = list(screen.query(SourceColumn))
+        assert screen.focused is not None and columns[0] in screen.focused.ancestors
+        await pilot.press("right")
+        assert columns[1] in screen.focused.ancestors_with_self
+        await pilot.press("left")
+        assert columns[0] in screen.focused.ancestors_with_self
+        await pilot.press("right")
+        target = columns[1].source
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is app.main_screen
+        assert app.main_screen.pane.article.id == target.id
+
+
+async def test_name_variants_and_quote_diff_in_band(reader_home):
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await open_compare(pilot, "which show used generative AI first?")
+        band = band_text(screen)
+        assert "El Atonata" in band and "The Eternaut" in band and "El Eternauta" in band
+        screen.query_one(Input).value = "what did Sarandos say about creators"
+        screen.query_one(Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        band = band_text(screen)
+        assert "Quote" in band and "Sarandos" in band
+
+
+async def test_export_writes_markdown(reader_home):
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_compare(pilot, "Netflix revenue")
+        await pilot.press("e")
+        await pilot.pause()
+        exported = list((reader_home / "exports").glob("compare-*.md"))
+        assert exported and "$11.5 billion" in exported[0].read_text()
+
+
+async def test_escape_goes_back(reader_home):
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_compare(pilot, "building collapse")
+        await pilot.press("escape")
+        assert app.screen is app.main_screen
+
+
+async def test_narrow_terminal_scrolls_columns_sideways(reader_home):
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot, "building collapse")
+        columns = list(screen.query(SourceColumn))
+        assert all(c.outer_size.width >= 36 for c in columns)
+        container = screen.query_one("#compare-columns")
+        assert container.virtual_size.width > container.size.width
+
+
+async def test_facts_matrix_and_enter_compares(reader_home):
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FactsScreen)
+        table = screen.query_one(DataTable)
+        assert table.row_count >= 5 and len(table.columns) == 6  # the fact + five sources
+        row = [str(c) for c in table.get_row_at(0)]
+        assert row[1:].count("·") + row[1:].count("●") + row[1:].count("◆") == 5
+        detail = str(screen.query_one("#facts-detail-text", Static).visual)
+        assert screen.facts[0].label in detail
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.query_one(Input).value == screen.facts[0].label
+        assert any(c.source.reports for c in app.screen.query(SourceColumn))
+        await pilot.press("escape")
+        assert app.screen is screen
+
+
+async def test_markup_in_titles_is_shown_as_written(reader_home):
+    import json
+
+    for path in (reader_home / "library").glob("*.json"):
+        data = json.loads(path.read_text())
+        if "Bets Big" in data["title"]:
+            data["title"] = "[bold red]Bets[/] Big [/] \x1b[31m"
+            path.write_text(json.dumps(data))
+    from hollywood_ai.index.workspace import Workspace
+
+    Workspace(reader_home).sync()
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await open_compare(pilot, "Netflix revenue")
+        heads = [str(s.visual) for s in screen.query(".column-head")]
+        assert any("[bold red]Bets[/] Big [/]" in h for h in heads)
+        assert not any("\x1b" in h for h in heads)
+        assert isinstance(screen.query(OptionList).first(), OptionList)
