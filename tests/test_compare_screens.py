@@ -6,7 +6,9 @@ from hollywood_ai.tui.screens.compare import CompareScreen, SourceColumn
 from hollywood_ai.tui.screens.facts import FactsScreen
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from tests.reader_support import make_app, reader_home, settle  # noqa: F401
+from tests.reader_support import make_app, reader_home, settle
+
+__all__ = ["reader_home"]  # the fixture, used by name
 
 
 def band_text(screen: CompareScreen) -> str:
