@@ -39,7 +39,7 @@ from whoosh.analysis import (
     StopFilter,
 )
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
-from whoosh.query import Term
+from whoosh.query import Every, Term
 from whoosh.searching import Searcher
 from whoosh.support.charset import accent_map
 
@@ -200,7 +200,16 @@ class SearchIndex:
             for indexname in (ARTICLES, PASSAGES):
                 ix = windex.open_dir(str(self._gen_dir(name)), indexname=indexname)
                 with ix.searcher() as s:
-                    s.doc_count()
+                    # Touch every part a search reads: the term dictionary,
+                    # postings, stored fields and columns.
+                    reader = s.reader()
+                    for fieldname in reader.indexed_field_names():
+                        for _ in zip(range(3), reader.lexicon(fieldname), strict=False):
+                            pass
+                    for docnum in (0, max(0, s.doc_count_all() - 1)):
+                        if s.doc_count_all():
+                            s.stored_fields(docnum)
+                    s.search(Every(), limit=1)
         except Exception:  # Whoosh raises many kinds on damaged segments
             return "damaged"
         return "ok"
@@ -275,7 +284,7 @@ class SearchIndex:
         if state != "ok":
             reasons = {
                 "missing": "no index yet",
-                "damaged": "the index was damaged",
+                "damaged": "the index was damaged or unreadable",
                 "schema": "the index was built by another version",
             }
             report = self.rebuild(articles, progress)

@@ -80,6 +80,16 @@ class Workspace:
 
     # --------------------------------------------------------------- reading
 
+    def library_token(self) -> tuple[int, int]:
+        """Changes whenever an article is added or removed, by this process or
+        another (every write renames a file in the library folder): cheap
+        enough to poll from a timer."""
+        try:
+            st = self.library.root.stat()
+        except OSError:
+            return (0, 0)
+        return (st.st_mtime_ns, st.st_nlink)
+
     def invalidate(self) -> None:
         with self._articles_lock:
             self._articles = None

@@ -5,10 +5,19 @@ from __future__ import annotations
 import argparse
 
 from hollywood_ai.index.workspace import Workspace
+from hollywood_ai.tui.commands.output import warn
 
 
 def open_workspace(args: argparse.Namespace) -> Workspace:
-    """The home named by --home (or the default), seeded and indexed."""
+    """The home named by --home (or the default), seeded and indexed. Repairs
+    made on the way (a damaged index rebuilt, damaged library files skipped)
+    are told on stderr, one sentence each; the command still answers."""
     ws = Workspace(getattr(args, "home", None))
-    ws.open()
+    report = ws.open()
+    if report.rebuilt and report.reason and report.reason != "no index yet":
+        warn(f"{report.reason}; it was rebuilt from the library ({len(report.added)} articles)")
+    for name in ws.damaged:
+        warn(
+            f"skipped the damaged library file {ws.library.root / name}; add that article again to restore it"
+        )
     return ws

@@ -19,6 +19,14 @@ def error(message: str) -> None:
     print(f"hollywood-ai: {message[:1].upper()}{message[1:]}", file=sys.stderr)
 
 
+def warn(message: str) -> None:
+    """A repair or a caveat, one sentence on stderr; the command goes on."""
+    message = strip_controls(message).strip()
+    if message and not message.endswith((".", "!", "?")):
+        message += "."
+    print(f"hollywood-ai: warning: {message[:1].upper()}{message[1:]}", file=sys.stderr)
+
+
 def emit_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

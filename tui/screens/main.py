@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from hollywood_ai.tui.app import ReaderApp
 
 # Below this many columns the list sits above the reading pane.
+LIBRARY_POLL = 2.0  # seconds between looks for articles added by another process
 WIDE_FROM = 100
 SEARCH_LIMIT = 50
 
@@ -137,6 +138,16 @@ class MainScreen(Screen[None]):
         else:
             self.listing.focus()
         self.load_library()
+        self._library_token = self.reader.workspace.library_token()
+        self.set_interval(LIBRARY_POLL, self._watch_library)
+
+    def _watch_library(self) -> None:
+        """Another process (an `add` in another terminal) changed the library:
+        show its articles."""
+        token = self.reader.workspace.library_token()
+        if token != self._library_token:
+            self._library_token = token
+            self.reload()
 
     def on_resize(self) -> None:
         self.listing.set_compact(self.size.width < WIDE_FROM)
@@ -158,6 +169,7 @@ class MainScreen(Screen[None]):
         ws = self.reader.workspace
         ws.seed_if_empty()
         ws.invalidate()
+        self._library_token = ws.library_token()
         self.post_message(LibraryLoaded(ws.articles()))
         if ws.needs_sync():
             total = len(ws.articles())
