@@ -292,7 +292,7 @@ def test_read_only_home(tmp_path: Path):
             pytest.skip("running as root: permissions are not enforced")
         ws = Workspace(home)
         ws.open()
-        with pytest.raises(HollywoodError, match="permission denied|read-only"):
+        with pytest.raises(HollywoodError, match=r"permission denied|read-only"):
             ws.store([Article.make(title="x", body="A body for a read-only test.\n", origin="t")])
     finally:
         os.chmod(home / "library", 0o755)
