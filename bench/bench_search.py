@@ -41,6 +41,14 @@ def home_for(size: int, seed: int = 42, fresh: bool = False) -> tuple[Path, floa
 
         shutil.rmtree(home)
     if (home / "index" / "CURRENT").exists():
+        from hollywood_ai.index.workspace import Workspace
+
+        ws = Workspace(home)
+        if ws.index.status() != "ok":  # built by an older schema: bring it up to date
+            start = time.perf_counter()
+            ws.sync()
+            ws.close()
+            return home, time.perf_counter() - start
         return home, None
     start = time.perf_counter()
     write_home(home, size, seed)

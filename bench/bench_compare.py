@@ -1,0 +1,99 @@
+"""compare() and facts() on one story of the generated corpus, as the library
+grows: the cost should follow the story (a few dozen articles), not the
+library. Story grouping (stories()) is timed too: it reads the whole library
+once and is then cached.
+
+    python -m bench.bench_compare --sizes 1000,10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+QUESTIONS = [
+    "how much faster was the work?",
+    "what did they say about the series?",
+    "which production used it first",
+    "revenue figure",
+    "union president said",
+]
+
+
+def run_size(size: int, seed: int = 42, repeat: int = 5) -> dict[str, Any]:
+    from hollywood_ai.index import evidence, stories
+    from hollywood_ai.index.compare import compare
+    from hollywood_ai.index.facts import facts
+    from hollywood_ai.index.workspace import Workspace
+
+    from bench.bench_search import home_for
+
+    home, _ = home_for(size, seed)
+    ws = Workspace(home)
+    ws.index.open()
+    start = time.perf_counter()
+    all_stories = stories.group(ws.articles())
+    group_s = time.perf_counter() - start
+    story = all_stories[0]
+    # Cold: passages of the story analysed for the first time.
+    evidence._cache.clear()
+    start = time.perf_counter()
+    compare(ws, QUESTIONS[0], story=story.id)
+    cold_ms = (time.perf_counter() - start) * 1000
+    warm = []
+    for _ in range(repeat):
+        for q in QUESTIONS:
+            start = time.perf_counter()
+            compare(ws, q, story=story.id)
+            warm.append((time.perf_counter() - start) * 1000)
+    fact_times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        found = facts(ws, story=story.id)
+        fact_times.append((time.perf_counter() - start) * 1000)
+    ws.close()
+    return {
+        "articles": size,
+        "stories": len(all_stories),
+        "story_articles": len(story.articles),
+        "group_stories_s": round(group_s, 2),
+        "compare_cold_ms": round(cold_ms, 1),
+        "compare_median_ms": round(statistics.median(warm), 1),
+        "compare_p95_ms": round(sorted(warm)[int(0.95 * (len(warm) - 1))], 1),
+        "facts_ms": round(statistics.median(fact_times), 1),
+        "facts_found": len(found),
+    }
+
+
+def markdown(rows: list[dict[str, Any]]) -> str:
+    lines = [
+        "| articles | stories | story size | stories() (s, once) | compare cold (ms) | compare median / p95 (ms) | facts() (ms) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['articles']:,} | {r['stories']} | {r['story_articles']} | {r['group_stories_s']} | "
+            f"{r['compare_cold_ms']} | {r['compare_median_ms']} / {r['compare_p95_ms']} | {r['facts_ms']} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="compare() and facts() latency by library size.")
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    rows = [run_size(int(s)) for s in args.sizes.split(",")]
+    print(markdown(rows))
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

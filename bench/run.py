@@ -1,0 +1,117 @@
+"""Every benchmark, at several library sizes, in one run: Markdown and JSON.
+
+    python -m bench.run [--sizes 1000,10000,50000] [--json bench/results/run.json]
+
+Each figure is the median of repeated runs, next to SQLite FTS5 doing the same
+job on the same corpus in the same run where FTS5 has an equivalent (index
+build, adding one article, search, size on disk). Reader start-up is measured
+in a real terminal (tmux) next to a minimal Textual app. The corpus comes from
+bench/corpus.py (deterministic: same sizes, same articles).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kib / 2**20:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{cpu}, {os.cpu_count()} cores{mem}, Python {platform.python_version()}, {platform.system()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    from bench import bench_compare, bench_index, bench_search, startup
+    from bench.corpus import write_home
+
+    parser = argparse.ArgumentParser(description="Run every benchmark.")
+    parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--skip-startup", action="store_true", help="skip the tmux start-up measurement"
+    )
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    started = time.time()
+    result: dict[str, Any] = {"machine": machine(), "sizes": sizes}
+    print(f"# hollywood-ai benchmarks\n\nMachine: {result['machine']}\n", flush=True)
+
+    result["index"] = [bench_index.run_size(n) for n in sizes]
+    print(
+        "## Index: build, add one, size\n\n" + bench_index.markdown(result["index"]) + "\n",
+        flush=True,
+    )
+
+    result["search"] = [bench_search.run_size(n, args.repeat) for n in sizes]
+    print("## Search, top 20\n\n" + bench_search.markdown(result["search"]) + "\n", flush=True)
+
+    result["compare"] = [bench_compare.run_size(n) for n in sizes]
+    print(
+        "## Compare and facts on one story\n\n" + bench_compare.markdown(result["compare"]) + "\n",
+        flush=True,
+    )
+
+    if not args.skip_startup and shutil.which("tmux"):
+        import tempfile
+
+        rows = []
+        with tempfile.TemporaryDirectory() as tmp:
+            seeds_home = Path(tmp) / "seeds"
+            from hollywood_ai.index.workspace import Workspace
+
+            Workspace(seeds_home).open()
+            rows.append({"library": "the 5 seeds", **startup.measure(seeds_home, runs=args.repeat)})
+            big = min((n for n in sizes if n >= 10000), default=None)
+            if big:
+                home, _ = bench_search.home_for(big)
+                rows.append(
+                    {
+                        "library": f"{big:,} articles",
+                        **startup.measure(home, runs=args.repeat),
+                        **startup.rebuild_peak(home),
+                    }
+                )
+            else:
+                write_home(Path(tmp) / "small", sizes[0])
+        result["startup"] = rows
+        lines = [
+            "| library | list on screen (ms) | minimal Textual app (ms) | ratio | reader peak RSS (MiB) | rebuild (s) | rebuild peak RSS (MiB) |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for r in rows:
+            lines.append(
+                f"| {r['library']} | {r['reader_startup_ms']} | {r['minimal_app_startup_ms']} | {r['ratio']}× | "
+                f"{r['reader_peak_rss_mib']} | {r.get('rebuild_s', '')} | {r.get('rebuild_peak_rss_mib', '')} |"
+            )
+        print("## Reader start-up and memory\n\n" + "\n".join(lines) + "\n", flush=True)
+    result["seconds"] = round(time.time() - started)
+    print(f"Ran in {result['seconds']} s.")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
