@@ -20,7 +20,6 @@ import os
 import shutil
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.fsutil import atomic_write, describe_os_error, fsync_dir
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.passages import split_passages
+from hollywood_ai.index.reports import SyncReport
 from whoosh import index as windex
 from whoosh.analysis import (
     Analyzer,
@@ -94,28 +94,6 @@ def passage_schema() -> Schema:
         passages=STORED,
         pmap=STORED,
     )
-
-
-@dataclass
-class SyncReport:
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    rebuilt: bool = False
-    reason: str = ""
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed or self.rebuilt)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "added": len(self.added),
-            "updated": len(self.updated),
-            "removed": len(self.removed),
-            "rebuilt": self.rebuilt,
-            "reason": self.reason,
-        }
 
 
 def _article_doc(article: Article) -> dict[str, Any]:

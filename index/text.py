@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import ftfy
-
 # C0 and C1 controls except tab and newline, plus DEL; ESC sequences go with them.
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -29,6 +27,8 @@ def repair(text: str) -> str:
     Curly quotes are kept (they carry meaning in quotations); line endings become
     ``\\n``; non-breaking spaces become spaces; control characters go.
     """
+    import ftfy  # here, not at import time: presenters import this module to draw
+
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = ftfy.fix_text(
         text,

@@ -8,23 +8,37 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.fsutil import describe_os_error, write_lock
 from hollywood_ai.index.home import resolve_home
 from hollywood_ai.index.library import Library
 from hollywood_ai.index.model import Article
-from hollywood_ai.index.searchindex import Progress, SearchIndex, SyncReport
+from hollywood_ai.index.reports import SyncReport
+
+if TYPE_CHECKING:
+    from hollywood_ai.index.searchindex import Progress, SearchIndex
 
 
 class Workspace:
     def __init__(self, home: str | Path | None = None) -> None:
         self.home = resolve_home(home)
         self.library = Library(self.home / "library")
-        self.index = SearchIndex(self.home / "index")
+        self._index: SearchIndex | None = None
         self._articles: dict[str, Article] | None = None
         self._articles_lock = threading.Lock()
         self.damaged: list[str] = []
+
+    @property
+    def index(self) -> SearchIndex:
+        """The Whoosh index, opened on first use (so that importing and
+        constructing a Workspace stays cheap: the reader draws first)."""
+        if self._index is None:
+            from hollywood_ai.index.searchindex import SearchIndex
+
+            self._index = SearchIndex(self.home / "index")
+        return self._index
 
     # ----------------------------------------------------------------- setup
 
@@ -155,4 +169,5 @@ class Workspace:
                     self._articles[article.id] = article
 
     def close(self) -> None:
-        self.index.close()
+        if self._index is not None:
+            self._index.close()

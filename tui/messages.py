@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hollywood_ai.index.model import Article
-from hollywood_ai.index.searchindex import SyncReport
+from hollywood_ai.index.reports import SyncReport
 from textual.message import Message
 
 

@@ -9,10 +9,11 @@ of non-text fields, date ranges and negated words are left out.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from hollywood_ai.index.searchindex import text_analyzer
 from hollywood_ai.index.text import fold
 
 _TEXT_FIELDS = {"title", "body", "outlet", "author", "tags"}
@@ -20,6 +21,15 @@ _RANGE = re.compile(r"\w+:\s*[\[{][^\]}]*[\]}]")
 _TOKEN = re.compile(r'-?\w+:|"|[^\s"]+')
 _WORD = re.compile(r"\w+\*?", re.UNICODE)
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
+
+
+@functools.cache
+def _analyzer() -> Any:
+    """The engine's analyser, imported when first needed (Whoosh is not
+    needed to draw the first screen)."""
+    from hollywood_ai.index.searchindex import text_analyzer
+
+    return text_analyzer()
 
 
 @dataclass(frozen=True)
@@ -61,7 +71,7 @@ def query_terms(query: str) -> Terms:
                     prefixes.append(fold(word[:-1]))
             else:
                 words.append(word)
-    stems = {t.text for t in text_analyzer()(" ".join(words))} if words else set()
+    stems = {t.text for t in _analyzer()(" ".join(words))} if words else set()
     return Terms(frozenset(stems), tuple(prefixes))
 
 
@@ -70,7 +80,7 @@ def match_spans(text: str, terms: Terms) -> list[tuple[int, int]]:
     if not terms or not text:
         return []
     spans: list[tuple[int, int]] = []
-    for token in text_analyzer()(text, chars=True, removestops=False):
+    for token in _analyzer()(text, chars=True, removestops=False):
         if token.text in terms.stems or (
             terms.prefixes
             and any(

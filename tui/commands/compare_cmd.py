@@ -6,10 +6,7 @@ import argparse
 import textwrap
 from pathlib import Path
 
-from hollywood_ai.index.compare import compare, to_markdown
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.quotes import render_diff
-from hollywood_ai.index.search import marked
 from hollywood_ai.tui.commands.common import open_workspace
 from hollywood_ai.tui.commands.output import emit_json, safe
 
@@ -39,6 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here so that starting the reader does not load every command's engine.
+    from hollywood_ai.index.compare import compare, to_markdown
+    from hollywood_ai.index.quotes import render_diff
+    from hollywood_ai.index.search import marked
+
     ws = open_workspace(args)
     text = " ".join(args.text).strip()
     if not text:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from hollywood_ai.index.search import marked, search
 from hollywood_ai.tui.commands.common import open_workspace
 from hollywood_ai.tui.commands.output import emit_json, safe
 
@@ -20,6 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here so that starting the reader does not load every command's engine.
+    from hollywood_ai.index.search import marked, search
+
     if args.limit < 1:
         args.limit = 1
     ws = open_workspace(args)

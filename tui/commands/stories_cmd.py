@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from hollywood_ai.index.stories import group
 from hollywood_ai.tui.commands.common import open_workspace
 from hollywood_ai.tui.commands.output import emit_json, safe, table
 
@@ -18,6 +17,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here so that starting the reader does not load every command's engine.
+    from hollywood_ai.index.stories import group
+
     ws = open_workspace(args)
     found = group(ws.articles())
     if args.json:

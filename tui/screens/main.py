@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.passages import split_passages
-from hollywood_ai.index.searchindex import SyncReport
+from hollywood_ai.index.reports import SyncReport
 from hollywood_ai.tui.document import clean, line_of
 from hollywood_ai.tui.messages import ArticleSelected, IndexProgress, IndexReady, LibraryLoaded
 from hollywood_ai.tui.terms import Terms, query_terms
