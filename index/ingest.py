@@ -112,6 +112,7 @@ class Parsed:
 
     meta: Meta
     body: str
+    language: str | None = None
 
     def article(self, origin: str) -> Article:
         return Article.make(
@@ -123,6 +124,7 @@ class Parsed:
             published=self.meta.published,
             url=self.meta.url,
             tags=self.meta.tags,
+            language=self.language,
         )
 
 

@@ -1,0 +1,276 @@
+"""Bringing your own articles: files, folders, HTML, URLs and feeds (served
+from 127.0.0.1 by the test), standard input, duplicates and bad input."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hollywood_ai.index.add import add
+from hollywood_ai.index.search import search
+from hollywood_ai.index.workspace import Workspace
+
+EXE = str(Path(sys.executable).parent / "hollywood-ai")
+REALWORLD = Path(__file__).resolve().parents[2] / "shared" / "realworld" / "readability"
+
+ARTICLE_HTML = """<!doctype html><html lang="en"><head>
+<title>Studio uses AI to dub its series | Example Times</title>
+<meta property="og:site_name" content="Example Times">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2025-08-02T10:00:00Z">
+<link rel="canonical" href="http://127.0.0.1/news/dubbing">
+<script>alert('x')</script><style>body{color:red}</style>
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article><h1>Studio uses AI to dub its series</h1>
+<p>A major studio said on Friday that it used generative AI to dub its new series into
+twelve languages, cutting the time needed for dubbing from months to weeks.</p>
+<p>The voice actors' union said the move threatened hundreds of jobs and called for talks.
+The studio said human actors would still record the lead roles in every language.</p>
+<p>Executives said the system was trained on recordings the studio owns, and that every
+dubbed episode is checked by a human editor before release.</p>
+<table><tr><th>Language</th><th>Weeks</th></tr><tr><td>Spanish</td><td>3</td></tr></table>
+</article>
+<div class="comments">Leave a comment. Your email address will not be published.</div>
+<footer>Copyright Example Times. All rights reserved.</footer>
+</body></html>"""
+
+FEED_XML = """<?xml version="1.0"?><rss version="2.0"><channel><title>Example Feed</title>
+<item><title>Full entry about AI trailers</title><link>http://HOST/full</link>
+<pubDate>Tue, 05 Aug 2025 10:00:00 GMT</pubDate><author>Sam Lee</author>
+<description>{long}</description></item>
+<item><title>Summary only</title><link>http://HOST/article</link>
+<description>A short summary.</description></item>
+</channel></rss>""".replace(
+    "{long}", " ".join(["Studios now cut trailers with generative AI tools, editors say."] * 30)
+)
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    routes: dict[str, tuple[int, str, bytes]] = {}
+
+    def do_GET(self) -> None:
+        status, ctype, body = self.routes.get(self.path, (404, "text/plain", b"not found"))
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    host = f"127.0.0.1:{httpd.server_address[1]}"
+    _Handler.routes = {
+        "/article": (200, "text/html; charset=utf-8", ARTICLE_HTML.encode()),
+        "/feed.xml": (200, "application/rss+xml", FEED_XML.replace("HOST", host).encode()),
+        "/not-a-feed.xml": (200, "application/xml", b"<note><to>x</to></note>"),
+        "/image.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
+        "/latin1": (
+            200,
+            "text/plain; charset=iso-8859-1",
+            "Café culture\n\nThe café said its AI menu was très cheap and popular with tourists. "
+            "Critics disagreed about the quality of the translations and the voices.".encode(
+                "latin-1"
+            ),
+        ),
+    }
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://{host}"
+    httpd.shutdown()
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Iterator[Workspace]:
+    w = Workspace(tmp_path / "home")
+    w.open()
+    yield w
+    w.close()
+
+
+def test_markdown_text_and_folders(ws: Workspace, tmp_path: Path):
+    folder = tmp_path / "mine"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.md").write_text(
+        "---\ntitle: Dubbing deal\nauthor: Ana Lopez\n---\nThe studio signed a dubbing deal with an AI firm.\n"
+    )
+    (folder / "sub" / "b.txt").write_text(
+        "Zoetrope revival\n\nA museum showed zoetropes next to AI video. Visitors compared them.\n"
+    )
+    (folder / "c.pdf").write_bytes(b"%PDF")
+    report = add(ws, [str(folder)])
+    assert [a["title"] for a in report.added] == ["Dubbing deal", "Zoetrope revival"]
+    assert not report.failed
+    assert search(ws, "zoetropes").total == 1
+    assert ws.get(report.added[0]["id"]).author == "Ana Lopez"
+
+
+def test_duplicates_by_content_and_url(ws: Workspace, tmp_path: Path):
+    f = tmp_path / "x.md"
+    f.write_text("A note about AI voices in animation. It is short but real.\n")
+    first = add(ws, [str(f)])
+    g = tmp_path / "copy.txt"
+    g.write_text("A note about AI voices in animation. It is short but real.\n")
+    second = add(ws, [str(f), str(g)])
+    assert len(first.added) == 1 and not second.added
+    assert {d["id"] for d in second.duplicates} == {first.added[0]["id"]}
+
+
+def test_html_page_main_content_and_metadata(ws: Workspace, tmp_path: Path):
+    page = tmp_path / "page.html"
+    page.write_text(ARTICLE_HTML)
+    report = add(ws, [str(page)])
+    article = ws.get(report.added[0]["id"])
+    assert article.title == "Studio uses AI to dub its series"
+    assert article.outlet == "Example Times" and article.author == "Jane Doe"
+    assert article.published == "2025-08-02"
+    assert article.url == "http://127.0.0.1/news/dubbing"
+    assert "twelve languages" in article.body and "Spanish" in article.body
+    for junk in ("alert(", "color:red", "Leave a comment", "All rights reserved", "Sport"):
+        assert junk not in article.body
+
+
+def test_url_and_feed(ws: Workspace, server: str):
+    report = add(ws, [f"{server}/article"])
+    assert report.added and not report.failed
+    report = add(ws, [f"{server}/feed.xml"])
+    titles = sorted(a["title"] for a in report.added)
+    # The summary-only entry was completed from its page, which was already added: a duplicate.
+    assert titles == ["Full entry about AI trailers"]
+    assert len(report.duplicates) == 1
+    full = ws.get(next(a["id"] for a in report.added))
+    assert (
+        full.outlet == "Example Feed"
+        and full.author == "Sam Lee"
+        and full.published == "2025-08-05"
+    )
+
+
+def test_bad_urls_and_feeds(ws: Workspace, server: str):
+    report = add(
+        ws,
+        [
+            f"{server}/missing",
+            f"{server}/image.png",
+            f"{server}/not-a-feed.xml",
+            "http://127.0.0.1:9/closed",
+        ],
+    )
+    errors = {f["input"]: f["error"] for f in report.failed}
+    assert "404" in errors[f"{server}/missing"]
+    assert "image/png" in errors[f"{server}/image.png"]
+    assert f"{server}/not-a-feed.xml" in errors
+    assert "could not be reached" in errors["http://127.0.0.1:9/closed"]
+    assert len(ws.articles()) == 5
+
+
+def test_encodings_are_detected(ws: Workspace, server: str, tmp_path: Path):
+    report = add(ws, [f"{server}/latin1"])
+    assert "café" in ws.get(report.added[0]["id"]).body
+    cp = tmp_path / "win.txt"
+    cp.write_bytes(
+        "Quotes \u201ctoday\u201d\n\nThe studio\u2019s AI plan was \u201cambitious\u201d, critics said at length today.".encode(
+            "cp1252"
+        )
+    )
+    report = add(ws, [str(cp)])
+    assert "\u201cambitious\u201d" in ws.get(report.added[0]["id"]).body
+
+
+def test_bad_files_fail_one_by_one_and_nothing_changes(ws: Workspace, tmp_path: Path):
+    before = sorted(p.name for p in ws.library.root.iterdir())
+    (tmp_path / "empty.md").write_text("")
+    (tmp_path / "bin.txt").write_bytes(bytes(range(256)) * 10)
+    (tmp_path / "huge.txt").write_bytes(b"a " * (3 * 1024 * 1024))
+    good = tmp_path / "good.md"
+    good.write_text(
+        "---\ntitle: [broken\n---\nThe body is kept even if the front matter is broken. Really.\n"
+    )
+    report = add(
+        ws,
+        [
+            str(tmp_path / "empty.md"),
+            str(tmp_path / "bin.txt"),
+            str(tmp_path / "huge.txt"),
+            str(tmp_path / "nope.md"),
+            str(good),
+        ],
+    )
+    errors = " ".join(f["error"] for f in report.failed)
+    assert (
+        "empty" in errors
+        and "binary" in errors
+        and "larger than" in errors
+        and "does not exist" in errors
+    )
+    assert len(report.added) == 1 and report.warnings
+    after = sorted(p.name for p in ws.library.root.iterdir())
+    assert set(before) < set(after) and len(after) == len(before) + 1
+
+
+def test_remove_then_add_back_a_seed(ws: Workspace):
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_4690dd6bef6575b5.txt"
+    article = next(a for a in ws.articles() if a.outlet == "TechCrunch")
+    ws.remove(article.id)
+    assert search(ws, "Atonata").total == 0
+    report = add(ws, [str(seed)])
+    assert report.added[0]["id"] == article.id
+    assert search(ws, "Atonata").total == 1
+
+
+def test_cli_add_stdin_json_and_exit_codes(tmp_path: Path):
+    home = tmp_path / "home"
+    proc = subprocess.run(
+        [EXE, "--home", str(home), "add", "-", "--json"],
+        input=b"Stdin story\n\nA story about AI extras read from standard input, with enough words.\n",
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["added"][0]["title"] == "Stdin story" and data["added"][0]["origin"] == "stdin"
+    proc = subprocess.run(
+        [EXE, "--home", str(home), "add", str(tmp_path / "missing.md")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (
+        proc.returncode == 1
+        and "missing.md does not exist" in proc.stderr
+        and "Traceback" not in proc.stderr
+    )
+    article_id = data["added"][0]["id"]
+    proc = subprocess.run(
+        [EXE, "--home", str(home), "remove", article_id],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0 and "removed" in proc.stdout
+
+
+@pytest.mark.skipif(
+    not REALWORLD.is_dir(), reason="the real-world pages are not beside this checkout"
+)
+def test_realworld_pages_import_well():
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from bench.bench_realworld import run
+
+    result = run(REALWORLD)
+    assert result["imported"] == result["pages"]
+    assert result["fields"]["title"]["share"] >= 0.85
+    assert result["fields"]["outlet"]["share"] >= 0.9
+    assert result["fields"]["date"]["share"] >= 0.9
+    assert result["body_excerpt_words_kept"] >= 0.8

@@ -1,0 +1,50 @@
+"""`hollywood-ai add PATH|URL|- ...`: bring your own articles."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from hollywood_ai.tui.commands.common import open_workspace
+from hollywood_ai.tui.commands.output import emit_json, error, safe, warn
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "add",
+        help="add articles: .md .txt .html files, folders, web page or feed URLs, - for standard input",
+    )
+    p.add_argument("inputs", nargs="+", metavar="PATH|URL|-", help="what to add")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    # Imported here so that starting the reader does not load every command's engine.
+    from hollywood_ai.index.add import add
+
+    ws = open_workspace(args)
+    stdin = sys.stdin.buffer.read() if "-" in args.inputs else None
+
+    def progress(done: int, total: int, item: str) -> None:
+        if sys.stderr.isatty() and not args.json and total > 1:
+            print(f"\radding {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    report = add(ws, args.inputs, progress=progress, stdin=stdin)
+    if sys.stderr.isatty() and not args.json and len(args.inputs) > 1:
+        print(file=sys.stderr)
+    for failure in report.failed:
+        error(failure["error"])
+    for w in report.warnings:
+        warn(f"{w['input']}: {w['warning']}")
+    if args.json:
+        emit_json(report.to_dict())
+    else:
+        for item in report.added:
+            print(f"added      {item['id']}  {safe(item['title'])}  ({safe(item['origin'])})")
+        for item in report.duplicates:
+            print(f"duplicate  {item['id']}  ({safe(item['origin'])}) is already in the library")
+        print(
+            f"{len(report.added)} added, {len(report.duplicates)} already there, {len(report.failed)} failed."
+        )
+    return 0 if report.ok else 1

@@ -1,0 +1,164 @@
+"""Add articles from the reader: a path or URL prompt, progress, the outcome
+of every input."""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass
+
+from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.text import strip_controls
+from hollywood_ai.index.workspace import Workspace
+from hollywood_ai.tui.messages import LibraryChanged
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Input, ProgressBar, Static
+from textual.worker import Worker, WorkerState
+
+
+@dataclass
+class AddProgress(Message):
+    done: int
+    total: int
+    item: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, AddProgress)
+
+
+@dataclass
+class AddFinished(Message):
+    report: object  # hollywood_ai.index.add.AddReport
+
+
+class AddScreen(ModalScreen[None]):
+    """Type files, folders, URLs or feeds (space separated; quote paths with
+    spaces) and press Enter."""
+
+    BINDINGS = [Binding("escape", "close", "Close", id="add.close")]
+
+    DEFAULT_CSS = """
+    AddScreen { align: center middle; }
+    AddScreen > #add-dialog {
+        width: 90%; max-width: 110; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 1 2;
+    }
+    AddScreen #add-help { color: $text-muted; margin-bottom: 1; }
+    AddScreen #add-progress { display: none; margin: 1 0 0 0; }
+    AddScreen #add-progress.-busy { display: block; }
+    AddScreen #add-results { height: auto; max-height: 20; margin-top: 1; }
+    """
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="add-dialog"):
+            yield Static(Content.styled("Add articles", "bold"), markup=False)
+            yield Static(
+                Content(
+                    ".md, .txt and .html files, folders, web page or feed URLs — several at once, "
+                    "separated by spaces. Enter adds, Esc closes."
+                ),
+                id="add-help",
+                markup=False,
+            )
+            yield Input(
+                placeholder="~/articles/ https://example.org/feed.xml page.html", id="add-input"
+            )
+            yield ProgressBar(id="add-progress", show_eta=False)
+            with VerticalScroll(id="add-results"):
+                yield Static("", id="add-outcome", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted, "#add-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        try:
+            inputs = shlex.split(event.value)
+        except ValueError:
+            inputs = event.value.split()
+        inputs = [i for i in inputs if i != "-"]  # no standard input in the reader
+        if not inputs:
+            self._show(Content("Type a path or a URL first."))
+            return
+        bar = self.query_one(ProgressBar)
+        bar.update(total=None, progress=0)
+        bar.add_class("-busy")
+        self._show(Content("Adding…"))
+        self.run_add(inputs)
+
+    @work(thread=True, exclusive=True, group="add", exit_on_error=False)
+    def run_add(self, inputs: list[str]) -> None:
+        from hollywood_ai.index.add import add
+
+        report = add(
+            self.workspace,
+            inputs,
+            progress=lambda done, total, item: self.post_message(AddProgress(done, total, item)),
+        )
+        self.post_message(AddFinished(report))
+
+    @on(AddProgress)
+    def _progress(self, message: AddProgress) -> None:
+        self.query_one(ProgressBar).update(total=message.total, progress=message.done - 1)
+        self._show(
+            Content(f"Adding {message.done} of {message.total}: {strip_controls(message.item)}")
+        )
+
+    @on(AddFinished)
+    def _finished(self, message: AddFinished) -> None:
+        from hollywood_ai.index.add import AddReport
+
+        report = message.report
+        assert isinstance(report, AddReport)
+        bar = self.query_one(ProgressBar)
+        bar.remove_class("-busy")
+        lines: list[Content] = [
+            Content.styled(
+                f"{len(report.added)} added, {len(report.duplicates)} already there, {len(report.failed)} failed",
+                "bold",
+            )
+        ]
+        for item in report.added:
+            lines.append(
+                Content.assemble(("✓ added  ", "$text-success"), strip_controls(item["title"]))
+            )
+        for item in report.duplicates:
+            lines.append(
+                Content.assemble(
+                    ("= already there  ", "$text-muted"), strip_controls(item["origin"])
+                )
+            )
+        for item in report.failed:
+            lines.append(Content.assemble(("✗ ", "$text-error"), strip_controls(item["error"])))
+        for item in report.warnings:
+            lines.append(
+                Content.assemble(
+                    ("! ", "$text-warning"), strip_controls(f"{item['input']}: {item['warning']}")
+                )
+            )
+        self._show(Content("\n").join(lines))
+        if report.added:
+            self.app.post_message(LibraryChanged(added=len(report.added)))
+
+    @on(Worker.StateChanged)
+    def _failed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.group == "add":
+            err = event.worker.error
+            text = str(err) if isinstance(err, HollywoodError) else f"Adding failed: {err}"
+            self.query_one(ProgressBar).remove_class("-busy")
+            self._show(Content.styled(text, "$text-error"))
+
+    def _show(self, content: Content) -> None:
+        self.query_one("#add-outcome", Static).update(content)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
