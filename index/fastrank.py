@@ -29,12 +29,56 @@ _lock = threading.Lock()
 _cache: OrderedDict[tuple[int, str], dict[int, float]] = OrderedDict()
 
 
+_ITEM = re.compile(r'"([^"]*)"|(\S+)')
+
+
 def plain_words(text: str) -> list[str] | None:
-    """The words of a query made only of plain words, else None."""
-    words = sanitize(text).split()
-    if not words or any(w in OPERATORS or not _PLAIN.match(w) for w in words):
-        return None
-    return words
+    """The words and "quoted phrases" of a query that has nothing else (no
+    operators, fields, prefixes or dates), else None. Phrases keep their quotes."""
+    items: list[str] = []
+    for m in _ITEM.finditer(sanitize(text)):
+        if m.group(1) is not None:
+            if m.group(1).strip():
+                items.append(f'"{m.group(1).strip()}"')
+            continue
+        word = m.group(2)
+        if word in OPERATORS or not _PLAIN.match(word):
+            return None
+        items.append(word)
+    return items or None
+
+
+def _phrase_table(searcher: Searcher, phrase: str) -> dict[int, float] | None:
+    """Articles holding the phrase: every pair of its neighbouring analysed
+    words must be there (the shingles field), scored by BM25F on those pairs."""
+    tokens = [t.text for t in searcher.schema["body"].analyzer(phrase)]
+    if len(tokens) < 2:
+        return _word_table(searcher, phrase) if tokens else None
+    key = (id(searcher.reader()), "\x00" + " ".join(tokens))
+    with _lock:
+        table = _cache.get(key)
+        if table is not None:
+            _cache.move_to_end(key)
+            return table
+    tables = []
+    reader = searcher.reader()
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        pair = f"{a} {b}"
+        pair_table: dict[int, float] = {}
+        if reader.doc_frequency("shingles", pair):
+            m = searcher.postings("shingles", pair, weighting=searcher.weighting, qf=2.0)
+            while m.is_active():
+                pair_table[m.id()] = m.score()
+                m.next()
+        tables.append(pair_table)
+    tables.sort(key=len)
+    common = set(tables[0]).intersection(*tables[1:])
+    table = {d: sum(t[d] for t in tables) for d in common}
+    with _lock:
+        _cache[key] = table
+        while len(_cache) > CACHE_WORDS:
+            _cache.popitem(last=False)
+    return table
 
 
 def _analysed(searcher: Searcher, fieldname: str, word: str) -> list[str]:
@@ -84,7 +128,12 @@ def rank(
     when the query is not one this path can answer exactly as Whoosh would."""
     tables = []
     for word in words:
-        table = _word_table(searcher, word)
+        if word.startswith('"'):
+            table = _phrase_table(searcher, word.strip('"'))
+            if table is None:
+                continue  # a phrase of stop words asks for nothing
+        else:
+            table = _word_table(searcher, word)
         if table is None:
             if _is_stop_word(searcher, word):
                 continue

@@ -119,7 +119,7 @@ def search(
                 rows.append(
                     (f["id"], f["title"], f.get("outlet") or None, f.get("published"), score)
                 )
-            stems = {t.text for w in words for t in _ANALYZER(w)}
+            stems = {t.text for w in words for t in _ANALYZER(w.strip('"'))}
         else:
             query = q.parse(text, searcher.schema)
             if isinstance(query, _NullQuery):

@@ -214,3 +214,18 @@ def test_sort_by_date_puts_undated_last(seeded: Workspace):
         hits = search(seeded, text, sort="date").hits
         dated = [h.published is not None for h in hits]
         assert dated == sorted(dated, reverse=True), text
+
+
+@pytest.mark.parametrize(
+    "text", ['"ten times faster"', '"visual effects" Sarandos', '"building collapse"', '"Buenos Aires"', '"El Eternauta"']
+)
+def test_fast_phrases_find_what_whoosh_finds(seeded: Workspace, text: str):
+    """Phrases take the fast path (pairs of neighbouring words); Whoosh's own
+    phrase search must find the same articles."""
+    from hollywood_ai.index import query as q
+    from hollywood_ai.index.searchindex import ARTICLES
+
+    fast = {h.id for h in search(seeded, text).hits}
+    s = seeded.index.searcher(ARTICLES)
+    slow = {r["id"] for r in s.search(q.parse(text, s.schema), limit=20)}
+    assert fast == slow and fast
