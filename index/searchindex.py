@@ -331,7 +331,7 @@ class SearchIndex:
             target.mkdir()
             aix = windex.create_in(str(target), article_schema(), indexname=ARTICLES)
             pix = windex.create_in(str(target), passage_schema(), indexname=PASSAGES)
-            big = len(articles) >= 4000 and (os.cpu_count() or 1) > 1
+            big = len(articles) >= 1000 and (os.cpu_count() or 1) > 1
             opts: dict[str, Any] = {"limitmb": 256}
             if big:
                 opts.update(procs=min(2, os.cpu_count() or 1), multisegment=True)
