@@ -178,33 +178,27 @@ _DATE_IN_TEXT = re.compile(
 _PERSON_IN_TEXT = re.compile(r"(?<![.!?]\s)(?<!^)(?<![“\"])\b[A-ZÀ-Þ][a-zà-ÿ]{2,}")
 
 _ANALYZER = text_analyzer()
-_NUMERIC_X = re.compile(r"^(\d+(?:\.\d+)?)x$")
+
+
+_NUMBER_WORD = re.compile(
+    r"\b(" + "|".join(w for w, v in NUMBER_WORDS.items() if isinstance(v, int) and w not in ("one",) and " " not in w) + r")\b",
+    re.I,
+)
+_TIMES_X = re.compile(r"\b(\d+(?:\.\d+)?)x\b", re.I)
+_EXPAND = re.compile(r"\b(" + "|".join(re.escape(k) for k in EXPANSIONS) + r")\b", re.I)
+_QUESTION = re.compile(r"\b(" + "|".join(sorted(QUESTION_WORDS, key=len, reverse=True)) + r")\b", re.I)
 
 
 def stems(text: str, drop_questions: bool = False) -> list[str]:
-    """Analysed words, with numbers written as digits ("ten" -> "10") and
-    "10x" read as "10 times"."""
-    out: list[str] = []
-    for raw in re.findall(r"[\w'’.-]+", text):
-        low = raw.lower().strip(".-'’")
-        if drop_questions and low in QUESTION_WORDS:
-            continue
-        if (
-            low in NUMBER_WORDS
-            and isinstance(NUMBER_WORDS[low], int)
-            and low not in ("one", "half")
-        ):
-            out.append(str(NUMBER_WORDS[low]))
-            continue
-        m = _NUMERIC_X.match(low)
-        if m:
-            out.extend([m.group(1), "time"])
-            continue
-        if low in EXPANSIONS:
-            out.extend(EXPANSIONS[low])
-            continue
-        out.extend(t.text for t in _ANALYZER(raw))
-    return out
+    """Analysed words, with numbers written as digits ("ten" -> "10"), "10x"
+    read as "10 times" and abbreviations spelled out ("VFX" -> "visual
+    effects"). One pass of the analyser over the rewritten text."""
+    if drop_questions:
+        text = _QUESTION.sub(" ", text)
+    text = _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[m.group(1).lower()]), text)
+    text = _TIMES_X.sub(r"\1 times", text)
+    text = _EXPAND.sub(lambda m: " ".join(EXPANSIONS[m.group(1).lower()]), text)
+    return [t.text for t in _ANALYZER(text)]
 
 
 @dataclass
