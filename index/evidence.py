@@ -181,12 +181,20 @@ _ANALYZER = text_analyzer()
 
 
 _NUMBER_WORD = re.compile(
-    r"\b(" + "|".join(w for w, v in NUMBER_WORDS.items() if isinstance(v, int) and w not in ("one",) and " " not in w) + r")\b",
+    r"\b("
+    + "|".join(
+        w
+        for w, v in NUMBER_WORDS.items()
+        if isinstance(v, int) and w not in ("one",) and " " not in w
+    )
+    + r")\b",
     re.I,
 )
 _TIMES_X = re.compile(r"\b(\d+(?:\.\d+)?)x\b", re.I)
 _EXPAND = re.compile(r"\b(" + "|".join(re.escape(k) for k in EXPANSIONS) + r")\b", re.I)
-_QUESTION = re.compile(r"\b(" + "|".join(sorted(QUESTION_WORDS, key=len, reverse=True)) + r")\b", re.I)
+_QUESTION = re.compile(
+    r"\b(" + "|".join(sorted(QUESTION_WORDS, key=len, reverse=True)) + r")\b", re.I
+)
 
 
 def stems(text: str, drop_questions: bool = False) -> list[str]:

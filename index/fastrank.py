@@ -14,6 +14,7 @@ Anything else (phrases, operators, fields, prefixes, dates) goes to Whoosh.
 from __future__ import annotations
 
 import heapq
+import itertools
 import re
 import threading
 from collections import OrderedDict
@@ -62,7 +63,7 @@ def _phrase_table(searcher: Searcher, phrase: str) -> dict[int, float] | None:
             return table
     tables = []
     reader = searcher.reader()
-    for a, b in zip(tokens, tokens[1:], strict=False):
+    for a, b in itertools.pairwise(tokens):
         pair = f"{a} {b}"
         pair_table: dict[int, float] = {}
         if reader.doc_frequency("shingles", pair):
