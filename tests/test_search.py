@@ -217,7 +217,14 @@ def test_sort_by_date_puts_undated_last(seeded: Workspace):
 
 
 @pytest.mark.parametrize(
-    "text", ['"ten times faster"', '"visual effects" Sarandos', '"building collapse"', '"Buenos Aires"', '"El Eternauta"']
+    "text",
+    [
+        '"ten times faster"',
+        '"visual effects" Sarandos',
+        '"building collapse"',
+        '"Buenos Aires"',
+        '"El Eternauta"',
+    ],
 )
 def test_fast_phrases_find_what_whoosh_finds(seeded: Workspace, text: str):
     """Phrases take the fast path (pairs of neighbouring words); Whoosh's own

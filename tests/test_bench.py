@@ -1,0 +1,47 @@
+"""A quick run of each benchmark at a tiny size: it runs and its output is
+well formed. (No timing assertions: speed is measured by bench/, not tested.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench import bench_compare, bench_index, bench_search
+from bench.corpus import generate
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(bench_search, "CACHE", tmp_path / "bench-cache")
+    return tmp_path
+
+
+def test_corpus_is_deterministic():
+    a = [x.checksum for x in generate(30)]
+    b = [x.checksum for x in generate(30)]
+    assert a == b and len(set(a)) == 30
+    assert len({x.outlet for x in generate(60)}) > 5
+
+
+def test_search_benchmark_runs(cache: Path):
+    result = bench_search.run_size(60, repeat=1)
+    assert result["articles"] == 60
+    assert set(result["kinds"]) == {*bench_search.QUERIES, "all"}
+    for row in result["kinds"].values():
+        assert row["full_median_ms"] > 0 and row["fts5_median_ms"] > 0 and row["ratio_median"] > 0
+    table = bench_search.markdown([result])
+    assert table.count("\n") == len(result["kinds"]) + 1
+
+
+def test_index_benchmark_runs():
+    row = bench_index.run_size(40, adds=2)
+    assert row["build_articles_per_s"] > 0 and row["fts5_build_articles_per_s"] > 0
+    assert row["index_mib"] > 0 and row["add_one_ms"] > 0
+    assert "| 40 |" in bench_index.markdown([row])
+
+
+def test_compare_benchmark_runs(cache: Path):
+    row = bench_compare.run_size(60, repeat=1)
+    assert row["stories"] >= 1 and row["story_articles"] >= 2
+    assert row["compare_median_ms"] > 0 and row["facts_ms"] > 0
