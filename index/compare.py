@@ -261,7 +261,7 @@ def compare(ws: Workspace, text: str, story: str | None = None) -> Comparison:
     """For every source in the story, the passages that report ``text``."""
     q = read_question(text)
     chosen, articles = choose_story(ws, q, story)
-    sp = story_passages(articles)
+    sp = story_passages(articles, ws)
     return compare_in(sp, q, chosen)
 
 

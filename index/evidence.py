@@ -12,11 +12,15 @@ import re
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from hollywood_ai.index.model import Article, Passage
 from hollywood_ai.index.passages import split_passages
 from hollywood_ai.index.quantities import NUMBER_WORDS
 from hollywood_ai.index.searchindex import text_analyzer
+
+if TYPE_CHECKING:
+    from hollywood_ai.index.workspace import Workspace
 from whoosh.analysis import STOP_WORDS
 
 # Words that ask rather than tell: never evidence.
@@ -239,7 +243,7 @@ _cache: OrderedDict[tuple[str, str], list[Analysed]] = OrderedDict()
 CACHE_ARTICLES = 2000
 
 
-def analysed_passages(article: Article) -> list[Analysed]:
+def analysed_passages(article: Article, remember: bool = True) -> list[Analysed]:
     key = (article.id, article.checksum)
     with _lock:
         hit = _cache.get(key)
@@ -261,17 +265,52 @@ def analysed_passages(article: Article) -> list[Analysed]:
                 has_person=bool(_PERSON_IN_TEXT.search(p.text)),
             )
         )
-    with _lock:
-        _cache[key] = out
-        while len(_cache) > CACHE_ARTICLES:
-            _cache.popitem(last=False)
+    if remember:
+        with _lock:
+            _cache[key] = out
+            while len(_cache) > CACHE_ARTICLES:
+                _cache.popitem(last=False)
     return out
 
 
-def story_passages(articles: list[Article]) -> StoryPassages:
+def _from_record(article: Article, record: dict[str, Any]) -> list[Analysed]:
+    """Analysed passages as the index stored them (no analysis needed)."""
+    out = []
+    for i, (text, start, end, kind, section, terms, flags) in enumerate(record["passages"]):
+        counts = Counter(terms)
+        out.append(
+            Analysed(
+                passage=Passage(article.id, i, text, start, end, kind, section),
+                terms=counts,
+                length=sum(counts.values()) or 1,
+                has_quantity=bool(flags & 1),
+                has_date=bool(flags & 2),
+                has_person=bool(flags & 4),
+            )
+        )
+    return out
+
+
+def story_passages(articles: list[Article], ws: Workspace | None = None) -> StoryPassages:
+    """The story's passages, analysed: from the cache, else from what the
+    index stored for the same version of the article, else analysed now."""
     sp = StoryPassages(articles=articles)
     for article in articles:
-        items = analysed_passages(article)
+        key = (article.id, article.checksum)
+        with _lock:
+            cached = _cache.get(key)
+        if cached is None and ws is not None:
+            try:
+                record = ws.index.passage_record(article.id)
+            except Exception:  # an index being rebuilt or damaged: analyse instead
+                record = None
+            if record and record.get("checksum") == article.checksum:
+                cached = _from_record(article, record)
+                with _lock:
+                    _cache[key] = cached
+                    while len(_cache) > CACHE_ARTICLES:
+                        _cache.popitem(last=False)
+        items = cached if cached is not None else analysed_passages(article)
         sp.by_article[article.id] = items
         sp.passages.extend(items)
         for a in items:

@@ -61,7 +61,7 @@ def facts(ws: Workspace, story: str | None = None) -> list[Fact]:
     if chosen is None:
         raise HollywoodError(f"there is no story '{story}'; run 'hollywood-ai stories' to see them")
     by_id = {a.id: a for a in articles}
-    return facts_in(story_passages([by_id[i] for i in chosen.articles if i in by_id]))
+    return facts_in(story_passages([by_id[i] for i in chosen.articles if i in by_id], ws))
 
 
 def _evidence(sp: StoryPassages) -> dict[int, dict[str, float]]:

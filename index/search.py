@@ -176,9 +176,14 @@ def _snippets(
     """
     if not article_ids:
         return {}
+    from hollywood_ai.index.evidence import stems as evidence_stems
+
     psearcher = ws.index.searcher(PASSAGES)
     asearcher = ws.index.searcher(ARTICLES)
-    weights = {t: asearcher.idf("body", t) for t in stems}
+    # The stored map holds compare's forms of the words ("10" for "ten",
+    # "visual effect" for "VFX"): look those up too.
+    wanted = set(stems) | set(evidence_stems(" ".join(sorted(stems))))
+    weights = {t: asearcher.idf("body", t) or 1.0 for t in wanted}
     out: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     for article_id in article_ids:
         doc = psearcher.document(article_id=article_id)

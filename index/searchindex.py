@@ -27,7 +27,6 @@ from typing import Any
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.fsutil import atomic_write, describe_os_error, fsync_dir
 from hollywood_ai.index.model import Article
-from hollywood_ai.index.passages import split_passages
 from hollywood_ai.index.reports import SyncReport
 from whoosh import index as windex
 from whoosh.analysis import (
@@ -44,7 +43,7 @@ from whoosh.query import Every, Term
 from whoosh.searching import Searcher
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 ARTICLES = "articles"
 PASSAGES = "passages"
 TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
@@ -99,6 +98,7 @@ def passage_schema() -> Schema:
     article in one stored-field load, never by scanning postings."""
     return Schema(
         article_id=ID(stored=True, unique=True),
+        checksum=STORED,
         passages=STORED,
         pmap=STORED,
     )
@@ -128,18 +128,26 @@ def _article_doc(article: Article) -> dict[str, Any]:
     return doc
 
 
-_PASSAGE_ANALYZER = text_analyzer()
-
-
 def _passage_docs(article: Article) -> Iterable[dict[str, Any]]:
-    passages = split_passages(article)
+    """An article's passages with what compare needs of each (its analysed
+    words with counts, whether it holds a figure, a date, a name), analysed
+    once here rather than every time a story is compared; and the map from
+    each word to the passages holding it, for snippets."""
+    from hollywood_ai.index.evidence import analysed_passages
+
+    analysed = analysed_passages(article, remember=False)
     pmap: dict[str, list[int]] = {}
-    for i, p in enumerate(passages):
-        for token in {t.text for t in _PASSAGE_ANALYZER(p.text)}:
-            pmap.setdefault(token, []).append(i)
+    records = []
+    for i, a in enumerate(analysed):
+        for term in a.terms:
+            pmap.setdefault(term, []).append(i)
+        p = a.passage
+        flags = (a.has_quantity and 1) | (a.has_date and 2) | (a.has_person and 4)
+        records.append((p.text, p.start, p.end, p.kind, p.section, dict(a.terms), flags))
     yield {
         "article_id": article.id,
-        "passages": [(p.text, p.start, p.end, p.kind, p.section) for p in passages],
+        "checksum": article.checksum,
+        "passages": records,
         "pmap": pmap,
     }
 
@@ -384,7 +392,15 @@ class SearchIndex:
         if not doc:
             return []
         keys = ("text", "start", "end", "kind", "section")
-        return [dict(zip(keys, p, strict=True), position=i) for i, p in enumerate(doc["passages"])]
+        return [
+            dict(zip(keys, p[:5], strict=True), position=i) for i, p in enumerate(doc["passages"])
+        ]
+
+    def passage_record(self, article_id: str) -> dict[str, Any] | None:
+        """The stored passages document of an article (see _passage_docs)."""
+        with self._lock:
+            doc = self.searcher(PASSAGES).document(article_id=article_id)
+        return dict(doc) if doc else None
 
     def has(self, article_id: str) -> bool:
         s = self.searcher(ARTICLES)
