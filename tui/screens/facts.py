@@ -95,12 +95,17 @@ class FactsScreen(Screen[None]):
         )
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        table.add_column("Fact", key="fact")
+        # The fact gets what the source columns leave (each about 14 cells).
+        fact_width = max(24, self.size.width - 8 - 14 * len(self.articles))
+        table.add_column("Fact", key="fact", width=fact_width)
         for a in self.articles:
             table.add_column(Text(short_outlet(a)), key=a.id)
         for i, fact in enumerate(self.facts):
             differs = {aid for d in fact.discrepancies for aid in d.values}
-            cells: list[Content | str] = [Content(strip_controls(fact.label))]
+            label = strip_controls(fact.label)
+            if len(label) > fact_width:
+                label = label[: fact_width - 1].rstrip() + "…"
+            cells: list[Content | str] = [Content(label)]
             for a in self.articles:
                 if a.id in fact.sources:
                     cells.append(
@@ -113,8 +118,8 @@ class FactsScreen(Screen[None]):
                     cells.append(Content.styled(SILENT, "$text-muted"))
             table.add_row(*cells, key=str(i))
         status = (
-            f"{len(self.facts)} facts reported by two or more sources · "
-            f"{REPORTED} reports it  {DIFFERS} reports it differently  {SILENT} silent · Enter: compare"
+            f"{len(self.facts)} facts reported by two or more sources · {REPORTED} reports it · "
+            f"{DIFFERS} differs · {SILENT} silent · Enter compares"
             if self.facts
             else "No fact is reported by two or more sources of this story."
         )
