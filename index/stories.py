@@ -83,7 +83,7 @@ def _words(article: Article) -> Counter[str]:
     text = f"{article.title}\n{article.body}"
     counts: Counter[str] = Counter(
         w
-        for w in (fold(x).strip("'’-") for x in _WORD.findall(text))
+        for w in (x.strip("'’-") for x in _WORD.findall(fold(text)))
         if w not in STOP_WORDS and w not in _EXTRA_STOP and len(w) > 2
     )
     for line in text.split("\n"):
@@ -122,7 +122,9 @@ def _group(articles: list[Article]) -> list[Story]:
     # Each article's signature: its SIGNATURE_SIZE heaviest words by tf-idf
     # (smoothed, so words every article shares still count a little), unit length.
     signatures: dict[str, dict[str, float]] = {}
-    cap = max(50, n // 10)
+    # A word in more articles than a story could hold tells no story apart,
+    # and would cost a pair for every two of them.
+    cap = max(30, min(120, n // 20))
     for a in articles:
         c = counts[a.id]
         # Words no other article has cannot link it to anything: leave them out,

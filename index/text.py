@@ -11,6 +11,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Bidirectional overrides and isolates can reorder what the terminal shows.
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 _NBSP = re.compile(r"[\u00a0\u2007\u202f]")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff]")
 
 
@@ -48,8 +49,9 @@ def clean_inline(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, for comparisons (Etérnauta == eternauta)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
 def squeeze_blank_lines(text: str) -> str:
