@@ -6,12 +6,14 @@ see the same articles and the same results.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.fsutil import describe_os_error, write_lock
+from hollywood_ai.index.fsutil import atomic_write, describe_os_error, write_lock
 from hollywood_ai.index.home import resolve_home
 from hollywood_ai.index.library import Library
 from hollywood_ai.index.model import Article
@@ -49,7 +51,9 @@ class Workspace:
             raise HollywoodError(describe_os_error(exc, self.home)) from None
 
     def is_new(self) -> bool:
-        return not self.library.ids() and not (self.home / ".seeded").exists()
+        if (self.home / ".seeded").exists():
+            return False
+        return not self.library.ids()
 
     def seed_if_empty(self) -> list[Article]:
         """On first run with an empty home, store the bundled seeds."""
@@ -69,40 +73,63 @@ class Workspace:
         return articles
 
     def needs_sync(self) -> bool:
-        """Cheap check: is the index missing, stale, damaged or of another schema?"""
+        """Is the index missing, damaged, of another schema, or behind the
+        library? Cheap when nothing changed since the last sync (the library
+        folder's state is compared with the one recorded then)."""
         if self.index.status() != "ok":
             return True
+        if self._synced_token() == self.library_token():
+            return False
         stored = self.index.stored_checksums()
         return stored != {a.id: a.checksum for a in self.articles()}
 
     def open(self, progress: Progress | None = None) -> SyncReport:
-        """Seed an empty home, then bring the index up to date."""
+        """Seed an empty home, then bring the index up to date (skipped, and no
+        article read, when the library has not changed since the last sync)."""
         self.seed_if_empty()
+        if self.index.status() == "ok" and self._synced_token() == self.library_token():
+            return SyncReport()
         return self.sync(progress)
+
+    def _synced_token(self) -> tuple[int, int] | None:
+        try:
+            data = json.loads((self.home / "index" / "SYNCED").read_text(encoding="utf-8"))
+            return (int(data[0]), int(data[1]))
+        except (OSError, ValueError, TypeError, IndexError):
+            return None
+
+    def _record_synced(self, token: tuple[int, int]) -> None:
+        """Remember the library state the index now reflects."""
+        with contextlib.suppress(OSError):
+            atomic_write(self.home / "index" / "SYNCED", json.dumps(list(token)).encode())
 
     def sync(self, progress: Progress | None = None, rebuild: bool = False) -> SyncReport:
         self.ensure_home()
         with write_lock(self.home):
             self.library.clean_temporaries()
+            token = self.library_token()
             self.invalidate()
             articles = self.articles()
             if rebuild:
                 report = self.index.rebuild(articles, progress)
                 report.reason = "rebuild asked for"
-                return report
-            return self.index.sync(articles, progress)
+            else:
+                report = self.index.sync(articles, progress)
+            self._record_synced(token)
+            return report
 
     # --------------------------------------------------------------- reading
 
     def library_token(self) -> tuple[int, int]:
-        """Changes whenever an article is added or removed, by this process or
-        another (every write renames a file in the library folder): cheap
-        enough to poll from a timer."""
+        """Changes whenever an article is added, replaced or removed, by this
+        process or another (every write renames a file into the library
+        folder, which changes the folder's modification time): cheap enough
+        to poll from a timer."""
         try:
             st = self.library.root.stat()
         except OSError:
             return (0, 0)
-        return (st.st_mtime_ns, st.st_nlink)
+        return (st.st_mtime_ns, st.st_size)
 
     def invalidate(self) -> None:
         with self._articles_lock:
@@ -124,6 +151,11 @@ class Workspace:
         return items
 
     def get(self, article_id: str) -> Article:
+        if self._articles is None:
+            # One file, not the whole library, when the id is exact.
+            article = self.library.get(article_id)
+            if article is not None:
+                return article
         articles = self._load()
         if article_id in articles:
             return articles[article_id]
@@ -143,23 +175,31 @@ class Workspace:
         re-reading of the library, no checksum scan of the index."""
         self.ensure_home()
         with write_lock(self.home):
+            in_step = self._synced_token() == self.library_token()
             for article in articles:
                 self.library.put(article)
             self._remember(articles)
             if self.index.status() == "ok":
                 self.index.update(articles)
+                if in_step:  # the index followed the library before, and still does
+                    self._record_synced(self.library_token())
             else:
+                token = self.library_token()
                 self.invalidate()
                 self.index.sync(self.articles())
+                self._record_synced(token)
 
     def remove(self, article_id: str) -> Article:
         article = self.get(article_id)
         with write_lock(self.home):
+            in_step = self._synced_token() == self.library_token()
             self.library.remove(article.id)
             with self._articles_lock:
                 if self._articles is not None:
                     self._articles.pop(article.id, None)
             self.index.delete_article(article.id)
+            if in_step:
+                self._record_synced(self.library_token())
         return article
 
     def _remember(self, articles: list[Article]) -> None:

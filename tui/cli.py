@@ -60,7 +60,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from hollywood_ai.tui.app import run_reader
 
             return run_reader(args.home)
-        return int(args.func(args) or 0)
+        try:
+            return int(args.func(args) or 0)
+        finally:
+            from hollywood_ai.tui.commands.common import report_damage
+
+            report_damage()
     except HollywoodError as exc:
         error(str(exc))
         return 1
