@@ -183,29 +183,31 @@ class SearchIndex:
         name = self._current_name()
         if name is None or not self._gen_dir(name).is_dir():
             return "missing"
-        if self._indexes and name == self._generation:
-            return "ok"  # opened and checked already
         try:
             meta = json.loads((self._gen_dir(name) / "schema.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return "damaged"
-        if meta.get("schema") != SCHEMA_VERSION:
+        if not isinstance(meta, dict) or meta.get("schema") != SCHEMA_VERSION:
             return "schema"
+        if self._indexes and name == self._generation:
+            return "ok"  # opened and checked already
         try:
-            for indexname in (ARTICLES, PASSAGES):
-                ix = windex.open_dir(str(self._gen_dir(name)), indexname=indexname)
-                with ix.searcher() as s:
-                    # Touch every part a search reads: the term dictionary,
-                    # postings, stored fields and columns.
-                    reader = s.reader()
-                    for fieldname in reader.indexed_field_names():
-                        for _ in zip(range(3), reader.lexicon(fieldname), strict=False):
-                            pass
-                    for docnum in (0, max(0, s.doc_count_all() - 1)):
-                        if s.doc_count_all():
-                            s.stored_fields(docnum)
-                    s.search(Every(), limit=1)
+            # Open once, keep it open for the searches that follow, and touch
+            # every part a search reads: term dictionary, postings, stored
+            # fields, columns.
+            self.open()
+            for which in (ARTICLES, PASSAGES):
+                s = self.searcher(which)
+                reader = s.reader()
+                for fieldname in reader.indexed_field_names():
+                    for _ in zip(range(3), reader.lexicon(fieldname), strict=False):
+                        pass
+                if s.doc_count_all():
+                    s.stored_fields(0)
+                    s.stored_fields(s.doc_count_all() - 1)
+                s.search(Every(), limit=1)
         except Exception:  # Whoosh raises many kinds on damaged segments
+            self.close()
             return "damaged"
         return "ok"
 
@@ -301,8 +303,8 @@ class SearchIndex:
         self, articles: list[Article], removed: list[str], progress: Progress | None
     ) -> None:
         with self._lock:
-            aw = self.index(ARTICLES).writer(timeout=10.0)
-            pw = self.index(PASSAGES).writer(timeout=10.0)
+            aw = self.index(ARTICLES).writer(timeout=10.0, compound=False)
+            pw = self.index(PASSAGES).writer(timeout=10.0, compound=False)
             try:
                 for article_id in [*removed, *(a.id for a in articles)]:
                     aw.delete_by_term("id", article_id)
@@ -340,9 +342,12 @@ class SearchIndex:
             aix = windex.create_in(str(target), article_schema(), indexname=ARTICLES)
             pix = windex.create_in(str(target), passage_schema(), indexname=PASSAGES)
             big = len(articles) >= 1000 and (os.cpu_count() or 1) > 1
-            opts: dict[str, Any] = {"limitmb": 256}
+            # Separate files, not one compound file per segment: Whoosh copies a
+            # compound file's parts into memory on every open (seconds for a
+            # large index), while separate files are read in place.
+            opts: dict[str, Any] = {"limitmb": 256, "compound": False}
             if big:
-                opts.update(procs=min(2, os.cpu_count() or 1), multisegment=True)
+                opts.update(procs=min(2, os.cpu_count() or 1), multisegment=False)
             aw = aix.writer(**opts)
             pw = pix.writer(**opts)
             for i, article in enumerate(articles, 1):
