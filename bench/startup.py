@@ -27,7 +27,9 @@ SOCKET = f"hollywood-bench-{os.getpid()}"  # a server of our own: other tmux use
 
 
 def _tmux(*args: str) -> str:
-    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=False).stdout
+    return subprocess.run(
+        ["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=False
+    ).stdout
 
 
 def time_to_screen(
@@ -44,7 +46,20 @@ def time_to_screen(
     cmd = f"exec env {shell_env} {shlex.join(command)}"
     start = time.perf_counter()
     subprocess.run(
-        ["tmux", "-L", SOCKET, "new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]), cmd],
+        [
+            "tmux",
+            "-L",
+            SOCKET,
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            str(size[0]),
+            "-y",
+            str(size[1]),
+            cmd,
+        ],
         check=True,
     )
     try:
@@ -59,7 +74,9 @@ def time_to_screen(
             time.sleep(0.005)
         peak = _peak_rss(pid)
     finally:
-        subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", session], capture_output=True, check=False)
+        subprocess.run(
+            ["tmux", "-L", SOCKET, "kill-session", "-t", session], capture_output=True, check=False
+        )
     return elapsed, peak
 
 

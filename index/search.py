@@ -18,7 +18,7 @@ from hollywood_ai.index.searchindex import ARTICLES, PASSAGES, text_analyzer
 from hollywood_ai.index.suggest import suggest
 from hollywood_ai.index.workspace import Workspace
 from whoosh.query import Query
-from whoosh.query.qcore import _NullQuery
+from whoosh.query.qcore import QueryError, _NullQuery
 
 SEARCH_FIELDS = list(q.SEARCH_FIELDS)
 MARK_OPEN = "\u27e6"  # ⟦ marks the start of a matched span in text snippets
@@ -125,11 +125,15 @@ def search(
             if isinstance(query, _NullQuery):
                 return SearchResult(query=text, total=0, suggestion=None, hits=[])
             check()
-            if sort == "date":
-                results = searcher.search(query, limit=limit, sortedby="pubsort", reverse=True)
-            else:
-                results = searcher.search(query, limit=limit)
-            total = len(results)
+            try:
+                results = _run(searcher, query, limit, sort)
+                total = len(results)
+            except QueryError:
+                # A phrase the parser sent to a field without positions (the
+                # tags): search the words instead.
+                query = q.plain_words_query(text, searcher.schema)
+                results = _run(searcher, query, limit, sort)
+                total = len(results)
             rows = [
                 (
                     r["id"],
@@ -160,6 +164,12 @@ def search(
     return SearchResult(
         query=text, total=total, suggestion=suggestion, hits=hits, terms=sorted(stems)
     )
+
+
+def _run(searcher: Any, query: Query, limit: int, sort: str) -> Any:
+    if sort == "date":
+        return searcher.search(query, limit=limit, sortedby="pubsort", reverse=True)
+    return searcher.search(query, limit=limit)
 
 
 def _snippets(

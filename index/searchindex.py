@@ -407,6 +407,29 @@ class SearchIndex:
             doc = self.searcher(PASSAGES).document(article_id=article_id)
         return dict(doc) if doc else None
 
+    def summaries(self) -> list[Article]:
+        """Every indexed article without its body, from the stored fields: one
+        read of the index instead of one file per article."""
+        out = []
+        with self._lock:
+            for f in self.searcher(ARTICLES).all_stored_fields():
+                published = f.get("published")
+                out.append(
+                    Article(
+                        id=f["id"],
+                        title=f.get("title") or "Untitled",
+                        body="",
+                        origin=f.get("origin") or "",
+                        outlet=f.get("outlet") or None,
+                        author=f.get("author") or None,
+                        published=published.date().isoformat() if published else None,
+                        url=f.get("url"),
+                        tags=tuple(t for t in (f.get("tags") or "").split(",") if t),
+                        checksum=f.get("checksum") or "",
+                    )
+                )
+        return out
+
     def has(self, article_id: str) -> bool:
         s = self.searcher(ARTICLES)
         return s.document_number(id=article_id) is not None

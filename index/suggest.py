@@ -6,6 +6,7 @@ import re
 
 from hollywood_ai.index import query as q
 from whoosh.analysis import STOP_WORDS
+from whoosh.query.qcore import QueryError
 from whoosh.searching import Searcher
 
 _WORD = re.compile(r"(?<![:\w])([^\W\d_][\w'’]{2,})(?![:\w*])")
@@ -70,5 +71,11 @@ def suggest(searcher: Searcher, text: str, hits: int) -> str | None:
     corrected = _WORD.sub(fix, text)
     if not changed:
         return None
-    better = searcher.search(q.parse(corrected, searcher.schema), limit=1)
-    return corrected if len(better) > hits else None
+    try:
+        better = searcher.search(q.parse(corrected, searcher.schema), limit=1)
+        found = len(better)
+    except QueryError:
+        found = searcher.search(
+            q.plain_words_query(corrected, searcher.schema), limit=1
+        ).estimated_length()
+    return corrected if found > hits else None

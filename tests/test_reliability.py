@@ -44,7 +44,9 @@ def seeded(home: Path) -> Path:
 @pytest.mark.parametrize("how", ["truncate", "garbage"])
 def test_damaged_segments_are_rebuilt_with_a_notice(tmp_path: Path, how: str):
     home = seeded(tmp_path / "home")
-    segments = [p for p in live_generation(home).iterdir() if p.suffix in (".seg", ".trm", ".pst", ".sto")]
+    segments = [
+        p for p in live_generation(home).iterdir() if p.suffix in (".seg", ".trm", ".pst", ".sto")
+    ]
     assert segments
     for seg in segments:
         data = seg.read_bytes()

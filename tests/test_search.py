@@ -236,3 +236,9 @@ def test_fast_phrases_find_what_whoosh_finds(seeded: Workspace, text: str):
     s = seeded.index.searcher(ARTICLES)
     slow = {r["id"] for r in s.search(q.parse(text, s.schema), limit=20)}
     assert fast == slow and fast
+
+
+def test_phrase_with_a_comma_is_not_an_error(seeded: Workspace):
+    """Found by hypothesis: a phrase that the tags field splits at its comma."""
+    assert search(seeded, '0"0,0"').total >= 0
+    assert search(seeded, '"visual, effects"').total >= 0

@@ -170,7 +170,7 @@ class MainScreen(Screen[None]):
         ws.seed_if_empty()
         ws.invalidate()
         self._library_token = ws.library_token()
-        self.post_message(LibraryLoaded(ws.articles()))
+        self.post_message(LibraryLoaded(ws.listing()))
         if ws.needs_sync():
             total = len(ws.articles())
             self.post_message(IndexProgress(0, total))
@@ -428,7 +428,9 @@ class MainScreen(Screen[None]):
         self, article_id: str, passage: tuple[int, int] | None = None
     ) -> Article | None:
         article = self.by_id.get(article_id)
-        if article is None:
+        if article is None or not article.body:
+            # The list holds articles without their bodies (read from the
+            # index at start-up): read this one from the library.
             try:
                 article = self.reader.workspace.get(article_id)
             except HollywoodError as exc:
