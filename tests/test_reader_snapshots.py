@@ -1,4 +1,5 @@
-"""SVG snapshots of the reader: main screen, help and palette at 80x24 and 120x40.
+"""SVG snapshots of every screen of the reader at 80x24 and 120x40: main (plain and
+searching), help, palette, compare, facts and add.
 
 Stable by construction: the seeds in a private home, a fixed theme, no cursor
 blink, no saved settings. Update with ``--snapshot-update`` only after looking
@@ -70,3 +71,45 @@ def test_search_with_highlights(snap_compare, reader_home, size):
     assert snap_compare(
         make_app(reader_home, remember=False), terminal_size=size, run_before=_search
     )
+
+
+async def _compare(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("c")
+    await pilot.pause()
+    box = pilot.app.screen.query_one(Input)
+    box.cursor_blink = False
+    await pilot.press(*"Netflix revenue", "enter")
+    await settle(pilot)
+
+
+async def _facts(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("f")
+    await settle(pilot)
+
+
+async def _add(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("a")
+    await pilot.pause()
+    for box in pilot.app.screen.query(Input):
+        box.cursor_blink = False
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_screen(snap_compare, reader_home, size):
+    assert snap_compare(
+        make_app(reader_home, remember=False), terminal_size=size, run_before=_compare
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_facts_screen(snap_compare, reader_home, size):
+    assert snap_compare(make_app(reader_home, remember=False), terminal_size=size, run_before=_facts)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_add_screen(snap_compare, reader_home, size):
+    assert snap_compare(make_app(reader_home, remember=False), terminal_size=size, run_before=_add)
