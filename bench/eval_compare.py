@@ -83,6 +83,16 @@ def _disc_found(comparison: Any, expected: dict[str, Any], ids: dict[str, str]) 
             values = " ".join(d.values.values())
             if not all(v in values for v in expected["values"]):
                 continue
+        elif expected["kind"] == "name":
+            # At least two of the labelled spellings, each from its own source.
+            shown = {v.casefold() for v in d.values.values()}
+            if len(shown & {v.casefold() for v in expected["values"]}) < 2:
+                continue
+        elif expected["kind"] == "quote":
+            if (d.speaker or "").casefold().split()[-1:] != [expected["speaker"]]:
+                continue
+            if not d.diff or all(op == "=" for op, _ in d.diff):
+                continue
         return True
     return False
 
@@ -128,10 +138,27 @@ def facts_recovered(
         want = {ids[p] for p in fact["reports"]}
         for f in found:
             got = set(f.sources)
-            if len(got & want) >= 2 and len(got & want) / len(got | want) >= 0.5:
-                recovered.append(fact["id"])
-                break
+            if not (len(got & want) >= 2 and len(got & want) / len(got | want) >= 0.5):
+                continue
+            if not _about(f, fact, want):
+                continue
+            recovered.append(fact["id"])
+            break
     return len(recovered), len(multi), recovered
+
+
+def _about(found: Any, fact: dict[str, Any], want: set[str]) -> bool:
+    """The found fact says the labelled one: every group of its key terms
+    appears in the passage of at least two of the labelled sources."""
+    keys = fact.get("key_terms") or []
+    agreeing = 0
+    for aid, text in found.sources.items():
+        if aid not in want:
+            continue
+        low = text.casefold()
+        if all(any(k in low for k in group) for group in keys):
+            agreeing += 1
+    return agreeing >= 2
 
 
 def sweep(ws: Any, ids: dict[str, str], labels: dict[str, Any]) -> list[dict[str, Any]]:
