@@ -317,7 +317,7 @@ def find_discrepancies(
     """What differs between the sources' passages for one fact."""
     out: list[Discrepancy] = []
     out.extend(_number_discrepancies(passages))
-    out.extend(_name_discrepancies(passages))
+    out.extend(_name_discrepancies(passages, articles))
     out.extend(_quote_discrepancies(passages, articles, q))
     return out
 
@@ -346,15 +346,50 @@ def _unit_label(unit: str) -> str:
     return {"times": "multiplier", "%": "percentage", "USD": "amount in US dollars"}.get(unit, unit)
 
 
-def _name_discrepancies(passages: dict[str, list[str]]) -> list[Discrepancy]:
-    found: list[tuple[str, namemod.Name]] = []
+def _wanted_name(name: namemod.Name) -> bool:
+    return namemod.is_title_like(name) or len(name.core.split()) >= 2
+
+
+_NAMES_CACHE: dict[tuple[str, str], list[namemod.Name]] = {}
+
+
+def _article_names(article: Article) -> list[namemod.Name]:
+    """The names in an article's whole text (cached per version)."""
+    key = (article.id, article.checksum)
+    hit = _NAMES_CACHE.get(key)
+    if hit is None:
+        hit = [n for n in namemod.extract(f"{article.title}\n{article.body}") if _wanted_name(n)]
+        if len(_NAMES_CACHE) > 4000:
+            _NAMES_CACHE.clear()
+        _NAMES_CACHE[key] = hit
+    return hit
+
+
+def _name_discrepancies(
+    passages: dict[str, list[str]], articles: dict[str, Article] | None = None
+) -> list[Discrepancy]:
+    """Variants of one name among the reporting sources' passages. Variants
+    are grouped over the names of the whole story (``articles``), so that two
+    spellings too far apart to match directly ("El Atonata", "The Eternaut")
+    are joined through a third ("El Eternauta") that another article uses."""
+    shown: list[tuple[str, namemod.Name]] = []
     for aid, texts in passages.items():
         for text in texts:
             for name in namemod.extract(text):
-                if namemod.is_title_like(name) or len(name.core.split()) >= 2:
-                    found.append((aid, name))
-    # Connected groups of variants across sources.
-    parent = list(range(len(found)))
+                if _wanted_name(name):
+                    shown.append((aid, name))
+    if not shown:
+        return []
+    # Distinct spellings: the shown ones and, as bridges, the story's.
+    spellings: dict[str, namemod.Name] = {}
+    for _, name in shown:
+        spellings.setdefault(name.text.casefold(), name)
+    for article in (articles or {}).values():
+        for name in _article_names(article):
+            spellings.setdefault(name.text.casefold(), name)
+    keys = list(spellings)
+    index = {k: i for i, k in enumerate(keys)}
+    parent = list(range(len(keys)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -362,23 +397,28 @@ def _name_discrepancies(passages: dict[str, list[str]]) -> list[Discrepancy]:
             i = parent[i]
         return i
 
-    for i in range(len(found)):
-        for j in range(i + 1, len(found)):
-            if namemod.are_variants(found[i][1], found[j][1]):
+    # Pairs with at least one shown spelling: a story name only matters as a
+    # bridge between shown ones, and this keeps the cost to shown x story.
+    shown_keys = {name.text.casefold() for _, name in shown}
+    for k in shown_keys:
+        i = index[k]
+        for j, other in enumerate(keys):
+            if (
+                i != j
+                and root(i) != root(j)
+                and namemod.are_variants(spellings[k], spellings[other])
+            ):
                 parent[root(i)] = root(j)
     groups: dict[int, list[tuple[str, namemod.Name]]] = {}
-    for i, item in enumerate(found):
-        groups.setdefault(root(i), []).append(item)
+    for aid, name in shown:
+        groups.setdefault(root(index[name.text.casefold()]), []).append((aid, name))
     out = []
     for members in groups.values():
-        spellings = {m.text.casefold() for _, m in members}
-        sources = {aid for aid, _ in members}
-        if len(spellings) > 1 and len(sources) > 1:
-            values: dict[str, str] = {}
-            for aid, name in members:
-                values.setdefault(aid, name.text)
-            if len({v.casefold() for v in values.values()}) > 1:
-                out.append(Discrepancy("name", values, detail="variants of one name"))
+        values: dict[str, str] = {}
+        for aid, name in members:
+            values.setdefault(aid, name.text)
+        if len(values) > 1 and len({v.casefold() for v in values.values()}) > 1:
+            out.append(Discrepancy("name", values, detail="variants of one name"))
     return out
 
 

@@ -169,7 +169,7 @@ def are_variants(a: Name, b: Name) -> bool:
     # Works and single-word names: a shared stem, or close spelling.
     if len(ca) >= 6 and len(cb) >= 6 and (ca[:6] == cb[:6]):
         return True
-    return similarity(ca, cb) >= 0.6 and abs(len(ca) - len(cb)) <= 4
+    return abs(len(ca) - len(cb)) <= 4 and similarity(ca, cb) >= 0.6
 
 
 def is_title_like(name: Name) -> bool:

@@ -160,7 +160,7 @@ def test_evaluation_floors():
     assert result["held_out"]["reports_precision"] >= 0.85
     assert result["held_out"]["reports_recall"] >= 0.65
     assert result["tuning"]["discrepancy_recall"] >= 0.85
-    assert result["facts_recovered"] >= 7
+    assert result["facts_recovered"] >= 6  # counted with content checks since the review
 
 
 @pytest.fixture(scope="module")
@@ -197,3 +197,24 @@ def test_cli_facts_and_stories(cli_home: Path):
     assert len(stories) == 1 and len(stories[0]["articles"]) == 5
     proc = _cli("compare", "revenue", "--story", "zzz", home=cli_home)
     assert proc.returncode == 1 and "no story" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# ------------------------------------------------ review of the compare engine
+
+
+def test_name_variants_bridged_through_the_story(seeded: Workspace):
+    """'El Atonata' and 'The Eternaut' are too far apart to match directly;
+    'El Eternauta' (another article) joins them even when it is not shown."""
+    c = compare(seeded, "Netflix used AI to create a building collapse scene")
+    n = ids(seeded)
+    names = [d for d in c.discrepancies if d.kind == "name"]
+    assert names
+    values = names[0].values
+    assert values.get(n["000"]) == "El Atonata"
+    assert values.get(n["001"]) == "The Eternaut"
+    for f in facts(seeded):
+        if (
+            any("Atonata" in t or "Eternaut" in t for t in f.sources.values())
+            and len([t for t in f.sources.values() if "Atonata" in t or "Eternaut" in t]) >= 2
+        ):
+            assert any(d.kind == "name" for d in f.discrepancies), f.label
