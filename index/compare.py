@@ -15,6 +15,7 @@ labelled set in ``tests/eval`` (see ``bench/eval_compare.py``).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,7 @@ from hollywood_ai.index import quantities, quotes
 from hollywood_ai.index import stories as storymod
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.evidence import (
+    KIND_STEMS,
     Analysed,
     Question,
     StoryPassages,
@@ -171,41 +173,124 @@ def _has(a: Analysed, concept: frozenset[str]) -> bool:
     return any(a.terms.get(t) for t in concept)
 
 
+_PASSAGE_FACTS: dict[tuple[str, int, int], tuple[frozenset[str], bool, bool]] = {}
+_PLACE_AFTER = re.compile(
+    r"\b(?:in|at|from|near|across|outside|around)\s+(?!(?:The|El|La|Los|Las|Le|Les)\b)"
+    r"([A-ZÀ-Þ][\w’'-]+)"
+)
+LONG_CLAIM = 6  # concepts; a longer text is scored on its rarest shared terms
+
+
+def passage_facts(a: Analysed) -> tuple[frozenset[str], bool, bool]:
+    """The units of the figures a passage gives, whether it names a title
+    (a quoted name or one introduced by an article) and whether it names a
+    place ("in Buenos Aires"). Cached per passage."""
+    p = a.passage
+    key = (p.article_id, p.start, p.end)
+    hit = _PASSAGE_FACTS.get(key)
+    if hit is None:
+        units = (
+            frozenset(
+                q.unit for q in quantities.extract(p.text) if q.unit not in ("number", "year")
+            )
+            if a.has_quantity
+            else frozenset()
+        )
+        title = any(
+            namemod.is_title_like(n) or n.text.split()[0] in ("The", "El", "La")
+            for n in namemod.extract(p.text)
+        ) or bool(re.search(r"\b(?:called|named|titled)\s+[\"“‘']?[A-ZÀ-Þ]", p.text))
+        place = any(m.group(1) not in namemod.NOT_NAMES for m in _PLACE_AFTER.finditer(p.text))
+        hit = (units, title, place)
+        if len(_PASSAGE_FACTS) > 200_000:
+            _PASSAGE_FACTS.clear()
+        _PASSAGE_FACTS[key] = hit
+    return hit
+
+
+def meets(a: Analysed, q: Question) -> bool:
+    """Whether a passage carries what the question asks for: a figure (of the
+    claim's unit), a date, a name, a title or a place. Decisive: a passage
+    without it does not answer the question, however many words it shares."""
+    if q.wants_date and not a.has_date:
+        return False
+    if q.wants_quantity and not a.has_quantity:
+        return False
+    if q.wants_person and not a.has_person:
+        return False
+    if q.units or q.wants_name or q.wants_place:
+        units, title, place = passage_facts(a)
+        if q.units and not (q.units & units):
+            return False
+        if q.wants_name and not title:
+            return False
+        if q.wants_place and not place:
+            return False
+    return True
+
+
+def _claim_concepts(sp: StoryPassages, concepts: list[frozenset[str]]) -> list[frozenset[str]]:
+    """A long claim (a whole sentence) is scored on its rarest terms that more
+    than one article of the story uses: its own source's wording is not what
+    the others are asked to repeat."""
+    if len(concepts) <= LONG_CLAIM:
+        return concepts
+    arts: dict[str, set[str]] = {}
+    for aid, items in sp.by_article.items():
+        for a in items:
+            for t in a.terms:
+                arts.setdefault(t, set()).add(aid)
+    shared = [c for c in concepts if len(set().union(*(arts.get(t, set()) for t in c))) >= 2]
+    pool = shared if len(shared) >= 3 else concepts
+    ranked = sorted(pool, key=lambda c: _concept_idf(sp, c), reverse=True)
+    keep = set(ranked[:LONG_CLAIM])
+    return [c for c in concepts if c in keep]
+
+
 def score_article(sp: StoryPassages, article_id: str, q: Question) -> list[ScoredPassage]:
     """Every passage of one article that matches, best first."""
     items = sp.by_article.get(article_id, [])
     concepts = q.concepts or [frozenset({t}) for t in q.terms]
     if not concepts:
         return []
+    concepts = _claim_concepts(sp, concepts)
     idf = [_concept_idf(sp, c) for c in concepts]
     total_weight = sum(idf) or 1.0
-    numbers = [k for k, c in enumerate(concepts) if any(t.replace(".", "").isdigit() for t in c)]
+    # "What is the show called": a passage naming a title speaks of the show.
+    kinds = {k for k, c in enumerate(concepts) if c & KIND_STEMS} if q.wants_name else set()
+
+    def has(a: Analysed, k: int) -> bool:
+        return _has(a, concepts[k]) or (k in kinds and passage_facts(a)[1])
+
     own = [_bm25(sp, a, concepts, idf) for a in items]
+    if kinds:
+        norm_idf = sum(idf[k] for k in kinds)
+        own = [
+            o
+            + (
+                norm_idf
+                if passage_facts(a)[1] and not any(_has(a, concepts[k]) for k in kinds)
+                else 0.0
+            )
+            for o, a in zip(own, items, strict=True)
+        ]
     out: list[ScoredPassage] = []
     for i, a in enumerate(items):
         if own[i] <= 0:
             continue
-        matched = {k for k, c in enumerate(concepts) if _has(a, c)}
+        if not meets(a, q):
+            continue  # a "how much" question is not answered by a passage with no figure
+        matched = {k for k in range(len(concepts)) if has(a, k)}
         neighbours = [
             items[j]
             for j in (i - 1, i + 1)
             if 0 <= j < len(items) and items[j].passage.section == a.passage.section
         ]
-        near = {k for n in neighbours for k, c in enumerate(concepts) if _has(n, c)} - matched
+        near = {k for n in neighbours for k in range(len(concepts)) if has(n, k)} - matched
         coverage = (sum(idf[k] for k in matched) + 0.5 * sum(idf[k] for k in near)) / total_weight
         score = own[i] + 0.3 * max(
             (own[j] for j in (i - 1, i + 1) if 0 <= j < len(items)), default=0.0
         )
-        if (
-            (q.wants_quantity and not a.has_quantity)
-            or (q.wants_date and not a.has_date)
-            or (q.wants_person and not a.has_person)
-        ):
-            # A "how much" question is not answered by a passage with no figure.
-            coverage *= 0.5
-            score *= 0.5
-        if numbers and not any(_has(a, concepts[k]) for k in numbers):
-            coverage *= 0.5  # the figure asked about is the fact itself
         p = a.passage
         out.append(ScoredPassage(p.text, score, coverage, article_id, p.position, p.start, p.end))
     out.sort(key=lambda s: (-s.score, s.position))

@@ -97,8 +97,9 @@ QUESTION_WORDS = {
     "got",
     "make",
     "made",
-    "show",
-    "shows",
+    "called",
+    "named",
+    "titled",
     "the",
     "a",
     "an",
@@ -137,8 +138,8 @@ RELATED = [
     "slow slower slowly delay delayed",
     "collapse collapsed collapses collapsing fall falling fell crumble crumbling destroy destroyed",
     "building tower skyscraper",
-    "revenue revenues income sales turnover",
     "cost costs cheaper cheap expense expenses expensive budget budgets spend spending",
+    "revenue revenues income sales turnover",
     "profit profits earnings",
     "sue sued suing lawsuit lawsuits legal litigation court",
     "young younger youthful de-aging deaging de-age",
@@ -161,13 +162,42 @@ RELATED = [
     "actor actors actress performers cast",
     "copyright copyrighted infringement plagiarism",
     "city capital town",
+    "scene scenes shot shots sequence sequences",
 ]
+# One way only: a question word that also means the other group, but not the
+# reverse ("earnings" are the revenue, and also the profit; "revenue" is not
+# the "earnings call").
+ONE_WAY = {
+    "earnings": "revenue revenues income sales",
+}
+# Words for the kind of work a title names: in a question asking for the name
+# ("what is the show called"), the title itself stands for them.
+KIND_WORDS = "series show shows programme program film films movie movies documentary"
 QUANTITY_CUES = re.compile(
     r"\bhow (much|many|fast|faster|long|big|large|often|quick|quickly|expensive|cheap)\b|"
     r"\b(what|which) (figure|number|amount|percentage|share|revenue|cost|price|rate)\b|"
-    r"\b(figure|figures|percent|percentage|revenue|billion|million|dollars|euros|pounds)\b",
+    r"\b(figure|figures|percent|percentage|revenue|earnings|billion|million|dollars|euros|"
+    r"pounds|factor|times|multiple)\b",
     re.I,
 )
+# Words that only say what kind of answer is wanted (a figure, a name, a
+# place): asking words, not evidence, when the question asks for one.
+ASKING_NOUNS = re.compile(
+    r"\b(factor|amount|figure|figures|number|dollars|euros|pounds|"
+    r"name|names|title|titles|city|country|place|town|location)\b",
+    re.I,
+)
+# "what is it called", "name of the series", "title of the film": a name or
+# title is the answer.
+NAME_CUES = re.compile(
+    r"\b(called|named|titled|name|title)\b|\bwhich (show|series|film|movie|programme|program)\b",
+    re.I,
+)
+PLACE_CUES = re.compile(
+    r"\bwhere\b|\b(which|what|in which) (city|country|place|town|location)\b", re.I
+)
+# "show" as the question's closing verb ("which city did the scene show?").
+_SHOW_VERB = re.compile(r"\b(show|shows|showed|shown)\s*[?.!]*\s*$|\bshow me\b", re.I)
 DATE_CUES = re.compile(r"\bwhen\b|\bwhat (date|year|day|month)\b", re.I)
 PERSON_CUES = re.compile(
     r"\bwho\b|\bwhose\b|\bwhom\b|\bwhere\b|\bwhich (city|country|company|studio)\b", re.I
@@ -328,6 +358,11 @@ class Question:
     wants_person: bool
     # One set of stems per term: the term and the words news copy uses for it.
     concepts: list[frozenset[str]] = field(default_factory=list)
+    wants_name: bool = False  # a title-like name ("what is the show called")
+    wants_place: bool = False  # a place name ("which city")
+    # The figures the text gives ("$11 billion"): matched by any figure of the
+    # same unit, so a source giving another figure shows as a discrepancy.
+    units: frozenset[str] = frozenset()
 
 
 def _related_groups() -> dict[str, frozenset[str]]:
@@ -340,11 +375,31 @@ def _related_groups() -> dict[str, frozenset[str]]:
 
 
 _GROUPS = _related_groups()
+for _word, _line in ONE_WAY.items():
+    for _t in _ANALYZER(_word):
+        _GROUPS[_t.text] = _GROUPS.get(_t.text, frozenset({_t.text})) | frozenset(
+            t.text for w in _line.split() for t in _ANALYZER(w)
+        )
+KIND_STEMS = frozenset(t.text for w in KIND_WORDS.split() for t in _ANALYZER(w))
 
 
 def read_question(text: str) -> Question:
+    from hollywood_ai.index.quantities import extract
+
+    wants_quantity = bool(QUANTITY_CUES.search(text))
+    wants_name = bool(NAME_CUES.search(text))
+    wants_place = bool(PLACE_CUES.search(text))
+    figures = [q for q in extract(text) if q.unit not in ("number", "year")]
+    # Figures given in a claim: their digits and scale words are not terms;
+    # the figure's unit is matched instead (see compare.score_article).
+    cleaned = text
+    for qty in sorted(figures, key=lambda q: -q.start):
+        cleaned = cleaned[: qty.start] + " " + cleaned[qty.end :]
+    cleaned = _SHOW_VERB.sub(" ", cleaned)
+    if wants_quantity or wants_name or wants_place:
+        cleaned = ASKING_NOUNS.sub(" ", cleaned)
     terms: list[str] = []
-    for t in stems(text, drop_questions=True):
+    for t in stems(cleaned, drop_questions=True):
         if t not in STOP_WORDS and t not in QUESTION_WORDS and t not in terms:
             terms.append(t)
     concepts: list[frozenset[str]] = []
@@ -355,8 +410,11 @@ def read_question(text: str) -> Question:
     return Question(
         text=text,
         terms=terms,
-        wants_quantity=bool(QUANTITY_CUES.search(text)),
+        wants_quantity=wants_quantity or bool(figures),
         wants_date=bool(DATE_CUES.search(text)),
-        wants_person=bool(PERSON_CUES.search(text)),
+        wants_person=bool(PERSON_CUES.search(text)) and not wants_place,
         concepts=concepts,
+        wants_name=wants_name,
+        wants_place=wants_place,
+        units=frozenset(q.unit for q in figures),
     )

@@ -218,3 +218,44 @@ def test_name_variants_bridged_through_the_story(seeded: Workspace):
             and len([t for t in f.sources.values() if "Atonata" in t or "Eternaut" in t]) >= 2
         ):
             assert any(d.kind == "name" for d in f.discrepancies), f.label
+
+
+def test_questions_asking_for_a_name(seeded: Workspace):
+    """'called', 'name', 'title' ask for a name; 'show' is the thing named."""
+    for question in ("what is the show called", "name of the series"):
+        c = compare(seeded, question)
+        reporting = [s for s in c.sources if s.reports]
+        assert len(reporting) >= 4, question
+        for s in reporting:
+            assert not all("earnings call" in p.text for p in s.passages), question
+        names = [d for d in c.discrepancies if d.kind == "name"]
+        assert names and {"El Atonata", "El Eternauta"} <= set(names[0].values.values())
+
+
+def test_claim_with_a_figure_shows_other_figures(seeded: Workspace):
+    c = compare(seeded, "Netflix reported $11 billion in revenue for the quarter")
+    n = ids(seeded)
+    v = {s.id: s.reports for s in c.sources}
+    assert v[n["001"]] and v[n["004"]]
+    figures = [d for d in c.discrepancies if d.kind == "number" and not d.only_source]
+    assert figures and figures[0].values == {n["004"]: "$11 billion", n["001"]: "$11.5 billion"}
+
+
+def test_answer_kind_cues(seeded: Workspace):
+    """'factor' and 'dollars' ask for a figure, 'earnings' are revenue, 'city'
+    asks for a place; none of them is a word the passage must contain."""
+    v = verdicts(seeded, "which city did the AI scene show?")
+    assert v["002"] and v["003"]
+    v = verdicts(seeded, "by what factor did generative AI speed up the visual effects?")
+    assert v["000"] and v["002"] and v["003"]
+    v = verdicts(seeded, "what were Netflix's earnings in dollars?")
+    assert v["001"] and v["004"]
+
+
+def test_when_needs_a_date(seeded: Workspace):
+    from hollywood_ai.index.evidence import _DATE_IN_TEXT
+
+    c = compare(seeded, "when was the show released")
+    for s in c.sources:
+        if s.reports:
+            assert _DATE_IN_TEXT.search(s.passages[0].text), s.passages[0].text
