@@ -194,7 +194,7 @@ class _Adder:
             return
         if suffix is not None and suffix not in SUFFIXES and not url and source != "stdin":
             raise HollywoodError(f"{source} is not a .md, .txt or .html file")
-        parsed = parse_document(text)
+        parsed = parse_document(text, suffix)
         if len(parsed.body.split()) < MIN_WORDS:
             raise HollywoodError(
                 f"{source} holds too little text to be an article ({len(parsed.body.split())} words)"

@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import frontmatter
 import yaml
 from hollywood_ai.index import chrome
 from hollywood_ai.index.errors import HollywoodError
@@ -63,6 +62,10 @@ LAYOUT_KEYS = {
 _MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _MD_COMMENT = re.compile(r"^\s*\[//\]:\s*#\s*(\(.*\)|\".*\"|'.*')?\s*$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# A thematic break or a setext underline, escaped or not: never a title.
+_RULE = re.compile(r"\\?(?:[-*_=]\s*){3,}")
+# Markdown's backslash escapes (CommonMark: any ASCII punctuation).
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(.+?)\1")
 _BULLET = re.compile(r"^\s*([•◦▪▫●○■□‣⁃·∙–—]|[-*+](?=\s))\s*")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
@@ -128,25 +131,37 @@ class Parsed:
         )
 
 
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+
+
 def parse_text(raw: str, origin: str) -> Article:
     """Parse a Markdown or plain-text document into an Article."""
     return parse_document(raw).article(origin)
 
 
-def parse_document(raw: str) -> Parsed:
+def parse_document(raw: str, suffix: str | None = None) -> Parsed:
+    """A document's article. ``suffix`` is the file's suffix when there is one:
+    a .md or .markdown file is read as Markdown whatever its content; other
+    documents are told apart by their content."""
     text = repair(raw)
     if not text.strip():
         raise HollywoodError("the document is empty")
     meta = Meta()
     text = _take_front_matter(text, meta)
     lines = text.split("\n")
-    if _looks_like_markdown(lines):
+    if (suffix or "").lower() in MARKDOWN_SUFFIXES or _looks_like_markdown(lines):
         body_lines = _markdown_lines(lines, meta)
+        if not meta.title:
+            body_lines = _take_title_line(body_lines, meta)
     else:
         body_lines = _plain_text_lines(lines, meta)
     body = squeeze_blank_lines("\n".join(body_lines))
     if not body.strip():
         raise HollywoodError("no article text was found in the document")
+    if meta.title:
+        meta.title = meta.title.lstrip("\\ ")
+        if not meta.title or _RULE.fullmatch(meta.title):
+            meta.title = None
     if not meta.title:
         meta.title = derive_title(body)
     if meta.url:
@@ -162,22 +177,85 @@ def parse_document(raw: str) -> Parsed:
 # ----------------------------------------------------------------- front matter
 
 
+_FM_START = re.compile(r"---[ \t]*\n")
+_FM_END = re.compile(r"^(---|\.\.\.)[ \t]*$", re.M)
+_FM_KEY = re.compile(r"^[A-Za-z_][\w .-]{0,40}:(?:\s|$)")
+
+
+def _front_matter_line(line: str) -> bool:
+    """A line that front matter is made of: a key, an indented continuation,
+    a list item, a comment."""
+    return bool(_FM_KEY.match(line)) or line.startswith((" ", "\t", "- ", "#"))
+
+
 def _take_front_matter(text: str, meta: Meta) -> str:
+    """Read YAML front matter into meta; return the text after it.
+
+    Broken front matter never costs the body: with no closing '---' line, the
+    key: value lines at the top are the metadata; keys YAML cannot read are
+    left out one by one; a date that is not a date is dropped. Each repair is
+    a warning."""
     stripped = text.lstrip("\n")
-    if not stripped.startswith("---\n"):
+    start = _FM_START.match(stripped)
+    if not start:
         return text
-    end = re.search(r"^(---|\.\.\.)\s*$", stripped[4:], re.M)
-    if not end:
-        return text
-    try:
-        post = frontmatter.loads(stripped)
-        data: dict[str, Any] = dict(post.metadata)
-        body = post.content
-    except (yaml.YAMLError, ValueError, TypeError):
-        meta.warnings.append("its front matter is not valid YAML; it was ignored")
-        return stripped[4 + end.end() :]
+    rest = stripped[start.end() :]
+    end = _FM_END.search(rest)
+    block = rest[: end.start()] if end else ""
+    if end and all(_front_matter_line(line) for line in block.split("\n") if line.strip()):
+        body = rest[end.end() :]
+        data = _yaml_mapping(block)
+        if data is None:
+            data = _per_key(block)
+            meta.warnings.append(
+                "its front matter is not valid YAML; "
+                + ("the keys that could be read were kept" if data else "it was ignored")
+            )
+    else:
+        # No closing line (a '---' further down is a rule in the text): the
+        # key: value lines at the top, up to the first blank line, are the metadata.
+        lines = rest.split("\n")
+        n = 0
+        while n < len(lines) and lines[n].strip() and _front_matter_line(lines[n]):
+            n += 1
+        if n == 0 or not _FM_KEY.match(lines[0]):
+            return rest  # a rule above the text, not front matter
+        head = "\n".join(lines[:n])
+        body = "\n".join(lines[n:])
+        data = _yaml_mapping(head)
+        if data is None:
+            data = _per_key(head)
+        meta.warnings.append(
+            "its front matter has no closing '---' line; "
+            "the key: value lines at its top were read as metadata"
+        )
     _apply_front_matter(data, meta)
-    return str(body)
+    return body.lstrip("\n")
+
+
+def _yaml_mapping(block: str) -> dict[str, Any] | None:
+    """The block as a YAML mapping, every value read as text (a date that is
+    not a date, or a number, does not make the whole block fail), or None."""
+    try:
+        data = yaml.load(block, Loader=yaml.BaseLoader)  # BaseLoader builds no objects
+    except yaml.YAMLError:
+        return None
+    if data is None:
+        return {}
+    return data if isinstance(data, dict) else None
+
+
+def _per_key(block: str) -> dict[str, Any]:
+    """The top-level keys of a block YAML cannot read as a whole, each read on
+    its own; the ones that still cannot be read are left out."""
+    data: dict[str, Any] = {}
+    for line in block.split("\n"):
+        if not _FM_KEY.match(line):
+            continue
+        one = _yaml_mapping(line)
+        if one:
+            data.update(one)
+    return data
 
 
 def _apply_front_matter(data: dict[str, Any], meta: Meta) -> None:
@@ -193,11 +271,17 @@ def _apply_front_matter(data: dict[str, Any], meta: Meta) -> None:
         if value:
             meta.author = clean_inline(str(value))
             break
+    bad_dates = []
     for key in ("date", "published", "pubdate", "publishdate", "published_at", "created"):
         if lowered.get(key):
             meta.published = normalise_date(lowered[key])
             if meta.published:
                 break
+            bad_dates.append(f"{key}: {clean_inline(str(lowered[key]))[:40]}")
+    if bad_dates and not meta.published:
+        meta.warnings.append(
+            f"its front matter's '{bad_dates[0]}' is not a valid date; the date was left out"
+        )
     for key in ("url", "canonical_url", "canonical", "link", "source_url", "original_url"):
         if isinstance(lowered.get(key), str) and lowered[key].startswith(("http://", "https://")):
             meta.url = lowered[key].strip()
@@ -219,6 +303,9 @@ def _apply_front_matter(data: dict[str, Any], meta: Meta) -> None:
 
 
 def _looks_like_markdown(lines: list[str]) -> bool:
+    first = next((line for line in lines if line.strip()), "")
+    if _HEADING.match(first):  # "# Title" first: a Markdown document, however short
+        return True
     score = 0
     for line in lines:
         if _HEADING.match(line):
@@ -255,8 +342,19 @@ def _heading_title(text: str) -> str:
     # A trailing parenthetical that carries a link names where the digest took
     # the piece from, not the piece: "Title, (from page [x](y).)".
     text = re.sub(r"[,;:]?\s*\((?:[^()]*\[[^\]]*\]\([^)]*\)[^()]*)\)\s*\.?\s*$", "", text)
-    text = _MD_LINK.sub(r"\1", text)
-    return _strip_emphasis(text).strip(" ,;:-–—")
+    text = _MD_LINK.sub(r"\1", _escaped(text))
+    return _unescaped(_strip_emphasis(text)).strip(" ,;:-–—")
+
+
+def _escaped(text: str) -> str:
+    """Markdown's backslash escapes set aside (as private-use characters), so
+    that an escaped * or [ is not taken for emphasis or a link."""
+    return _MD_ESCAPE.sub(lambda m: chr(0xE000 + ord(m.group(1))), text)
+
+
+def _unescaped(text: str) -> str:
+    """The characters _escaped set aside, as themselves (without the backslash)."""
+    return re.sub("[\ue000-\ue07f]", lambda m: chr(ord(m.group()) - 0xE000), text)
 
 
 def _markdown_lines(lines: list[str], meta: Meta) -> list[str]:
@@ -290,6 +388,21 @@ def _markdown_lines(lines: list[str], meta: Meta) -> list[str]:
     while out and (not out[-1].strip() or re.fullmatch(r"\s*([-*_]\s*){3,}", out[-1])):
         out.pop()
     return out
+
+
+def _take_title_line(lines: list[str], meta: Meta) -> list[str]:
+    """A Markdown note with no heading whose first paragraph is one short,
+    title-like line (no sentence end, no Markdown syntax): that line is its title."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 2:
+        return lines
+    first = lines[filled[0]].strip()
+    if filled[1] == filled[0] + 1 or re.match(r"^([#>|*+=`~\\-]|\d+[.)]\s)", first):
+        return lines
+    if not _is_title_line(_heading_title(first)):
+        return lines
+    meta.title = _heading_title(first)
+    return lines[filled[1] :]
 
 
 def _split_sections(lines: list[str]) -> list[tuple[str | None, list[str]]]:
@@ -533,10 +646,14 @@ def derive_title(body: str, limit: int = 90) -> str:
     """A title for a text that has none: its first sentence, cut at a clause."""
     for line in body.split("\n"):
         text = line.strip().lstrip("#").strip()
-        if not text or text.startswith("|"):
+        if not text or text.startswith("|") or _RULE.fullmatch(text):
             continue
-        text = _strip_emphasis(_MD_LINK.sub(r"\1", text))
+        # A title is plain text: links, emphasis and escapes go ("\# 1" is "# 1").
+        text = _unescaped(_strip_emphasis(_MD_LINK.sub(r"\1", _escaped(text))))
+        text = re.sub(r"^#{1,6}\s+", "", text).lstrip("\\")
         text = text.strip("\"“”'‘’ ")
+        if not text or _RULE.fullmatch(text):
+            continue
         sentence = re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0].rstrip(".")
         if len(sentence) <= limit:
             return sentence

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.ingest import derive_title, parse_text
+from hollywood_ai.index.ingest import derive_title, parse_document, parse_text
 from hollywood_ai.index.sources import date_from_url, outlet_from_url
 from hollywood_ai.index.text import repair, strip_controls
 
@@ -61,3 +61,64 @@ def test_outlets_from_hosts():
 def test_derived_title_is_short():
     body = "Whether welcomed or not, the AI wave has officially hit Hollywood, and Netflix is choosing to ride it.\n"
     assert derive_title(body) == "Whether welcomed or not, the AI wave has officially hit Hollywood"
+
+
+# ------------------------------------------------ Markdown notes and titles
+
+
+def test_a_short_markdown_note_with_a_heading_is_markdown():
+    a = parse_text("# Folder article A\n\nText of the first folder article, short.\n", "a.md")
+    assert a.title == "Folder article A"
+    assert not a.body.startswith("\\") and "\\#" not in a.body
+
+
+def test_md_suffix_is_a_markdown_hint():
+    p = parse_document("A *short* note about [AI dubbing](https://example.org/x).\n", ".md")
+    assert p.body.startswith("A *short* note")  # Markdown kept as Markdown, not escaped
+    p = parse_document("Zoetrope revival\n\nA museum showed zoetropes beside AI video.\n", ".md")
+    assert p.meta.title == "Zoetrope revival" and p.body.startswith("A museum")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "\\# Folder article A\n\nText.\n",
+        "\\---\n\nThe text after a rule.\n",
+        "***\n\nThe text after a rule.\n",
+        "===\n\nThe text after a rule.\n",
+        "\\\\\n\nThe text after a backslash.\n",
+    ],
+)
+def test_derived_title_is_never_an_escape_or_a_rule(body: str):
+    title = derive_title(body)
+    assert not title.startswith("\\") and not set(title) <= set("-*_= ")
+
+
+# ---------------------------------------------------------- front matter
+
+
+def test_unclosed_front_matter_is_read_as_metadata_with_a_warning():
+    p = parse_document(
+        "---\ntitle: Unclosed front matter\nauthor: Jane Roe\n\n"
+        "The body of the article starts here and goes on.\n"
+    )
+    assert p.meta.title == "Unclosed front matter" and p.meta.author == "Jane Roe"
+    assert "title:" not in p.body and "---" not in p.body
+    assert p.body.startswith("The body of the article")
+    assert any("closing" in w for w in p.meta.warnings)
+
+
+def test_invalid_date_keeps_the_other_front_matter_keys():
+    p = parse_document(
+        "---\ntitle: Bad date, good title\nauthor: Ana Lopez\ndate: 2025-13-45\n"
+        "tags: [dubbing, voices]\n---\nThe body of the article is here.\n"
+    )
+    assert p.meta.title == "Bad date, good title" and p.meta.author == "Ana Lopez"
+    assert p.meta.tags == ["dubbing", "voices"] and p.meta.published is None
+    assert any("2025-13-45" in w for w in p.meta.warnings)
+
+
+def test_unreadable_front_matter_keeps_the_keys_that_can_be_read():
+    p = parse_document("---\ntitle: [broken\nauthor: Ann Bee\n---\nThe body survives. Really.\n")
+    assert p.meta.author == "Ann Bee" and p.body.startswith("The body survives")
+    assert p.meta.warnings
