@@ -73,6 +73,12 @@ class _Adder:
     # ------------------------------------------------------------ outcomes
 
     def fail(self, source: str, message: str) -> None:
+        """One failure: a sentence that names the input (prefixed when the
+        reason alone does not, e.g. "the page holds too little text")."""
+        names = [source, "stdin", "standard input"] if source == "-" else [source]
+        if not any(name in message for name in names):
+            shown = "standard input" if source == "-" else source
+            message = f"cannot add {shown}: {message}"
         self.report.failed.append({"input": source, "error": message})
 
     def accept(self, parsed: Parsed, origin: str, warnings: list[str] | None = None) -> None:

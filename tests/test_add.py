@@ -76,6 +76,16 @@ def server() -> Iterator[str]:
         "/feed.xml": (200, "application/rss+xml", FEED_XML.replace("HOST", host).encode()),
         "/not-a-feed.xml": (200, "application/xml", b"<note><to>x</to></note>"),
         "/image.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
+        "/index.html": (
+            200,
+            "text/html",
+            b"<html><body><article><p>Welcome to our site. Read more.</p></article></body></html>",
+        ),
+        "/empty.html": (
+            200,
+            "text/html",
+            b"<html><head><title>x</title></head><body></body></html>",
+        ),
         "/latin1": (
             200,
             "text/plain; charset=iso-8859-1",
@@ -274,3 +284,39 @@ def test_realworld_pages_import_well():
     assert result["fields"]["outlet"]["share"] >= 0.9
     assert result["fields"]["date"]["share"] >= 0.9
     assert result["body_excerpt_words_kept"] >= 0.8
+
+
+def test_every_failure_names_its_input(ws: Workspace, server: str, tmp_path: Path):
+    """Reasons that come from deep inside (the page holds too little text, no
+    article text was found, the document is empty) still name the input."""
+    (tmp_path / "zero-width.txt").write_text("\u200b\u200b\u200b\n")
+    (tmp_path / "chrome.txt").write_text("Advertisement\n\nShare\n\nSkip to content\n")
+    inputs = [
+        f"{server}/index.html",
+        f"{server}/empty.html",
+        str(tmp_path / "zero-width.txt"),
+        str(tmp_path / "chrome.txt"),
+    ]
+    report = add(ws, inputs)
+    assert [f["input"] for f in report.failed] == inputs
+    for failure in report.failed:
+        assert failure["input"] in failure["error"], failure
+
+
+def test_cli_messages_keep_the_spelling_of_file_names_and_urls(tmp_path: Path):
+    home = tmp_path / "home"
+    (tmp_path / "binary.md").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "notes").write_text("")
+    proc = subprocess.run(
+        [EXE, "--home", str(home), "add", "binary.md", "notes", "http://127.0.0.1:9/closed"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 3 and "Traceback" not in proc.stderr
+    assert lines[0].startswith("hollywood-ai: binary.md is a binary file")
+    assert lines[1].startswith("hollywood-ai: notes is empty")
+    assert "http://127.0.0.1:9/closed" in lines[2] and "Http:" not in proc.stderr

@@ -34,9 +34,9 @@ def run(args: argparse.Namespace) -> int:
     if sys.stderr.isatty() and not args.json and len(args.inputs) > 1:
         print(file=sys.stderr)
     for failure in report.failed:
-        error(failure["error"])
+        error(failure["error"], failure["input"])
     for w in report.warnings:
-        warn(f"{w['input']}: {w['warning']}")
+        warn(f"{w['input']}: {w['warning']}", w["input"])
     if args.json:
         emit_json(report.to_dict())
     else:

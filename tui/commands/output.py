@@ -11,20 +11,30 @@ from typing import Any
 from hollywood_ai.index.text import strip_controls
 
 
-def error(message: str) -> None:
-    """One clear sentence on stderr."""
+def _sentence(message: str, subject: str | None = None) -> str:
+    """A message as a sentence: a full stop at the end, and a capital at the
+    start only when the first word is a plain word. A message that starts with
+    a file name, a URL or the given subject keeps its spelling ("binary.md is
+    a binary file", "http://…", "notes is empty")."""
     message = strip_controls(message).strip()
     if message and not message.endswith((".", "!", "?")):
         message += "."
-    print(f"hollywood-ai: {message[:1].upper()}{message[1:]}", file=sys.stderr)
+    first = message.split(maxsplit=1)[0] if message else ""
+    plain = first.rstrip(",;:").isalpha() and first.rstrip(",;:").islower()
+    if plain and not (subject and message.startswith(strip_controls(subject).strip())):
+        message = message[:1].upper() + message[1:]
+    return message
 
 
-def warn(message: str) -> None:
+def error(message: str, subject: str | None = None) -> None:
+    """One clear sentence on stderr. ``subject`` is the input it is about, if
+    any: its spelling is never changed."""
+    print(f"hollywood-ai: {_sentence(message, subject)}", file=sys.stderr)
+
+
+def warn(message: str, subject: str | None = None) -> None:
     """A repair or a caveat, one sentence on stderr; the command goes on."""
-    message = strip_controls(message).strip()
-    if message and not message.endswith((".", "!", "?")):
-        message += "."
-    print(f"hollywood-ai: warning: {message[:1].upper()}{message[1:]}", file=sys.stderr)
+    print(f"hollywood-ai: warning: {_sentence(message, subject)}", file=sys.stderr)
 
 
 def emit_json(data: Any) -> None:
