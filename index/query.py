@@ -24,6 +24,10 @@ OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 _FIELD_PREFIX = re.compile(r"\b(\w+):(?=\s|$)")
 _KNOWN_FIELD = re.compile(r"\b(\w+):")
 _WORD = re.compile(r"\w+(?:[.'’]\w+)*")
+# The value of a published: term: a range ([a TO b], {a TO b}), a group, a
+# quoted date or one word.
+_PUBLISHED = re.compile(r'\bpublished:(?:[\[{][^\]}]*[\]}]?|\([^)]*\)?|"[^"]*"?|\S+)')
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})(?:\2(\d{1,2}))?(?!\d)")
 
 
 def sanitize(text: str) -> str:
@@ -62,6 +66,21 @@ def sanitize(text: str) -> str:
 _PARSERS: dict[tuple[int, bool], tuple[Schema, MultifieldParser]] = {}
 
 
+def _compact_date(m: re.Match[str]) -> str:
+    year, _, month, day = m.groups()
+    return f"{year}{int(month):02d}" + (f"{int(day):02d}" if day else "")
+
+
+def compact_dates(text: str) -> str:
+    """``2025-07-18`` as ``20250718`` (and ``2025-07`` as ``202507``) inside
+    ``published:`` terms. Whoosh's date parser reads the compact forms
+    exactly but takes a dashed date at the end of a range for its year alone
+    (``[2025-07-19 TO 2025-07-31]`` would be all of 2025)."""
+    if "published:" not in text:
+        return text
+    return _PUBLISHED.sub(lambda m: _ISO_DATE.sub(_compact_date, m.group(0)), text)
+
+
 def _parser(schema: Schema, dates: bool = True) -> MultifieldParser:
     """One parser per schema object, built once (building one costs more than
     parsing a query). The date plugin costs a few milliseconds a parse, so it
@@ -92,7 +111,7 @@ def parse(text: str, schema: Schema) -> Query:
     if not cleaned:
         return NullQuery
     try:
-        query = _parser(schema, dates="published:" in cleaned).parse(cleaned)
+        query = _parser(schema, dates="published:" in cleaned).parse(compact_dates(cleaned))
     except Exception:  # Whoosh's parser raises assorted errors on odd input
         return plain_words_query(cleaned, schema)
     if isinstance(query, _NullQuery):

@@ -105,6 +105,60 @@ def test_date_ranges(seeded: Workspace):
     assert titles(seeded, "Sarandos published:2025-07-18", sort="date")
 
 
+DATED = {TECHCRUNCH, GUARDIAN}  # both published 2025-07-18; the other seeds are undated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Dashed dates are read to the day (Whoosh's parser alone took the
+        # year of a dashed date at the end of a range).
+        ("published:[2025-07-19 TO 2025-07-31]", set()),
+        ("published:[2025-07-01 TO 2025-07-17]", set()),
+        ("published:[TO 2025-01-01]", set()),
+        ("published:[TO 2025-07-17]", set()),
+        ("published:[2025-07-19 TO]", set()),
+        ("published:[2025-07-18 TO 2025-07-18]", DATED),
+        ("published:[2025-07-18 TO 2025-07-31]", DATED),
+        ("published:[2025-07-01 TO 2025-07-18]", DATED),
+        ("published:[TO 2025-07-18]", DATED),
+        ("published:[2025-07-18 TO]", DATED),
+        ("published:[2025-7-1 TO 2025-7-31]", DATED),
+        # Months, alone and as range ends.
+        ("published:2025-07", DATED),
+        ("published:2025-06", set()),
+        ("published:2025-08", set()),
+        ("published:[2025-06 TO 2025-07]", DATED),
+        ("published:[2025-08 TO 2025-12]", set()),
+        ("published:[2025-01 TO 2025-06]", set()),
+        # One day exactly.
+        ("published:2025-07-18", DATED),
+        ('published:"2025-07-18"', DATED),
+        ("published:2025/07/18", DATED),
+        ("published:2025-07-17", set()),
+        ("published:2025-07-19", set()),
+        ("Sarandos published:2025-07-18", DATED),
+        ("published:(2025-07-17 OR 2025-07-18)", DATED),
+        # Compact dates keep working.
+        ("published:[20250719 TO 20250731]", set()),
+        ("published:20250718", DATED),
+    ],
+)
+def test_dates_are_read_to_the_day(seeded: Workspace, text: str, expected: set[str]):
+    result = search(seeded, text)
+    assert set(h.title for h in result.hits) == expected
+    assert result.total == len(expected)
+
+
+def test_dates_outside_published_are_words():
+    from hollywood_ai.index.query import compact_dates
+
+    assert compact_dates("2025-07-18 published:[2025-07-01 TO 2025-7-31]") == (
+        "2025-07-18 published:[20250701 TO 20250731]"
+    )
+    assert compact_dates("title:2025-07 published:2025-07") == "title:2025-07 published:202507"
+
+
 @pytest.mark.parametrize(
     "text",
     [
