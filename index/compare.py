@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hollywood_ai.index import names as namemod
 from hollywood_ai.index import quantities, quotes
@@ -33,6 +33,9 @@ from hollywood_ai.index.evidence import (
 )
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.workspace import Workspace
+
+if TYPE_CHECKING:
+    from hollywood_ai.index.facts import Fact
 
 # Chosen by measurement on tests/eval (bench/eval_compare.py prints the sweep).
 REPORT_COVERAGE = 0.4
@@ -229,22 +232,14 @@ def meets(a: Analysed, q: Question) -> bool:
     return True
 
 
-def _claim_concepts(sp: StoryPassages, concepts: list[frozenset[str]]) -> list[frozenset[str]]:
-    """A long claim (a whole sentence) is scored on its rarest terms that more
-    than one article of the story uses: its own source's wording is not what
-    the others are asked to repeat."""
-    if len(concepts) <= LONG_CLAIM:
-        return concepts
-    arts: dict[str, set[str]] = {}
-    for aid, items in sp.by_article.items():
-        for a in items:
-            for t in a.terms:
-                arts.setdefault(t, set()).add(aid)
-    shared = [c for c in concepts if len(set().union(*(arts.get(t, set()) for t in c))) >= 2]
-    pool = shared if len(shared) >= 3 else concepts
-    ranked = sorted(pool, key=lambda c: _concept_idf(sp, c), reverse=True)
-    keep = set(ranked[:LONG_CLAIM])
-    return [c for c in concepts if c in keep]
+def _claim_weight(idf: list[float]) -> float:
+    """What a passage must carry to cover the text: all of a short question's
+    weight, but for a long claim (a whole sentence) only as much as its
+    LONG_CLAIM rarest terms: the other sources tell the fact in their own
+    words, and share only part of any one source's sentence."""
+    if len(idf) <= LONG_CLAIM:
+        return sum(idf) or 1.0
+    return sum(sorted(idf, reverse=True)[:LONG_CLAIM]) or 1.0
 
 
 def score_article(sp: StoryPassages, article_id: str, q: Question) -> list[ScoredPassage]:
@@ -253,9 +248,8 @@ def score_article(sp: StoryPassages, article_id: str, q: Question) -> list[Score
     concepts = q.concepts or [frozenset({t}) for t in q.terms]
     if not concepts:
         return []
-    concepts = _claim_concepts(sp, concepts)
     idf = [_concept_idf(sp, c) for c in concepts]
-    total_weight = sum(idf) or 1.0
+    total_weight = _claim_weight(idf)
     # "What is the show called": a passage naming a title speaks of the show.
     kinds = {k for k, c in enumerate(concepts) if c & KIND_STEMS} if q.wants_name else set()
 
@@ -287,7 +281,9 @@ def score_article(sp: StoryPassages, article_id: str, q: Question) -> list[Score
             if 0 <= j < len(items) and items[j].passage.section == a.passage.section
         ]
         near = {k for n in neighbours for k in range(len(concepts)) if has(n, k)} - matched
-        coverage = (sum(idf[k] for k in matched) + 0.5 * sum(idf[k] for k in near)) / total_weight
+        coverage = min(
+            1.0, (sum(idf[k] for k in matched) + 0.5 * sum(idf[k] for k in near)) / total_weight
+        )
         score = own[i] + 0.3 * max(
             (own[j] for j in (i - 1, i + 1) if 0 <= j < len(items)), default=0.0
         )
@@ -386,6 +382,53 @@ def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = No
     )
     return Comparison(
         query=q.text, story=story, sources=sources, discrepancies=discrepancies, terms=q.terms
+    )
+
+
+def comparison_of_fact(
+    fact: Fact, articles: list[Article] | dict[str, Article], story: storymod.Story | None = None
+) -> Comparison:
+    """The comparison of a fact found by facts(), built from the fact itself:
+    the sources that report it with their passages, the silent ones, and the
+    discrepancies found for it (not a new search for its label)."""
+    from hollywood_ai.index.search import highlight_spans
+
+    by_id = articles if isinstance(articles, dict) else {a.id: a for a in articles}
+    terms = set(fact.terms)
+    sources: list[SourceReport] = []
+    for aid in [*fact.sources, *fact.silent]:
+        article = by_id.get(aid)
+        title = article.title if article else aid
+        outlet = article.outlet if article else None
+        kept: list[ScoredPassage] = []
+        if aid in fact.sources:
+            shown = fact.passages.get(aid) or []
+            if shown:
+                for p in shown:
+                    kept.append(
+                        ScoredPassage(p.text, 1.0, 1.0, aid, p.position, p.start, p.end)
+                    )
+            else:
+                start, end = fact.positions.get(aid, (0, 0))
+                kept.append(ScoredPassage(fact.sources[aid], 1.0, 1.0, aid, 0, start, end))
+            for sp_ in kept:
+                sp_.spans = highlight_spans(sp_.text, terms)
+        sources.append(
+            SourceReport(
+                id=aid,
+                title=title,
+                outlet=outlet,
+                reports=aid in fact.sources,
+                passages=kept,
+                best_coverage=1.0 if aid in fact.sources else 0.0,
+            )
+        )
+    return Comparison(
+        query=fact.label,
+        story=story,
+        sources=sources,
+        discrepancies=list(fact.discrepancies),
+        terms=list(fact.terms),
     )
 
 

@@ -23,6 +23,7 @@ from hollywood_ai.index import stories as storymod
 from hollywood_ai.index.compare import Discrepancy, find_discrepancies
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.evidence import Analysed, StoryPassages, story_passages
+from hollywood_ai.index.model import Passage
 from hollywood_ai.index.workspace import Workspace
 
 LINK_THRESHOLD = 0.28
@@ -42,14 +43,24 @@ class Fact:
         default_factory=dict
     )  # article id -> (start, end)
     weight: float = 0.0
+    # Each reporting source's passages (in article order), and the rare words
+    # the group shares: what a comparison of this fact shows and highlights.
+    passages: dict[str, list[Passage]] = field(default_factory=dict)
+    terms: list[str] = field(default_factory=list)
+    story: str | None = None  # the story's id and label
+    story_label: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "label": self.label,
             "sources": dict(self.sources),
             "silent": list(self.silent),
             "discrepancies": [d.to_dict() for d in self.discrepancies],
         }
+        if self.story is not None:
+            data["story"] = self.story
+            data["story_label"] = self.story_label
+        return data
 
 
 def facts(ws: Workspace, story: str | None = None) -> list[Fact]:
@@ -177,6 +188,15 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
         }
         silent = [aid for aid in order if aid not in per_source]
         label = _label([items[m] for m in members], evidence, members)
+        shared_terms: dict[str, float] = defaultdict(float)
+        for m in members:
+            for t, w in evidence[m].items():
+                shared_terms[t] += w
+        common = [
+            t
+            for t, _ in sorted(shared_terms.items(), key=lambda kv: -kv[1])
+            if sum(1 for m in members if t in evidence[m]) >= 2
+        ]
         found.append(
             Fact(
                 label=label,
@@ -185,6 +205,8 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
                 discrepancies=find_discrepancies({k: [v] for k, v in sources.items()}, articles),
                 positions=positions,
                 weight=weights[gid],
+                passages={aid: [a.passage for a in per_source[aid]] for aid in sources},
+                terms=common[:12],
             )
         )
     found.sort(key=lambda f: (-len(f.sources), -f.weight, f.label))

@@ -17,6 +17,10 @@ from hollywood_ai.index.quotes import render_diff, word_diff
 from hollywood_ai.index.stories import group
 from hollywood_ai.index.workspace import Workspace
 
+from tests.reader_support import make_app, reader_home, settle
+
+__all__ = ["reader_home"]  # the fixture, used by name
+
 
 def ids(ws: Workspace) -> dict[str, str]:
     return {Path(a.origin).name[:3]: a.id for a in ws.articles()}
@@ -259,3 +263,55 @@ def test_when_needs_a_date(seeded: Workspace):
     for s in c.sources:
         if s.reports:
             assert _DATE_IN_TEXT.search(s.passages[0].text), s.passages[0].text
+
+
+def test_comparison_of_a_fact_is_the_fact(seeded: Workspace):
+    """Enter on a fact shows that fact: its sources, silent ones and
+    differences, not a new search for its (shortened) label."""
+    from hollywood_ai.index.compare import comparison_of_fact
+
+    articles = seeded.articles()
+    for f in facts(seeded):
+        c = comparison_of_fact(f, articles)
+        assert {s.id for s in c.sources if s.reports} == set(f.sources)
+        assert {s.id for s in c.sources if not s.reports} == set(f.silent)
+        assert [d.to_dict() for d in c.discrepancies] == [d.to_dict() for d in f.discrepancies]
+        for s in c.sources:
+            for p in s.passages:
+                assert p.text in f.sources[s.id]
+
+
+async def test_enter_on_a_fact_opens_its_comparison(reader_home):
+    from hollywood_ai.tui.screens.compare import CompareScreen, SourceColumn
+    from hollywood_ai.tui.screens.facts import FactsScreen
+    from textual.widgets import DataTable
+
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FactsScreen)
+        table = screen.query_one(DataTable)
+        for row in range(min(3, len(screen.facts))):
+            table.move_cursor(row=row)
+            fact = screen.facts[row]
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, CompareScreen)
+            reporting = {c.source.id for c in app.screen.query(SourceColumn) if c.source.reports}
+            assert reporting == set(fact.sources)
+            await pilot.press("escape")
+            await settle(pilot)
+
+
+def test_long_claim_is_found_in_the_other_sources(seeded: Workspace):
+    """A whole sentence (prefilled from the cursor) is matched on its rarest
+    terms, not on every word of its own source's wording."""
+    v = verdicts(
+        seeded,
+        "According to Sarandos, the AI-powered tools completed the sequence ten times "
+        "faster than conventional VFX workflows, highlighting the technology’s potential",
+    )
+    assert v["000"] and v["002"] and v["003"] and not v["001"] and not v["004"]

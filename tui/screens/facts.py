@@ -160,9 +160,24 @@ class FactsScreen(Screen[None]):
         return self.facts[min(table.cursor_row, len(self.facts) - 1)]
 
     def action_compare(self) -> None:
+        """The fact's own comparison: its sources, silent ones and differences
+        (not a new search for its label)."""
+        from hollywood_ai.index.compare import comparison_of_fact
+        from hollywood_ai.tui.screens.compare import ComparisonReady
+        from textual.widgets import Input
+
         fact = self._selected()
-        if fact is not None:
-            self.app.push_screen(CompareScreen(self.workspace, text=fact.label, story=self.story))
+        if fact is None:
+            return
+        comparison = comparison_of_fact(fact, self.articles)
+        screen = CompareScreen(self.workspace, text="", story=fact.story or self.story)
+
+        async def show() -> None:
+            await self.app.push_screen(screen)
+            screen.query_one(Input).value = fact.label
+            screen.post_message(ComparisonReady(comparison))
+
+        self.run_worker(show(), group="facts-compare", exit_on_error=False)
 
     @on(DataTable.RowSelected)
     def _selected_row(self, event: DataTable.RowSelected) -> None:
