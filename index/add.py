@@ -9,6 +9,7 @@ duplicate, not stored again.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -37,6 +38,8 @@ class AddReport:
     duplicates: list[dict[str, str]] = field(default_factory=list)
     failed: list[dict[str, str]] = field(default_factory=list)
     warnings: list[dict[str, str]] = field(default_factory=list)
+    # Files of a folder left out on purpose (hidden, or of another kind): not failures.
+    skipped: list[dict[str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +47,7 @@ class AddReport:
             "duplicates": self.duplicates,
             "failed": self.failed,
             "warnings": self.warnings,
+            "skipped": self.skipped,
         }
 
     @property
@@ -81,6 +85,9 @@ class _Adder:
             message = f"cannot add {shown}: {message}"
         self.report.failed.append({"input": source, "error": message})
 
+    def skip(self, source: str, reason: str) -> None:
+        self.report.skipped.append({"input": source, "reason": reason})
+
     def accept(self, parsed: Parsed, origin: str, warnings: list[str] | None = None) -> None:
         article = parsed.article(origin)
         key = _content_key(article.body)
@@ -110,18 +117,38 @@ class _Adder:
                 continue
             path = Path(item).expanduser()
             if path.is_dir():
-                found = sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file()
-                    and p.suffix.lower() in SUFFIXES
-                    and not any(x.startswith(".") for x in p.parts)
-                )
+                found = self._folder_files(path)
                 if not found:
                     self.fail(item, f"the folder {item} holds no .md, .txt or .html files")
                 yield from (str(p) for p in found)
             else:
                 yield item
+
+    def _folder_files(self, folder: Path) -> list[Path]:
+        """The files of a folder, recursively, that can be added. Hidden files
+        and folders (names starting with a dot, below the folder given: the
+        folder itself may be '..' or sit inside a hidden one) and files of
+        other kinds are reported as skipped."""
+        found: list[Path] = []
+        for root, dirs, files in os.walk(folder):
+            here = Path(root)
+            for name in sorted(dirs):
+                if name.startswith("."):
+                    self.skip(str(here / name), "a hidden folder")
+                elif (here / name).is_symlink():  # os.walk does not follow these
+                    self.skip(str(here / name), "a link to a folder, not followed")
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                p = here / name
+                if name.startswith("."):
+                    self.skip(str(p), "a hidden file")
+                elif p.suffix.lower() not in SUFFIXES:
+                    self.skip(str(p), "not a .md, .markdown, .txt, .html or feed file")
+                elif not p.is_file():
+                    self.skip(str(p), "not a regular file")
+                else:
+                    found.append(p)
+        return sorted(found)
 
     def add_one(self, item: str) -> None:
         try:

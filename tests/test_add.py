@@ -320,3 +320,49 @@ def test_cli_messages_keep_the_spelling_of_file_names_and_urls(tmp_path: Path):
     assert lines[0].startswith("hollywood-ai: binary.md is a binary file")
     assert lines[1].startswith("hollywood-ai: notes is empty")
     assert "http://127.0.0.1:9/closed" in lines[2] and "Http:" not in proc.stderr
+
+
+def test_folders_given_as_dotdot_or_inside_a_hidden_folder(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    folder = tmp_path / ".config" / "notes"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.md").write_text(
+        "# Folder article A\n\nText of the first folder article, on dubbing.\n"
+    )
+    report = add(ws, [str(folder)])
+    assert [a["title"] for a in report.added] == ["Folder article A"] and not report.failed
+    (folder / "b.txt").write_text(
+        "Second note\n\nThe second note is about AI voices in trailers.\n"
+    )
+    monkeypatch.chdir(folder / "sub")
+    report = add(ws, [".."])
+    assert [a["title"] for a in report.added] == ["Second note"] and not report.failed
+    assert [d["origin"] for d in report.duplicates] == ["../a.md"]
+
+
+def test_skipped_files_are_reported(tmp_path: Path):
+    folder = tmp_path / "mine"
+    (folder / ".git").mkdir(parents=True)
+    (folder / ".git" / "notes.md").write_text("# Not this one\n\nA file inside a hidden folder.\n")
+    (folder / ".draft.md").write_text("# Nor this one\n\nA hidden file, left out of the folder.\n")
+    (folder / "c.bin").write_bytes(b"\x00\x01")
+    (folder / "a.md").write_text("# Folder article A\n\nText of the folder article, on dubbing.\n")
+    home = tmp_path / "home"
+    proc = subprocess.run(
+        [EXE, "--home", str(home), "add", str(folder), "--json"],
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert set(data) >= {"added", "duplicates", "failed", "skipped"}
+    assert [a["title"] for a in data["added"]] == ["Folder article A"]
+    skipped = {Path(s["input"]).name: s["reason"] for s in data["skipped"]}
+    assert set(skipped) == {".git", ".draft.md", "c.bin"}
+    assert "hidden" in skipped[".git"] and "hidden" in skipped[".draft.md"]
+    proc = subprocess.run(
+        [EXE, "--home", str(home), "add", str(folder)], capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0
+    assert "skipped" in proc.stdout and "c.bin" in proc.stdout and "3 skipped" in proc.stdout

@@ -44,7 +44,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"added      {item['id']}  {safe(item['title'])}  ({safe(item['origin'])})")
         for item in report.duplicates:
             print(f"duplicate  {item['id']}  ({safe(item['origin'])}) is already in the library")
+        for item in report.skipped:
+            print(f"skipped    {safe(item['input'])}  ({safe(item['reason'])})")
+        skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
         print(
-            f"{len(report.added)} added, {len(report.duplicates)} already there, {len(report.failed)} failed."
+            f"{len(report.added)} added, {len(report.duplicates)} already there, "
+            f"{len(report.failed)} failed{skipped}."
         )
     return 0 if report.ok else 1
