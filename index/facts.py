@@ -192,7 +192,7 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
         for m in members:
             for t, w in evidence[m].items():
                 shared_terms[t] += w
-        common = [
+        shared_list = [
             t
             for t, _ in sorted(shared_terms.items(), key=lambda kv: -kv[1])
             if sum(1 for m in members if t in evidence[m]) >= 2
@@ -206,7 +206,7 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
                 positions=positions,
                 weight=weights[gid],
                 passages={aid: [a.passage for a in per_source[aid]] for aid in sources},
-                terms=common[:12],
+                terms=shared_list[:12],
             )
         )
     found.sort(key=lambda f: (-len(f.sources), -f.weight, f.label))
