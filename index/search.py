@@ -17,6 +17,7 @@ from hollywood_ai.index import query as q
 from hollywood_ai.index.searchindex import ARTICLES, PASSAGES, text_analyzer
 from hollywood_ai.index.suggest import suggest
 from hollywood_ai.index.workspace import Workspace
+from whoosh import sorting
 from whoosh.query import Query
 from whoosh.query.qcore import QueryError, _NullQuery
 
@@ -140,7 +141,7 @@ def search(
                     r["title"],
                     r.get("outlet") or None,
                     r.get("published"),
-                    float(r.score or 0.0),
+                    _score(r, sort),
                 )
                 for r in results
             ]
@@ -166,10 +167,22 @@ def search(
     )
 
 
+# Newest first, then the most relevant: the same order as the fast path's.
+_BY_DATE = sorting.MultiFacet([sorting.FieldFacet("pubsort", reverse=True), sorting.ScoreFacet()])
+
+
 def _run(searcher: Any, query: Query, limit: int, sort: str) -> Any:
     if sort == "date":
-        return searcher.search(query, limit=limit, sortedby="pubsort", reverse=True)
+        return searcher.search(query, limit=limit, sortedby=_BY_DATE)
     return searcher.search(query, limit=limit)
+
+
+def _score(hit: Any, sort: str) -> float:
+    """A hit's relevance. Sorted by date, Whoosh puts the sort key where the
+    score goes: (date key, negated score) with ``_BY_DATE``."""
+    if sort == "date":
+        return float(-hit.score[1])
+    return float(hit.score or 0.0)
 
 
 def _snippets(

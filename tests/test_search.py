@@ -296,3 +296,18 @@ def test_phrase_with_a_comma_is_not_an_error(seeded: Workspace):
     """Found by hypothesis: a phrase that the tags field splits at its comma."""
     assert search(seeded, '0"0,0"').total >= 0
     assert search(seeded, '"visual, effects"').total >= 0
+
+
+@pytest.mark.parametrize(
+    "text", ["faster OR eternaut", "Netflix", '"generative AI"', "title:netflix", "eternau*"]
+)
+def test_sort_by_date_keeps_relevance_scores(seeded: Workspace, text: str):
+    """Sorted by date, each hit carries the score it has sorted by relevance
+    (Whoosh puts its sort key where the score goes), and hits of one date
+    come best first."""
+    by_relevance = {h.id: h.score for h in search(seeded, text).hits}
+    by_date = search(seeded, text, sort="date").hits
+    assert by_relevance and {h.id: h.score for h in by_date} == by_relevance
+    assert all(0 < h.score < 1000 for h in by_date)
+    keys = [(h.published or "", h.score) for h in by_date]
+    assert keys == sorted(keys, reverse=True)
