@@ -405,9 +405,7 @@ def comparison_of_fact(
             shown = fact.passages.get(aid) or []
             if shown:
                 for p in shown:
-                    kept.append(
-                        ScoredPassage(p.text, 1.0, 1.0, aid, p.position, p.start, p.end)
-                    )
+                    kept.append(ScoredPassage(p.text, 1.0, 1.0, aid, p.position, p.start, p.end))
             else:
                 start, end = fact.positions.get(aid, (0, 0))
                 kept.append(ScoredPassage(fact.sources[aid], 1.0, 1.0, aid, 0, start, end))
@@ -558,20 +556,20 @@ def _quote_discrepancies(
         return []
     terms = set(q.terms) if q else set()
     per_source: dict[str, list[quotes.Quote]] = {}
+    shown_quotes: set[tuple[str, int]] = set()
     for aid in passages:
         article = articles.get(aid)
         if article is None:
             continue
-        shown = " ".join(passages[aid])
         for quote in quotes.extract(article.body):
             if not quote.speaker_key:
                 continue
-            overlaps_shown = quote.text[:40] in shown or any(
-                quote.text[:40] in p for p in passages[aid]
-            )
+            overlaps_shown = any(_overlaps(quote.text, p) for p in passages[aid])
             about_query = bool(terms & set(_quote_stems(quote)))
             if overlaps_shown or about_query:
                 per_source.setdefault(aid, []).append(quote)
+                if overlaps_shown:
+                    shown_quotes.add((aid, quote.start))
     out: list[Discrepancy] = []
     seen: set[tuple[str, str]] = set()
     ids = list(per_source)
@@ -582,7 +580,9 @@ def _quote_discrepancies(
                     if qa.speaker_key != qb.speaker_key:
                         continue
                     close = quotes.shared_content(qa, qb)
-                    if close < 0.3 or qa.words == qb.words:
+                    # Two quotes both shown for the same fact need less in common.
+                    both_shown = (a, qa.start) in shown_quotes and (b, qb.start) in shown_quotes
+                    if close < (0.2 if both_shown else 0.3) or qa.words == qb.words:
                         continue
                     key = (qa.text, qb.text)
                     if key in seen:
@@ -598,6 +598,19 @@ def _quote_discrepancies(
                         )
                     )
     return out
+
+
+_SENTENCE_PART = re.compile(r"[^.!?;]{25,}")
+
+
+def _overlaps(quote: str, passage: str) -> bool:
+    """The passage shows (part of) the quotation: the quote's start is in the
+    passage, or a sentence of the passage is in the quote (a passage is often
+    one sentence of a longer quotation)."""
+    if quote[:40] in passage:
+        return True
+    plain = passage.strip().strip("“”\"'‘’")
+    return any(part.strip()[:40] in quote for part in _SENTENCE_PART.findall(plain))
 
 
 def _quote_stems(quote: quotes.Quote) -> list[str]:

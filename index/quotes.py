@@ -21,6 +21,11 @@ _SPEAKER_AFTER = re.compile(
 )
 _SPEAKER_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<name>{_NAME})\s+(?:{_VERBS})\b")
 _SPEAKER_BEFORE = re.compile(rf"(?P<name>{_NAME})\s+(?:{_VERBS})\s*[,:]?\s*$")
+# "Ted Sarandos, Netflix's co-CEO, said: “…”" (a role between commas).
+_SPEAKER_BEFORE_ROLE = re.compile(
+    rf"(?P<name>{_NAME}),\s+[^,\"“”\n]{{1,80}},\s+(?:{_VERBS})\s*[,:]?\s*$"
+)
+# "…,” said Ted Sarandos, Netflix's co-CEO" is handled by _SPEAKER_AFTER.
 _PRONOUN = re.compile(r"^\s*,?\s*(?:he|she|they)\s+(?:" + _VERBS + r")\b", re.I)
 _ROLE_WORDS = {
     "netflix",
@@ -71,8 +76,6 @@ def extract(text: str) -> list[Quote]:
     last_paragraph = -2
     for m in _QUOTE.finditer(text):
         inner = (m.group(1) or m.group(2) or "").strip()
-        if len(inner.split()) < 4:
-            continue  # a scare-quoted phrase, not a quotation
         after = text[m.end() : m.end() + 120]
         before_start = text.rfind("\n", 0, m.start()) + 1
         before = text[max(before_start, m.start() - 120) : m.start()]
@@ -83,9 +86,11 @@ def extract(text: str) -> list[Quote]:
                 speaker = _clean_name(sm.group("name"))
                 break
         if speaker is None:
-            sm = _SPEAKER_BEFORE.search(before)
+            sm = _SPEAKER_BEFORE.search(before) or _SPEAKER_BEFORE_ROLE.search(before)
             if sm:
                 speaker = _clean_name(sm.group("name"))
+        if len(inner.split()) < 4 and speaker is None:
+            continue  # a scare-quoted phrase or a title, not a quotation
         if speaker is None and (
             _PRONOUN.match(after) or re.search(r"(said|added|stated)\s*,?\s*$", before)
         ):

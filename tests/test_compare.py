@@ -315,3 +315,24 @@ def test_long_claim_is_found_in_the_other_sources(seeded: Workspace):
         "faster than conventional VFX workflows, highlighting the technology’s potential",
     )
     assert v["000"] and v["002"] and v["003"] and not v["001"] and not v["004"]
+
+
+def test_quotes_with_roles_and_short_quotes():
+    got = quotes_in("Ted Sarandos, Netflix's co-CEO, said: “AI is great for us.”")
+    assert [(q.speaker, q.text) for q in got] == [("Ted Sarandos", "AI is great for us.")]
+    got = quotes_in("“Not just cheaper,” said Ted Sarandos. It was called “El Atonata” there.")
+    assert [(q.speaker, q.text) for q in got] == [("Ted Sarandos", "Not just cheaper,")]
+
+
+def test_fact_carries_the_sarandos_quote_diff(seeded: Workspace):
+    """The Sarandos quote worded differently by 003 ("Whether welcomed or
+    not…") and 000 (TechCrunch) shows in the fact that groups them."""
+    n = ids(seeded)
+    found = [
+        d
+        for f in facts(seeded)
+        for d in f.discrepancies
+        if d.kind == "quote" and {n["000"], n["003"]} <= set(d.values)
+    ]
+    assert found and found[0].speaker == "Sarandos"
+    assert any(op != "=" for op, _ in found[0].diff)
