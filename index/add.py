@@ -195,14 +195,14 @@ class _Adder:
         content_type: str | None = None,
         charset: str | None = None,
     ) -> None:
-        from hollywood_ai.index.feeds import looks_like_feed, parse_feed
+        from hollywood_ai.index.feeds import looks_like_feed, looks_like_json, parse_feed
         from hollywood_ai.index.html_import import looks_like_html, parse_html
 
         if len(data) > MAX_FILE_BYTES:
             raise HollywoodError(
                 f"{source} is larger than {MAX_FILE_BYTES // 2**20} MB, too large for an article"
             )
-        if looks_like_feed(data):  # by content: feeds come as .xml, .rss, text/xml, anything
+        if looks_like_feed(data):  # by content: feeds come as .xml, .json, text/xml, anything
             for entry in parse_feed(data, source, fetch_page=self._fetch_page):
                 if entry.parsed is None:
                     self.fail(entry.origin, entry.error or "the entry could not be read")
@@ -214,6 +214,10 @@ class _Adder:
         )
         if suffix in FEED_SUFFIXES or xml_type:
             raise HollywoodError(f"{source} is XML but not an RSS or Atom feed")
+        if (suffix == ".json" or (content_type or "").endswith("json")) and looks_like_json(data):
+            raise HollywoodError(
+                f"{source} is JSON but not a JSON Feed; add an article, a page or a feed"
+            )
         text = _decode(data, source, charset)
         if (
             suffix in HTML_SUFFIXES

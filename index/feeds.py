@@ -1,23 +1,42 @@
-"""RSS and Atom feeds: each entry becomes an article. An entry that carries
-only a summary has its linked page fetched for the whole article."""
+"""RSS, Atom and JSON feeds: each entry becomes an article. An entry that
+carries only a summary has its linked page fetched for the whole article."""
 
 from __future__ import annotations
 
+import html as htmllib
+import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.ingest import Meta, Parsed
-from hollywood_ai.index.sources import clean_url, outlet_from_url
+from hollywood_ai.index.sources import clean_url, normalise_date, outlet_from_url
 from hollywood_ai.index.text import clean_inline, repair, squeeze_blank_lines
 
 FULL_TEXT_WORDS = 150  # an entry with fewer words than this is a summary
+JSON_FEED_VERSION = "https://jsonfeed.org/version/"
 
 
 def looks_like_feed(data: bytes) -> bool:
+    """An RSS, Atom or RDF feed, or a JSON Feed, by its content."""
+    return looks_like_xml_feed(data) or looks_like_json_feed(data)
+
+
+def looks_like_xml_feed(data: bytes) -> bool:
     head = data[:2048].lstrip().lower()
     return (b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head) and b"<html" not in head
+
+
+def looks_like_json_feed(data: bytes) -> bool:
+    """JSON whose "version" names the JSON Feed format (https://jsonfeed.org)."""
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"{") and JSON_FEED_VERSION.encode() in data
+
+
+def looks_like_json(data: bytes) -> bool:
+    return data[:64].lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"["))
 
 
 @dataclass
@@ -25,13 +44,34 @@ class FeedEntry:
     parsed: Parsed | None
     origin: str
     error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Item:
+    """One entry of any kind of feed, before it becomes an article."""
+
+    link: str
+    ident: str
+    title: str | None = None
+    html: str = ""  # the entry's content, or its summary, as HTML
+    author: str | None = None
+    published: str | None = None
+    tags: list[str] = field(default_factory=list)
 
 
 def parse_feed(
     data: bytes, source: str, fetch_page: Callable[[str], Parsed] | None = None
 ) -> list[FeedEntry]:
+    if looks_like_json_feed(data):
+        site, items = _json_items(data, source)
+    else:
+        site, items = _xml_items(data, source)
+    return [_entry(item, site, fetch_page) for item in items]
+
+
+def _xml_items(data: bytes, source: str) -> tuple[str | None, list[_Item]]:
     import feedparser
-    from markdownify import markdownify
 
     feed = feedparser.parse(data)
     if not feed.entries:
@@ -39,47 +79,112 @@ def parse_feed(
             raise HollywoodError(f"{source} is not a readable RSS or Atom feed")
         raise HollywoodError(f"{source} is a feed with no entries")
     site = clean_inline(feed.feed.get("title", "")) or None
-    out: list[FeedEntry] = []
+    items: list[_Item] = []
     for entry in feed.entries:
         link = entry.get("link") or ""
-        origin = link or f"{source}#{entry.get('id') or len(out)}"
         html = ""
         if entry.get("content"):
             html = max((c.get("value", "") for c in entry.content), key=len)
-        summary = entry.get("summary", "")
-        body = squeeze_blank_lines(
-            repair(markdownify(html or summary, heading_style="ATX", bullets="-"))
-        )
-        if (
-            len(body.split()) < FULL_TEXT_WORDS
-            and link.startswith(("http://", "https://"))
-            and fetch_page
-        ):
-            try:
-                parsed = fetch_page(link)
-            except HollywoodError as exc:
-                if not body.strip():
-                    out.append(FeedEntry(None, origin, str(exc)))
-                    continue
-            else:
-                if not parsed.meta.outlet:
-                    parsed.meta.outlet = site
-                out.append(FeedEntry(parsed, origin))
-                continue
-        if not body.strip():
-            out.append(FeedEntry(None, origin, f"the entry {origin} has no text"))
-            continue
-        meta = Meta()
-        meta.title = clean_inline(entry.get("title", "")) or None
-        meta.author = clean_inline(entry.get("author", "")) or None
-        meta.url = clean_url(link) if link.startswith(("http://", "https://")) else None
-        meta.outlet = site or (outlet_from_url(link) if meta.url else None)
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        meta.published = time.strftime("%Y-%m-%d", stamp) if stamp else None
-        meta.add_tags([t.get("term", "") for t in entry.get("tags", []) if t.get("term")])
-        if not meta.title:
-            from hollywood_ai.index.ingest import derive_title
+        items.append(
+            _Item(
+                link=link,
+                ident=link or f"{source}#{entry.get('id') or len(items)}",
+                title=clean_inline(entry.get("title", "")) or None,
+                html=html or entry.get("summary", ""),
+                author=clean_inline(entry.get("author", "")) or None,
+                published=time.strftime("%Y-%m-%d", stamp) if stamp else None,
+                tags=[t.get("term", "") for t in entry.get("tags", []) if t.get("term")],
+            )
+        )
+    return site, items
 
-            meta.title = derive_title(body)
-        out.append(FeedEntry(Parsed(meta=meta, body=body), origin))
-    return out
+
+def _json_items(data: bytes, source: str) -> tuple[str | None, list[_Item]]:
+    """A JSON Feed (https://jsonfeed.org/version/1.1, and 1.0's "author")."""
+    try:
+        feed = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        raise HollywoodError(f"{source} is not a readable JSON Feed") from None
+    if not isinstance(feed, dict) or not str(feed.get("version", "")).startswith(JSON_FEED_VERSION):
+        raise HollywoodError(f"{source} is not a readable JSON Feed")
+    entries = feed.get("items")
+    if not isinstance(entries, list) or not entries:
+        raise HollywoodError(f"{source} is a feed with no entries")
+    site = clean_inline(str(feed.get("title") or "")) or None
+    feed_author = _json_author(feed)
+    items: list[_Item] = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        link = str(entry.get("url") or entry.get("external_url") or "")
+        if isinstance(entry.get("content_html"), str) and entry["content_html"].strip():
+            html = entry["content_html"]
+        else:
+            text = entry.get("content_text") or entry.get("summary") or ""
+            html = _text_html(str(text))
+        tags = entry.get("tags")
+        items.append(
+            _Item(
+                link=link,
+                ident=link or f"{source}#{entry.get('id') or len(items)}",
+                title=clean_inline(str(entry.get("title") or "")) or None,
+                html=html,
+                author=_json_author(entry) or feed_author,
+                published=normalise_date(entry.get("date_published") or entry.get("date_modified")),
+                tags=[str(t) for t in tags] if isinstance(tags, list) else [],
+            )
+        )
+    if not items:
+        raise HollywoodError(f"{source} is a feed with no entries")
+    return site, items
+
+
+def _json_author(obj: dict[str, Any]) -> str | None:
+    people = obj.get("authors")
+    if not isinstance(people, list):
+        people = [obj.get("author")] if obj.get("author") else []
+    names = [clean_inline(str(p.get("name") or "")) for p in people if isinstance(p, dict)]
+    return ", ".join(n for n in names if n) or None
+
+
+def _text_html(text: str) -> str:
+    """Plain text as HTML paragraphs (so that it goes the way HTML content goes)."""
+    paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return "".join(f"<p>{htmllib.escape(p)}</p>" for p in paragraphs)
+
+
+def _entry(item: _Item, site: str | None, fetch_page: Callable[[str], Parsed] | None) -> FeedEntry:
+    from markdownify import markdownify
+
+    link = item.link
+    origin = item.ident
+    body = squeeze_blank_lines(repair(markdownify(item.html, heading_style="ATX", bullets="-")))
+    if (
+        len(body.split()) < FULL_TEXT_WORDS
+        and link.startswith(("http://", "https://"))
+        and fetch_page
+    ):
+        try:
+            parsed = fetch_page(link)
+        except HollywoodError as exc:
+            if not body.strip():
+                return FeedEntry(None, origin, str(exc))
+        else:
+            if not parsed.meta.outlet:
+                parsed.meta.outlet = site
+            return FeedEntry(parsed, origin)
+    if not body.strip():
+        return FeedEntry(None, origin, f"the entry {origin} has no text")
+    meta = Meta()
+    meta.title = item.title
+    meta.author = item.author
+    meta.url = clean_url(link) if link.startswith(("http://", "https://")) else None
+    meta.outlet = site or (outlet_from_url(link) if meta.url else None)
+    meta.published = item.published
+    meta.add_tags(item.tags)
+    if not meta.title:
+        from hollywood_ai.index.ingest import derive_title
+
+        meta.title = derive_title(body)
+    return FeedEntry(Parsed(meta=meta, body=body), origin)

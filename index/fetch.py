@@ -26,6 +26,7 @@ ACCEPTED = {
     "application/xml",
     "text/xml",
     "application/feed+json",
+    "application/json",  # JSON Feeds are often served as plain JSON
 }
 
 
@@ -43,7 +44,7 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fet
         headers={
             "User-Agent": USER_AGENT,
             "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
-            "text/plain;q=0.9,*/*;q=0.5",
+            "application/feed+json,text/plain;q=0.9,*/*;q=0.5",
         },
     )
     try:

@@ -51,6 +51,30 @@ FEED_XML = """<?xml version="1.0"?><rss version="2.0"><channel><title>Example Fe
     "{long}", " ".join(["Studios now cut trailers with generative AI tools, editors say."] * 30)
 )
 
+LONG = " ".join(["Dubbing studios now test synthetic voices for minor roles, editors say."] * 15)
+JSON_FEED = {
+    "version": "https://jsonfeed.org/version/1.1",
+    "title": "Example JSON Feed",
+    "items": [
+        {
+            "id": "1",
+            "url": "http://HOST/json/one",
+            "title": "JSON entry about dubbing",
+            "content_html": f"<p>{LONG}</p>",
+            "date_published": "2025-08-06T09:00:00Z",
+            "authors": [{"name": "Rita Moreno"}],
+            "tags": ["dubbing", "voices"],
+        },
+        {
+            "id": "2",
+            "url": "http://HOST/json/two",
+            "title": "Plain-text JSON entry",
+            "content_text": LONG.replace("Dubbing studios", "Trailer houses") + "\n\nThe end.",
+            "author": {"name": "Old Style"},
+        },
+    ],
+}
+
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     routes: dict[str, tuple[int, str, bytes]] = {}
@@ -75,6 +99,12 @@ def server() -> Iterator[str]:
         "/article": (200, "text/html; charset=utf-8", ARTICLE_HTML.encode()),
         "/feed.xml": (200, "application/rss+xml", FEED_XML.replace("HOST", host).encode()),
         "/not-a-feed.xml": (200, "application/xml", b"<note><to>x</to></note>"),
+        "/feed.json": (
+            200,
+            "application/feed+json",
+            json.dumps(JSON_FEED).replace("HOST", host).encode(),
+        ),
+        "/not-a-feed.json": (200, "application/json", b'{"version": 2, "items": []}'),
         "/image.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
         "/index.html": (
             200,
@@ -366,3 +396,18 @@ def test_skipped_files_are_reported(tmp_path: Path):
     )
     assert proc.returncode == 0
     assert "skipped" in proc.stdout and "c.bin" in proc.stdout and "3 skipped" in proc.stdout
+
+
+def test_json_feed(ws: Workspace, server: str):
+    report = add(ws, [f"{server}/feed.json", f"{server}/not-a-feed.json"])
+    by_title = {a["title"]: ws.get(a["id"]) for a in report.added}
+    assert set(by_title) == {"JSON entry about dubbing", "Plain-text JSON entry"}
+    one = by_title["JSON entry about dubbing"]
+    assert one.author == "Rita Moreno" and one.published == "2025-08-06"
+    assert one.outlet == "Example JSON Feed" and list(one.tags) == ["dubbing", "voices"]
+    assert one.url == f"{server}/json/one" and "synthetic voices" in one.body
+    assert "{" not in one.body and "version" not in one.body
+    two = by_title["Plain-text JSON entry"]
+    assert two.author == "Old Style" and "Trailer houses" in two.body
+    assert [f["input"] for f in report.failed] == [f"{server}/not-a-feed.json"]
+    assert "JSON" in report.failed[0]["error"]
