@@ -29,6 +29,7 @@ from hollywood_ai.index.evidence import (
     Question,
     StoryPassages,
     read_question,
+    stems,
     story_passages,
 )
 from hollywood_ai.index.model import Article
@@ -442,13 +443,30 @@ def find_discrepancies(
 ) -> list[Discrepancy]:
     """What differs between the sources' passages for one fact."""
     out: list[Discrepancy] = []
-    out.extend(_number_discrepancies(passages))
+    out.extend(_number_discrepancies(passages, articles))
     out.extend(_name_discrepancies(passages, articles))
     out.extend(_quote_discrepancies(passages, articles, q))
     return out
 
 
-def _number_discrepancies(passages: dict[str, list[str]]) -> list[Discrepancy]:
+_FIGURES_CACHE: dict[tuple[str, str], frozenset[tuple[float, str]]] = {}
+
+
+def _article_figures(article: Article) -> frozenset[tuple[float, str]]:
+    """The figures an article's whole text gives (cached per version)."""
+    key = (article.id, article.checksum)
+    hit = _FIGURES_CACHE.get(key)
+    if hit is None:
+        hit = frozenset(q.key for q in quantities.extract(article.body))
+        if len(_FIGURES_CACHE) > 4000:
+            _FIGURES_CACHE.clear()
+        _FIGURES_CACHE[key] = hit
+    return hit
+
+
+def _number_discrepancies(
+    passages: dict[str, list[str]], articles: dict[str, Article] | None = None
+) -> list[Discrepancy]:
     by_unit: dict[str, dict[str, quantities.Quantity]] = {}
     for aid, texts in passages.items():
         for text in texts:
@@ -464,7 +482,18 @@ def _number_discrepancies(passages: dict[str, list[str]]) -> list[Discrepancy]:
         if len(distinct) > 1:
             out.append(Discrepancy("number", values, detail=_unit_label(unit)))
         elif len(per_source) == 1 and reporting > 1:
-            out.append(Discrepancy("number", values, detail=_unit_label(unit), only_source=True))
+            # "Only one source" only if no other article of the story gives it
+            # anywhere (its passage shown here may simply not be the one).
+            ((aid, qty),) = per_source.items()
+            elsewhere = any(
+                qty.key in _article_figures(a)
+                for other, a in (articles or {}).items()
+                if other != aid
+            )
+            if not elsewhere:
+                out.append(
+                    Discrepancy("number", values, detail=_unit_label(unit), only_source=True)
+                )
     return out
 
 
@@ -565,7 +594,14 @@ def _quote_discrepancies(
             if not quote.speaker_key:
                 continue
             overlaps_shown = any(_overlaps(quote.text, p) for p in passages[aid])
-            about_query = bool(terms & set(_quote_stems(quote)))
+            # About the question: the question names the speaker, and any
+            # other word it asks about is in the quote ("what did Sarandos
+            # say about creators"); a common word alone ("AI") is not enough.
+            speaker = set(stems(quote.speaker or ""))
+            rest = terms - speaker
+            about_query = bool(speaker & terms) and (
+                not rest or bool(rest & set(_quote_stems(quote)))
+            )
             if overlaps_shown or about_query:
                 per_source.setdefault(aid, []).append(quote)
                 if overlaps_shown:
@@ -614,8 +650,6 @@ def _overlaps(quote: str, passage: str) -> bool:
 
 
 def _quote_stems(quote: quotes.Quote) -> list[str]:
-    from hollywood_ai.index.evidence import stems
-
     return stems(quote.text)
 
 
