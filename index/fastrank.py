@@ -23,7 +23,7 @@ from typing import Any
 from hollywood_ai.index.query import FIELD_BOOSTS, OPERATORS, SEARCH_FIELDS, sanitize
 from whoosh.searching import Searcher
 
-_PLAIN = re.compile(r"^[^\W_][\w'’]*$")
+_PLAIN = re.compile(r"^[^\W_][\w'’‘]*$")
 CACHE_WORDS = 256
 
 _lock = threading.Lock()

@@ -23,7 +23,7 @@ TEXT_FIELDS = ("title", "body")
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 _FIELD_PREFIX = re.compile(r"\b(\w+):(?=\s|$)")
 _KNOWN_FIELD = re.compile(r"\b(\w+):")
-_WORD = re.compile(r"\w+(?:[.'’]\w+)*")
+_WORD = re.compile(r"\w+(?:[.'’‘]\w+)*")
 # The value of a published: term: a range ([a TO b], {a TO b}), a group, a
 # quoted date or one word.
 _PUBLISHED = re.compile(r'\bpublished:(?:[\[{][^\]}]*[\]}]?|\([^)]*\)?|"[^"]*"?|\S+)')

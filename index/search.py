@@ -204,8 +204,12 @@ def _snippets(
     psearcher = ws.index.searcher(PASSAGES)
     asearcher = ws.index.searcher(ARTICLES)
     # The stored map holds compare's forms of the words ("10" for "ten",
-    # "visual effect" for "VFX"): look those up too.
-    wanted = set(stems) | set(evidence_stems(" ".join(sorted(stems))))
+    # "visual effect" for "VFX"): look those up too. A possessive's stem
+    # ("netflix'") analysed again loses its apostrophe: that is not another
+    # form of it, and would send the snippet to any passage naming Netflix.
+    wanted = set(stems)
+    for stem in stems:
+        wanted.update(f for f in evidence_stems(stem) if f != stem.rstrip("'"))
     weights = {t: asearcher.idf("body", t) or 1.0 for t in wanted}
     out: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     for article_id in article_ids:

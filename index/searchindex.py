@@ -43,20 +43,25 @@ from whoosh.query import Every, Term
 from whoosh.searching import Searcher
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 ARTICLES = "articles"
 PASSAGES = "passages"
-TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
+# Curly apostrophes (’ ‘) join a word like the typed ' does ("Netflix’s").
+TOKEN_PATTERN = r"\w+(?:[.'’‘]\w+)*"
+# Accents folded, and every apostrophe read as the one on the keyboard: the
+# corpus writes "doesn’t", people type "doesn't".
+APOSTROPHES = "’‘ʼ"
+FOLD_MAP = {**accent_map, **{ord(c): "'" for c in APOSTROPHES}}
 
 Progress = Callable[[int, int], None]
 
 
 def text_analyzer() -> Analyzer:
-    """Words, lower-cased, accents folded, stop words out, stemmed."""
+    """Words, lower-cased, accents and apostrophes folded, stop words out, stemmed."""
     return (
         RegexTokenizer(TOKEN_PATTERN)
         | LowercaseFilter()
-        | CharsetFilter(accent_map)
+        | CharsetFilter(FOLD_MAP)
         | StopFilter(minsize=1)
         | StemFilter()
     )

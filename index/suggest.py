@@ -9,7 +9,7 @@ from whoosh.analysis import STOP_WORDS
 from whoosh.query.qcore import QueryError
 from whoosh.searching import Searcher
 
-_WORD = re.compile(r"(?<![:\w])([^\W\d_][\w'’]{2,})(?![:\w*])")
+_WORD = re.compile(r"(?<![:\w])([^\W\d_][\w'’‘]{2,})(?![:\w*])")
 SPELL_FIELDS = ("title", "body")
 
 

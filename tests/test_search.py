@@ -311,3 +311,48 @@ def test_sort_by_date_keeps_relevance_scores(seeded: Workspace, text: str):
     assert all(0 < h.score < 1000 for h in by_date)
     keys = [(h.published or "", h.score) for h in by_date]
     assert keys == sorted(keys, reverse=True)
+
+
+APOSTROPHE_QUERIES = [
+    ("Netflix's", "Netflix’s", "Netflix‘s", "netflixʼs"),
+    ("doesn't", "doesn’t"),
+    ('"Netflix\'s earnings"', '"Netflix’s earnings"'),
+    ('"Netflix\'s use"', '"Netflix’s use"'),
+]
+
+
+@pytest.mark.parametrize("forms", APOSTROPHE_QUERIES)
+def test_typed_apostrophes_meet_curly_ones(seeded: Workspace, forms: tuple[str, ...]):
+    """The seeds write both "Netflix's" and "Netflix’s": every form finds all."""
+    found = [search(seeded, text) for text in forms]
+    assert found[0].total > 0
+    for result in found:
+        assert {h.id for h in result.hits} == {h.id for h in found[0].hits}, result.query
+        assert result.total == found[0].total
+        assert result.suggestion is None
+
+
+def test_possessive_finds_both_spellings(seeded: Workspace):
+    # The Guardian's article writes "Netflix's", TechCrunch's "Netflix’s".
+    assert {GUARDIAN, TECHCRUNCH} <= set(titles(seeded, "Netflix's"))
+    assert {GUARDIAN, TECHCRUNCH} <= set(titles(seeded, "Netflix’s"))
+    assert titles(seeded, "doesn't")
+
+
+@pytest.mark.parametrize("text", ["Netflix's", "Netflix’s", "doesn't"])
+def test_apostrophes_fast_path_ranks_like_whoosh(seeded: Workspace, text: str):
+    from hollywood_ai.index import query as q
+    from hollywood_ai.index.searchindex import ARTICLES
+
+    fast = [h.id for h in search(seeded, text).hits]
+    s = seeded.index.searcher(ARTICLES)
+    slow = [r["id"] for r in s.search(q.parse(text, s.schema), limit=20)]
+    assert fast == slow and fast
+
+
+@pytest.mark.parametrize("text", ["Netflix's", "Netflix’s", "doesn't", '"Netflix\'s use"'])
+def test_snippets_mark_words_with_either_apostrophe(seeded: Workspace, text: str):
+    word = text.strip('"').split()[0].replace("’", "'").lower()
+    for hit in search(seeded, text).hits:
+        marked_words = {hit.snippet[s:e].replace("’", "'").lower() for s, e in hit.spans}
+        assert word in marked_words, (hit.title, hit.snippet)
