@@ -73,7 +73,7 @@ CURRENCIES = {
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _PATTERN = re.compile(
-    rf"(?P<cur>US\$|\$|€|£)?\s?(?P<num>{_NUM}|\b(?:{_WORDS})\b)"
+    rf"(?P<cur>US\$|\$|€|£|\b(?:USD|EUR|GBP)\b)?\s?(?P<num>{_NUM}|\b(?:{_WORDS})\b)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|k|m|b)\b)?"
     r"\s?(?P<unit>%|per ?cent|percent|x\b|times|-fold|fold|years?|months?|weeks?|days?|hours?|"
     r"minutes?|episodes?|seasons?|jobs|people|workers|viewers|subscribers|members|films?|"
@@ -81,6 +81,9 @@ _PATTERN = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"^(19|20)\d\d$")
+# "tenfold", "a hundredfold"; "twice as fast", "three times as many".
+_FOLD = re.compile(rf"\b(?P<num>{_WORDS.replace(chr(92) + ' ', ' ')}|\d+)-?fold\b", re.I)
+_AS_MUCH = re.compile(r"\b(?P<num>twice|thrice|double|triple)\s+(?:as|the)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,16 @@ def extract(text: str) -> list[Quantity]:
         out.append(
             Quantity(value=value, unit=norm, text=written, start=start, end=start + len(written))
         )
+    for pattern in (_FOLD, _AS_MUCH):
+        for m in pattern.finditer(text):
+            if any(q.start <= m.start() < q.end for q in out):
+                continue
+            value = _number(m.group("num"))
+            if value is None:
+                continue
+            written = m.group(0) if pattern is _FOLD else m.group("num")
+            out.append(Quantity(value, "times", written, m.start(), m.start() + len(written)))
+    out.sort(key=lambda q: q.start)
     return out
 
 

@@ -347,3 +347,15 @@ def test_no_false_lines_in_the_band(seeded: Workspace):
     assert not any(d.kind == "quote" for d in c.discrepancies)  # "AI" alone is not about it
     c = compare(seeded, "Netflix revenue")
     assert any(d.only_source for d in c.discrepancies)  # 17% really is given by one source
+
+
+def test_quantities_fold_twice_and_currency_codes():
+    def first(text: str) -> tuple[float, str]:
+        q = extract(text)[0]
+        return q.value, q.unit
+
+    assert first("a tenfold gain") == (10.0, "times")
+    assert first("a 10-fold rise") == (10.0, "times")
+    assert first("twice as fast as before") == (2.0, "times")
+    assert first("USD 11 billion in revenue") == (11e9, "USD")
+    assert extract("USD 11 billion")[0].key == extract("$11 billion")[0].key
