@@ -23,7 +23,7 @@ from hollywood_ai.index.model import Article, short_hash
 from hollywood_ai.index.workspace import Workspace
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-MIN_WORDS = 5
+MIN_WORDS = 5  # different words: fewer is a scrap, not an article
 TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
@@ -196,7 +196,7 @@ class _Adder:
         charset: str | None = None,
     ) -> None:
         from hollywood_ai.index.feeds import looks_like_feed, looks_like_json, parse_feed
-        from hollywood_ai.index.html_import import looks_like_html, parse_html
+        from hollywood_ai.index.html_import import distinct_words, looks_like_html, parse_html
 
         if len(data) > MAX_FILE_BYTES:
             raise HollywoodError(
@@ -232,9 +232,10 @@ class _Adder:
         if suffix is not None and suffix not in SUFFIXES and not url and source != "stdin":
             raise HollywoodError(f"{source} is not a .md, .txt or .html file")
         parsed = parse_document(text, suffix)
-        if len(parsed.body.split()) < MIN_WORDS:
+        if distinct_words(parsed.body) < MIN_WORDS:
             raise HollywoodError(
-                f"{source} holds too little text to be an article ({len(parsed.body.split())} words)"
+                f"{source} holds too little text to be an article "
+                f"({distinct_words(parsed.body)} different words)"
             )
         if url and not parsed.meta.url:
             parsed.meta.url = url

@@ -17,7 +17,7 @@ from hollywood_ai.index.ingest import Meta, Parsed, derive_title
 from hollywood_ai.index.sources import clean_url, date_from_url, normalise_date, outlet_from_url
 from hollywood_ai.index.text import clean_inline, repair, squeeze_blank_lines
 
-MIN_WORDS = 25  # less than this is not an article (a login page, an error page)
+MIN_WORDS = 25  # fewer distinct words is not an article (a login page, an error page)
 _BYLINE_PREFIX = re.compile(r"^\s*(by|from|written by|posted by)\s+", re.I)
 
 
@@ -29,6 +29,11 @@ class PageMeta:
     date: str | None = None
     url: str | None = None
     language: str | None = None
+
+
+def distinct_words(text: str) -> int:
+    """How many different words a text has: "x x x …" is one, however long."""
+    return len(set(re.findall(r"\w+", text.casefold())))
 
 
 def looks_like_html(text: str) -> bool:
@@ -175,7 +180,7 @@ def parse_html(html: str, url: str | None = None) -> Parsed:
         )
     body = markdownify(content, heading_style="ATX", bullets="-", strip=["img", "script", "style"])
     body = squeeze_blank_lines(repair(body))
-    if len(body.split()) < MIN_WORDS:
+    if distinct_words(body) < MIN_WORDS:
         raise HollywoodError("the page holds too little text to be an article")
     meta = Meta()
     meta.title = clean_inline((found.title if found else None) or tags.title or "") or None

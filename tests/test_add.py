@@ -8,11 +8,13 @@ import json
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hollywood_ai.index.add import add
+from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.search import search
 from hollywood_ai.index.workspace import Workspace
 
@@ -80,6 +82,20 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     routes: dict[str, tuple[int, str, bytes]] = {}
 
     def do_GET(self) -> None:
+        if self.path == "/drip":  # a page that arrives one paragraph every 0.1 s, for 6 s
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                self.wfile.write(b"<html><body><article>")
+                for _ in range(60):
+                    self.wfile.write(b"<p>x</p>")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+                self.wfile.write(b"</article></body></html>")
+            except OSError:  # the client gave up
+                pass
+            return
         status, ctype, body = self.routes.get(self.path, (404, "text/plain", b"not found"))
         self.send_response(status)
         self.send_header("Content-Type", ctype)
@@ -411,3 +427,27 @@ def test_json_feed(ws: Workspace, server: str):
     assert two.author == "Old Style" and "Trailer houses" in two.body
     assert [f["input"] for f in report.failed] == [f"{server}/not-a-feed.json"]
     assert "JSON" in report.failed[0]["error"]
+
+
+def test_fetch_has_a_total_deadline(ws: Workspace, server: str, monkeypatch: pytest.MonkeyPatch):
+    from hollywood_ai.index import fetch
+
+    started = time.monotonic()
+    with pytest.raises(HollywoodError, match="within 1 s"):
+        fetch.fetch(f"{server}/drip", deadline=1.0)
+    assert time.monotonic() - started < 3
+    monkeypatch.setattr(fetch, "DEADLINE", 1.0)
+    started = time.monotonic()
+    report = add(ws, [f"{server}/drip"])
+    assert time.monotonic() - started < 3
+    assert not report.added and f"{server}/drip" in report.failed[0]["error"]
+
+
+def test_too_little_text_counts_different_words(ws: Workspace, tmp_path: Path):
+    from hollywood_ai.index.html_import import parse_html
+
+    with pytest.raises(HollywoodError, match="too little text"):
+        parse_html("<html><body><article>" + "<p>x</p>" * 40 + "</article></body></html>")
+    (tmp_path / "x.txt").write_text("x x x x x x x x x x x x\n")
+    report = add(ws, [str(tmp_path / "x.txt")])
+    assert not report.added and "too little text" in report.failed[0]["error"]
