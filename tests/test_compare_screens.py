@@ -148,3 +148,50 @@ async def test_markup_in_titles_is_shown_as_written(reader_home):
         assert any("[bold red]Bets[/] Big [/]" in h for h in heads)
         assert not any("\x1b" in h for h in heads)
         assert isinstance(screen.query(OptionList).first(), OptionList)
+
+
+def screen_lines(app) -> list[str]:
+    """The screen as the user sees it, one string per row."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def row_backgrounds(app, needle: str) -> set:
+    """The background colours under ``needle`` wherever it shows on screen."""
+    found = set()
+    for strip in app.screen._compositor.render_strips():
+        x = 0
+        at = strip.text.find(needle)
+        if at < 0:
+            continue
+        for segment in strip:
+            width = len(segment.text)
+            if x < at + len(needle) and x + width > at and segment.text.strip():
+                found.add(segment.style.bgcolor if segment.style else None)
+            x += width
+    return found
+
+
+async def test_enter_on_a_table_row_shows_that_row_lit(reader_home):
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot, "Emerging Advertising Revenue Model")
+        columns = list(screen.query(SourceColumn))
+        guardian = next(i for i, c in enumerate(columns) if c.source.outlet == "The Guardian")
+        while screen.focused is None or columns[guardian] not in screen.focused.ancestors:
+            await pilot.press("right")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.pause(0.1)
+        assert app.screen is app.main_screen
+        pane = app.main_screen.pane
+        inside = screen_lines(app)[pane.region.y + 1 : pane.region.bottom - 1]
+        shown = "\n".join(inside)
+        # The whole row is on screen: its name and its last field.
+        assert "Emerging Advertising Revenue Model" in shown, shown
+        assert "diversified revenue" in shown and "relevancy" in shown, shown
+        assert "AI in Film Production" not in shown, shown
+        # The row is lit, the rest of the table is not, and the table as a whole does not flash.
+        lit = row_backgrounds(app, "Emerging Advertising Revenue Model")
+        labels = row_backgrounds(app, "description")
+        assert lit and labels and not (lit & labels), (lit, labels)
+        assert not pane.query(".-flash")

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import Static
@@ -149,9 +149,19 @@ class TableBlock(Widget):
         return widths
 
     def _lines(self, width: int) -> list[Content]:
+        return self._layout(width)[0]
+
+    def row_lines(self, row: int) -> tuple[int, int]:
+        """The lines [first, last) that row ``row`` (0 is the header) takes when
+        drawn at the widget's width."""
+        spans = self._layout(self.content_region.width or self.size.width)[1]
+        return spans.get(row, (0, 0))
+
+    def _layout(self, width: int) -> tuple[list[Content], dict[int, tuple[int, int]]]:
+        """The lines, and where each row sits among them."""
         n = self.block.columns
         if not n:
-            return []
+            return [], {}
         if (width - (3 * n + 1)) / n < self.MIN_COLUMN:
             return self._records(width)
         widths = self._widths(width)
@@ -161,8 +171,10 @@ class TableBlock(Widget):
             return Content(left + mid.join("─" * (w + 2) for w in widths) + right).stylize(border)
 
         lines = [rule("┌", "┬", "┐")]
+        spans: dict[int, tuple[int, int]] = {}
         rows = [self.cells[i : i + n] for i in range(0, len(self.cells), n)]
         for r, row in enumerate(rows):
+            first = len(lines)
             wrapped = []
             for c, cell in enumerate(row):
                 cell = cell.stylize("bold") if r == 0 else cell
@@ -175,12 +187,13 @@ class TableBlock(Widget):
                     parts.append(Content(" ") + text.pad_right(widths[c] - text.cell_length))
                     parts.append(Content(" │").stylize(border))
                 lines.append(Content("").join(parts))
+            spans[r] = (first, len(lines))
             if r < len(rows) - 1:
                 lines.append(rule("├", "┼", "┤"))
         lines.append(rule("└", "┴", "┘"))
-        return lines
+        return lines, spans
 
-    def _records(self, width: int) -> list[Content]:
+    def _records(self, width: int) -> tuple[list[Content], dict[int, tuple[int, int]]]:
         """Too many columns for the width: each row as a record, one field a line,
         labelled with the header, so no cell is squeezed to a few letters."""
         n = self.block.columns
@@ -189,8 +202,10 @@ class TableBlock(Widget):
         label_width = min(max((len(h) for h in header), default=0), max(8, width // 4))
         value_width = max(10, width - label_width - 4)
         lines: list[Content] = []
+        spans: dict[int, tuple[int, int]] = {}
         for r, row in enumerate(rows[1:], start=1):
             lines.append(Content("─" * width).stylize(self.BORDER))
+            first = len(lines)
             for c, cell in enumerate(row):
                 label = header[c] if c < len(header) else ""
                 label = label if len(label) <= label_width else label[: label_width - 1] + "…"
@@ -203,9 +218,10 @@ class TableBlock(Widget):
                             text.stylize("bold") if c == 0 else text,
                         )
                     )
+            spans[r] = (first, len(lines))
             if r == len(rows) - 1:
                 lines.append(Content("─" * width).stylize(self.BORDER))
-        return lines
+        return lines, spans
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return container.width
@@ -259,6 +275,7 @@ class ReadingPane(VerticalScroll):
         self.current: int = -1
         self.passage: Mark | None = None
         self.passage_block: int | None = None
+        self.passage_row: int | None = None  # the table row, when the passage is one
         self._row_marks: list[Mark] = []
         self._painted: set[int] = set()
 
@@ -315,7 +332,7 @@ class ReadingPane(VerticalScroll):
         self.blocks = []
         self.matches = []
         self.current = -1
-        self.passage, self.passage_block = None, None
+        self.passage, self.passage_block, self.passage_row = None, None, None
         self.border_subtitle = None
         self.border_title = Content("Article")
         await self.remove_children()
@@ -356,7 +373,7 @@ class ReadingPane(VerticalScroll):
         if passage is not None and passage != (-1, -1):
             self.passage, self.passage_block = self._find_passage(*passage)
         elif passage is None:
-            self.passage, self.passage_block = None, None
+            self.passage, self.passage_block, self.passage_row = None, None, None
         if self.passage_block is not None and self.matches:
             after = [i for i, m in enumerate(self.matches) if m.block >= self.passage_block]
             self.current = after[0] if after else 0
@@ -386,12 +403,14 @@ class ReadingPane(VerticalScroll):
             if part_count <= 0:
                 return None, index
             # Mark the whole row: one Mark per cell, the first stands for all.
+            self.passage_row = row
             self._row_marks = [
                 Mark(index, first + c, 0, len(block.parts[first + c].plain))
                 for c in range(part_count)
             ]
             return self._row_marks[0], index
         self._row_marks = []
+        self.passage_row = None
         found = locate(block.parts[0].plain, source)
         if found is None:
             return Mark(index, 0, 0, len(block.parts[0].plain)), index
@@ -429,12 +448,7 @@ class ReadingPane(VerticalScroll):
     def _scroll_after(self, passage: tuple[int, int] | None, scroll_y: float | None) -> None:
         def scroll() -> None:
             if passage is not None and self.passage_block is not None:
-                widgets = self.block_widgets
-                if self.passage_block < len(widgets):
-                    target = widgets[self.passage_block]
-                    self.scroll_to_center(target, animate=False, immediate=True)
-                    target.add_class("-flash")
-                    self.set_timer(1.5, lambda: target.remove_class("-flash"))
+                self.scroll_to_passage()
             elif self.matches:
                 self._scroll_to_current()
             elif scroll_y is not None:
@@ -443,6 +457,24 @@ class ReadingPane(VerticalScroll):
                 self.scroll_home(animate=False, immediate=True)
 
         self.call_after_refresh(scroll)
+
+    def scroll_to_passage(self) -> None:
+        """Centre the lit passage; in a table, its row (the table may be taller
+        than the pane), which is lit by itself rather than the whole table."""
+        widgets = self.block_widgets
+        if self.passage_block is None or self.passage_block >= len(widgets):
+            return
+        target = widgets[self.passage_block]
+        if isinstance(target, TableBlock) and self.passage_row is not None:
+            first, last = target.row_lines(self.passage_row)
+            if last > first:
+                box = target.virtual_region
+                row = Region(box.x, box.y + first, box.width, last - first)
+                self.scroll_to_region(row, animate=False, immediate=True, center=True)
+                return
+        self.scroll_to_center(target, animate=False, immediate=True)
+        target.add_class("-flash")
+        self.set_timer(1.5, lambda: target.remove_class("-flash"))
 
     def _scroll_to_current(self) -> None:
         if not self.matches:
