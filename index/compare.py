@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 # Chosen by measurement on tests/eval (bench/eval_compare.py prints the sweep).
 REPORT_COVERAGE = 0.4
 PASSAGE_KEEP = 0.6  # further passages shown when at least this share of the best score
+PASSAGE_COVERAGE = 0.85  # ... and this share of its coverage
 MAX_PASSAGES = 3
 K1, B = 1.2, 0.75
 
@@ -358,10 +359,13 @@ def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = No
         reports = best is not None and best.coverage >= REPORT_COVERAGE
         kept: list[ScoredPassage] = []
         if reports and best is not None:
-            kept = [
+            # Further passages only when close to the best one in both score
+            # and coverage: no padding with a long row that brushes the topic.
+            kept = [best] + [
                 s
-                for s in scored
-                if s.score >= PASSAGE_KEEP * best.score and s.coverage >= REPORT_COVERAGE / 2
+                for s in scored[1:]
+                if s.score >= PASSAGE_KEEP * best.score
+                and s.coverage >= max(REPORT_COVERAGE, PASSAGE_COVERAGE * best.coverage)
             ]
             kept = kept[:MAX_PASSAGES]
             for s in kept:

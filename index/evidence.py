@@ -400,11 +400,13 @@ def read_question(text: str) -> Question:
         cleaned = ASKING_NOUNS.sub(" ", cleaned)
     terms: list[str] = []
     for t in stems(cleaned, drop_questions=True):
+        t = t.rstrip("'’") or t  # the analyser keeps the apostrophe of "Netflix's"
         if t not in STOP_WORDS and t not in QUESTION_WORDS and t not in terms:
             terms.append(t)
     concepts: list[frozenset[str]] = []
     for t in terms:
-        concept = _GROUPS.get(t, frozenset()) | {t}
+        # "Netflix", "Netflix's" and "Netflix’s" are one word.
+        concept = _GROUPS.get(t, frozenset()) | {t, t + "'", t + "’"}
         if concept not in concepts:
             concepts.append(concept)
     return Question(

@@ -359,3 +359,14 @@ def test_quantities_fold_twice_and_currency_codes():
     assert first("twice as fast as before") == (2.0, "times")
     assert first("USD 11 billion in revenue") == (11e9, "USD")
     assert extract("USD 11 billion")[0].key == extract("$11 billion")[0].key
+
+
+def test_no_padding_with_weak_extra_passages(seeded: Workspace):
+    """A source's further passages must come close to its best one."""
+    c = compare(seeded, "Netflix revenue")
+    n = ids(seeded)
+    guardian = next(s for s in c.sources if s.id == n["004"])
+    assert [p.text[:40] for p in guardian.passages] == ["This innovation comes as Netflix reporte"]
+    c = compare(seeded, "what were Netflix's earnings in dollars?")
+    guardian = next(s for s in c.sources if s.id == n["004"])
+    assert guardian.passages[0].text.startswith("This innovation comes as Netflix")
