@@ -107,11 +107,13 @@ def _word_table(searcher: Searcher, word: str) -> dict[int, float] | None:
         boost = FIELD_BOOSTS[fieldname]
         if not searcher.reader().doc_frequency(fieldname, terms[0]):
             continue
-        m = searcher.postings(fieldname, terms[0], weighting=searcher.weighting, qf=boost)
+        # Whoosh's BM25F ignores ``qf``: the parser's field boost multiplies
+        # the field's score (its Term matcher wraps the postings with the boost).
+        m = searcher.postings(fieldname, terms[0], weighting=searcher.weighting)
         get = table.get
         while m.is_active():
             docnum = m.id()
-            table[docnum] = get(docnum, 0.0) + m.score()
+            table[docnum] = get(docnum, 0.0) + m.score() * boost
             m.next()
     if not analysed_any:
         return None

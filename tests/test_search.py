@@ -244,18 +244,33 @@ def test_cancelled_search_raises(seeded: Workspace):
 
 
 @pytest.mark.parametrize(
-    "text", ["Sarandos", "netflix generative", "visual effects", "the eternaut", "ai jobs"]
+    "text",
+    [
+        "Sarandos",
+        "netflix generative",
+        "visual effects",
+        "the eternaut",
+        "ai jobs",
+        # Words in titles, outlets and authors: their field boosts count.
+        "AI",
+        "Netflix",
+        "Netflix AI",
+        "guardian sarandos",
+        "naz",
+        "Netflix's AI",
+    ],
 )
 def test_fast_path_ranks_like_whoosh(seeded: Workspace, text: str):
     """Plain-word queries take the fast path; Whoosh's own evaluation of the
-    same query must find the same articles in the same order."""
+    same query must find the same articles in the same order, with the same
+    scores (the title's and outlet's boosts included)."""
     from hollywood_ai.index import query as q
     from hollywood_ai.index.searchindex import ARTICLES
 
-    fast = [h.id for h in search(seeded, text).hits]
+    fast = [(h.id, h.score) for h in search(seeded, text).hits]
     s = seeded.index.searcher(ARTICLES)
-    slow = [r["id"] for r in s.search(q.parse(text, s.schema), limit=20)]
-    assert fast == slow
+    slow = [(r["id"], round(r.score, 4)) for r in s.search(q.parse(text, s.schema), limit=20)]
+    assert fast == slow and fast
 
 
 def test_stop_words_are_not_required(seeded: Workspace):
