@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 # Chosen by measurement on tests/eval (bench/eval_compare.py prints the sweep).
 REPORT_COVERAGE = 0.4
-PASSAGE_KEEP = 0.6  # further passages shown when at least this share of the best score
+PASSAGE_KEEP = 0.85  # further passages shown when at least this share of the best score
 PASSAGE_COVERAGE = 0.85  # ... and this share of its coverage
 MAX_PASSAGES = 3
 K1, B = 1.2, 0.75
