@@ -293,6 +293,11 @@ def test_sort_by_date_puts_undated_last(seeded: Workspace):
         '"building collapse"',
         '"Buenos Aires"',
         '"El Eternauta"',
+        # Phrases in the author, outlet and tags fields.
+        '"Hajra Naz"',
+        '"hajra naz" netflix',
+        '"The Guardian"',
+        '"AI ethics"',
     ],
 )
 def test_fast_phrases_find_what_whoosh_finds(seeded: Workspace, text: str):
@@ -371,3 +376,26 @@ def test_snippets_mark_words_with_either_apostrophe(seeded: Workspace, text: str
     for hit in search(seeded, text).hits:
         marked_words = {hit.snippet[s:e].replace("’", "'").lower() for s, e in hit.spans}
         assert word in marked_words, (hit.title, hit.snippet)
+
+
+def test_phrases_search_author_and_outlet(seeded: Workspace):
+    assert titles(seeded, '"Hajra Naz"') == titles(seeded, "hajra naz") == [BETS_BIG]
+    assert titles(seeded, '"The Guardian"') == [GUARDIAN]
+    assert titles(seeded, '"Cut Costs"') == [GUARDIAN]  # the end of its title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"costs netflix"',  # the Guardian's title ends "Cut Costs", its body starts "Netflix"
+        '"programming introduction"',  # a title's end and the body's first heading
+        '"divides hajra"',  # a title's end and its author
+    ],
+)
+def test_phrases_do_not_join_fields(seeded: Workspace, text: str):
+    from hollywood_ai.index import query as q
+    from hollywood_ai.index.searchindex import ARTICLES
+
+    s = seeded.index.searcher(ARTICLES)
+    assert len(s.search(q.parse(text, s.schema))) == 0  # Whoosh finds none
+    assert search(seeded, text).total == 0
