@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hollywood_ai.index.decode import decode_bytes
+from hollywood_ai.index.decode import decode_document
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.ingest import Parsed, parse_document
 from hollywood_ai.index.model import Article, short_hash
@@ -218,7 +218,7 @@ class _Adder:
             raise HollywoodError(
                 f"{source} is JSON but not a JSON Feed; add an article, a page or a feed"
             )
-        text = _decode(data, source, charset)
+        text, warnings = decode_document(data, source, charset)
         if (
             suffix in HTML_SUFFIXES
             or content_type in ("text/html", "application/xhtml+xml")
@@ -227,7 +227,7 @@ class _Adder:
             parsed = parse_html(text, url)
             if url and not parsed.meta.url:
                 parsed.meta.url = url
-            self.accept(parsed, url or source)
+            self.accept(parsed, url or source, warnings)
             return
         if suffix is not None and suffix not in SUFFIXES and not url and source != "stdin":
             raise HollywoodError(f"{source} is not a .md, .txt or .html file")
@@ -240,14 +240,16 @@ class _Adder:
         if url and not parsed.meta.url:
             parsed.meta.url = url
             parsed = _refresh(parsed)
-        self.accept(parsed, url or source, parsed.meta.warnings)
+        self.accept(parsed, url or source, warnings + parsed.meta.warnings)
 
     def _fetch_page(self, link: str) -> Parsed:
         from hollywood_ai.index.fetch import fetch
         from hollywood_ai.index.html_import import parse_html
 
         got = fetch(link)
-        parsed = parse_html(_decode(got.data, link, got.charset), got.url)
+        text, warnings = decode_document(got.data, link, got.charset)
+        parsed = parse_html(text, got.url)
+        parsed.meta.warnings.extend(warnings)
         if not parsed.meta.url:
             parsed.meta.url = got.url
         return parsed
@@ -262,15 +264,6 @@ def _refresh(parsed: Parsed) -> Parsed:
         meta.outlet = meta.outlet or outlet_from_url(meta.url)
         meta.published = meta.published or date_from_url(meta.url)
     return parsed
-
-
-def _decode(data: bytes, source: str, charset: str | None) -> str:
-    if charset:
-        try:
-            return data.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode_bytes(data, source)
 
 
 def add(

@@ -451,3 +451,28 @@ def test_too_little_text_counts_different_words(ws: Workspace, tmp_path: Path):
     (tmp_path / "x.txt").write_text("x x x x x x x x x x x x\n")
     report = add(ws, [str(tmp_path / "x.txt")])
     assert not report.added and "too little text" in report.failed[0]["error"]
+
+
+def test_short_latin1_and_stray_bytes(ws: Workspace, tmp_path: Path):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(
+        b"Le cin\xe9ma \xe0 Paris est tr\xe8s \xe9l\xe9gant, et les studios y testent l'IA."
+    )
+    stray = tmp_path / "stray.md"
+    stray.write_bytes(
+        "Le café des studios\n\nLe café est ouvert à tous les doubleurs. Un octet perdu: ".encode()
+        + b"\xe9"
+        + " puis la suite, très longue, du texte sur la synchro.".encode()
+    )
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes(
+        "Sous-titres\n\nLes sous-titres générés par l'IA sont revus.".encode("utf-16")
+    )
+    report = add(ws, [str(latin), str(stray), str(utf16)])
+    assert not report.failed and len(report.added) == 3
+    bodies = [ws.get(a["id"]).body for a in report.added]
+    assert "Le cinéma à Paris est très élégant" in bodies[0]
+    assert "Le café est ouvert à tous" in bodies[1] and "perdu: é puis" in bodies[1]
+    assert "générés" in bodies[2]
+    warned = {w["input"]: w["warning"] for w in report.warnings}
+    assert set(warned) == {str(stray)} and "UTF-8" in warned[str(stray)]

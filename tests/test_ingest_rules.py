@@ -122,3 +122,19 @@ def test_unreadable_front_matter_keeps_the_keys_that_can_be_read():
     p = parse_document("---\ntitle: [broken\nauthor: Ann Bee\n---\nThe body survives. Really.\n")
     assert p.meta.author == "Ann Bee" and p.body.startswith("The body survives")
     assert p.meta.warnings
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Le cinéma à Paris est très élégant.", "latin-1"),
+        ("Grüße aus München: „schöne“ Straße – 20 €.", "cp1252"),
+        ("Zażółć gęślą jaźń, było tak.", "cp1250"),
+        ("Привет, как дела? Это тест кодировки.", "cp1251"),
+        ("Sous-titres générés, revus à la main.", "utf-16"),
+    ],
+)
+def test_single_byte_and_utf16_texts_decode(text: str, encoding: str):
+    from hollywood_ai.index.decode import decode_text
+
+    assert decode_text(text.encode(encoding), "x.txt") == (text, [])
