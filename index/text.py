@@ -5,8 +5,23 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# C0 and C1 controls except tab and newline, plus DEL; ESC sequences go with them.
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+# Whole terminal escape sequences, not just their ESC byte: a string command
+# (OSC such as a window title or a hyperlink, DCS, SOS, PM, APC) up to its
+# terminator (BEL or ST) or, unterminated, to the end of the line; a CSI
+# sequence (colours, cursor moves); a character-set or other ESC sequence.
+_ESC_SEQUENCE = re.compile(
+    r"\x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"  # string commands
+    r"|\x1b\[[0-?]*[ -/]*[@-~]?"  # CSI
+    r"|\x1b[ -/]+[0-~]?"  # nF: ESC ( B and the like
+    r"|\x1b[0-~]?"  # Fp, Fe, Fs: ESC 7, ESC M, ESC c...
+)
+# The same in their 8-bit (C1) forms. Only terminated strings are removed whole:
+# a lone C1 byte is usually the remains of mojibake, so it goes by itself.
+_C1_SEQUENCE = re.compile(
+    r"[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"  # string commands
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # CSI
+)
+# C0 and C1 controls except tab and newline, plus DEL.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Bidirectional overrides and isolates can reorder what the terminal shows.
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
@@ -17,7 +32,8 @@ _ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff]")
 
 def strip_controls(text: str) -> str:
     """Remove terminal escape sequences and control characters (keeps \\t, \\n)."""
-    text = _ANSI.sub("", text)
+    text = _ESC_SEQUENCE.sub("", text)
+    text = _C1_SEQUENCE.sub("", text)
     text = _CONTROL.sub("", text)
     return _BIDI.sub("", text)
 
@@ -30,6 +46,10 @@ def repair(text: str) -> str:
     """
     import ftfy  # here, not at import time: presenters import this module to draw
 
+    # Escape sequences go before ftfy, which drops a lone ESC but would leave
+    # the rest of the sequence ("]0;title") as text. Their C1 forms wait until
+    # ftfy has repaired mojibake, whose remains look like C1 bytes.
+    text = _ESC_SEQUENCE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = ftfy.fix_text(
         text,

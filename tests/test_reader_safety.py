@@ -135,3 +135,127 @@ def test_query_terms_ignore_operators_fields_and_negations():
     assert words == ["Netflix", "visual", "effect", "Guardian", "Eternauta"]
     assert not query_terms("AND OR NOT")
     assert match_spans("anything", Terms()) == []
+
+
+# --------------------------------------------- whole escape sequences go
+
+OSC_TITLE = "\x1b]0;pwned\x07Studio \x1b]8;;http://evil.example/x\x1b\\news\x1b]8;;\x1b\\ today"
+OSC_BODY = (
+    "The \x1b]8;;http://evil.example/payload\x1b\\studio\x1b]8;;\x1b\\ said the zeppelin "
+    "premiere \x1b[1;31mwent well\x1b[0m.\x1b]2;owned\x1b\\\n\n"
+    "A second \x1bP1$qm\x1b\\paragraph \x1b(Bhere.\n\n"
+    + "Plain words about the studio and its premiere fill the rest of the page. " * 20
+    + "\n"
+)
+DEBRIS = ("]0;", "]8;", "]2;", "pwned", "owned", "evil.example", "\x1b", "$qm", "(B")
+
+
+def test_strip_controls_removes_whole_sequences():
+    from hollywood_ai.index.text import repair, strip_controls
+
+    for clean in (strip_controls, repair):
+        text = clean(OSC_TITLE + " " + OSC_BODY)
+        assert "Studio news today" in text
+        assert "studio said the zeppelin premiere went well." in text
+        assert "A second paragraph here." in text
+        assert not any(d in text for d in DEBRIS), repr(text)
+    assert strip_controls("\x1b[2Jnetflix revenue") == "netflix revenue"
+    assert strip_controls("\x9b2Jnetflix \x9d0;t\x9c") == "netflix "
+    # Mojibake that looks like C1 bytes is still repaired, not eaten.
+    assert repair("\u00e2\u0080\u009cquoted\u00e2\u0080\u009d") == "“quoted”"
+
+
+def test_ingested_text_keeps_no_escape_debris(tmp_path: Path):
+    from hollywood_ai.index.ingest import parse_text
+
+    article = parse_text(f"# {OSC_TITLE}\n\n{OSC_BODY}", "osc.md")
+    assert article.title == "Studio news today"
+    assert "studio said the zeppelin premiere went well." in article.body
+    assert not any(d in article.title + article.body for d in DEBRIS), repr(article.body)
+
+
+async def test_ingested_escape_sequences_leave_nothing_on_screen(tmp_path: Path):
+    from hollywood_ai.index.add import add
+
+    home = tmp_path / "osc"
+    source = tmp_path / "osc.md"
+    source.write_text(f"# {OSC_TITLE}\n\n{OSC_BODY}", encoding="utf-8")
+    ws = Workspace(home)
+    ws.seed_if_empty()
+    assert add(ws, [str(source)]).ok
+    ws.close()
+    app = make_app(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.main_screen
+        target = next(a for a in screen.articles if a.origin.endswith("osc.md"))
+        screen.listing.select_id(target.id)
+        await settle(pilot)
+        shown = "\n".join(option_texts(app)) + "\n".join(
+            strip.text for strip in app.screen._compositor.render_strips()
+        )
+        assert "Studio news today" in shown
+        assert "went well" in shown
+        assert not any(d in shown for d in DEBRIS), shown
+
+
+async def test_escape_codes_in_a_pasted_search_are_dropped(hostile_home):
+    from textual import events
+
+    app = make_app(hostile_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        app.main_screen.search_box.post_message(events.Paste("\x1b[2Jnetflix\x1b]0;x\x07"))
+        await settle(pilot)
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert app.main_screen.search_box.value == "netflix"
+        title = app.main_screen.listing._border_title
+        assert title is not None and "5 articles match “netflix”" in title.plain, title
+
+
+async def test_escape_codes_in_the_compare_question_are_dropped(hostile_home):
+    from hollywood_ai.tui.screens.compare import CompareScreen
+    from textual import events
+    from textual.widgets import Input
+
+    app = make_app(hostile_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        box = screen.query_one(Input)
+        box.focus()
+        box.post_message(events.Paste("\x1b[2Jnetflix revenue"))
+        await pilot.pause()
+        assert box.value == "netflix revenue"
+        await pilot.press("enter")
+        await settle(pilot)
+        status = str(screen.query_one("#compare-status", Static).visual)
+        assert "Reported by 2 of" in status, status
+
+
+@pytest.mark.parametrize("command", ["search", "compare"])
+def test_cli_drops_escape_codes_from_the_query(seeded_home: Path, command: str):
+    import json
+    import subprocess
+    import sys
+
+    exe = str(Path(sys.executable).parent / "hollywood-ai")
+    words = "\x1b[2Jnetflix" if command == "search" else "\x1b[2Jnetflix revenue"
+    proc = subprocess.run(
+        [exe, "--home", str(seeded_home), command, words, "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    if command == "search":
+        assert data["total"] == 5
+    else:
+        assert data["query"] == "netflix revenue"
+        assert sum(1 for s in data["sources"] if s["reports"]) == 2

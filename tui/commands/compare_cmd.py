@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from hollywood_ai.index.search import marked
 
     ws = open_workspace(args)
-    text = " ".join(args.text).strip()
+    text = safe(" ".join(args.text)).strip()
     if not text:
         raise HollywoodError("there is nothing to compare; give a claim or a question")
     result = compare(ws, text, story=args.story)

@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         args.limit = 1
     ws = open_workspace(args)
-    query = " ".join(args.query)
+    query = safe(" ".join(args.query))
     result = search(ws, query, limit=args.limit, sort=args.sort)
     if args.json:
         emit_json(result.to_dict())

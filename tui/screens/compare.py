@@ -11,6 +11,7 @@ from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.text import strip_controls
 from hollywood_ai.index.workspace import Workspace
 from hollywood_ai.tui.messages import OpenArticle
+from hollywood_ai.tui.widgets.query_input import QueryInput
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -159,7 +160,7 @@ class CompareScreen(Screen[None]):
         self.comparison: Comparison | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield QueryInput(
             self.initial,
             placeholder="A fact or a question, e.g. how much faster was the effects shot?",
             id="compare-input",

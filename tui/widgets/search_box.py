@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from hollywood_ai.tui.widgets.query_input import QueryInput
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Input
 
 PLACEHOLDER = 'Search: words, "a phrase", outlet:guardian, published:2025'
 
 
-class SearchBox(Input):
+class SearchBox(QueryInput):
     """Typing searches; Enter or ↓ goes to the results; Esc clears and closes."""
 
     BINDINGS = [
