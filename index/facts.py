@@ -63,16 +63,34 @@ class Fact:
         return data
 
 
-def facts(ws: Workspace, story: str | None = None) -> list[Fact]:
+def facts(ws: Workspace, story: str | None = None, every_story: bool = False) -> list[Fact]:
+    """The facts of one story: ``story``, else the largest. With
+    ``every_story``, those of every story of two or more articles, story by
+    story (largest first). Each fact names its story (``story``,
+    ``story_label``)."""
     articles = ws.articles()
     if not articles:
         raise HollywoodError("the library is empty; add articles with 'hollywood-ai add' first")
     all_stories = storymod.group(articles)
-    chosen = storymod.find(all_stories, story) if story else all_stories[0]
-    if chosen is None:
-        raise HollywoodError(f"there is no story '{story}'; run 'hollywood-ai stories' to see them")
+    if story:
+        chosen = storymod.find(all_stories, story)
+        if chosen is None:
+            raise HollywoodError(
+                f"there is no story '{story}'; run 'hollywood-ai stories' to see them"
+            )
+        stories = [chosen]
+    elif every_story:
+        stories = [s for s in all_stories if len(s.articles) >= 2] or all_stories[:1]
+    else:
+        stories = all_stories[:1]
     by_id = {a.id: a for a in articles}
-    return facts_in(story_passages([by_id[i] for i in chosen.articles if i in by_id], ws))
+    out: list[Fact] = []
+    for chosen in stories:
+        found = facts_in(story_passages([by_id[i] for i in chosen.articles if i in by_id], ws))
+        for f in found:
+            f.story, f.story_label = chosen.id, chosen.label
+        out.extend(found)
+    return out
 
 
 def _evidence(sp: StoryPassages) -> dict[int, dict[str, float]]:

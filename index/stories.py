@@ -160,6 +160,11 @@ def _group(articles: list[Article]) -> list[Story]:
     members: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
         members[find(a.id)].append(a)
+    centrality: dict[str, float] = defaultdict(float)
+    for (x, y), value in cosine.items():
+        if value >= LINK_THRESHOLD:
+            centrality[x] += value
+            centrality[y] += value
     stories = []
     for group_articles in members.values():
         group_articles.sort(key=lambda a: (a.published or "", a.id))
@@ -167,8 +172,8 @@ def _group(articles: list[Article]) -> list[Story]:
         terms = _story_terms(group_articles, counts, df, n)
         stories.append(
             Story(
-                id="s-" + min(ids)[:8],
-                label=_label(group_articles, terms),
+                id="s-" + _anchor(group_articles).id[:8],
+                label=_label(group_articles, terms, centrality),
                 articles=ids,
                 terms=terms,
             )
@@ -188,10 +193,46 @@ def _story_terms(
     return [w for w, _ in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:8]]
 
 
-def _label(articles: list[Article], terms: list[str]) -> str:
-    """The title of the article that shares most of the story's words."""
-    best = max(articles, key=lambda a: (sum(t in fold(a.title) for t in terms), -len(a.title)))
-    return best.title
+def _anchor(articles: list[Article]) -> Article:
+    """The article a story's id comes from: its earliest dated article (ties
+    and undated ones by id). Coverage of an event grows with later articles,
+    which leave the id as it was (the smallest id, used before, changed
+    whenever a newcomer's hash sorted first)."""
+    return min(articles, key=lambda a: (a.published is None, a.published or "", a.id))
+
+
+_MARKUP = re.compile(r"\[/?[a-zA-Z#@][^\[\]]{0,40}\]|\[/\]")
+
+
+def clean_title(title: str) -> str:
+    """A title as plain text: no control characters, no console markup."""
+    from hollywood_ai.index.text import strip_controls
+
+    text = _MARKUP.sub("", strip_controls(title))
+    text = re.sub(r"[#*_`]+", "", text)
+    return " ".join(text.split())
+
+
+def _label(
+    articles: list[Article], terms: list[str], centrality: dict[str, float] | None = None
+) -> str:
+    """The title of the story's most central article (the one most like the
+    others) when it carries the story's shared words; else those words."""
+    central = centrality or {}
+    ranked = sorted(
+        articles,
+        key=lambda a: (
+            not any(t in fold(a.title) for t in terms),
+            -central.get(a.id, 0.0),
+            len(a.title),
+            a.id,
+        ),
+    )
+    for a in ranked:
+        title = clean_title(a.title)
+        if len(title) >= 12 and (len(articles) == 1 or any(t in fold(title) for t in terms)):
+            return title if len(title) <= 90 else title[:89].rsplit(" ", 1)[0] + "…"
+    return " · ".join(terms[:4]) if terms else clean_title(ranked[0].title)
 
 
 def find(stories: list[Story], story_id: str) -> Story | None:

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hollywood_ai.index.compare import compare, to_markdown
@@ -370,3 +371,49 @@ def test_no_padding_with_weak_extra_passages(seeded: Workspace):
     c = compare(seeded, "what were Netflix's earnings in dollars?")
     guardian = next(s for s in c.sources if s.id == n["004"])
     assert guardian.passages[0].text.startswith("This innovation comes as Netflix")
+
+
+class _Library:
+    """Just enough of a Workspace for facts(): the articles, no index."""
+
+    def __init__(self, articles: list) -> None:
+        self._articles = articles
+
+    def articles(self) -> list:
+        return list(self._articles)
+
+
+def test_facts_go_through_every_story():
+    from bench.corpus import generate
+
+    articles = generate(60, stories=3)
+    lib: Any = _Library(articles)
+    stories = [s for s in group(articles) if len(s.articles) >= 2]
+    assert len(stories) >= 2
+    found = facts(lib, every_story=True)
+    assert {f.story for f in found} == {s.id for s in stories if facts(lib, story=s.id)}
+    labels = {s.id: s.label for s in stories}
+    for f in found:
+        assert f.to_dict()["story"] == f.story and f.story_label == labels[f.story]
+    one = facts(lib, story=stories[1].id)
+    assert one and {f.story for f in one} == {stories[1].id}
+    assert all(f.story == stories[0].id for f in facts(lib))  # the largest, named
+
+
+def test_story_id_and_label_are_stable(seeded: Workspace):
+    import dataclasses
+
+    articles = seeded.articles()
+    before = group(articles)[0]
+    base = max(articles, key=lambda a: len(a.body))
+    hostile = dataclasses.replace(
+        base,
+        id="0000" + base.id[4:],
+        title="[bold red]Breaking[/] Netflix generative AI Eternaut Sarandos effects",
+        published="2025-09-01",
+        checksum="x",
+    )
+    after = group([*articles, hostile])[0]
+    assert hostile.id in after.articles
+    assert after.id == before.id  # a newcomer does not rename the story
+    assert "[" not in after.label and "[/" not in before.label

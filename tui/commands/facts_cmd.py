@@ -13,7 +13,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "facts", help="the facts that two or more sources report, with who is silent"
     )
-    p.add_argument("--story", metavar="ID", help="the story (see 'stories'); default: the largest")
+    p.add_argument("--story", metavar="ID", help="one story (see 'stories'); default: every story")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=run)
 
@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from hollywood_ai.index.facts import facts
 
     ws = open_workspace(args)
-    found = facts(ws, story=args.story)
+    found = facts(ws, story=args.story, every_story=True)
     if args.json:
         emit_json([f.to_dict() for f in found])
         return 0
@@ -36,7 +36,13 @@ def run(args: argparse.Namespace) -> int:
     if not found:
         print("No fact is reported by two or more sources of this story.")
         return 0
+    story = None
     for n, f in enumerate(found, 1):
+        if f.story != story:
+            story = f.story
+            print(
+                f"{'' if n == 1 else chr(10)}Story {safe(f.story or '')}: {safe(f.story_label or '')}"
+            )
         print(f"{n}. {safe(f.label)}")
         print(f"   reported by: {', '.join(name(a) for a in f.sources)}")
         if f.silent:
