@@ -3,6 +3,7 @@ from 127.0.0.1 by the test), standard input, duplicates and bad input."""
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import json
 import subprocess
@@ -476,3 +477,36 @@ def test_short_latin1_and_stray_bytes(ws: Workspace, tmp_path: Path):
     assert "générés" in bodies[2]
     warned = {w["input"]: w["warning"] for w in report.warnings}
     assert set(warned) == {str(stray)} and "UTF-8" in warned[str(stray)]
+
+
+def test_stdin_is_read_up_to_the_cap(tmp_path: Path):
+    """An endless standard input is refused once past 5 MB, not read to its end."""
+    proc = subprocess.Popen(
+        [EXE, "--home", str(tmp_path / "home"), "add", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdin is not None
+
+    def feed() -> None:
+        try:
+            for _ in range(7):  # 7 MB, and the pipe stays open
+                proc.stdin.write(b"words " * (1024 * 1024 // 6))  # type: ignore[union-attr]
+            proc.stdin.flush()  # type: ignore[union-attr]
+        except OSError:
+            pass
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    try:
+        code = proc.wait(timeout=60)  # before the cap, this waited for an end that never comes
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        with contextlib.suppress(OSError):
+            proc.stdin.close()
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    assert code == 1 and b"larger than 5 MB" in err and b"Traceback" not in err

@@ -21,10 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that starting the reader does not load every command's engine.
-    from hollywood_ai.index.add import add
+    from hollywood_ai.index.add import MAX_FILE_BYTES, add
 
     ws = open_workspace(args)
-    stdin = sys.stdin.buffer.read() if "-" in args.inputs else None
+    # One byte past the cap is enough to refuse: never wait for the end of an endless stream.
+    stdin = sys.stdin.buffer.read(MAX_FILE_BYTES + 1) if "-" in args.inputs else None
 
     def progress(done: int, total: int, item: str) -> None:
         if sys.stderr.isatty() and not args.json and total > 1:
