@@ -43,7 +43,7 @@ from whoosh.query import Every, Term
 from whoosh.searching import Searcher
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 ARTICLES = "articles"
 PASSAGES = "passages"
 # Curly apostrophes (’ ‘) join a word like the typed ' does ("Netflix’s").
@@ -100,8 +100,9 @@ def article_schema() -> Schema:
         id=ID(stored=True, unique=True),
         title=TEXT(analyzer=analyzer, stored=True, field_boost=2.5, spelling=True),
         body=TEXT(analyzer=analyzer, spelling=True),
-        outlet=TEXT(analyzer=analyzer, stored=True),
-        author=TEXT(analyzer=analyzer, stored=True),
+        # spelling: their words are offered as "did you mean" corrections too.
+        outlet=TEXT(analyzer=analyzer, stored=True, spelling=True),
+        author=TEXT(analyzer=analyzer, stored=True, spelling=True),
         tags=tags,
         published=DATETIME(stored=True, sortable=True),
         # YYYYMMDD, 0 when undated: sorting by date puts undated articles last.

@@ -399,3 +399,99 @@ def test_phrases_do_not_join_fields(seeded: Workspace, text: str):
     s = seeded.index.searcher(ARTICLES)
     assert len(s.search(q.parse(text, s.schema))) == 0  # Whoosh finds none
     assert search(seeded, text).total == 0
+
+
+# ---------------------------------------------------------------- suggestions
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("guardain", "guardian"),  # an outlet
+        ("Techcrnch", "Techcrunch"),
+        ("gardian netflix", "guardian netflix"),
+        ("Hajra Nzz", "Hajra Naz"),  # an author
+        ("hollywod", "hollywood"),
+        ("Etérnuta", "Eternauta"),  # accents folded
+        ("doesnt", "doesn't"),
+        ("sarandos AND netflx", "sarandos AND netflix"),
+        ("outlet:guardian netflx", "outlet:guardian netflix"),
+    ],
+)
+def test_suggestions_know_outlets_and_authors(seeded: Workspace, text: str, suggestion: str):
+    assert search(seeded, text).suggestion == suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hajra",  # only an author's name
+        "naz",
+        "Hajra Naz",
+        "techcrunch",  # only an outlet's
+        "guardian",
+        "gen-ai",  # only a tag
+        "media-entertainment",
+        "doesn't",
+        "doesn’t",
+        "Netflix's",
+        "SAG-AFTRA",
+    ],
+)
+def test_no_correction_of_a_word_any_field_knows(seeded: Workspace, text: str):
+    result = search(seeded, text)
+    assert result.total > 0 and result.suggestion is None
+
+
+def test_no_correction_of_a_word_only_a_tag_knows(workspace: Workspace):
+    from hollywood_ai.index.model import Article
+
+    extra = Article.make(
+        title="A short note", body="Nothing much here.\n", origin="t", tags=("zoetropes",)
+    )
+    workspace.store([extra])  # a second segment: corrections read both
+    result = search(workspace, "zoetropes")
+    assert result.total == 1 and result.suggestion is None
+    assert search(workspace, "Sarandso").suggestion == "Sarandos"
+
+
+def test_suggestion_is_checked_without_a_whoosh_search(seeded: Workspace, monkeypatch):
+    """The correction is counted with the fast path's tables (plain words) or
+    one unscored pass, never a ranked Whoosh search."""
+    from hollywood_ai.index.searchindex import ARTICLES
+    from hollywood_ai.index.suggest import suggest
+    from whoosh.searching import Searcher
+
+    searcher = seeded.index.searcher(ARTICLES)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("suggest() ran a ranked search")
+
+    monkeypatch.setattr(Searcher, "search", refuse)
+    assert search(seeded, "netflx revenue").suggestion == "netflix revenue"
+    assert suggest(searcher, "sarandos AND netflx", 0) == "sarandos AND netflix"
+    assert suggest(searcher, '"ten times fastr"', 0) == '"ten times faster"'
+    assert suggest(searcher, "tags:netflix netflx", 0) == "tags:netflix netflix"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "netflix revenue",
+        "sarandos AND netflix",
+        '"ten times faster"',
+        "outlet:guardian netflix",
+        "eternaut NOT sora",
+        "eternau*",
+        "tags:netflix",
+        "published:2025-07",
+        '0"0,0"',
+        '"visual, effects"',
+        "zeppelin",
+    ],
+)
+def test_suggestion_counts_like_search(seeded: Workspace, text: str):
+    from hollywood_ai.index.searchindex import ARTICLES
+    from hollywood_ai.index.suggest import _count
+
+    assert _count(seeded.index.searcher(ARTICLES), text) == search(seeded, text).total
