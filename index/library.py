@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,12 +23,29 @@ class LoadReport:
     damaged: list[str] = field(default_factory=list)
 
 
+_ID = re.compile(r"[0-9a-f]{4,64}")
+
+
+def valid_id(article_id: str) -> bool:
+    """An article id, or a prefix of one: lower-case hexadecimal, 4 to 64
+    characters. Nothing else ever names a file (no '..', no '/')."""
+    return bool(_ID.fullmatch(article_id))
+
+
 class Library:
     def __init__(self, root: Path) -> None:
         self.root = root
 
     def path_for(self, article_id: str) -> Path:
-        return self.root / f"{article_id}.json"
+        if not valid_id(article_id):
+            raise HollywoodError(
+                f"'{article_id}' is not an article id (ids are hexadecimal, as "
+                "'hollywood-ai list' shows them)"
+            )
+        return self._file(article_id)
+
+    def _file(self, stem: str) -> Path:
+        return self.root / f"{stem}.json"
 
     def ids(self) -> list[str]:
         if not self.root.is_dir():
@@ -38,7 +56,7 @@ class Library:
         """Every article; a damaged file is reported by name and skipped."""
         report = LoadReport()
         for article_id in self.ids():
-            path = self.path_for(article_id)
+            path = self._file(article_id)
             try:
                 report.articles.append(self._read(path))
             except (OSError, ValueError, KeyError, TypeError):
@@ -53,16 +71,21 @@ class Library:
         return Article.from_dict(data)
 
     def get(self, article_id: str) -> Article | None:
-        path = self.path_for(article_id)
+        """The article stored under this exact id (None for anything else,
+        including a file whose content names another id)."""
+        if not valid_id(article_id):
+            return None
+        path = self._file(article_id)
         if not path.is_file():
             return None
         try:
-            return self._read(path)
+            article = self._read(path)
         except (OSError, ValueError, KeyError, TypeError):
             return None
+        return article if article.id == article_id else None
 
     def contains(self, article_id: str) -> bool:
-        return self.path_for(article_id).is_file()
+        return valid_id(article_id) and self._file(article_id).is_file()
 
     def put(self, article: Article) -> None:
         data = json.dumps(article.to_dict(with_body=True), ensure_ascii=False, indent=1)
@@ -73,7 +96,10 @@ class Library:
             raise HollywoodError(describe_os_error(exc, path)) from None
 
     def remove(self, article_id: str) -> bool:
-        path = self.path_for(article_id)
+        """Remove the article's file; False when there was none."""
+        if not valid_id(article_id):
+            return False
+        path = self._file(article_id)
         try:
             os.unlink(path)
         except FileNotFoundError:

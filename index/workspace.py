@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.fsutil import atomic_write, describe_os_error, write_lock
 from hollywood_ai.index.home import resolve_home
-from hollywood_ai.index.library import Library
+from hollywood_ai.index.library import Library, valid_id
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.reports import SyncReport
+from hollywood_ai.index.text import strip_controls
 
 if TYPE_CHECKING:
     from hollywood_ai.index.searchindex import Progress, SearchIndex
@@ -171,6 +172,16 @@ class Workspace:
         return self.articles()
 
     def get(self, article_id: str) -> Article:
+        """The article with this id, or the one whose id starts with it (at
+        least 4 characters). Anything that is not an id is refused before a
+        file is looked at."""
+        given = article_id
+        article_id = article_id.strip().lower()
+        if not valid_id(article_id):
+            raise HollywoodError(
+                f"'{strip_controls(given)[:80]}' is not an article id: ids are hexadecimal "
+                "(0-9, a-f), 4 characters or more; run 'hollywood-ai list' to see them"
+            )
         if self._articles is None:
             # One file, not the whole library, when the id is exact.
             article = self.library.get(article_id)
@@ -210,16 +221,23 @@ class Workspace:
                 self._record_synced(token)
 
     def remove(self, article_id: str) -> Article:
+        """Remove an article (library first, then index); a HollywoodError when
+        nothing was removed from the library."""
         article = self.get(article_id)
         with write_lock(self.home):
             in_step = self._synced_token() == self.library_token()
-            self.library.remove(article.id)
+            removed = self.library.remove(article.id)
             with self._articles_lock:
                 if self._articles is not None:
                     self._articles.pop(article.id, None)
             self.index.delete_article(article.id)
             if in_step:
                 self._record_synced(self.library_token())
+        if not removed:
+            raise HollywoodError(
+                f"the article {article.id} was not in the library (another process may have "
+                "removed it); nothing was removed"
+            )
         return article
 
     def _remember(self, articles: list[Article]) -> None:

@@ -510,3 +510,33 @@ def test_stdin_is_read_up_to_the_cap(tmp_path: Path):
     assert proc.stderr is not None
     err = proc.stderr.read()
     assert code == 1 and b"larger than 5 MB" in err and b"Traceback" not in err
+
+
+def test_ids_never_reach_outside_the_library(tmp_path: Path):
+    home = tmp_path / "home"
+    ws = Workspace(home)
+    ws.open()
+    victim = ws.articles()[0]
+    ws.close()
+    evil = tmp_path / "evil.json"  # home/library/../../evil.json
+    evil.write_text(json.dumps(victim.to_dict(with_body=True)))
+    before = sorted(p.name for p in (home / "library").iterdir())
+    for command in ("show", "remove"):
+        proc = subprocess.run(
+            [EXE, "--home", str(home), command, "../../evil"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert proc.returncode == 1 and proc.stdout == "", (command, proc.stdout)
+        lines = proc.stderr.strip().splitlines()
+        assert len(lines) == 1 and "../../evil" in lines[0] and "not an article id" in lines[0]
+    assert evil.exists() and sorted(p.name for p in (home / "library").iterdir()) == before
+
+
+def test_remove_fails_when_nothing_was_removed(ws: Workspace):
+    article = ws.articles()[0]
+    ws.articles()  # the articles are in memory; the file goes behind the workspace's back
+    ws.library.path_for(article.id).unlink()
+    with pytest.raises(HollywoodError, match="nothing was removed"):
+        ws.remove(article.id)
