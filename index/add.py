@@ -207,7 +207,7 @@ class _Adder:
                 if entry.parsed is None:
                     self.fail(entry.origin, entry.error or "the entry could not be read")
                 else:
-                    self.accept(entry.parsed, entry.origin)
+                    self.accept(entry.parsed, entry.origin, entry.warnings)
             return
         xml_type = (content_type or "").endswith("xml") and content_type not in (
             "application/xhtml+xml",

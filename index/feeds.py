@@ -159,6 +159,7 @@ def _entry(item: _Item, site: str | None, fetch_page: Callable[[str], Parsed] | 
 
     link = item.link
     origin = item.ident
+    warnings: list[str] = []
     body = squeeze_blank_lines(repair(markdownify(item.html, heading_style="ATX", bullets="-")))
     if (
         len(body.split()) < FULL_TEXT_WORDS
@@ -170,10 +171,12 @@ def _entry(item: _Item, site: str | None, fetch_page: Callable[[str], Parsed] | 
         except HollywoodError as exc:
             if not body.strip():
                 return FeedEntry(None, origin, str(exc))
+            warnings.append(
+                f"its page {_reason(str(exc), link)}; only the feed's summary was added"
+            )
         else:
-            if not parsed.meta.outlet:
-                parsed.meta.outlet = site
-            return FeedEntry(parsed, origin)
+            _fill_from_entry(parsed.meta, item, site)
+            return FeedEntry(parsed, origin, warnings=list(parsed.meta.warnings))
     if not body.strip():
         return FeedEntry(None, origin, f"the entry {origin} has no text")
     meta = Meta()
@@ -187,4 +190,27 @@ def _entry(item: _Item, site: str | None, fetch_page: Callable[[str], Parsed] | 
         from hollywood_ai.index.ingest import derive_title
 
         meta.title = derive_title(body)
-    return FeedEntry(Parsed(meta=meta, body=body), origin)
+    return FeedEntry(Parsed(meta=meta, body=body), origin, warnings=warnings)
+
+
+def _fill_from_entry(meta: Meta, item: _Item, site: str | None) -> None:
+    """The linked page's article keeps what the page says about itself; what
+    it does not say (a title of its own, the author, the date, the outlet, the
+    tags) comes from the feed's entry."""
+    if item.title and (not meta.title or meta.title_derived):
+        meta.title = item.title
+        meta.title_derived = False
+    meta.author = meta.author or item.author
+    meta.published = meta.published or item.published
+    meta.outlet = meta.outlet or site
+    meta.add_tags(item.tags)
+
+
+def _reason(message: str, link: str) -> str:
+    """A fetch error without the URL it starts with (the warning names it) and
+    without its advice: "could not be fetched: the server answered 404 Not Found"."""
+    if message.startswith(link):
+        message = message[len(link) :].strip()
+    else:
+        message = f"could not be used ({message})"
+    return message.split(";")[0].strip()

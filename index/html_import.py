@@ -207,6 +207,7 @@ def parse_html(html: str, url: str | None = None) -> Parsed:
         body = squeeze_blank_lines("\n".join(lines[1:]))
     if not meta.title:
         meta.title = derive_title(body)
+        meta.title_derived = True
     parsed = Parsed(meta=meta, body=body)
     parsed.language = (
         tags.language or (found.language if found and hasattr(found, "language") else None) or None

@@ -99,6 +99,7 @@ class Meta:
     url: str | None = None
     tags: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    title_derived: bool = False  # the title is the text's first sentence, not its own
 
     def add_tags(self, values: list[str] | str) -> None:
         if isinstance(values, str):
@@ -164,6 +165,7 @@ def parse_document(raw: str, suffix: str | None = None) -> Parsed:
             meta.title = None
     if not meta.title:
         meta.title = derive_title(body)
+        meta.title_derived = True
     if meta.url:
         meta.url = clean_url(meta.url)
         if not meta.outlet:

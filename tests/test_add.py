@@ -78,6 +78,24 @@ JSON_FEED = {
     ],
 }
 
+# A page that says nothing about itself: no title, author or date.
+BARE_PAGE = (
+    "<html><body><article>"
+    + "".join(
+        f"<p>Paragraph {i}: the festival screened films whose effects were made with "
+        "generative tools, and the jury debated whether that should matter.</p>"
+        for i in range(6)
+    )
+    + "</article></body></html>"
+)
+FEED2_XML = """<?xml version="1.0"?><rss version="2.0"><channel><title>Festival Wire</title>
+<item><title>Jury debates AI effects</title><link>http://HOST/bare</link>
+<pubDate>Wed, 06 Aug 2025 08:00:00 GMT</pubDate><author>Kim Park</author>
+<category>festivals</category><description>The jury debated.</description></item>
+<item><title>Gone page</title><link>http://HOST/gone</link>
+<description>A summary that stays when the page is gone.</description></item>
+</channel></rss>"""
+
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     routes: dict[str, tuple[int, str, bytes]] = {}
@@ -116,6 +134,8 @@ def server() -> Iterator[str]:
         "/article": (200, "text/html; charset=utf-8", ARTICLE_HTML.encode()),
         "/feed.xml": (200, "application/rss+xml", FEED_XML.replace("HOST", host).encode()),
         "/not-a-feed.xml": (200, "application/xml", b"<note><to>x</to></note>"),
+        "/bare": (200, "text/html", BARE_PAGE.encode()),
+        "/feed2.xml": (200, "application/rss+xml", FEED2_XML.replace("HOST", host).encode()),
         "/feed.json": (
             200,
             "application/feed+json",
@@ -540,3 +560,19 @@ def test_remove_fails_when_nothing_was_removed(ws: Workspace):
     ws.library.path_for(article.id).unlink()
     with pytest.raises(HollywoodError, match="nothing was removed"):
         ws.remove(article.id)
+
+
+def test_feed_entries_keep_their_details(ws: Workspace, server: str):
+    """A fetched page fills in from its entry what it does not say itself; a
+    page that cannot be fetched leaves the summary, with a warning."""
+    report = add(ws, [f"{server}/feed2.xml"])
+    assert not report.failed
+    by_origin = {a["origin"]: ws.get(a["id"]) for a in report.added}
+    page = by_origin[f"{server}/bare"]
+    assert page.title == "Jury debates AI effects"
+    assert page.author == "Kim Park" and page.published == "2025-08-06"
+    assert "festivals" in page.tags and "jury debated whether" in page.body
+    gone = by_origin[f"{server}/gone"]
+    assert gone.title == "Gone page" and "summary that stays" in gone.body
+    warned = {w["input"]: w["warning"] for w in report.warnings}
+    assert set(warned) == {f"{server}/gone"} and "404" in warned[f"{server}/gone"]
