@@ -79,6 +79,7 @@ def excerpt_share(body: str, excerpt: str | None) -> float | None:
 
 
 def run(folder: Path, verbose: bool = False) -> dict[str, Any]:
+    from hollywood_ai.index.decode import decode_document
     from hollywood_ai.index.errors import HollywoodError
     from hollywood_ai.index.html_import import parse_html
 
@@ -89,8 +90,9 @@ def run(folder: Path, verbose: bool = False) -> dict[str, Any]:
     pages = sorted(p for p in folder.iterdir() if (p / "source.html").is_file())
     for page in pages:
         gold = json.loads((page / "expected-metadata.json").read_text(encoding="utf-8"))
-        html = (page / "source.html").read_bytes().decode("utf-8", errors="replace")
         try:
+            # Decoded as `hollywood-ai add page.html` decodes it (not a lenient UTF-8).
+            html, _ = decode_document((page / "source.html").read_bytes(), page.name)
             parsed = parse_html(html)
         except HollywoodError as exc:
             failed.append(f"{page.name}: {exc}")

@@ -576,3 +576,28 @@ def test_feed_entries_keep_their_details(ws: Workspace, server: str):
     assert gone.title == "Gone page" and "summary that stays" in gone.body
     warned = {w["input"]: w["warning"] for w in report.warnings}
     assert set(warned) == {f"{server}/gone"} and "404" in warned[f"{server}/gone"]
+
+
+def test_realworld_bench_decodes_pages_as_add_does(tmp_path: Path):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from bench.bench_realworld import run
+
+    page = tmp_path / "pages" / "latin"
+    page.mkdir(parents=True)
+    text = (
+        "Le cinéma numéro 1 à Paris est très élégant. Les studios y testent l’IA générative "
+        "pour le doublage, les décors et les bandes-annonces. Les comédiens s’inquiètent: "
+        "leurs voix pourraient être copiées sans accord. Le syndicat réclame des règles "
+        "claires avant la prochaine saison, et les producteurs promettent une charte."
+    )
+    (page / "source.html").write_bytes(
+        (
+            '<html lang="fr"><head><meta charset="windows-1252"><title>Le cinéma et l’IA</title>'
+            f"</head><body><article><h1>Le cinéma et l’IA</h1><p>{text}</p></article></body></html>"
+        ).encode("cp1252")
+    )
+    gold = {"title": "Le cinéma et l’IA", "excerpt": "Le cinéma numéro 1 à Paris est très élégant"}
+    (page / "expected-metadata.json").write_text(json.dumps(gold))
+    result = run(tmp_path / "pages")
+    assert result["imported"] == 1 and result["fields"]["title"]["right"] == 1
+    assert result["body_excerpt_words_kept"] == 1.0
