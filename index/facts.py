@@ -31,6 +31,7 @@ MAX_PER_SOURCE = 2
 FIGURE_BONUS = 0.1
 COMMON_SHARE = 1.01  # words in more than this share of the story's articles are not evidence
 MIN_TERMS = 3
+MIN_CLOSENESS = 0.12  # a source's passage and the rest of its group, rarity-weighted cosine
 
 
 @dataclass
@@ -100,14 +101,53 @@ def _evidence(sp: StoryPassages) -> dict[int, dict[str, float]]:
     for items in sp.by_article.values():
         for term in {t for a in items for t in a.terms}:
             article_df[term] += 1
-    out = {}
+    noise = _attribution_words(sp)
+    out: dict[int, dict[str, float]] = {}
     for i, a in enumerate(sp.passages):
+        if not is_statement(a.passage.text):
+            out[i] = {}  # a question or a heading states no fact
+            continue
         out[i] = {
-            t: sp.idf(t)
+            t: sp.idf(t) * (NOISE_WEIGHT if t in noise else 1.0)
             for t in a.terms
             if len(t) > 1 and (n_articles <= 2 or article_df[t] < max(2, COMMON_SHARE * n_articles))
         }
     return out
+
+
+NOISE_WEIGHT = 0.25
+_ROLE_WORDS = (
+    "said says stated told added according ceo co-ceo chief executive co president "
+    "director spokesperson analyst analysts"
+)
+
+
+def _attribution_words(sp: StoryPassages) -> set[str]:
+    """Words that say who said something rather than what happened: roles,
+    verbs of saying, and the names of the people quoted in the story. Two
+    passages quoting one person need more in common than the person."""
+    from hollywood_ai.index.evidence import stems
+    from hollywood_ai.index.quotes import extract
+
+    words = set(stems(_ROLE_WORDS))
+    for article in sp.articles:
+        for q in extract(article.body):
+            if q.speaker:
+                words.update(stems(q.speaker))
+    return words
+
+
+_QUESTION_LINE = re.compile(r"^\W*(?:Q\d*|FAQ)\s*[:.)]|\?\W*$", re.I)
+
+
+def is_statement(text: str) -> bool:
+    """A passage that states something: not a question ("Q1: How is…?"),
+    not a bare heading or label (a few words, no sentence)."""
+    t = text.strip()
+    if _QUESTION_LINE.search(t):
+        return False
+    words = t.split()
+    return len(words) >= 6 or t.endswith((".", "!", "”", '"'))
 
 
 def facts_in(sp: StoryPassages) -> list[Fact]:
@@ -190,6 +230,7 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
     articles = {a.id: a for a in sp.articles}
     order = [a.id for a in sp.articles]
     for gid, members in groups.items():
+        members = _closest(members, owner, evidence)
         per_source: dict[str, list[Analysed]] = defaultdict(list)
         for m in sorted(members, key=lambda m: items[m].passage.position):
             per_source[owner[m]].append(items[m])
@@ -231,6 +272,36 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
     return found
 
 
+def _closest(
+    members: list[int], owner: list[str], evidence: dict[int, dict[str, float]]
+) -> list[int]:
+    """Per source, the passage closest to what the other sources' passages of
+    the group say (a second one only when nearly as close); a passage that
+    shares with them no more than a name or a role is left out."""
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for m in members:
+        by_source[owner[m]].append(m)
+    kept: list[int] = []
+    for aid, mine in by_source.items():
+        others: dict[str, float] = defaultdict(float)
+        for m in members:
+            if owner[m] != aid:
+                for t, w in evidence[m].items():
+                    others[t] = max(others[t], w)
+        scored = []
+        for m in mine:
+            words = evidence[m]
+            shared = sum(w for t, w in words.items() if t in others)
+            total = (sum(words.values()) or 1.0) ** 0.5 * (sum(others.values()) or 1.0) ** 0.5
+            scored.append((shared / total, m))
+        scored.sort(reverse=True)
+        best = scored[0][0]
+        if best < MIN_CLOSENESS:
+            continue
+        kept.extend(m for v, m in scored if v >= 0.8 * best)
+    return kept
+
+
 def _fits(members: list[int], owner: list[str]) -> bool:
     counts: dict[str, int] = defaultdict(int)
     for m in members:
@@ -243,30 +314,72 @@ def _fits(members: list[int], owner: list[str]) -> bool:
 def _label(
     passages: list[Analysed], evidence: dict[int, dict[str, float]], members: list[int]
 ) -> str:
-    """The clause, among the group's passages, that carries most of the words
-    the group shares, kept short enough to read at a glance."""
+    """The shortest complete sentence or clause, among the group's passages,
+    that carries most of the words the group shares (those in two or more of
+    its passages), starting with a capital and not with a dangling "which"."""
     from hollywood_ai.index.evidence import stems
 
-    shared: dict[str, float] = defaultdict(float)
+    weight: dict[str, float] = defaultdict(float)
+    seen: dict[str, int] = defaultdict(int)
     for m in members:
         for t, w in evidence[m].items():
-            shared[t] += w
-    best_text, best_score = "", -1.0
+            weight[t] = max(weight[t], w)
+            seen[t] += 1
+    shared = {t: w for t, w in weight.items() if seen[t] >= 2}
+    candidates: list[tuple[float, int, str]] = []
     for a in passages:
         for clause in _clauses(a.passage.text):
-            terms = set(stems(clause))
-            score = sum(shared.get(t, 0.0) for t in terms) / (1 + 0.01 * len(clause))
-            if len(clause) >= 25 and score > best_score:
-                best_text, best_score = clause, score
-    return shorten(best_text or passages[0].passage.text)
+            if len(clause) < 25 or not _readable(clause):
+                continue
+            covered = sum(shared.get(t, 0.0) for t in set(stems(clause)))
+            candidates.append((covered, len(clause), clause))
+    if not candidates:
+        return shorten(_capitalise(passages[0].passage.text))
+    top = max(c[0] for c in candidates)
+    good = [c for c in candidates if c[0] >= 0.7 * top]
+    best = min(good, key=lambda c: (c[1] > 110, c[1], -c[0]))
+    return shorten(_capitalise(best[2]))
+
+
+_DANGLING = re.compile(
+    r"^(which|who|whom|whose|that|and|but|or|while|whereas|as|because|so|seem|seems|"
+    r"with|without|by|to|of|in|on|for|from|rather|than|although|though)\b",
+    re.I,
+)
+
+
+def _readable(clause: str) -> bool:
+    """A clause that reads on its own: it starts with a capital letter, a
+    name or a figure, not with a relative pronoun or a conjunction, and it
+    is not a question or a label ("Search:")."""
+    c = clause.strip(" “”\"'‘’*_")
+    if not c or _DANGLING.match(c) or c.endswith("?"):
+        return False
+    return c[0].isupper() or c[0].isdigit() or c[0] in "$€£"
+
+
+def _capitalise(text: str) -> str:
+    text = text.strip(" “”\"'‘’")
+    # "Search: AI-powered search…" -> "AI-powered search…" (a list label).
+    text = re.sub(r"^[A-Z][\w -]{0,30}:\s+(?=[A-Z])", "", text)
+    text = re.sub(r"^[^;]{0,60}; description:\s*", "", text)
+    return text[:1].upper() + text[1:]
 
 
 def _clauses(text: str) -> list[str]:
-    """The passage, and its parts between commas, semicolons and dashes."""
+    """The passage's sentences, and their parts between semicolons, dashes
+    and commas."""
     text = re.sub(r"^[“\"']|[”\"']$", "", text.strip())
-    parts = [p.strip(" ,;—") for p in re.split(r"[;—]|,\s(?=[a-z])|:\s", text)]
-    out = [text] if len(text) <= 110 else []
-    out += [p for p in parts if p and p != text]
+    text = re.sub(r"^[^;]{0,60}; description:\s*", "", text)  # a table row's name cell
+    sentences = [
+        x.strip()
+        for x in re.split(r"(?:(?<=[.!?])|(?<=[.!?][”\"]))\s+(?=[“\"A-Z])", text)
+        if x.strip()
+    ]
+    out = list(sentences)
+    for sentence in sentences:
+        parts = [p.strip(" ,;—") for p in re.split(r"[;—]|,\s(?=[a-zA-Z])|:\s", sentence)]
+        out += [p for p in parts if p and p != sentence]
     return out
 
 

@@ -161,23 +161,29 @@ class FactsScreen(Screen[None]):
 
     def action_compare(self) -> None:
         """The fact's own comparison: its sources, silent ones and differences
-        (not a new search for its label)."""
+        (not a new search for its label, which could find something else)."""
+        from typing import Any
+
         from hollywood_ai.index.compare import comparison_of_fact
         from hollywood_ai.tui.screens.compare import ComparisonReady
-        from textual.widgets import Input
 
-        fact = self._selected()
-        if fact is None:
+        selected = self._selected()
+        if selected is None:
             return
-        comparison = comparison_of_fact(fact, self.articles)
-        screen = CompareScreen(self.workspace, text="", story=fact.story or self.story)
+        comparison = comparison_of_fact(selected, self.articles)
 
-        async def show() -> None:
-            await self.app.push_screen(screen)
-            screen.query_one(Input).value = fact.label
-            screen.post_message(ComparisonReady(comparison))
+        class FactComparison(CompareScreen):
+            """Opens on the fact's comparison; an edited question is compared as typed."""
 
-        self.run_worker(show(), group="facts-compare", exit_on_error=False)
+            def run_compare(self, text: str, *args: Any, **kwargs: Any) -> None:
+                if text.strip() == self.initial.strip():
+                    # The request's id (the last argument) answers this request.
+                    self.post_message(ComparisonReady(comparison, *args[-1:]))
+                else:
+                    super().run_compare(text, *args, **kwargs)
+
+        story = selected.story or self.story
+        self.app.push_screen(FactComparison(self.workspace, text=selected.label, story=story))
 
     @on(DataTable.RowSelected)
     def _selected_row(self, event: DataTable.RowSelected) -> None:
