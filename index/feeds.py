@@ -160,7 +160,10 @@ def _entry(item: _Item, site: str | None, fetch_page: Callable[[str], Parsed] | 
     link = item.link
     origin = item.ident
     warnings: list[str] = []
-    body = squeeze_blank_lines(repair(markdownify(item.html, heading_style="ATX", bullets="-")))
+    # escape_misc: an entry's text never turns into a heading, link or image.
+    body = squeeze_blank_lines(
+        repair(markdownify(item.html, heading_style="ATX", bullets="-", escape_misc=True))
+    )
     if (
         len(body.split()) < FULL_TEXT_WORDS
         and link.startswith(("http://", "https://"))

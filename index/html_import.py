@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.ingest import Meta, Parsed, derive_title
+from hollywood_ai.index.ingest import Meta, Parsed, derive_title, unescape_markdown
 from hollywood_ai.index.sources import clean_url, date_from_url, normalise_date, outlet_from_url
 from hollywood_ai.index.text import clean_inline, repair, squeeze_blank_lines
 
@@ -178,7 +178,15 @@ def parse_html(html: str, url: str | None = None) -> Parsed:
         raise HollywoodError(
             "no article text was found in the page (it may be an index, a login or an error page)"
         )
-    body = markdownify(content, heading_style="ATX", bullets="-", strip=["img", "script", "style"])
+    # escape_misc: text that reads like Markdown ("# x", "[x](y)", "![x](y)",
+    # "1. x", "> x", "| x") stays text, never a heading, link, image or list.
+    body = markdownify(
+        content,
+        heading_style="ATX",
+        bullets="-",
+        strip=["img", "script", "style"],
+        escape_misc=True,
+    )
     body = squeeze_blank_lines(repair(body))
     if distinct_words(body) < MIN_WORDS:
         raise HollywoodError("the page holds too little text to be an article")
@@ -203,7 +211,7 @@ def parse_html(html: str, url: str | None = None) -> Parsed:
         meta.title = _strip_title_suffix(meta.title, [meta.outlet, meta.author, tags.site])
     # The body often repeats the title as its first heading.
     lines = body.split("\n")
-    if lines and meta.title and lines[0].lstrip("# ").strip() == meta.title:
+    if lines and meta.title and unescape_markdown(lines[0].lstrip("# ")).strip() == meta.title:
         body = squeeze_blank_lines("\n".join(lines[1:]))
     if not meta.title:
         meta.title = derive_title(body)

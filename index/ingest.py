@@ -348,6 +348,11 @@ def _heading_title(text: str) -> str:
     return _unescaped(_strip_emphasis(text)).strip(" ,;:-–—")
 
 
+def unescape_markdown(text: str) -> str:
+    """Markdown's backslash escapes undone: "\\# 1 \\[x\\]" is "# 1 [x]"."""
+    return _MD_ESCAPE.sub(r"\1", text)
+
+
 def _escaped(text: str) -> str:
     """Markdown's backslash escapes set aside (as private-use characters), so
     that an escaped * or [ is not taken for emphasis or a link."""

@@ -96,6 +96,37 @@ FEED2_XML = """<?xml version="1.0"?><rss version="2.0"><channel><title>Festival 
 <description>A summary that stays when the page is gone.</description></item>
 </channel></rss>"""
 
+# Text that reads like Markdown, in a page and in a feed entry.
+LIVE = "# not a heading [x](http://evil.test/) ![img](http://evil.test/i.png)"
+LIVE_PAGE = (
+    "<html><head><title>Markup in text</title></head><body><article>"
+    f"<p>{LIVE}</p>"
+    + "".join(
+        f"<p>Line {i}: critics asked whether studios should label trailers that were cut "
+        "by software, and the agencies promised to answer within a month.</p>"
+        for i in range(5)
+    )
+    + "</article></body></html>"
+)
+LIVE_FEED = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Live</title>
+<item><title>Markup in an entry</title><link>http://127.0.0.1:9/x</link>
+<description>&lt;p&gt;{LIVE}&lt;/p&gt;&lt;p&gt;{LONG}&lt;/p&gt;</description></item>
+</channel></rss>"""
+
+
+def _live_markdown(body: str) -> list[str]:
+    """Headings, links and images a Markdown renderer would make of a body."""
+    from markdown_it import MarkdownIt
+
+    found = []
+    for token in MarkdownIt("commonmark").parse(body):
+        if token.type == "heading_open":
+            found.append("heading")
+        for child in token.children or []:
+            if child.type in ("link_open", "image"):
+                found.append(child.type)
+    return found
+
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     routes: dict[str, tuple[int, str, bytes]] = {}
@@ -601,3 +632,14 @@ def test_realworld_bench_decodes_pages_as_add_does(tmp_path: Path):
     result = run(tmp_path / "pages")
     assert result["imported"] == 1 and result["fields"]["title"]["right"] == 1
     assert result["body_excerpt_words_kept"] == 1.0
+
+
+def test_page_and_feed_text_never_turns_into_markdown(ws: Workspace, tmp_path: Path):
+    (tmp_path / "live.html").write_text(LIVE_PAGE)
+    (tmp_path / "live.xml").write_text(LIVE_FEED)
+    report = add(ws, [str(tmp_path / "live.html"), str(tmp_path / "live.xml")])
+    assert not report.failed and len(report.added) == 2
+    for item in report.added:
+        body = ws.get(item["id"]).body
+        assert "not a heading" in body and "http://evil.test/" in body
+        assert _live_markdown(body) == [], (item["title"], body[:200])
