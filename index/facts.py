@@ -162,13 +162,18 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
         for t in words:
             postings[t].append(i)
     shared: dict[tuple[int, int], float] = defaultdict(float)
+    n_shared: dict[tuple[int, int], int] = defaultdict(int)
     for t, ids in postings.items():
         if len(ids) > 60:
             continue
         for x_i, x in enumerate(ids):
+            wt = evidence[x][t]
             for y in ids[x_i + 1 :]:
                 if owner[x] != owner[y]:
-                    shared[(x, y)] += evidence[x][t]
+                    shared[(x, y)] += wt
+                    n_shared[(x, y)] += 1
+    totals = {i: (sum(words.values()) or 1.0) for i, words in evidence.items()}
+    sizes = {i: len(words) for i, words in evidence.items()}
     from hollywood_ai.index.quantities import extract
 
     units = [
@@ -179,16 +184,11 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
     ]
     links = []
     for (x, y), weight in shared.items():
-        wx = sum(evidence[x].values()) or 1.0
-        wy = sum(evidence[y].values()) or 1.0
-        common = set(evidence[x]) & set(evidence[y])
-        if len(common) < 2:
+        if n_shared[(x, y)] < 2:
             continue
         # Cosine of the two passages' rare-word sets, weighted by rarity.
         score = (
-            weight / (wx * wy) ** 0.5
-            if min(len(evidence[x]), len(evidence[y])) >= MIN_TERMS
-            else 0.0
+            weight / (totals[x] * totals[y]) ** 0.5 if min(sizes[x], sizes[y]) >= MIN_TERMS else 0.0
         )
         if units[x] & units[y]:
             score += FIGURE_BONUS  # both give a figure of the same kind: likely the same fact
