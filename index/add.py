@@ -10,7 +10,6 @@ duplicate, not stored again.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,8 @@ from typing import Any
 from hollywood_ai.index.decode import decode_document
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.ingest import Parsed, parse_document
-from hollywood_ai.index.model import Article, short_hash
+from hollywood_ai.index.library import content_key
+from hollywood_ai.index.model import Article
 from hollywood_ai.index.workspace import Workspace
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -55,10 +55,6 @@ class AddReport:
         return not self.failed
 
 
-def _content_key(body: str) -> str:
-    return short_hash(" ".join(re.findall(r"\w+", body.casefold())), 16)
-
-
 def _is_url(text: str) -> bool:
     return text.startswith(("http://", "https://"))
 
@@ -69,10 +65,13 @@ class _Adder:
         self.stdin = stdin
         self.report = AddReport()
         self.pending: list[Article] = []
-        existing = ws.articles()
-        self.ids = {a.id for a in existing}
-        self.urls = {a.url.lower(): a.id for a in existing if a.url}
-        self.keys = {_content_key(a.body): a.id for a in existing}
+        # What is stored, from the library's key file: no article is read
+        # unless the key file does not know it.
+        known = ws.library.dedup_keys()
+        ws.damaged = sorted(set(ws.damaged) | set(known.damaged))
+        self.ids = known.ids
+        self.urls = known.urls
+        self.keys = known.content
 
     # ------------------------------------------------------------ outcomes
 
@@ -90,7 +89,7 @@ class _Adder:
 
     def accept(self, parsed: Parsed, origin: str, warnings: list[str] | None = None) -> None:
         article = parsed.article(origin)
-        key = _content_key(article.body)
+        key = content_key(article.body)
         same = (
             (article.id if article.id in self.ids else None)
             or (self.urls.get(article.url.lower()) if article.url else None)
@@ -281,6 +280,7 @@ def add(
         adder.add_one(item)
     if adder.pending:
         ws.store(adder.pending)
+        ws.library.note_keys(adder.pending)
     return adder.report
 
 

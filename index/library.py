@@ -11,10 +11,31 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.fsutil import atomic_write, describe_os_error
-from hollywood_ai.index.model import Article
+from hollywood_ai.index.model import Article, short_hash
+
+KEYS_FILE = "library-keys.json"  # in the home, beside the library folder
+KEYS_VERSION = 1  # bump when content_key changes
+
+
+def content_key(body: str) -> str:
+    """What makes two texts the same article: their words, in order, case aside."""
+    return short_hash(" ".join(re.findall(r"\w+", body.casefold())), 16)
+
+
+@dataclass
+class DedupKeys:
+    """Per article: the content key and the canonical URL, for telling a new
+    article from one already stored without reading every article."""
+
+    content: dict[str, str] = field(default_factory=dict)  # content key -> id
+    urls: dict[str, str] = field(default_factory=dict)  # lower-cased URL -> id
+    ids: set[str] = field(default_factory=set)
+    damaged: list[str] = field(default_factory=list)
+    read: int = 0  # article files read (the ones the key file did not know)
 
 
 @dataclass
@@ -35,6 +56,7 @@ def valid_id(article_id: str) -> bool:
 class Library:
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._keys: dict[str, list[Any]] | None = None  # the key file, as last read or written
 
     def path_for(self, article_id: str) -> Path:
         if not valid_id(article_id):
@@ -107,6 +129,98 @@ class Library:
         except OSError as exc:
             raise HollywoodError(describe_os_error(exc, path)) from None
         return True
+
+    # ------------------------------------------------------------ dedup keys
+
+    def keys_path(self) -> Path:
+        return self.root.parent / KEYS_FILE
+
+    def dedup_keys(self) -> DedupKeys:
+        """The content key and URL of every stored article.
+
+        They come from the key file kept beside the library, for each article
+        file whose size and modification time are the ones recorded there; any
+        other file (added by a process that did not update the key file,
+        replaced, new) is read and the key file brought up to date, atomically.
+        So adding to a large library reads one small file and lists a folder,
+        not every article; a stale or lost key file only costs re-reading."""
+        cached = self._read_keys()
+        fresh: dict[str, list[Any]] = {}
+        keys = DedupKeys()
+        try:
+            entries = list(os.scandir(self.root))
+        except OSError:
+            entries = []
+        for entry in entries:
+            if not entry.name.endswith(".json") or entry.name.startswith("."):
+                continue
+            try:
+                st = entry.stat()
+            except OSError:
+                continue
+            old = cached.get(entry.name)
+            if old and old[:2] == [st.st_mtime_ns, st.st_size]:
+                fresh[entry.name] = old
+                continue
+            try:
+                article = self._read(Path(entry.path))
+            except (OSError, ValueError, KeyError, TypeError):
+                keys.damaged.append(entry.name)
+                continue
+            keys.read += 1
+            fresh[entry.name] = [
+                st.st_mtime_ns,
+                st.st_size,
+                article.id,
+                content_key(article.body),
+                article.url,
+            ]
+        for _, _, article_id, key, url in fresh.values():
+            keys.ids.add(article_id)
+            keys.content.setdefault(key, article_id)
+            if url:
+                keys.urls.setdefault(str(url).lower(), article_id)
+        if fresh != cached:
+            self._write_keys(fresh)
+        self._keys = fresh
+        return keys
+
+    def note_keys(self, articles: list[Article]) -> None:
+        """Record the keys of articles just stored (after dedup_keys)."""
+        fresh = dict(self._keys if self._keys is not None else self._read_keys())
+        for article in articles:
+            path = self.path_for(article.id)
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            fresh[path.name] = [
+                st.st_mtime_ns,
+                st.st_size,
+                article.id,
+                content_key(article.body),
+                article.url,
+            ]
+        self._write_keys(fresh)
+        self._keys = fresh
+
+    def _read_keys(self) -> dict[str, list[Any]]:
+        try:
+            data = json.loads(self.keys_path().read_text(encoding="utf-8"))
+            if data.get("version") != KEYS_VERSION or not isinstance(data.get("files"), dict):
+                return {}
+            return {
+                str(name): list(row)
+                for name, row in data["files"].items()
+                if isinstance(row, list) and len(row) == 5
+            }
+        except (OSError, ValueError, AttributeError, TypeError):
+            return {}
+
+    def _write_keys(self, files: dict[str, list[Any]]) -> None:
+        data = json.dumps({"version": KEYS_VERSION, "files": files}, ensure_ascii=False)
+        with contextlib.suppress(OSError):  # a cache: without it, the next add reads more
+            atomic_write(self.keys_path(), data.encode("utf-8"))
 
     def clean_temporaries(self) -> None:
         """Half-written files left by a process killed mid-write."""

@@ -643,3 +643,57 @@ def test_page_and_feed_text_never_turns_into_markdown(ws: Workspace, tmp_path: P
         body = ws.get(item["id"]).body
         assert "not a heading" in body and "http://evil.test/" in body
         assert _live_markdown(body) == [], (item["title"], body[:200])
+
+
+def test_add_does_not_read_the_whole_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Duplicates are told by the library's key file: once it knows the
+    articles, adding one reads none of them, and still finds duplicates by
+    text and by URL (articles stored by other means are learnt once)."""
+    from hollywood_ai.index.library import Library
+    from hollywood_ai.index.model import Article
+
+    home = tmp_path / "home"
+    ws = Workspace(home)
+    ws.open()
+    stored = [
+        Article.make(
+            title=f"Bulk {i}",
+            body=f"Bulk story {i} about dubbing and the voice{i} deal. " * 5,
+            origin=f"bulk-{i}",
+            url=f"http://127.0.0.1/bulk/{i}" if i % 2 else None,
+        )
+        for i in range(30)
+    ]
+    ws.store(stored)
+    ws.close()
+    first = tmp_path / "first.md"
+    first.write_text("# First note\n\nThe first note is about dubbing with AI voices.\n")
+    ws = Workspace(home)
+    ws.open()
+    assert len(add(ws, [str(first)]).added) == 1  # learns the 35 articles once
+    ws.close()
+
+    reads: list[Path] = []
+    real_read = Library._read
+
+    def counting_read(self: Library, path: Path) -> Article:
+        reads.append(path)
+        return real_read(self, path)
+
+    monkeypatch.setattr(Library, "_read", counting_read)
+    second = tmp_path / "second.md"
+    second.write_text("# Second note\n\nThe second note is about trailers cut by software.\n")
+    copy = tmp_path / "copy.txt"
+    copy.write_text(stored[4].body)
+    by_url = tmp_path / "by-url.md"
+    by_url.write_text(
+        "---\ntitle: Same URL\nurl: http://127.0.0.1/bulk/7\n---\nAnother text of the story, at the same URL.\n"
+    )
+    ws = Workspace(home)
+    ws.open()
+    report = add(ws, [str(second), str(copy), str(by_url)])
+    assert reads == []
+    assert [a["title"] for a in report.added] == ["Second note"]
+    assert {d["id"] for d in report.duplicates} == {stored[4].id, stored[7].id}
+    assert search(ws, "trailers").total >= 1
+    ws.close()
