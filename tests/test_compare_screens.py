@@ -195,3 +195,98 @@ async def test_enter_on_a_table_row_shows_that_row_lit(reader_home):
         labels = row_backgrounds(app, "description")
         assert lit and labels and not (lit & labels), (lit, labels)
         assert not pane.query(".-flash")
+
+
+def notices(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def slow_compare(monkeypatch, seconds: float = 0.6) -> None:
+    """The comparison takes a while, as on a big library: keys arrive meanwhile."""
+    import time
+
+    import hollywood_ai.tui.screens.compare as compare_module
+
+    real = compare_module.compare
+
+    def slow(*args, **kwargs):
+        time.sleep(seconds)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(compare_module, "compare", slow)
+
+
+async def search_then_compare(pilot, query: str) -> CompareScreen:
+    await settle(pilot)
+    await pilot.press("slash", *query, "enter")
+    await settle(pilot)
+    await pilot.press("c")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, CompareScreen)
+    return screen
+
+
+async def test_typing_over_a_prefilled_question_while_it_runs(reader_home, monkeypatch):
+    slow_compare(monkeypatch)
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await search_then_compare(pilot, "netflix")
+        box = screen.query_one(Input)
+        assert box.value == "netflix" and box.selected_text == "netflix"
+        # Typed while the prefilled question runs: replaces it, and no letter
+        # runs as a key (e export, f facts, a add, q quit) when the result lands.
+        await pilot.press(*"Netflix revenue, facts and a quote")
+        await settle(pilot)
+        assert app.screen is screen and app.is_running
+        assert screen.focused is box
+        assert box.value == "Netflix revenue, facts and a quote"
+        assert not (reader_home / "exports").exists()
+        assert not any("xport" in n for n in notices(app))
+        # Enter runs it and only then moves to the sources.
+        await pilot.press("ctrl+u", *"Netflix revenue", "enter")
+        await settle(pilot)
+        assert "Reported by 2 of 5" in str(screen.query_one("#compare-status", Static).visual)
+        assert isinstance(screen.focused, OptionList)
+        assert any(c in screen.focused.ancestors for c in screen.query(SourceColumn))
+
+
+async def test_typing_after_a_prefilled_result_landed_replaces_it(reader_home):
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await search_then_compare(pilot, "netflix")
+        await settle(pilot)
+        assert screen.comparison is not None  # the prefilled question ran
+        box = screen.query_one(Input)
+        assert screen.focused is box
+        await pilot.press(*"revenue", "enter")
+        await settle(pilot)
+        assert box.value == "revenue"
+        assert screen.comparison.query == "revenue"
+        assert not (reader_home / "exports").exists()
+        assert isinstance(screen.focused, OptionList)
+        # Esc from the sources closes; "/" then Esc goes back to the sources.
+        await pilot.press("slash")
+        assert screen.focused is box and box.selected_text == "revenue"
+        await pilot.press("escape")
+        assert isinstance(screen.focused, OptionList) and app.screen is screen
+        await pilot.press("escape")
+        assert app.screen is app.main_screen
+
+
+async def test_keys_typed_before_the_question_has_the_focus_land_in_it(reader_home):
+    from textual import events
+
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = CompareScreen(app.workspace, text="netflix")
+        app.push_screen(screen)
+        # As a fast typist sends them: before the screen has put the focus anywhere.
+        for key, char in [*[(c, c) for c in "fear"], ("enter", "\r")]:
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.query_one(Input).value == "fear"
+        assert screen.comparison is not None and screen.comparison.query == "fear"
+        assert not (reader_home / "exports").exists()

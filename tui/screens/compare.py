@@ -8,14 +8,21 @@ from pathlib import Path
 
 from hollywood_ai.index.compare import Comparison, Discrepancy, SourceReport, compare, to_markdown
 from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.stories import Story
 from hollywood_ai.index.text import strip_controls
 from hollywood_ai.index.workspace import Workspace
 from hollywood_ai.tui.messages import OpenArticle
-from hollywood_ai.tui.widgets.query_input import QueryInput
-from textual import on, work
+from hollywood_ai.tui.screens.story_picker import (
+    StoriesLoaded,
+    StoryPicker,
+    load_stories,
+    story_label,
+)
+from hollywood_ai.tui.widgets.query_input import QueryInput, clean_query
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import HorizontalScroll, Vertical
+from textual.containers import HorizontalScroll, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -26,9 +33,10 @@ from textual.worker import Worker, WorkerState
 
 @dataclass
 class ComparisonReady(Message):
-    """A comparison finished in the worker."""
+    """A comparison finished in the worker (``run`` says which request it answers)."""
 
     comparison: Comparison
+    run: int = 0
 
 
 def passage_content(text: str, spans: list[tuple[int, int]]) -> Content:
@@ -80,6 +88,42 @@ def source_label(source: SourceReport, width: int = 28) -> str:
     return source.title if len(source.title) <= width else source.title[: width - 1].rstrip() + "…"
 
 
+# One entry in the footer stands for both arrows.
+COLUMN_KEYS = [
+    Binding(
+        "left",
+        "screen.column(-1)",
+        "Source",
+        key_display="← →",
+        tooltip="Previous source",
+        id="compare.column_left",
+    ),
+    Binding(
+        "right",
+        "screen.column(1)",
+        "Next source",
+        show=False,
+        tooltip="Next source",
+        id="compare.column_right",
+    ),
+]
+
+
+class PassageList(OptionList):
+    """A source's passages; Enter opens the highlighted one in the reader."""
+
+    BINDINGS = [
+        *COLUMN_KEYS,
+        Binding(
+            "enter",
+            "select",
+            "Open",
+            tooltip="Open the passage in the reader, lit",
+            id="compare.open",
+        ),
+    ]
+
+
 class SourceColumn(Vertical):
     """One source: outlet and title at the head, its passages below."""
 
@@ -99,12 +143,9 @@ class SourceColumn(Vertical):
     SourceColumn > OptionList > .option-list--option { padding: 0 1; }
     """
 
-    # Here rather than on the screen, so that they win over the sideways
-    # scrolling of the container the columns sit in.
-    BINDINGS = [
-        Binding("left", "screen.column(-1)", "Previous source", id="compare.column_left"),
-        Binding("right", "screen.column(1)", "Next source", id="compare.column_right"),
-    ]
+    # Here and on the passage lists rather than on the screen, so that they win
+    # over the sideways scrolling of the containers they sit in.
+    BINDINGS = [*COLUMN_KEYS]
 
     def __init__(self, source: SourceReport) -> None:
         super().__init__(classes="-reports" if source.reports else "-silent")
@@ -119,7 +160,7 @@ class SourceColumn(Vertical):
         if not s.reports:
             yield Static("not reported", classes="not-reported", markup=False)
             return
-        options = OptionList(classes="passages")
+        options = PassageList(classes="passages")
         for i, p in enumerate(s.passages):
             if i:
                 options.add_option(None)
@@ -142,59 +183,173 @@ MIN_COLUMN = 36
 
 
 class CompareScreen(Screen[None]):
-    """Type a fact or a question; see how each source reports it."""
+    """Type a fact or a question; see how each source reports it.
+
+    A question the screen opens with (the search, or the sentence being read)
+    runs at once but stays selected in the box, so typing replaces it; the
+    focus moves to the sources only when the user asks (Enter, ↓), never under
+    their fingers when a result lands.
+    """
+
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     BINDINGS = [
         Binding("escape", "close", "Back", id="compare.close"),
+        Binding(
+            "down",
+            "to_columns",
+            "Sources",
+            tooltip="From the question to the sources",
+            id="compare.to_columns",
+        ),
         Binding("left", "column(-1)", "Previous source", show=False, id="compare.left"),
         Binding("right", "column(1)", "Next source", show=False, id="compare.right"),
-        Binding("slash", "edit", "Edit question", key_display="/", id="compare.edit"),
-        Binding("e", "export", "Export Markdown", id="compare.export"),
+        Binding(
+            "slash", "edit", "Edit", key_display="/", tooltip="Edit the question", id="compare.edit"
+        ),
+        Binding("t", "story", "Story", tooltip="Compare in another story", id="compare.story"),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            tooltip="Export the comparison as Markdown",
+            id="compare.export",
+        ),
+        # The app's keys still work here, but stay out of the footer so that
+        # this screen's own keys fit in 80 columns. `c` edits the question.
+        Binding(
+            "c",
+            "edit",
+            "Compare",
+            show=False,
+            tooltip="Edit the question",
+            id="compare.app_compare",
+        ),
+        Binding("f", "app.facts", "Facts", show=False, id="compare.app_facts"),
+        Binding("a", "app.add", "Add", show=False, id="compare.app_add"),
+        Binding("q", "app.quit", "Quit", show=False, id="compare.app_quit"),
     ]
 
     def __init__(self, workspace: Workspace, text: str = "", story: str | None = None) -> None:
         super().__init__()
         self.workspace = workspace
-        self.initial = text
+        self.initial = clean_query(text)
         self.story = story
+        self.story_name: str | None = None
+        self.stories: list[Story] = []
         self.comparison: Comparison | None = None
+        self._run = 0  # the latest request; older results are dropped
+        self._asked = ""  # the question of the latest request
+        self._focus_after = False  # move to the sources when the latest result lands
+        self._typed = False  # keys arrived before the box had the focus
+        self._editing = False  # "/" moved to the box from the sources: Esc goes back
+
+    @property
+    def question(self) -> QueryInput:
+        return self.query_one("#compare-input", QueryInput)
 
     def compose(self) -> ComposeResult:
         yield QueryInput(
             self.initial,
             placeholder="A fact or a question, e.g. how much faster was the effects shot?",
             id="compare-input",
+            select_on_focus=False,  # selected once, on opening: see on_mount
         )
         yield Static("", id="compare-status", markup=False)
-        yield Vertical(id="compare-band")
+        yield VerticalScroll(id="compare-band", can_focus=True)
         yield HorizontalScroll(id="compare-columns")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = "Compare"
-        if self.initial.strip():
-            self.run_compare(self.initial)
-            self.set_status("Comparing…")
+        self._show_story()
+        box = self.question
+        box.focus()
+        if self._typed:
+            pass  # keys typed before the screen was up already replaced the question
+        elif self.initial.strip():
+            # Selected, so that typing replaces it; Enter or ↓ goes to the sources.
+            box.select_all()
+            self.start(self.initial, focus_after=False)
         else:
-            self.query_one(Input).focus()
             self.set_status("Type a fact or a question and press Enter.")
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed right after opening, sent while the focus was not yet on
+        the box, reach the screen: they belong in the box, not to the screen's
+        keys. (A letter typed in the box never gets here: the box keeps it.)"""
+        box = self.question
+        if self.focused not in (None, box):
+            return
+        if event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            if not self._typed:  # the first key replaces the prefilled question
+                box.value = ""
+            self._typed = True
+            selection = box.selection
+            if selection.is_empty:
+                box.insert_text_at_cursor(event.character)
+            else:
+                box.replace(event.character, *selection)
+            box.focus()
+        elif event.key == "enter" and self.focused is None:
+            event.stop()
+            event.prevent_default()
+            box.focus()
+            self.call_later(box.action_submit)
 
     def set_status(self, text: str) -> None:
         self.query_one("#compare-status", Static).update(Content(text))
 
+    def _show_story(self) -> None:
+        box = self.question
+        if self.story_name:
+            box.border_title = Content.assemble(("Story: ", "$text-muted"), self.story_name)
+        else:
+            box.border_title = Content.styled(
+                "Story: the one the question matches best", "$text-muted"
+            )
+        box.border_subtitle = Content("t: another story")
+
     # ----------------------------------------------------------------- work
+
+    def start(self, text: str, *, focus_after: bool) -> None:
+        """Compare ``text``; move to the sources afterwards when ``focus_after``."""
+        self._run += 1
+        self._asked = text
+        self._focus_after = focus_after
+        self.set_status("Comparing…")
+        self.run_compare(text, self.story, self._run)
 
     @on(Input.Submitted, "#compare-input")
     def _submitted(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        if text:
-            self.set_status("Comparing…")
-            self.run_compare(text)
+        text = clean_query(event.value).strip()
+        if not text:
+            return
+        shown = self.comparison is not None and self._asked == text
+        if shown and not self.comparing:
+            self.action_to_columns()
+        else:
+            self.start(text, focus_after=True)
+
+    @on(Input.Changed, "#compare-input")
+    def _edited(self, event: Input.Changed) -> None:
+        if self.comparison is None or self.comparing:
+            return
+        if clean_query(event.value).strip() == self._asked:
+            self._restore_status()
+        else:
+            self.set_status("Enter compares the new question; below, the last one")
+
+    @property
+    def comparing(self) -> bool:
+        return any(w.group == "compare" and w.is_running for w in self.workers)
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
-    def run_compare(self, text: str) -> None:
-        result = compare(self.workspace, text, story=self.story)
-        self.post_message(ComparisonReady(result))
+    def run_compare(self, text: str, story: str | None, run: int) -> None:
+        result = compare(self.workspace, text, story=story)
+        self.post_message(ComparisonReady(result, run))
 
     @on(Worker.StateChanged)
     def _failed(self, event: Worker.StateChanged) -> None:
@@ -206,12 +361,17 @@ class CompareScreen(Screen[None]):
 
     @on(ComparisonReady)
     async def _ready(self, message: ComparisonReady) -> None:
+        if message.run != self._run:
+            return  # an older question's answer
         c = message.comparison
         self.comparison = c
-        reporting = sum(1 for s in c.sources if s.reports)
-        story = f" — story: {c.story.label}" if c.story else ""
-        self.set_status(f"Reported by {reporting} of {len(c.sources)} sources{story}")
-        band = self.query_one("#compare-band", Vertical)
+        if c.story is not None:
+            self.story_name = strip_controls(c.story.label)
+            self._show_story()
+        self._restore_status()
+        differ = len(c.discrepancies)
+        band = self.query_one("#compare-band", VerticalScroll)
+        band.border_title = Content(f"What differs ({differ})" if differ else "What differs")
         await band.remove_children()
         label = c.labels()
         if c.discrepancies:
@@ -229,13 +389,17 @@ class CompareScreen(Screen[None]):
                     markup=False,
                 )
             )
+        band.scroll_home(animate=False)
         columns = self.query_one("#compare-columns", HorizontalScroll)
         await columns.remove_children()
         await columns.mount_all([SourceColumn(s) for s in c.sources])
         self._fit_columns()
-        first = next((col for col in self.query(SourceColumn) if col.source.reports), None)
-        if first is not None:
-            first.focus_passages()
+        # Only when the user asked for it (Enter) and has not typed since: keys
+        # typed while the comparison ran must not land on the sources as commands.
+        box = self.question
+        untouched = clean_query(box.value).strip() == self._asked
+        if self._focus_after and untouched and self.focused in (None, box):
+            self.action_to_columns()
 
     def on_resize(self) -> None:
         self._fit_columns()
@@ -270,14 +434,75 @@ class CompareScreen(Screen[None]):
         target.focus_passages()
         target.scroll_visible(animate=False)
 
+    def action_to_columns(self) -> None:
+        """To the first source that reports it (or the first column)."""
+        columns = self._columns()
+        if not columns:
+            return
+        self._editing = False
+        first = next((col for col in columns if col.source.reports), columns[0])
+        first.focus_passages()
+        first.scroll_visible(animate=False)
+
     def action_edit(self) -> None:
-        self.query_one(Input).focus()
+        box = self.question
+        self._editing = self.comparison is not None and box is not self.focused
+        box.focus()
+        box.select_all()
 
     def action_close(self) -> None:
-        if self.focused is self.query_one(Input) and self.comparison is not None:
+        if self.focused is self.question and self._editing and self._columns():
+            self._editing = False
             self.action_column(0)
             return
         self.app.pop_screen()
+
+    # ---------------------------------------------------------------- story
+
+    def action_story(self) -> None:
+        self.set_status("Finding the stories…")
+        self.find_stories()
+
+    @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
+    def find_stories(self) -> None:
+        self.post_message(StoriesLoaded(load_stories(self.workspace)))
+
+    @on(StoriesLoaded)
+    def _stories(self, message: StoriesLoaded) -> None:
+        self._restore_status()
+        self.stories = message.stories
+        if len(self.stories) < 2:
+            self.notify("The library holds one story; there is no other to pick.", markup=False)
+            return
+        picker = StoryPicker(
+            self.stories, self.story, best_match="The story the question matches best"
+        )
+        self.app.push_screen(picker, self._story_picked)
+
+    def _restore_status(self) -> None:
+        c = self.comparison
+        if c is None:
+            self.set_status("Type a fact or a question and press Enter.")
+            return
+        reporting = sum(1 for s in c.sources if s.reports)
+        differ = len(c.discrepancies)
+        self.set_status(
+            f"Reported by {reporting} of {len(c.sources)} sources"
+            + (f" · {differ} difference{'s' if differ != 1 else ''}" if differ else "")
+        )
+
+    def _story_picked(self, picked: str | None) -> None:
+        if picked is None:
+            return
+        self.story = picked or None
+        self.story_name = None
+        for story in self.stories:
+            if story.id == picked:
+                self.story_name = story_label(story)
+        self._show_story()
+        text = clean_query(self.question.value).strip() or self._asked
+        if text:
+            self.start(text, focus_after=self.focused is not self.question)
 
     @on(OptionList.OptionSelected, ".passages")
     def _open(self, event: OptionList.OptionSelected) -> None:
