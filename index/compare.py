@@ -213,6 +213,49 @@ def passage_facts(a: Analysed) -> tuple[frozenset[str], bool, bool]:
     return hit
 
 
+_TITLES: dict[tuple[str, int, int], frozenset[str]] = {}
+_STORY_TITLES: dict[tuple[tuple[str, str], ...], frozenset[str]] = {}
+
+
+def _passage_titles(a: Analysed) -> frozenset[str]:
+    """The cores of the titles a passage names ("El Eternauta" -> "eternauta")."""
+    p = a.passage
+    key = (p.article_id, p.start, p.end)
+    hit = _TITLES.get(key)
+    if hit is None:
+        hit = frozenset(n.core for n in namemod.extract(p.text) if namemod.is_title_like(n))
+        if len(_TITLES) > 200_000:
+            _TITLES.clear()
+        _TITLES[key] = hit
+    return hit
+
+
+def _story_titles(sp: StoryPassages) -> frozenset[str]:
+    """Titles the story is about: named in two or more of its articles, with
+    their variants ("El Atonata" joins "The Eternaut" through "El Eternauta")."""
+    key = tuple((a.id, a.checksum) for a in sp.articles)
+    hit = _STORY_TITLES.get(key)
+    if hit is None:
+        by_core: dict[str, namemod.Name] = {}
+        articles_of: dict[str, set[str]] = {}
+        for article in sp.articles:
+            for n in _article_names(article):
+                if namemod.is_title_like(n):
+                    by_core.setdefault(n.core, n)
+                    articles_of.setdefault(n.core, set()).add(article.id)
+        common = {c for c, ids in articles_of.items() if len(ids) >= 2}
+        variants = {
+            c
+            for c, n in by_core.items()
+            if c not in common and any(namemod.are_variants(n, by_core[k]) for k in common)
+        }
+        hit = frozenset(common | variants)
+        if len(_STORY_TITLES) > 64:
+            _STORY_TITLES.clear()
+        _STORY_TITLES[key] = hit
+    return hit
+
+
 def meets(a: Analysed, q: Question) -> bool:
     """Whether a passage carries what the question asks for: a figure (of the
     claim's unit), a date, a name, a title or a place. Decisive: a passage
@@ -260,14 +303,17 @@ def score_article(sp: StoryPassages, article_id: str, q: Question) -> list[Score
 
     own = [_bm25(sp, a, concepts, idf) for a in items]
     if kinds:
+        # A title the story is about counts fully, another title half.
         norm_idf = sum(idf[k] for k in kinds)
+        titles = _story_titles(sp)
         own = [
             o
             + (
-                norm_idf
+                (norm_idf if _passage_titles(a) & titles else 0.5 * norm_idf)
                 if passage_facts(a)[1] and not any(_has(a, concepts[k]) for k in kinds)
                 else 0.0
             )
+            + (0.5 * norm_idf if _passage_titles(a) & titles else 0.0)
             for o, a in zip(own, items, strict=True)
         ]
     out: list[ScoredPassage] = []

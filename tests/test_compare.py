@@ -235,6 +235,8 @@ def test_questions_asking_for_a_name(seeded: Workspace):
             assert not all("earnings call" in p.text for p in s.passages), question
         names = [d for d in c.discrepancies if d.kind == "name"]
         assert names and {"El Atonata", "El Eternauta"} <= set(names[0].values.values())
+        for s in reporting:  # the story's show, not another title the article names
+            assert any(w in s.passages[0].text for w in ("Eternaut", "Atonata")), question
 
 
 def test_claim_with_a_figure_shows_other_figures(seeded: Workspace):
