@@ -178,7 +178,7 @@ def _has(a: Analysed, concept: frozenset[str]) -> bool:
     return any(a.terms.get(t) for t in concept)
 
 
-_PASSAGE_FACTS: dict[tuple[str, int, int], tuple[frozenset[str], bool, bool]] = {}
+_PASSAGE_FACTS: dict[tuple[str, int, str], tuple[frozenset[str], bool, bool]] = {}
 _PLACE_AFTER = re.compile(
     r"\b(?:in|at|from|near|across|outside|around)\s+(?!(?:The|El|La|Los|Las|Le|Les)\b)"
     r"([A-ZÀ-Þ][\w’'-]+)"
@@ -191,7 +191,7 @@ def passage_facts(a: Analysed) -> tuple[frozenset[str], bool, bool]:
     (a quoted name or one introduced by an article) and whether it names a
     place ("in Buenos Aires"). Cached per passage."""
     p = a.passage
-    key = (p.article_id, p.start, p.end)
+    key = (p.article_id, p.start, p.text)  # the text: an edited article re-reads
     hit = _PASSAGE_FACTS.get(key)
     if hit is None:
         units = (
@@ -213,14 +213,14 @@ def passage_facts(a: Analysed) -> tuple[frozenset[str], bool, bool]:
     return hit
 
 
-_TITLES: dict[tuple[str, int, int], frozenset[str]] = {}
+_TITLES: dict[tuple[str, int, str], frozenset[str]] = {}
 _STORY_TITLES: dict[tuple[tuple[str, str], ...], frozenset[str]] = {}
 
 
 def _passage_titles(a: Analysed) -> frozenset[str]:
     """The cores of the titles a passage names ("El Eternauta" -> "eternauta")."""
     p = a.passage
-    key = (p.article_id, p.start, p.end)
+    key = (p.article_id, p.start, p.text)
     hit = _TITLES.get(key)
     if hit is None:
         hit = frozenset(n.core for n in namemod.extract(p.text) if namemod.is_title_like(n))
