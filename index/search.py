@@ -109,6 +109,7 @@ def search(
     if sort not in ("relevance", "date"):
         raise ValueError(f"unknown sort {sort!r}")
     with ws.index.lock:
+        check()  # gone stale while another search held the lock
         searcher = ws.index.searcher(ARTICLES)
         words = fastrank.plain_words(text)
         ranked = fastrank.rank(searcher, words, limit, sort) if words else None

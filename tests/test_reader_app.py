@@ -723,8 +723,8 @@ async def test_a_suggestion_is_offered_under_the_search_box(reader_home, monkeyp
 
     real = search_module.search
 
-    def with_suggestion(ws, text, limit=20, sort="relevance"):
-        result = real(ws, text, limit, sort)
+    def with_suggestion(ws, text, limit=20, sort="relevance", should_stop=None):
+        result = real(ws, text, limit, sort, should_stop=should_stop)
         result.suggestion = "eternauta"
         return result
 

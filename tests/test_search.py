@@ -495,3 +495,49 @@ def test_suggestion_counts_like_search(seeded: Workspace, text: str):
     from hollywood_ai.index.suggest import _count
 
     assert _count(seeded.index.searcher(ARTICLES), text) == search(seeded, text).total
+
+
+# ----------------------------------------------------------------- the reader
+
+
+async def test_the_reader_cancels_a_stale_search(seeded_home, tmp_path, monkeypatch):
+    """A keystroke cancels the search of the text before it: that search sees
+    ``should_stop`` turn true, stops, and ends quietly (no error shown); the
+    list shows the newer query's results."""
+    import shutil
+    import threading
+    import time
+
+    from hollywood_ai.index import search as search_module
+
+    from tests.reader_support import make_app, settle
+
+    home = tmp_path / "reader-home"
+    shutil.copytree(seeded_home, home)
+    real = search_module.search
+    stopped = threading.Event()
+
+    def slow(ws, text, limit=20, sort="relevance", should_stop=None, **kw):
+        if text == "eternau":
+            assert should_stop is not None, "the reader passed no should_stop"
+            deadline = time.monotonic() + 10
+            while not should_stop():
+                assert time.monotonic() < deadline, "the stale search was never cancelled"
+                time.sleep(0.01)
+            stopped.set()
+            raise search_module.Cancelled
+        return real(ws, text, limit, sort, should_stop=should_stop, **kw)
+
+    monkeypatch.setattr(search_module, "search", slow)
+    app = make_app(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"eternau")
+        await pilot.pause(0.2)  # the search of "eternau" is running
+        await pilot.press("t")
+        await settle(pilot)
+        assert stopped.is_set()
+        assert not [n.message for n in app._notifications]
+        listing = app.main_screen.listing
+        assert "eternaut" in str(listing.border_title)
+        assert {e.title for e in listing.entries} == {BETS_BIG, PROGRAMMING, WAVE}

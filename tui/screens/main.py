@@ -192,12 +192,23 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, text: str, sort: str) -> None:
-        from hollywood_ai.index.search import search
+        from hollywood_ai.index.search import Cancelled, search
 
         worker = get_current_worker()
         if worker.is_cancelled:
             return
-        result = search(self.reader.workspace, text, SEARCH_LIMIT, sort)
+        try:
+            # A newer keystroke cancels this worker (exclusive=True): the
+            # search stops at its next stage instead of finishing for nothing.
+            result = search(
+                self.reader.workspace,
+                text,
+                SEARCH_LIMIT,
+                sort,
+                should_stop=lambda: worker.is_cancelled,
+            )
+        except Cancelled:
+            return
         if not worker.is_cancelled:
             self.post_message(SearchDone(text, sort, result))
 
