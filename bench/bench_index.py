@@ -1,6 +1,7 @@
-"""Indexing: a full build from the library, adding one article to a large
-library, and the index's size on disk, each next to SQLite FTS5 doing the same
-job on the same corpus in the same run.
+"""Indexing: a full build from the library (`hollywood-ai index --rebuild`, its
+time and peak memory), adding one article to a large library, and the index's
+size on disk, each next to SQLite FTS5 doing the same job on the same corpus in
+the same run. The home it builds is the one the other benchmarks then use.
 
     python -m bench.bench_index --sizes 1000,10000 [--json FILE]
 """
@@ -11,6 +12,7 @@ import argparse
 import json
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,49 +28,78 @@ def dir_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
+def timed_rebuild(home: Path) -> tuple[float, float]:
+    """Wall time (s) and peak memory (MiB, the largest process) of
+    ``hollywood-ai --home HOME index --rebuild``: what a person runs."""
+    from bench.startup import reader_command
+
+    cmd = [*reader_command(home), "index", "--rebuild", "--json"]
+    probe = (
+        "import resource,subprocess,sys,json,time;t=time.perf_counter();"
+        "r=subprocess.run(sys.argv[1:],capture_output=True);t=time.perf_counter()-t;"
+        "print(json.dumps({'rc':r.returncode,'s':t,"
+        "'maxrss':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
+        "'err':r.stderr.decode(errors='replace')[-500:]}))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True
+    )
+    data = json.loads(proc.stdout)
+    if data["rc"] != 0:
+        raise RuntimeError(f"index --rebuild failed: {data['err']}")
+    return data["s"], data["maxrss"] / 1024
+
+
 def run_size(size: int, seed: int = 42, adds: int = 5) -> dict[str, Any]:
+    """Build the index of ``size`` generated articles with the real command, in
+    the cached home the search, compare and start-up benchmarks then use (one
+    build per size and run), next to FTS5 building the same articles."""
     from hollywood_ai.index.workspace import Workspace
+
+    from bench.bench_search import library_home
 
     articles = generate(size, seed)
     extra = generate(size + adds, seed + 1)[-adds:]
+    home = library_home(size, seed, articles)
+    whoosh_build, peak_mib = timed_rebuild(home)
+
     work = Path(tempfile.mkdtemp(prefix="hollywood-bench-index-"))
     try:
-        ws = Workspace(work / "home")
-        ws.ensure_home()
-        (ws.home / ".seeded").write_text("1\n")
-        for article in articles:
-            ws.library.put(article)
-        ws.invalidate()
-        start = time.perf_counter()
-        ws.sync(rebuild=True)
-        whoosh_build = time.perf_counter() - start
-
         fts = Fts5(work / "fts.db")
         start = time.perf_counter()
         fts.build(articles)
         fts_build = time.perf_counter() - start
 
-        # Adding one article to the large library: stored, then indexed.
+        # Adding one article to the large library: stored, then indexed; taken
+        # out again afterwards so the home keeps exactly ``size`` articles.
+        ws = Workspace(home)
+        ws.index.open()
         whoosh_add, fts_add = [], []
+        added = []
         for i, article in enumerate(extra):
             article = replace(article, id=f"{article.id[:8]}{i:04d}")
             start = time.perf_counter()
             ws.store([article])
             whoosh_add.append(time.perf_counter() - start)
+            added.append(article.id)
             start = time.perf_counter()
             fts.add(article)
             fts_add.append(time.perf_counter() - start)
-        index_bytes = dir_size(ws.home / "index")
-        library_bytes = dir_size(ws.home / "library")
-        fts_bytes = fts.size_bytes()
+        for article_id in added:
+            ws.remove(article_id)
         ws.close()
+        index_bytes = dir_size(home / "index" / (home / "index" / "CURRENT").read_text().strip())
+        library_bytes = dir_size(home / "library")
+        fts_bytes = fts.size_bytes()
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return {
         "articles": size,
+        "build_s": round(whoosh_build, 1),
         "build_articles_per_s": round(size / whoosh_build, 1),
         "fts5_build_articles_per_s": round(size / fts_build, 1),
         "build_ratio": round(whoosh_build / fts_build, 1),
+        "build_peak_rss_mib": round(peak_mib, 1),
         "add_one_ms": round(statistics.median(whoosh_add) * 1000, 1),
         "fts5_add_one_ms": round(statistics.median(fts_add) * 1000, 2),
         "index_mib": round(index_bytes / 2**20, 1),
@@ -79,13 +110,13 @@ def run_size(size: int, seed: int = 42, adds: int = 5) -> dict[str, Any]:
 
 def markdown(rows: list[dict[str, Any]]) -> str:
     lines = [
-        "| articles | build (articles/s) | FTS5 build (articles/s) | ratio | add one (ms) | FTS5 add one (ms) | index (MiB) | FTS5 (MiB) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| articles | build (articles/s) | FTS5 build (articles/s) | ratio | build peak RSS (MiB) | add one (ms) | FTS5 add one (ms) | index (MiB) | FTS5 (MiB) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         lines.append(
             f"| {r['articles']:,} | {r['build_articles_per_s']} | {r['fts5_build_articles_per_s']} | "
-            f"{r['build_ratio']}× slower | {r['add_one_ms']} | {r['fts5_add_one_ms']} | {r['index_mib']} | {r['fts5_mib']} |"
+            f"{r['build_ratio']}× slower | {r['build_peak_rss_mib']} | {r['add_one_ms']} | {r['fts5_add_one_ms']} | {r['index_mib']} | {r['fts5_mib']} |"
         )
     return "\n".join(lines)
 

@@ -5,6 +5,9 @@ For each query kind it reports the median and 95th percentile of:
   * hits: Whoosh's own evaluation of the query (parse, rank the top 20, exact
     total), without our fast path: the baseline we improved on;
   * full: our complete `search()` call, hits plus snippets of the 20 shown hits;
+  * snippets: the part of `full` that makes the 20 hits' snippets;
+  * cold: `full` with the per-word score tables dropped first, as when a word
+    is typed for the first time;
   * fts5: FTS5 MATCH, bm25 ordering, snippet() for the top 20, plus count(*);
 and the ratio full / fts5.
 
@@ -15,13 +18,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from bench.corpus import GENERATOR_VERSION, QUERIES, generate, write_home
+from bench.corpus import GENERATOR_VERSION, QUERIES, generate
 from bench.fts5 import Fts5
 
 CACHE = Path("/tmp/hollywood-ai-bench")
@@ -33,26 +37,42 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[k]
 
 
-def home_for(size: int, seed: int = 42, fresh: bool = False) -> tuple[Path, float | None]:
-    """A home with ``size`` generated articles (cached between runs), and the
-    build time when it had to be built."""
+def library_home(size: int, seed: int = 42, articles: list[Any] | None = None) -> Path:
+    """The cached home holding ``size`` generated articles in its library
+    (written once; the index is left to the caller)."""
+    from hollywood_ai.index.workspace import Workspace
+
     home = CACHE / f"home-{size}-{seed}-v{GENERATOR_VERSION}"
-    if fresh and home.exists():
-        import shutil
-
+    marker = home / ".bench-library"
+    if marker.exists():
+        return home
+    if home.exists():
         shutil.rmtree(home)
-    if (home / "index" / "CURRENT").exists():
-        from hollywood_ai.index.workspace import Workspace
+    ws = Workspace(home)
+    ws.ensure_home()
+    (ws.home / ".seeded").write_text("1\n", encoding="utf-8")  # no bundled seeds here
+    for article in articles if articles is not None else generate(size, seed):
+        ws.library.put(article)
+    marker.write_text(f"{size}\n", encoding="utf-8")
+    return home
 
-        ws = Workspace(home)
-        if ws.index.status() != "ok":  # built by an older schema: bring it up to date
-            start = time.perf_counter()
-            ws.sync()
-            ws.close()
-            return home, time.perf_counter() - start
+
+def home_for(size: int, seed: int = 42, fresh: bool = False) -> tuple[Path, float | None]:
+    """A home with ``size`` generated articles, indexed (cached between runs,
+    brought up to date when the schema changed), and the build time when it
+    had to be built."""
+    from hollywood_ai.index.workspace import Workspace
+
+    if fresh:
+        shutil.rmtree(CACHE / f"home-{size}-{seed}-v{GENERATOR_VERSION}", ignore_errors=True)
+    home = library_home(size, seed)
+    ws = Workspace(home)
+    if ws.index.status() == "ok" and not ws.needs_sync():
+        ws.close()
         return home, None
     start = time.perf_counter()
-    write_home(home, size, seed)
+    ws.sync()
+    ws.close()
     return home, time.perf_counter() - start
 
 
@@ -66,7 +86,9 @@ def time_call(fn: Any, repeat: int) -> list[float]:
 
 
 def run_size(size: int, repeat: int, seed: int = 42) -> dict[str, Any]:
+    from hollywood_ai.index import fastrank
     from hollywood_ai.index import query as q
+    from hollywood_ai.index import search as search_module
     from hollywood_ai.index.search import search
     from hollywood_ai.index.searchindex import ARTICLES
     from hollywood_ai.index.workspace import Workspace
@@ -85,35 +107,65 @@ def run_size(size: int, repeat: int, seed: int = 42) -> dict[str, Any]:
             results = s.search(q.parse(text, s.schema), limit=20)
             len(results)
 
+    def snippets_of(text: str) -> Any:
+        result = search(ws, text)
+        ids, terms = [h.id for h in result.hits], set(result.terms)
+
+        def run() -> None:
+            with ws.index.lock:
+                search_module._snippets(ws, ids, terms)
+
+        return run
+
+    def cold(text: str) -> None:
+        # As when a word is typed for the first time: no cached word tables.
+        with fastrank._lock:
+            fastrank._cache.clear()
+        start = time.perf_counter()
+        search(ws, text)
+        cold_t.append((time.perf_counter() - start) * 1000)
+
     # Warm both engines (file cache, searcher, parser) on every query once.
     for kind_queries in QUERIES.values():
         for text in kind_queries:
             search(ws, text)
             fts.search(text)
     rows: dict[str, Any] = {}
-    all_full, all_fts, all_hits = [], [], []
+    every: dict[str, list[float]] = {k: [] for k in ("hits", "full", "snip", "cold", "fts")}
     for kind, queries in QUERIES.items():
-        hits_t, full_t, fts_t = [], [], []
+        hits_t: list[float] = []
+        full_t: list[float] = []
+        snip_t: list[float] = []
+        cold_t: list[float] = []
+        fts_t: list[float] = []
         for text in queries:
             hits_t += time_call(lambda t=text: hits_only(t), repeat)
             full_t += time_call(lambda t=text: search(ws, t), repeat)
+            snip_t += time_call(snippets_of(text), repeat)
+            for _ in range(repeat):
+                cold(text)
             fts_t += time_call(lambda t=text: fts.search(t), repeat)
-        all_hits += hits_t
-        all_full += full_t
-        all_fts += fts_t
-        rows[kind] = summary(hits_t, full_t, fts_t)
-    rows["all"] = summary(all_hits, all_full, all_fts)
+        for name, values in zip(every, (hits_t, full_t, snip_t, cold_t, fts_t), strict=True):
+            every[name] += values
+        rows[kind] = summary(hits_t, full_t, snip_t, cold_t, fts_t)
+    rows["all"] = summary(*every.values())
     del searcher
     ws.close()
     return {"articles": size, "kinds": rows}
 
 
-def summary(hits: list[float], full: list[float], fts: list[float]) -> dict[str, float]:
+def summary(
+    hits: list[float], full: list[float], snip: list[float], cold: list[float], fts: list[float]
+) -> dict[str, float]:
     return {
         "hits_median_ms": round(statistics.median(hits), 2),
         "hits_p95_ms": round(percentile(hits, 95), 2),
         "full_median_ms": round(statistics.median(full), 2),
         "full_p95_ms": round(percentile(full, 95), 2),
+        "snippets_median_ms": round(statistics.median(snip), 2),
+        "snippets_p95_ms": round(percentile(snip, 95), 2),
+        "cold_median_ms": round(statistics.median(cold), 2),
+        "cold_p95_ms": round(percentile(cold, 95), 2),
         "fts5_median_ms": round(statistics.median(fts), 2),
         "fts5_p95_ms": round(percentile(fts, 95), 2),
         "ratio_median": round(statistics.median(full) / max(statistics.median(fts), 1e-6), 2),
@@ -122,14 +174,15 @@ def summary(hits: list[float], full: list[float], fts: list[float]) -> dict[str,
 
 def markdown(results: list[dict[str, Any]]) -> str:
     lines = [
-        "| articles | queries | Whoosh alone, hits only: median / p95 (ms) | ours, hits + snippets: median / p95 (ms) | FTS5, hits + snippet(): median / p95 (ms) | ours / FTS5 |",
-        "| ---: | --- | ---: | ---: | ---: | ---: |",
+        "| articles | queries (median / p95, ms) | Whoosh alone, hits only | ours, hits + snippets | of which snippets | ours, first time typed (no cached tables) | FTS5, hits + snippet() | ours / FTS5 |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for result in results:
         for kind, r in result["kinds"].items():
             lines.append(
                 f"| {result['articles']:,} | {kind} | {r['hits_median_ms']} / {r['hits_p95_ms']} | "
-                f"{r['full_median_ms']} / {r['full_p95_ms']} | {r['fts5_median_ms']} / {r['fts5_p95_ms']} | "
+                f"{r['full_median_ms']} / {r['full_p95_ms']} | {r['snippets_median_ms']} / {r['snippets_p95_ms']} | "
+                f"{r['cold_median_ms']} / {r['cold_p95_ms']} | {r['fts5_median_ms']} / {r['fts5_p95_ms']} | "
                 f"{r['ratio_median']}× |"
             )
     return "\n".join(lines)

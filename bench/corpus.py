@@ -376,6 +376,8 @@ QUERIES = {
     "phrase": ['"visual effects"', '"generative ai"', '"times faster"', '"first production"'],
     "field": ["outlet:guardian", "title:netflix", "author:naz", "tags:dubbing"],
     "date": ["published:[2024-01-01 TO 2024-06-30]", "netflix published:2024", "published:2025-03"],
+    # What the search box sees while a person types: half words, slips.
+    "typing": ["netfl", "visual eff", "sarandso", "efects production", "generative a"],
 }
 
 

@@ -42,7 +42,6 @@ def machine() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     from bench import bench_compare, bench_index, bench_search, startup
-    from bench.corpus import write_home
 
     parser = argparse.ArgumentParser(description="Run every benchmark.")
     parser.add_argument("--sizes", default="1000,10000,50000")
@@ -59,7 +58,9 @@ def main(argv: list[str] | None = None) -> int:
 
     result["index"] = [bench_index.run_size(n) for n in sizes]
     print(
-        "## Index: build, add one, size\n\n" + bench_index.markdown(result["index"]) + "\n",
+        "## Index: build (`index --rebuild`), add one, size\n\n"
+        + bench_index.markdown(result["index"])
+        + "\n",
         flush=True,
     )
 
@@ -86,23 +87,17 @@ def main(argv: list[str] | None = None) -> int:
             if big:
                 home, _ = bench_search.home_for(big)
                 rows.append(
-                    {
-                        "library": f"{big:,} articles",
-                        **startup.measure(home, runs=args.repeat),
-                        **startup.rebuild_peak(home),
-                    }
+                    {"library": f"{big:,} articles", **startup.measure(home, runs=args.repeat)}
                 )
-            else:
-                write_home(Path(tmp) / "small", sizes[0])
         result["startup"] = rows
         lines = [
-            "| library | list on screen (ms) | minimal Textual app (ms) | ratio | reader peak RSS (MiB) | rebuild (s) | rebuild peak RSS (MiB) |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| library | list on screen (ms) | minimal Textual app (ms) | ratio | reader peak RSS (MiB) |",
+            "| --- | ---: | ---: | ---: | ---: |",
         ]
         for r in rows:
             lines.append(
                 f"| {r['library']} | {r['reader_startup_ms']} | {r['minimal_app_startup_ms']} | {r['ratio']}× | "
-                f"{r['reader_peak_rss_mib']} | {r.get('rebuild_s', '')} | {r.get('rebuild_peak_rss_mib', '')} |"
+                f"{r['reader_peak_rss_mib']} |"
             )
         print("## Reader start-up and memory\n\n" + "\n".join(lines) + "\n", flush=True)
     result["seconds"] = round(time.time() - started)

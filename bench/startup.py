@@ -115,32 +115,6 @@ def measure(home: Path, runs: int = 7, list_marker: str = "Articles (") -> dict[
     }
 
 
-def rebuild_peak(home: Path) -> dict[str, float]:
-    """Wall time and peak memory (of the largest process) of `index --rebuild`."""
-    exe = reader_command(home)
-    cmd = [*exe, "index", "--rebuild", "--json"]
-    start = time.perf_counter()
-    proc = subprocess.run(
-        [
-            "/usr/bin/env",
-            "python3",
-            "-c",
-            "import resource,subprocess,sys,json;"
-            "r=subprocess.run(sys.argv[1:],capture_output=True);"
-            "print(json.dumps({'rc':r.returncode,'maxrss':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))",
-            *cmd,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    elapsed = time.perf_counter() - start
-    data = json.loads(proc.stdout)
-    if data["rc"] != 0:
-        raise RuntimeError("index --rebuild failed")
-    return {"rebuild_s": round(elapsed, 2), "rebuild_peak_rss_mib": round(data["maxrss"] / 1024, 1)}
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--home", required=True, type=Path)

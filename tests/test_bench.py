@@ -30,14 +30,18 @@ def test_search_benchmark_runs(cache: Path):
     assert set(result["kinds"]) == {*bench_search.QUERIES, "all"}
     for row in result["kinds"].values():
         assert row["full_median_ms"] > 0 and row["fts5_median_ms"] > 0 and row["ratio_median"] > 0
+        assert row["snippets_median_ms"] >= 0 and row["cold_median_ms"] > 0
     table = bench_search.markdown([result])
     assert table.count("\n") == len(result["kinds"]) + 1
 
 
-def test_index_benchmark_runs():
+def test_index_benchmark_runs(cache: Path):
     row = bench_index.run_size(40, adds=2)
     assert row["build_articles_per_s"] > 0 and row["fts5_build_articles_per_s"] > 0
-    assert row["index_mib"] > 0 and row["add_one_ms"] > 0
+    assert row["index_mib"] > 0 and row["add_one_ms"] > 0 and row["build_peak_rss_mib"] > 0
+    # The home it built is the one the search benchmark then uses, still of 40 articles.
+    home, built = bench_search.home_for(40)
+    assert built is None and len(list((home / "library").glob("*.json"))) == 40
     assert "| 40 |" in bench_index.markdown([row])
 
 
