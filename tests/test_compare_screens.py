@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hollywood_ai.tui.screens.compare import CompareScreen, SourceColumn
 from hollywood_ai.tui.screens.facts import FactsScreen
 from textual.widgets import DataTable, Input, OptionList, Static
@@ -290,3 +291,190 @@ async def test_keys_typed_before_the_question_has_the_focus_land_in_it(reader_ho
         assert screen.query_one(Input).value == "fear"
         assert screen.comparison is not None and screen.comparison.query == "fear"
         assert not (reader_home / "exports").exists()
+
+
+# ------------------------------------------------------- 80x24, footers, stories
+
+
+async def test_compare_at_80x24_leaves_room_to_read_each_source(reader_home):
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot, "what did Sarandos say about creators")
+        lines = screen_lines(app)
+        status = str(screen.query_one("#compare-status", Static).visual)
+        assert any(status in line for line in lines), status  # not cut off
+        band = screen.query_one("#compare-band")
+        assert band.outer_size.height <= 24 // 3
+        assert "Quote" in band_text(screen)
+        # The band scrolls, and can be focused to do so.
+        assert band.focusable and band.max_scroll_y > 0
+        band.focus()
+        await pilot.press("down")
+        assert band.scroll_y > 0
+        # Each reporting source shows at least eight lines of its passages.
+        lists = [c.query_one(OptionList) for c in screen.query(SourceColumn) if c.source.reports]
+        assert lists and all(o.size.height >= 8 for o in lists if o.region.width)
+
+
+async def test_facts_fit_80_columns_with_codes_and_a_legend(reader_home):
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FactsScreen)
+        table = screen.query_one(DataTable)
+        assert len(table.columns) == 6
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        lines = screen_lines(app)
+        header = next(line for line in lines if "Fact" in line and "│" in line)
+        codes = [screen.codes[a.id] for a in screen.articles]
+        assert all(len(code) <= 4 for code in codes)
+        assert all(f" {code} " in header for code in codes), (codes, header)
+        fact_column = next(iter(table.columns.values()))
+        assert fact_column.width >= 48
+        shown = "\n".join(lines)
+        assert screen.facts[0].label[:40] in shown
+        legend = str(screen.query_one("#facts-legend", Static).visual)
+        for a in screen.articles:
+            name = (a.outlet or a.title)[:20]
+            assert f"{screen.codes[a.id]} {name}" in legend, legend
+        for row in legend.splitlines():
+            assert row.strip() in shown  # every line of the legend is on screen, whole
+
+
+def footer_line(app) -> str:
+    return screen_lines(app)[-1]
+
+
+async def test_footers_show_each_screens_own_keys(reader_home):
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot, "Netflix revenue")
+        footer = footer_line(app)
+        for key in ("← → Source", "⏎ Open", "esc Back", "/ Edit", "t Story", "e Export"):
+            assert key in footer, footer
+        for app_key in ("c Compare", "f Facts", "a Add", "q Quit"):
+            assert app_key not in footer, footer
+        # The app's keys still work here.
+        await pilot.press("f")
+        await settle(pilot)
+        facts = app.screen
+        assert isinstance(facts, FactsScreen)
+        footer = footer_line(app)
+        for key in ("⏎ Compare this fact", "esc Back", "o Open", "t Story"):
+            assert key in footer, footer
+        for app_key in ("c Compare", "f Facts", "a Add", "q Quit"):
+            assert app_key not in footer, footer
+        await pilot.press("a")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "AddScreen"
+        await pilot.press("escape")
+        assert app.screen is facts
+        await pilot.press("escape")
+        assert app.screen is screen
+
+
+PIXAR = [
+    (
+        "Variety",
+        "Pixar animators vote to strike over AI storyboards",
+        "Pixar animators voted on Tuesday to strike over the studio's use of AI storyboard "
+        "tools. The Animation Guild said 412 members backed the walkout, which begins Monday "
+        "in Emeryville. Union president Jeanette Moreno said storyboard artists fear the "
+        "software will replace them.",
+    ),
+    (
+        "Deadline",
+        "Animation Guild sets Pixar strike for Monday",
+        "The Animation Guild will strike Pixar on Monday after 412 members approved the "
+        "action. Jeanette Moreno, the guild's president, said the Emeryville storyboard "
+        "artists were told the AI storyboard software would cut their work by half. Pixar "
+        "declined to comment on the walkout.",
+    ),
+    (
+        "IndieWire",
+        "Why Pixar's storyboard artists are walking out",
+        "Storyboard artists at Pixar in Emeryville begin a strike on Monday. The Animation "
+        "Guild counted 410 votes for the walkout. Guild president Jeanette Moreno said AI "
+        "storyboard tools threaten the craft. Pixar said the tools only assist the animators.",
+    ),
+]
+
+
+@pytest.fixture
+def two_stories(reader_home):
+    from hollywood_ai.index.model import Article
+    from hollywood_ai.index.stories import group
+    from hollywood_ai.index.workspace import Workspace
+
+    ws = Workspace(reader_home)
+    ws.open()
+    ws.store(
+        [
+            Article.make(
+                title=title,
+                body=(body + "\n\n") * 3,
+                origin=f"pixar-{outlet}.md",
+                outlet=outlet,
+                published="2025-08-01",
+            )
+            for outlet, title, body in PIXAR
+        ]
+    )
+    stories = group(ws.articles())
+    ws.close()
+    assert len(stories) == 2
+    return reader_home, stories
+
+
+async def test_facts_show_the_story_and_t_picks_another(two_stories):
+    from hollywood_ai.tui.screens.story_picker import StoryPicker
+
+    home, (largest, other) = two_stories
+    app = make_app(home, remember=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FactsScreen)
+        assert f"Story: {largest.label}"[:60] in "\n".join(screen_lines(app))
+        await pilot.press("t")
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, StoryPicker)
+        listed = [str(o.prompt) for o in picker.query_one(OptionList).options]
+        assert any(largest.label in t for t in listed) and any(other.label in t for t in listed)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.screen is screen and screen.story == other.id
+        shown = "\n".join(screen_lines(app))
+        assert f"Story: {other.label}"[:60] in shown
+        assert {a.outlet for a in screen.articles} == {"Variety", "Deadline", "IndieWire"}
+        assert "Moreno" in "\n".join(f.label for f in screen.facts) + str(
+            screen.query_one("#facts-detail-text", Static).visual
+        )
+
+
+async def test_compare_shows_the_story_and_t_picks_another(two_stories):
+    from hollywood_ai.tui.screens.story_picker import StoryPicker
+
+    home, (largest, other) = two_stories
+    app = make_app(home, remember=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_compare(pilot, "Jeanette Moreno storyboard strike")
+        assert screen.comparison.story.id == other.id
+        assert f"Story: {other.label}" in "\n".join(screen_lines(app))
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryPicker)
+        await pilot.press("down", "enter")  # past "the best match", to the largest story
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.story == largest.id
+        assert screen.comparison.story.id == largest.id
+        assert screen.comparison.query == "Jeanette Moreno storyboard strike"
+        assert f"Story: {largest.label}"[:60] in "\n".join(screen_lines(app))
+        assert {s.outlet for s in screen.comparison.sources} >= {"TechCrunch", "The Guardian"}

@@ -361,6 +361,60 @@ async def test_question_mark_and_f1_open_help_listing_every_binding(reader_home)
         assert app.is_running
 
 
+async def test_help_lists_every_binding_of_every_screen_once(reader_home):
+    from hollywood_ai.tui.screens.add import AddScreen
+    from hollywood_ai.tui.screens.compare import CompareScreen, PassageList, SourceColumn
+    from hollywood_ai.tui.screens.facts import FactsScreen, FactsTable
+    from hollywood_ai.tui.screens.main import MainScreen
+    from hollywood_ai.tui.screens.story_picker import StoryPicker
+    from textual.binding import Binding
+
+    app = make_app(reader_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        sections = {
+            str(s.render()).splitlines()[0]: str(s.render()).splitlines()[1:]
+            for s in app.screen.query(".help-section")
+        }
+        text = "\n".join("\n".join(lines) for lines in sections.values())
+        for title in ("Everywhere", "Reader", "Compare", "Facts", "Add articles", "Help"):
+            assert any(t.startswith(title) for t in sections), (title, list(sections))
+        # Every screen's own bindings (the app's keys they pass on are under Everywhere).
+        for screen in (
+            MainScreen,
+            CompareScreen,
+            PassageList,
+            SourceColumn,
+            FactsScreen,
+            FactsTable,
+            StoryPicker,
+            AddScreen,
+            HelpScreen,
+        ):
+            for b in Binding.make_bindings(screen.__dict__["BINDINGS"]):
+                if b.action.startswith("app.") or b.action == "help":
+                    continue
+                if b.key in ("left", "right"):
+                    continue  # one row, "← →", checked below
+                assert (b.tooltip or b.description) in text, (screen.__name__, b)
+        compare = next(v for k, v in sections.items() if k.startswith("Compare"))
+        compare_text = "\n".join(compare)
+        for keys in ("← →", "/ c", "e ", "Enter", "t ", "Esc"):
+            assert any(line.strip().startswith(keys) for line in compare), (keys, compare_text)
+        facts = "\n".join(next(v for k, v in sections.items() if k.startswith("Facts")))
+        assert "Compare this fact" in facts and "Open the fact in the reader" in facts
+        # One row per key in a section: w hides the list or shows it, on one row.
+        reader = next(v for k, v in sections.items() if k.startswith("Reader"))
+        w_rows = [line for line in reader if line.strip().startswith("w ")]
+        assert len(w_rows) == 1 and "Full width" in w_rows[0] and "Show list" in w_rows[0]
+        for title, lines in sections.items():
+            keys = [line.strip().split("  ")[0] for line in lines if line.strip()]
+            if title.startswith("Compare"):
+                keys = [k for k in keys if k != "Enter"]  # in the question, and on a passage
+            assert len(keys) == len(set(keys)), (title, keys)
+
+
 async def test_palette_offers_our_commands_and_opens_articles_by_title(reader_home):
     app = make_app(reader_home)
     async with app.run_test(size=(120, 40)) as pilot:

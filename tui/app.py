@@ -14,7 +14,7 @@ from hollywood_ai.index.model import Article
 from hollywood_ai.index.workspace import Workspace
 from hollywood_ai.tui.messages import LibraryChanged, OpenArticle
 from hollywood_ai.tui.palette import ReaderCommands
-from hollywood_ai.tui.screens.help import HelpScreen, class_bindings, rows
+from hollywood_ai.tui.screens.help import HelpScreen, class_bindings, rows, screen_rows
 from hollywood_ai.tui.screens.main import MainScreen
 from hollywood_ai.tui.settings import Settings
 from hollywood_ai.tui.widgets.article_list import ArticleList
@@ -128,9 +128,21 @@ class ReaderApp(App[None]):
     # --------------------------------------------------------------- actions
 
     def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Every key of every screen, once, grouped by where it works."""
+        from hollywood_ai.tui.screens.add import AddScreen
+        from hollywood_ai.tui.screens.compare import CompareScreen, PassageList, SourceColumn
+        from hollywood_ai.tui.screens.facts import FactsScreen, FactsTable
+        from hollywood_ai.tui.screens.story_picker import StoryPicker
+
         return [
-            ("Everywhere", rows(class_bindings(type(self)) + class_bindings(MainScreen))),
-            ("Command palette (Ctrl+P)", [("Ctrl+P", "Commands, themes and articles by title")]),
+            (
+                "Everywhere",
+                [
+                    *rows(class_bindings(type(self))),
+                    ("Ctrl+P", "Command palette: commands, themes and articles by title"),
+                ],
+            ),
+            ("Reader", screen_rows(MainScreen, skip={"help"})),
             (
                 "Search box",
                 [
@@ -140,7 +152,30 @@ class ReaderApp(App[None]):
             ),
             ("Article list", rows(class_bindings(ArticleList), skip=_SIDEWAYS)),
             ("Reading pane", rows(class_bindings(ReadingPane, skip=_SIDEWAYS))),
-            ("Compare, facts, help and other screens", [("Esc", "Close, back to the reader")]),
+            (
+                "Compare",
+                [
+                    ("Enter", "In the question: compare it, then go to the sources"),
+                    *screen_rows(PassageList, SourceColumn, CompareScreen),
+                    ("Tab", "Between the question, the differences and the sources"),
+                ],
+            ),
+            (
+                "Facts",
+                screen_rows(FactsTable, FactsScreen, skip={"compare"}),
+            ),
+            (
+                "Story list (t in compare or facts)",
+                [
+                    ("Enter", "Compare or list facts in the highlighted story"),
+                    *screen_rows(StoryPicker),
+                ],
+            ),
+            (
+                "Add articles (a)",
+                [("Enter", "Add the files, folders, URLs or feeds typed"), *screen_rows(AddScreen)],
+            ),
+            ("Help", screen_rows(HelpScreen)),
         ]
 
     def action_help(self) -> None:

@@ -95,7 +95,7 @@ COLUMN_KEYS = [
         "screen.column(-1)",
         "Source",
         key_display="← →",
-        tooltip="Previous source",
+        tooltip="Previous source, next source",
         id="compare.column_left",
     ),
     Binding(

@@ -1,17 +1,29 @@
 """The facts screen: what two or more sources report, as a matrix of facts by
-source (reported, silent, or reported with a discrepancy)."""
+source (reported, silent, or reported with a discrepancy).
+
+Sources head the matrix as short codes (an outlet's initials, or a number),
+spelled out in a legend under it, so that five sources and a readable fact
+fit in 80 columns."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.facts import Fact, facts
 from hollywood_ai.index.model import Article
+from hollywood_ai.index.stories import find as find_story
 from hollywood_ai.index.text import strip_controls
 from hollywood_ai.index.workspace import Workspace
 from hollywood_ai.tui.messages import OpenArticle
 from hollywood_ai.tui.screens.compare import CompareScreen, discrepancy_content
+from hollywood_ai.tui.screens.story_picker import (
+    StoriesLoaded,
+    StoryPicker,
+    load_stories,
+    story_label,
+)
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,12 +38,15 @@ from textual.worker import Worker, WorkerState
 REPORTED = "●"
 SILENT = "·"
 DIFFERS = "◆"
+MIN_FACT_WIDTH = 24
 
 
 @dataclass
 class FactsReady(Message):
     facts: list[Fact]
     articles: list[Article]
+    story: str | None = None  # the story's id and label, as the engine chose it
+    story_label: str | None = None
 
 
 def short_outlet(article: Article, width: int = 12) -> str:
@@ -39,30 +54,89 @@ def short_outlet(article: Article, width: int = 12) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
 
+def outlet_code(outlet: str) -> str:
+    """Two to four letters for an outlet: TechCrunch TC, The Guardian GUA,
+    The Hollywood Reporter HR, New York Times NYT."""
+    words = [
+        w
+        for w in re.findall(r"[^\W_]+", strip_controls(outlet))
+        if w.lower() not in ("the", "a", "an")
+    ]
+    if not words:
+        return ""
+    if len(words) == 1:
+        word = words[0]
+        capitals = [c for c in word if c.isupper()]
+        if len(capitals) >= 2:
+            return "".join(capitals)[:4]
+        return word[:3].upper()
+    return "".join(w[0] for w in words)[:4].upper()
+
+
+def source_codes(articles: list[Article]) -> dict[str, str]:
+    """A short, unique code per source: the outlet's initials, else a number."""
+    codes: dict[str, str] = {}
+    taken: set[str] = set()
+    for n, article in enumerate(articles, 1):
+        code = outlet_code(article.outlet or "") or str(n)
+        if code in taken:
+            code = f"{code[:3]}{n}"
+        taken.add(code)
+        codes[article.id] = code
+    return codes
+
+
+class FactsTable(DataTable[Content | str]):
+    """The matrix; Enter compares the highlighted fact (shown in the footer)."""
+
+    BINDINGS = [
+        Binding(
+            "enter",
+            "select_cursor",
+            "Compare this fact",
+            tooltip="Compare this fact: its sources side by side",
+            id="facts.compare_row",
+        ),
+    ]
+
+
 class FactsScreen(Screen[None]):
     """The facts of a story, who reports each and who is silent."""
 
     BINDINGS = [
         Binding("escape", "close", "Back", id="facts.close"),
-        Binding("enter", "compare", "Compare this fact", id="facts.compare"),
-        Binding("o", "open", "Open in reader", id="facts.open"),
+        Binding(
+            "enter",
+            "compare",
+            "Compare this fact",
+            tooltip="Compare this fact: its sources side by side",
+            id="facts.compare",
+        ),
+        Binding("o", "open", "Open", tooltip="Open the fact in the reader", id="facts.open"),
+        Binding("t", "story", "Story", tooltip="The facts of another story", id="facts.story"),
+        # The app's keys still work here, but stay out of the footer so that
+        # this screen's own keys show.
+        Binding("c", "app.compare", "Compare", show=False, id="facts.app_compare"),
+        Binding("f", "app.facts", "Facts", show=False, id="facts.app_facts"),
+        Binding("a", "app.add", "Add", show=False, id="facts.app_add"),
+        Binding("q", "app.quit", "Quit", show=False, id="facts.app_quit"),
     ]
 
     def __init__(self, workspace: Workspace, story: str | None = None) -> None:
         super().__init__()
         self.workspace = workspace
         self.story = story
+        self.story_name: str | None = None
         self.facts: list[Fact] = []
         self.articles: list[Article] = []
+        self.codes: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(
             Content("Finding the facts the sources share…"), id="facts-status", markup=False
         )
-        table: DataTable[Content | str] = DataTable(
-            id="facts-table", cursor_type="row", zebra_stripes=True
-        )
-        yield table
+        yield FactsTable(id="facts-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="facts-legend", markup=False)
         with VerticalScroll(id="facts-detail"):
             yield Static("", id="facts-detail-text", markup=False)
         yield Footer()
@@ -70,36 +144,58 @@ class FactsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "Facts"
         self.query_one("#facts-detail", VerticalScroll).border_title = "Selected fact"
-        self.find_facts()
+        table = self.query_one(FactsTable)
+        table.border_title = Content.styled("Story: the largest", "$text-muted")
+        table.border_subtitle = Content("t: another story")
+        self.find_facts(self.story)
 
     @work(thread=True, exclusive=True, group="facts", exit_on_error=False)
-    def find_facts(self) -> None:
-        found = facts(self.workspace, story=self.story)
+    def find_facts(self, story: str | None) -> None:
+        found = facts(self.workspace, story=story)
         ids = {aid for f in found for aid in [*f.sources, *f.silent]}
         articles = [a for a in self.workspace.articles() if a.id in ids]
-        self.post_message(FactsReady(found, articles))
+        # Which story the engine took: the facts say, or (none found) the stories do.
+        chosen = next((f.story for f in found if f.story), None)
+        label = next((f.story_label for f in found if f.story_label), None)
+        if chosen is None or label is None:
+            stories = load_stories(self.workspace)
+            picked = find_story(stories, story) if story else (stories[0] if stories else None)
+            if picked is not None:
+                chosen, label = picked.id, story_label(picked)
+        self.post_message(FactsReady(found, articles, chosen, label))
 
     @on(Worker.StateChanged)
     def _failed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR and event.worker.group == "facts":
-            err = event.worker.error
-            message = str(err) if isinstance(err, HollywoodError) else f"Facts failed: {err}"
-            self.query_one("#facts-status", Static).update(Content(message))
-            self.notify(message, severity="error", markup=False)
+        if event.state != WorkerState.ERROR or event.worker.group not in ("facts", "stories"):
+            return
+        err = event.worker.error
+        what = "Facts" if event.worker.group == "facts" else "Finding the stories"
+        message = str(err) if isinstance(err, HollywoodError) else f"{what} failed: {err}"
+        self.query_one("#facts-status", Static).update(Content(message))
+        self.notify(message, severity="error", markup=False)
 
     @on(FactsReady)
     def _ready(self, message: FactsReady) -> None:
         self.facts = message.facts
+        if message.story:
+            self.story = message.story
+        if message.story_label:
+            self.story_name = strip_controls(message.story_label)
+        table = self.query_one(FactsTable)
+        if self.story_name:
+            table.border_title = Content.assemble(("Story: ", "$text-muted"), self.story_name)
         self.articles = sorted(
             message.articles, key=lambda a: (a.outlet is None, a.outlet or a.title)
         )
-        table = self.query_one(DataTable)
+        self.codes = source_codes(self.articles)
         table.clear(columns=True)
-        # The fact gets what the source columns leave (each about 14 cells).
-        fact_width = max(24, self.size.width - 8 - 14 * len(self.articles))
+        # The fact gets what the source columns leave (each its code and a
+        # cell of padding either side).
+        codes_width = sum(len(self.codes[a.id]) + 2 for a in self.articles)
+        fact_width = max(MIN_FACT_WIDTH, self.size.width - 7 - codes_width)
         table.add_column("Fact", key="fact", width=fact_width)
         for a in self.articles:
-            table.add_column(Text(short_outlet(a)), key=a.id)
+            table.add_column(Text(self.codes[a.id]), key=a.id)
         for i, fact in enumerate(self.facts):
             differs = {aid for d in fact.discrepancies for aid in d.values}
             label = strip_controls(fact.label)
@@ -117,9 +213,10 @@ class FactsScreen(Screen[None]):
                 else:
                     cells.append(Content.styled(SILENT, "$text-muted"))
             table.add_row(*cells, key=str(i))
+        self._show_legend()
+        count = len(self.facts)
         status = (
-            f"{len(self.facts)} facts reported by two or more sources · {REPORTED} reports it · "
-            f"{DIFFERS} differs · {SILENT} silent · Enter compares"
+            f"{count} fact{'s' if count != 1 else ''} reported by two or more sources"
             if self.facts
             else "No fact is reported by two or more sources of this story."
         )
@@ -127,6 +224,42 @@ class FactsScreen(Screen[None]):
         table.focus()
         if self.facts:
             self._show(0)
+        else:
+            self.query_one("#facts-detail-text", Static).update(Content(""))
+
+    def _show_legend(self) -> None:
+        """The marks, then each code with its source, broken into lines between
+        entries (never inside one)."""
+        entries = [
+            Content.assemble(
+                (REPORTED, "bold $text-success"),
+                " reports it  ",
+                (DIFFERS, "bold $text-warning"),
+                " differs  ",
+                (SILENT, "$text-muted"),
+                " silent",
+            ),
+            *(
+                Content.assemble((self.codes[a.id], "bold $text-accent"), " ", short_outlet(a, 26))
+                for a in self.articles
+            ),
+        ]
+        room = max(20, self.size.width - 4)
+        lines: list[list[Content]] = [[]]
+        used = 0
+        for entry in entries:
+            width = entry.cell_length + (3 if lines[-1] else 0)
+            if lines[-1] and used + width > room:
+                lines.append([])
+                used, width = 0, entry.cell_length
+            lines[-1].append(entry)
+            used += width
+        legend = Content("\n").join(Content("   ").join(line) for line in lines)
+        self.query_one("#facts-legend", Static).update(legend)
+
+    def on_resize(self) -> None:
+        if self.articles:
+            self._show_legend()
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -140,7 +273,10 @@ class FactsScreen(Screen[None]):
         for aid, text in fact.sources.items():
             parts.append(
                 Content.assemble(
-                    (names.get(aid, aid), "bold $text-primary"), ": ", strip_controls(text)
+                    (f"{self.codes.get(aid, '')} ", "bold $text-accent"),
+                    (names.get(aid, aid), "bold $text-primary"),
+                    ": ",
+                    strip_controls(text),
                 )
             )
         if fact.silent:
@@ -158,6 +294,37 @@ class FactsScreen(Screen[None]):
         if not self.facts or table.cursor_row < 0:
             return None
         return self.facts[min(table.cursor_row, len(self.facts) - 1)]
+
+    # ---------------------------------------------------------------- story
+
+    def action_story(self) -> None:
+        self.query_one("#facts-status", Static).update(Content("Finding the stories…"))
+        self.find_stories()
+
+    @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
+    def find_stories(self) -> None:
+        self.post_message(StoriesLoaded(load_stories(self.workspace)))
+
+    @on(StoriesLoaded)
+    def _stories(self, message: StoriesLoaded) -> None:
+        count = len(self.facts)
+        self.query_one("#facts-status", Static).update(
+            Content(f"{count} fact{'s' if count != 1 else ''} reported by two or more sources")
+        )
+        if len(message.stories) < 2:
+            self.notify("The library holds one story; there is no other to pick.", markup=False)
+            return
+        self.app.push_screen(StoryPicker(message.stories, self.story), self._story_picked)
+
+    def _story_picked(self, picked: str | None) -> None:
+        if not picked or picked == self.story:
+            return
+        self.story = picked
+        self.story_name = None
+        self.query_one("#facts-status", Static).update(
+            Content("Finding the facts the sources share…")
+        )
+        self.find_facts(picked)
 
     def action_compare(self) -> None:
         """The fact's own comparison: its sources, silent ones and differences

@@ -89,23 +89,46 @@ def class_bindings(node_class: type[DOMNode], skip: Iterable[str] = ()) -> list[
 
 
 def rows(bindings: list[Binding], skip: Iterable[str] = ()) -> list[tuple[str, str]]:
-    """One row per action, its keys joined: ``j ↓``  Next article."""
+    """One row per action, its keys joined: ``j ↓``  Next article. A binding's
+    tooltip, when it has one, is its longer description. Actions sharing their
+    keys (``w`` hides the list, or shows it) make one row."""
     keys: dict[str, list[str]] = {}
     descriptions: dict[str, str] = {}
     skipped = set(skip) | HIDDEN_ACTIONS
     for binding in bindings:
-        action = binding.action.removeprefix("app.")
+        action = binding.action.removeprefix("app.").removeprefix("screen.")
         if action in skipped:
             continue
         description = DESCRIPTIONS.get(action) if not binding.show else None
-        description = description or binding.description or DESCRIPTIONS.get(action, "")
+        description = (
+            binding.tooltip or description or binding.description or DESCRIPTIONS.get(action, "")
+        )
         if not description:
             description = action.replace("_", " ").capitalize()
-        descriptions[action] = description
+        descriptions.setdefault(action, description)
         name = binding.key_display or key_name(binding.key)
         if name not in keys.setdefault(action, []):
             keys[action].append(name)
-    return [(" ".join(keys[action]), descriptions[action]) for action in keys]
+    merged: dict[str, list[str]] = {}
+    for action, names in keys.items():
+        shown = " ".join(names)
+        if descriptions[action] not in merged.setdefault(shown, []):
+            merged[shown].append(descriptions[action])
+    return [(shown, " / ".join(texts)) for shown, texts in merged.items()]
+
+
+def screen_rows(*classes: type[DOMNode], skip: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """The rows of a screen and the widgets on it: their own bindings (not the
+    generic ones of the Textual classes they extend), leaving out the app's keys
+    the screen only passes on (listed once, under Everywhere) and a key that
+    another binding already shows (``← →`` stands for both arrows)."""
+    bindings: list[Binding] = []
+    for cls in classes:
+        own = cls.__dict__.get("BINDINGS") or []
+        bindings += [b for b in Binding.make_bindings(own) if not b.action.startswith("app.")]
+    covered = {name for b in bindings if b.key_display for name in b.key_display.split()}
+    kept = [b for b in bindings if b.key_display or key_name(b.key) not in covered]
+    return rows(kept, skip=skip)
 
 
 def section(title: str, entries: list[tuple[str, str]]) -> Content:
