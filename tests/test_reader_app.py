@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.passages import split_passages
-from hollywood_ai.tui.messages import IndexProgress, IndexReady, LibraryChanged, OpenArticle
+from hollywood_ai.tui.messages import IndexProgress, IndexReady, OpenArticle
 from hollywood_ai.tui.screens.help import HelpScreen
 from hollywood_ai.tui.widgets.article_list import ArticleList
 from hollywood_ai.tui.widgets.reading_pane import (
@@ -666,26 +666,39 @@ async def test_open_article_outside_the_search_results_clears_the_search(reader_
         assert other.title in header_text(app)
 
 
-async def test_library_changed_reloads_the_list_keeping_the_place(reader_home):
+async def test_an_add_in_another_process_shows_in_the_list_keeping_the_place(reader_home, tmp_path):
+    """A real `hollywood-ai add` in another process, while the reader runs: the
+    reader notices the library changed and shows the new article."""
+    import asyncio
+    import subprocess
+    import time
+    from pathlib import Path
+
+    note = tmp_path / "late.md"
+    note.write_text(
+        "---\ntitle: A late addition\noutlet: Test Outlet\npublished: 2024-01-01\n---\n\n"
+        "Words about generative AI in a studio.\n",
+        encoding="utf-8",
+    )
+    exe = str(Path(sys.executable).parent / "hollywood-ai")
     app = make_app(reader_home)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("j", "j")
         keep = app.main_screen.listing.current_id
-        app.workspace.store(
-            [
-                Article.make(
-                    title="A late addition",
-                    body="Words about generative AI in a studio.",
-                    origin="late.md",
-                    outlet="Test Outlet",
-                    published="2024-01-01",
-                )
-            ]
+        added = await asyncio.to_thread(
+            subprocess.run,
+            [exe, "--home", str(reader_home), "add", str(note)],
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
-        app.post_message(LibraryChanged(added=1))
-        await settle(pilot)
+        assert added.returncode == 0, added.stderr
         listing = app.main_screen.listing
+        deadline = time.monotonic() + 8
+        while time.monotonic() < deadline and listing.option_count < 6:
+            await pilot.pause(0.2)
+        await settle(pilot)
         assert listing.option_count == 6
         assert "Articles (6)" in str(listing.border_title)
         assert listing.current_id == keep

@@ -300,3 +300,117 @@ def test_read_only_home(tmp_path: Path):
             ws.store([Article.make(title="x", body="A body for a read-only test.\n", origin="t")])
     finally:
         os.chmod(home / "library", 0o755)
+
+
+# ---------------------------------------------------------------- the reader
+
+
+def _reader_on_a_pty(home: Path) -> subprocess.Popen[bytes]:
+    """`hollywood-ai` (the reader) on a pseudo-terminal of 80x24, its output drained."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+    import threading
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none"}
+    proc = subprocess.Popen(
+        [EXE, "--home", str(home)],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(follower)
+
+    def drain() -> None:
+        try:
+            while os.read(leader, 65536):
+                pass
+        except OSError:
+            pass
+        finally:
+            os.close(leader)
+
+    threading.Thread(target=drain, daemon=True).start()
+    return proc
+
+
+def test_kill_during_the_readers_background_indexing_loses_nothing(tmp_path: Path):
+    home = seeded(tmp_path / "home")
+    ws = Workspace(home)
+    ws.open()
+    ws.store(
+        [
+            Article.make(
+                title=f"Zorblat {i}",
+                body=f"Zorblat dispatch {i} about studios and the airship{i} shoot. " * 60,
+                origin=f"g{i}",
+            )
+            for i in range(300)
+        ]
+    )
+    ws.close()
+    # The index must be built again from the library: the reader does it in the background.
+    import shutil
+
+    shutil.rmtree(home / "index")
+    reader = _reader_on_a_pty(home)
+    try:
+        deadline = time.monotonic() + 30
+        while not (home / "index").exists() and time.monotonic() < deadline:
+            assert reader.poll() is None, "the reader stopped before indexing"
+            time.sleep(0.05)
+        assert (home / "index").exists(), "the reader never started indexing"
+        time.sleep(0.5)  # well inside the indexing of 305 articles
+        assert reader.poll() is None, "indexing finished before the kill: use more articles"
+        reader.send_signal(signal.SIGKILL)
+    finally:
+        reader.kill()
+        reader.wait(timeout=30)
+    proc = cli(home, "search", "zorblat", "--limit", "1000", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    found = json.loads(proc.stdout)
+    assert found["total"] == 300
+    assert {h["title"] for h in found["hits"]} == {f"Zorblat {i}" for i in range(300)}
+    for i in (0, 149, 299):
+        one = json.loads(cli(home, "search", f"airship{i}", "--json").stdout)
+        assert one["total"] == 1
+    assert len(json.loads(cli(home, "list", "--json").stdout)) == 305
+
+
+async def test_the_open_reader_shows_an_article_added_by_another_process(tmp_path: Path):
+    import asyncio
+
+    from hollywood_ai.tui.app import create_app
+
+    home = seeded(tmp_path / "home")
+    note = tmp_path / "late.md"
+    note.write_text(
+        "---\ntitle: A late addition from another terminal\noutlet: Test Outlet\n---\n\n"
+        "Words about generative AI in a studio, added while the reader was open.\n",
+        encoding="utf-8",
+    )
+    app = create_app(home, theme="textual-dark", remember=False, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        listing = app.main_screen.listing
+        assert listing.option_count == 5
+        added = await asyncio.to_thread(cli, home, "add", str(note))
+        assert added.returncode == 0, added.stderr
+
+        def titles() -> list[str]:
+            return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+        deadline = time.monotonic() + 8
+        while time.monotonic() < deadline and not any("A late addition" in t for t in titles()):
+            await pilot.pause(0.2)
+        assert any("A late addition from another terminal" in t for t in titles()), titles()
+        assert listing.option_count == 6
+        assert "Articles (6)" in str(listing.border_title)
