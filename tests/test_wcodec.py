@@ -1,0 +1,81 @@
+"""The codec that keeps rare terms' postings in the term table: the index it
+writes answers exactly as one written by Whoosh's default codec, through
+searches, phrase queries, deletions and segment merges."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hollywood_ai.index.wcodec import InliningCodec
+from whoosh import index as windex
+from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.qparser import QueryParser
+
+WORDS = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"]
+
+
+def schema() -> Schema:
+    return Schema(
+        id=ID(stored=True, unique=True),
+        body=TEXT(),  # positions: values on every posting
+        pairs=TEXT(phrase=False),  # frequencies: no values
+        extra=STORED,
+    )
+
+
+def docs() -> list[dict[str, str]]:
+    out = []
+    for i in range(60):
+        # Common words in many documents, and a word of its own in each (one posting).
+        words = [WORDS[j % len(WORDS)] for j in range(i % 7, i % 7 + 5)] + [f"only{i}"]
+        text = " ".join(words)
+        out.append({"id": str(i), "body": text, "pairs": text, "extra": i})
+    return out
+
+
+def build(path: Path, codec: InliningCodec | None) -> windex.Index:
+    path.mkdir()
+    ix = windex.create_in(str(path), schema())
+    opts = {"codec": codec} if codec else {}
+    # Three segments, so merges read inlined postings back.
+    all_docs = docs()
+    for part in (all_docs[:20], all_docs[20:40], all_docs[40:]):
+        w = ix.writer(**opts)
+        for doc in part:
+            w.add_document(**doc)
+        w.commit(merge=False)
+    w = ix.writer(**opts)
+    w.delete_by_term("id", "7")
+    w.commit(optimize=True)
+    return ix
+
+
+def answers(ix: windex.Index) -> list[list[tuple[str, float]]]:
+    out = []
+    with ix.searcher() as s:
+        for field, text in [
+            ("body", "alpha"),
+            ("body", "only3"),
+            ("body", "only7"),
+            ("body", '"beta gamma"'),
+            ("body", '"kappa only12"'),
+            ("pairs", "zeta only5"),
+            ("body", "zeta OR only44"),
+        ]:
+            q = QueryParser(field, ix.schema).parse(text)
+            out.append([(h["id"], round(h.score, 6)) for h in s.search(q, limit=None)])
+    return out
+
+
+def test_inlined_index_answers_as_whooshs_own(tmp_path: Path):
+    ours = build(tmp_path / "ours", InliningCodec())
+    theirs = build(tmp_path / "theirs", None)
+    got, want = answers(ours), answers(theirs)
+    assert got == want
+    assert got[1] == [("3", got[1][0][1])]  # a one-posting term, read from the term table
+    assert got[2] == []  # deleted, and merged away
+    assert got[4] == [("12", got[4][0][1])]  # a phrase through an inlined term's positions
+    assert got[5] == [("5", got[5][0][1])]  # a field without values (frequencies only)
+    with ours.searcher() as s:
+        info = s.reader().term_info("body", "only3")
+        assert info.doc_frequency() == 1
