@@ -107,7 +107,9 @@ def test_compare_screen(snap_compare, reader_home, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_facts_screen(snap_compare, reader_home, size):
-    assert snap_compare(make_app(reader_home, remember=False), terminal_size=size, run_before=_facts)
+    assert snap_compare(
+        make_app(reader_home, remember=False), terminal_size=size, run_before=_facts
+    )
 
 
 @pytest.mark.parametrize("size", SIZES)
