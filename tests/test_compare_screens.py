@@ -456,6 +456,11 @@ async def test_facts_show_the_story_and_t_picks_another(two_stories):
         assert "Moreno" in "\n".join(f.label for f in screen.facts) + str(
             screen.query_one("#facts-detail-text", Static).visual
         )
+        # A fact compared from here names its story too.
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert f"Story: {other.label}"[:60] in "\n".join(screen_lines(app))
 
 
 async def test_compare_shows_the_story_and_t_picks_another(two_stories):

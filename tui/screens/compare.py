@@ -32,6 +32,14 @@ from textual.worker import Worker, WorkerState
 
 
 @dataclass
+class StoryNamed(Message):
+    """A story's label, found in a worker."""
+
+    story: str
+    label: str
+
+
+@dataclass
 class ComparisonReady(Message):
     """A comparison finished in the worker (``run`` says which request it answers)."""
 
@@ -302,8 +310,23 @@ class CompareScreen(Screen[None]):
     def set_status(self, text: str) -> None:
         self.query_one("#compare-status", Static).update(Content(text))
 
+    @work(thread=True, exclusive=True, group="story-name", exit_on_error=False)
+    def name_story(self, story_id: str) -> None:
+        """The label of a story given by its id (opened from facts, say)."""
+        for story in load_stories(self.workspace):
+            if story.id == story_id:
+                self.post_message(StoryNamed(story.id, story_label(story)))
+
+    @on(StoryNamed)
+    def _story_named(self, message: StoryNamed) -> None:
+        if message.story == self.story and not self.story_name:
+            self.story_name = message.label
+            self._show_story()
+
     def _show_story(self) -> None:
         box = self.question
+        if self.story and not self.story_name:
+            self.name_story(self.story)
         if self.story_name:
             box.border_title = Content.assemble(("Story: ", "$text-muted"), self.story_name)
         else:
