@@ -93,3 +93,23 @@ def test_damaged_library_file_is_skipped(workspace: Workspace):
     fresh = Workspace(workspace.home)
     assert len(fresh.articles()) == 5
     assert fresh.damaged == ["deadbeef0000.json"]
+
+
+def test_parallel_rebuild_builds_the_same_index(workspace: Workspace, monkeypatch):
+    """A large rebuild analyses articles in a pool of spawned processes: the
+    index it writes answers exactly as the one built in one process."""
+    queries = ["sarandos", '"ten times faster"', "eternaut revenue", "outlet:guardian"]
+
+    def answers() -> list[list[tuple[str, float, str]]]:
+        return [[(h.id, h.score, h.snippet) for h in search(workspace, q).hits] for q in queries]
+
+    articles = workspace.articles()
+    workspace.index.rebuild(articles)
+    serial = answers()
+    monkeypatch.setattr(searchindex, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(searchindex.os, "cpu_count", lambda: 2)
+    seen = []
+    workspace.index.rebuild(articles, progress=lambda i, n: seen.append((i, n)))
+    assert answers() == serial
+    assert seen[-1] == (5, 5)
+    assert all(q for q in serial[:3])
