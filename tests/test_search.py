@@ -447,12 +447,13 @@ def test_no_correction_of_a_word_only_a_tag_knows(workspace: Workspace):
     from hollywood_ai.index.model import Article
 
     extra = Article.make(
-        title="A short note", body="Nothing much here.\n", origin="t", tags=("zoetropes",)
+        title="A note on Zanzibar", body="Nothing much here.\n", origin="t", tags=("zoetropes",)
     )
     workspace.store([extra])  # a second segment: corrections read both
     result = search(workspace, "zoetropes")
     assert result.total == 1 and result.suggestion is None
     assert search(workspace, "Sarandso").suggestion == "Sarandos"
+    assert search(workspace, "zanzibr").suggestion == "zanzibar"
 
 
 def test_suggestion_is_checked_without_a_whoosh_search(seeded: Workspace, monkeypatch):
