@@ -238,10 +238,19 @@ class CompareScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", show=False, id="compare.app_quit"),
     ]
 
-    def __init__(self, workspace: Workspace, text: str = "", story: str | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        text: str = "",
+        story: str | None = None,
+        answer: Comparison | None = None,
+    ) -> None:
+        """``answer``, when given, is the comparison of ``text`` already made
+        (a discovered fact's): shown as it is rather than asked again."""
         super().__init__()
         self.workspace = workspace
         self.initial = clean_query(text)
+        self.answer = answer
         self.story = story
         self.story_name: str | None = None
         self.stories: list[Story] = []
@@ -342,6 +351,9 @@ class CompareScreen(Screen[None]):
         self._run += 1
         self._asked = text
         self._focus_after = focus_after
+        if self.answer is not None and text.strip() == self.initial.strip():
+            self.post_message(ComparisonReady(self.answer, self._run))
+            return
         self.set_status("Comparing…")
         self.run_compare(text, self.story, self._run)
 

@@ -329,28 +329,16 @@ class FactsScreen(Screen[None]):
     def action_compare(self) -> None:
         """The fact's own comparison: its sources, silent ones and differences
         (not a new search for its label, which could find something else)."""
-        from typing import Any
-
         from hollywood_ai.index.compare import comparison_of_fact
-        from hollywood_ai.tui.screens.compare import ComparisonReady
 
         selected = self._selected()
         if selected is None:
             return
-        comparison = comparison_of_fact(selected, self.articles)
-
-        class FactComparison(CompareScreen):
-            """Opens on the fact's comparison; an edited question is compared as typed."""
-
-            def run_compare(self, text: str, *args: Any, **kwargs: Any) -> None:
-                if text.strip() == self.initial.strip():
-                    # The request's id (the last argument) answers this request.
-                    self.post_message(ComparisonReady(comparison, *args[-1:]))
-                else:
-                    super().run_compare(text, *args, **kwargs)
-
+        answer = comparison_of_fact(selected, self.articles)
         story = selected.story or self.story
-        self.app.push_screen(FactComparison(self.workspace, text=selected.label, story=story))
+        self.app.push_screen(
+            CompareScreen(self.workspace, text=selected.label, story=story, answer=answer)
+        )
 
     @on(DataTable.RowSelected)
     def _selected_row(self, event: DataTable.RowSelected) -> None:
