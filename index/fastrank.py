@@ -124,11 +124,9 @@ def _word_table(searcher: Searcher, word: str) -> dict[int, float] | None:
     return table
 
 
-def rank(
-    searcher: Searcher, words: list[str], limit: int, sort: str
-) -> tuple[int, list[tuple[int, float]]] | None:
-    """(exact total, [(docnum, score)] best first) for plain words, or None
-    when the query is not one this path can answer exactly as Whoosh would."""
+def _tables(searcher: Searcher, words: list[str]) -> list[dict[int, float]] | None:
+    """The score tables of the words and phrases, smallest first, or None when
+    the query is not one this path can answer exactly as Whoosh would."""
     tables = []
     for word in words:
         if word.startswith('"'):
@@ -145,7 +143,32 @@ def rank(
     if not tables:
         return None
     tables.sort(key=len)
-    candidates = set(tables[0]).intersection(*tables[1:]) if len(tables) > 1 else set(tables[0])
+    return tables
+
+
+def _matching(tables: list[dict[int, float]]) -> set[int]:
+    return set(tables[0]).intersection(*tables[1:]) if len(tables) > 1 else set(tables[0])
+
+
+def count(searcher: Searcher, words: list[str]) -> int | None:
+    """The exact total ``rank`` would give, without scoring or ranking."""
+    tables = _tables(searcher, words)
+    if tables is None:
+        return None
+    if len(tables) == 1:
+        return len(tables[0])
+    return len(_matching(tables))
+
+
+def rank(
+    searcher: Searcher, words: list[str], limit: int, sort: str
+) -> tuple[int, list[tuple[int, float]]] | None:
+    """(exact total, [(docnum, score)] best first) for plain words, or None
+    when the query is not one this path can answer exactly as Whoosh would."""
+    tables = _tables(searcher, words)
+    if tables is None:
+        return None
+    candidates = _matching(tables)
     if not candidates:
         return 0, []
 

@@ -10,12 +10,20 @@ tables (or, for a query with operators or fields, one unscored pass).
 from __future__ import annotations
 
 import re
+import threading
+from bisect import bisect_left
+from collections import OrderedDict
+from collections.abc import Iterator
+from typing import Any
 
 from hollywood_ai.index import fastrank
 from hollywood_ai.index import query as q
 from whoosh.analysis import STOP_WORDS
+from whoosh.automata.fsa import find_all_matches
+from whoosh.automata.lev import levenshtein_automaton
 from whoosh.query import Query
 from whoosh.query.qcore import QueryError, _NullQuery
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 from whoosh.support.levenshtein import distance
 
@@ -25,6 +33,10 @@ _WORD = re.compile(r"(?<![:\w'’‘-])([^\W\d_][\w'’‘]*(?:-[\w'’‘]+)*)(
 # Fields whose unstemmed words corrections are drawn from (their spell_ fields).
 SPELL_FIELDS = ("title", "body", "outlet", "author")
 MAX_DISTANCE = 2
+CACHE_SEGMENTS = 64
+
+_lock = threading.Lock()
+_words: OrderedDict[str, list[str]] = OrderedDict()
 
 
 def _spell_name(searcher: Searcher, fieldname: str) -> str:
@@ -53,28 +65,69 @@ def _known(searcher: Searcher, word: str) -> bool:
     return bool(stems) and all(any(reader.doc_frequency(f, s) for f in SPELL_FIELDS) for s in stems)
 
 
-def _best(searcher: Searcher, word: str) -> str | None:
-    """The corpus word nearest ``word`` (edit distance at most 2, same first
-    letter), the more common first among equally near ones."""
-    reader = searcher.reader()
-    candidates: dict[str, int] = {}
+def _segment_words(searcher: Searcher, leaf: IndexReader) -> list[str]:
+    """Every word of the spelling fields in one segment, sorted; kept per
+    segment (segments never change; an update adds new ones), so the word
+    lists are read once, not on every keystroke."""
+    try:
+        key: str | None = leaf.segment().segment_id()
+    except AttributeError:
+        key = None
+    if key is not None:
+        with _lock:
+            cached = _words.get(key)
+            if cached is not None:
+                _words.move_to_end(key)
+                return cached
+    indexed = set(leaf.indexed_field_names())
+    found: set[str] = set()
     for fieldname in SPELL_FIELDS:
         name = _spell_name(searcher, fieldname)
-        # Segment by segment: a segment matches words with an automaton over
-        # its word list, where a multi-segment reader would test every word
-        # that starts with the same letter.
-        for leaf, _ in reader.leaf_readers():
-            if not leaf.doc_count_all() or name not in leaf.indexed_field_names():
-                continue
-            for candidate in leaf.terms_within(name, word, MAX_DISTANCE, prefix=1):
-                if candidate != word and candidate not in candidates:
-                    candidates[candidate] = reader.doc_frequency(name, candidate)
-    if not candidates:
+        if name in indexed:
+            found.update(
+                t.decode("utf-8") if isinstance(t, bytes) else t for t in leaf.lexicon(name)
+            )
+    words = sorted(found)
+    if key is not None:
+        with _lock:
+            _words[key] = words
+            while len(_words) > CACHE_SEGMENTS:
+                _words.popitem(last=False)
+    return words
+
+
+def _within(words: list[str], dfa: Any) -> Iterator[str]:
+    """The words the Levenshtein automaton accepts, skipping through the
+    sorted list by bisection."""
+
+    def first_at_least(text: str) -> str | None:
+        i = bisect_left(words, text)
+        return words[i] if i < len(words) else None
+
+    if words:
+        yield from find_all_matches(dfa, first_at_least)
+
+
+def _best(searcher: Searcher, word: str) -> str | None:
+    """The corpus word nearest ``word`` (same first letter; one edit away for
+    a word of up to four letters, two for a longer one, a swap of neighbouring
+    letters counting as one), the more common first among equally near ones."""
+    reader = searcher.reader()
+    maxdist = MAX_DISTANCE if len(word) > 4 else 1
+    # The automaton counts a swap as two edits: ask it for two, then measure.
+    dfa = levenshtein_automaton(word, MAX_DISTANCE, prefix=1).to_dfa()
+    found: set[str] = set()
+    for leaf, _ in reader.leaf_readers():
+        if leaf.doc_count_all():
+            found.update(_within(_segment_words(searcher, leaf), dfa))
+    found.discard(word)
+    near = {c: distance(word, c) for c in found}
+    near = {c: d for c, d in near.items() if d <= maxdist}
+    if not near:
         return None
-    return min(
-        candidates,
-        key=lambda c: (distance(word, c), -candidates[c], abs(len(c) - len(word)), c),
-    )
+    names = [_spell_name(searcher, f) for f in SPELL_FIELDS]
+    frequency = {c: max(reader.doc_frequency(n, c) for n in names) for c in near}
+    return min(near, key=lambda c: (near[c], -frequency[c], abs(len(c) - len(word)), c))
 
 
 def _cased_like(original: str, word: str) -> str:
@@ -89,9 +142,9 @@ def _count(searcher: Searcher, text: str) -> int:
     """How many articles ``text`` finds, exactly, without ranking them: the
     fast path's cached tables for plain words, else one unscored pass."""
     words = fastrank.plain_words(text)
-    ranked = fastrank.rank(searcher, words, 1, "relevance") if words else None
-    if ranked is not None:
-        return ranked[0]
+    total = fastrank.count(searcher, words) if words else None
+    if total is not None:
+        return total
     try:
         return _matching(searcher, q.parse(text, searcher.schema))
     except QueryError:

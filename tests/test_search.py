@@ -542,3 +542,22 @@ async def test_the_reader_cancels_a_stale_search(seeded_home, tmp_path, monkeypa
         listing = app.main_screen.listing
         assert "eternaut" in str(listing.border_title)
         assert {e.title for e in listing.entries} == {BETS_BIG, PROGRAMMING, WAVE}
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("flim", "film"),  # a swap is one edit
+        ("jobz", "jobs"),
+        ("nzz", "naz"),
+        ("stre", None),  # "sora", "stay", "stop": two edits from a four-letter word
+        ("deel", None),
+        ("hollywod", "hollywood"),
+        ("guardain", "guardian"),
+    ],
+)
+def test_corrections_of_short_words_are_one_edit_away(seeded: Workspace, word, expected):
+    from hollywood_ai.index.searchindex import ARTICLES
+    from hollywood_ai.index.suggest import _best
+
+    assert _best(seeded.index.searcher(ARTICLES), word) == expected
