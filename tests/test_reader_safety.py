@@ -137,6 +137,13 @@ def test_query_terms_ignore_operators_fields_and_negations():
     assert match_spans("anything", Terms()) == []
 
 
+def test_possessives_are_lit_as_the_engine_matched_them():
+    """A typed ASCII apostrophe meets the text's curly one, as in the search."""
+    text = "Netflix’s plans, Netflix's board"
+    spans = match_spans(text, query_terms("Netflix's board"))
+    assert [text[s:e] for s, e in spans] == ["Netflix’s", "Netflix's", "board"]
+
+
 # --------------------------------------------- whole escape sequences go
 
 OSC_TITLE = "\x1b]0;pwned\x07Studio \x1b]8;;http://evil.example/x\x1b\\news\x1b]8;;\x1b\\ today"

@@ -19,7 +19,7 @@ from hollywood_ai.index.text import fold
 _TEXT_FIELDS = {"title", "body", "outlet", "author", "tags"}
 _RANGE = re.compile(r"\w+:\s*[\[{][^\]}]*[\]}]")
 _TOKEN = re.compile(r'-?\w+:|"|[^\s"]+')
-_WORD = re.compile(r"\w+\*?", re.UNICODE)
+_WORD = re.compile(r"\w+(?:[.'’‘]\w+)*\*?", re.UNICODE)  # as the engine's tokens
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 
 
