@@ -182,6 +182,8 @@ def _passage_docs(article: Article) -> Iterable[dict[str, Any]]:
 
 #: From this many articles on, a rebuild analyses them in a pool of processes.
 PARALLEL_FROM = 1000
+#: Articles handed to the pool at a time.
+PARALLEL_WINDOW = 256
 
 
 def _documents(article: Article) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -195,16 +197,34 @@ def _prepared(
     articles (passages, figures, names: a third of the work) in a pool of
     processes, one per core, while this one writes the index: the writing
     stays in one process, in one segment, since Whoosh's own multi-process
-    writer spends more merging its parts afterwards than it saves. The pool is
-    spawned, not forked: the reader rebuilds from a thread."""
+    writer spends more merging its parts afterwards than it saves. The pool
+    works at most two windows ahead of the writer, so memory stays flat
+    whatever the library's size. It is spawned, not forked: the reader
+    rebuilds from a thread."""
     cores = min(2, os.cpu_count() or 1)
     if len(articles) < PARALLEL_FROM or cores < 2:
         yield from map(_documents, articles)
         return
     import multiprocessing
+    from collections import deque
 
+    windows = iter(
+        [articles[i : i + PARALLEL_WINDOW] for i in range(0, len(articles), PARALLEL_WINDOW)]
+    )
     with multiprocessing.get_context("spawn").Pool(cores) as pool:
-        yield from pool.imap(_documents, articles, chunksize=32)
+        pending: deque[Any] = deque()
+
+        def submit() -> None:
+            window = next(windows, None)
+            if window is not None:
+                pending.append(pool.map_async(_documents, window, chunksize=16))
+
+        submit()
+        submit()
+        while pending:
+            done = pending.popleft().get()
+            submit()
+            yield from done
 
 
 class SearchIndex:

@@ -107,6 +107,7 @@ def test_parallel_rebuild_builds_the_same_index(workspace: Workspace, monkeypatc
     workspace.index.rebuild(articles)
     serial = answers()
     monkeypatch.setattr(searchindex, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(searchindex, "PARALLEL_WINDOW", 2)  # three windows for five articles
     monkeypatch.setattr(searchindex.os, "cpu_count", lambda: 2)
     seen = []
     workspace.index.rebuild(articles, progress=lambda i, n: seen.append((i, n)))
