@@ -497,6 +497,10 @@ async def test_theme_sort_article_and_position_are_remembered(reader_home):
         assert again.main_screen.listing.current_id == chosen
         assert chosen is not None and again.main_screen.pane.article.id == chosen
         assert "by title" in str(again.main_screen.listing.border_subtitle)
+        for _ in range(40):  # the place is restored once the article is laid out
+            if again.main_screen.pane.scroll_y == scrolled:
+                break
+            await pilot.pause(0.05)
         assert again.main_screen.pane.scroll_y == scrolled
 
 

@@ -452,9 +452,16 @@ class ReadingPane(VerticalScroll):
             elif self.matches:
                 self._scroll_to_current()
             elif scroll_y is not None:
-                self.scroll_to(y=scroll_y, animate=False, immediate=True)
+                restore(scroll_y, tries=20)
             else:
                 self.scroll_home(animate=False, immediate=True)
+
+        def restore(y: float, tries: int) -> None:
+            # The blocks may not be laid out yet on a slow machine (the pane
+            # cannot scroll that far yet): try again shortly, for a second.
+            self.scroll_to(y=y, animate=False, immediate=True)
+            if self.scroll_y < y and self.max_scroll_y < y and tries:
+                self.set_timer(0.05, lambda: restore(y, tries - 1))
 
         self.call_after_refresh(scroll)
 
