@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,9 @@ from hollywood_ai.index.library import Library, valid_id
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.reports import SyncReport
 from hollywood_ai.index.text import strip_controls
+
+#: The listing kept beside the index (see Workspace.listing): its layout's version.
+LISTING_VERSION = 1
 
 if TYPE_CHECKING:
     from hollywood_ai.index.searchindex import Progress, SearchIndex
@@ -153,23 +157,73 @@ class Workspace:
 
     def listing(self) -> list[Article]:
         """The articles for a list, in the order of articles(), without their
-        bodies when that is quicker: read from the index's stored fields (one
-        read) when the index follows the library, else from the library.
-        Fetch a body with get()."""
-        if (
-            self._articles is None
-            and self.index.status() == "ok"
-            and self._synced_token() == self.library_token()
-        ):
+        bodies, as quickly as they can be had: from the listing kept beside
+        the index when the library has not changed since it was written (no
+        Whoosh, one small file), else from the index's stored fields (one read)
+        when the index follows the library, else from the library; the first
+        two ways keep the listing for next time. Fetch a body with get()."""
+        token = self.library_token()
+        kept = self._kept_listing(token)
+        if kept is not None:
+            return kept
+        items: list[Article] | None = None
+        if self._articles is None and self.index.status() == "ok" and self._synced_token() == token:
             try:
                 items = self.index.summaries()
             except Exception:  # an index being replaced: read the library instead
                 items = None
-            if items is not None:
-                items.sort(key=lambda a: a.title.casefold())
-                items.sort(key=lambda a: a.published or "", reverse=True)
-                return items
-        return self.articles()
+        if items is None:
+            items = [replace(a, body="") for a in self.articles()]
+        items.sort(key=lambda a: a.title.casefold())
+        items.sort(key=lambda a: a.published or "", reverse=True)
+        self._keep_listing(token, items)
+        return items
+
+    def _listing_path(self) -> Path:
+        return self.home / "index" / "LISTING.json"
+
+    def _kept_listing(self, token: tuple[int, int]) -> list[Article] | None:
+        try:
+            data = json.loads(self._listing_path().read_text(encoding="utf-8"))
+            if data.get("version") != LISTING_VERSION or tuple(data["token"]) != token:
+                return None
+            return [
+                Article(
+                    id=r[0],
+                    title=r[1],
+                    body="",
+                    origin=r[2],
+                    outlet=r[3],
+                    author=r[4],
+                    published=r[5],
+                    url=r[6],
+                    tags=tuple(r[7]),
+                    checksum=r[8],
+                )
+                for r in data["articles"]
+            ]
+        except (OSError, ValueError, TypeError, KeyError, IndexError):
+            return None
+
+    def _keep_listing(self, token: tuple[int, int], items: list[Article]) -> None:
+        rows = [
+            [
+                a.id,
+                a.title,
+                a.origin,
+                a.outlet,
+                a.author,
+                a.published,
+                a.url,
+                list(a.tags),
+                a.checksum,
+            ]
+            for a in items
+        ]
+        data = {"version": LISTING_VERSION, "token": list(token), "articles": rows}
+        with contextlib.suppress(OSError):  # a read-only home: next time, the slower way
+            if (self.home / "index").is_dir():
+                atomic_write(self._listing_path(), json.dumps(data).encode())
 
     def get(self, article_id: str) -> Article:
         """The article with this id, or the one whose id starts with it (at

@@ -114,3 +114,32 @@ def test_parallel_rebuild_builds_the_same_index(workspace: Workspace, monkeypatc
     assert answers() == serial
     assert seen[-1] == (5, 5)
     assert all(q for q in serial[:3])
+
+
+def test_listing_is_kept_beside_the_index_and_follows_the_library(home):
+    """The reader's list comes from one small file while the library is
+    unchanged, and is made again (and kept again) when it changes."""
+    ws = Workspace(home)
+    ws.open()
+    first = ws.listing()
+    kept = home / "index" / "LISTING.json"
+    assert kept.exists() and len(first) == 5 and all(a.body == "" for a in first)
+    ws.close()
+
+    again = Workspace(home)
+    assert again.listing() == first
+    assert again._index is None  # answered without opening Whoosh
+
+    extra = Article.make(
+        title="Zoetrope news", body="A short note about zoetropes and film.\n", origin="t"
+    )
+    again.store([extra])
+    assert extra.id in {a.id for a in again.listing()}
+    again.remove(extra.id)
+    assert [a.id for a in again.listing()] == [a.id for a in first]
+    again.close()
+
+    kept.write_text("{not json", encoding="utf-8")  # damaged: made again
+    third = Workspace(home)
+    assert [a.id for a in third.listing()] == [a.id for a in first]
+    third.close()
