@@ -9,11 +9,15 @@ words, so it grows with the library, and is cached per library state.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import math
 import re
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from hollywood_ai.index.model import Article
@@ -98,17 +102,60 @@ _cache_lock = threading.Lock()
 _cache: dict[tuple[tuple[str, str], ...], list[Story]] = {}
 
 
-def group(articles: list[Article]) -> list[Story]:
-    """Stories of the given articles, largest first (cached per library state)."""
+def group(articles: list[Article], keep_in: Path | None = None) -> list[Story]:
+    """Stories of the given articles, largest first, cached per library state:
+    in memory, and, with ``keep_in`` (a folder: the index's), on disk, so
+    that a large library (a minute at 10,000 articles) is grouped once per
+    change rather than once per process."""
     key = tuple(sorted((a.id, a.checksum) for a in articles))
     with _cache_lock:
         if key in _cache:
             return _cache[key]
-    stories = _group(articles)
+    digest = hashlib.sha256(repr(key).encode()).hexdigest()
+    stories = _kept(keep_in, digest) if keep_in is not None else None
+    if stories is None:
+        stories = _group(articles)
+        if keep_in is not None:
+            _keep(keep_in, digest, stories)
     with _cache_lock:
         _cache.clear()
         _cache[key] = stories
     return stories
+
+
+STORIES_FILE = "STORIES.json"
+STORIES_VERSION = 1  # bump when grouping changes: kept groupings are then made again
+
+
+def _kept(folder: Path, digest: str) -> list[Story] | None:
+    try:
+        data = json.loads((folder / STORIES_FILE).read_text(encoding="utf-8"))
+        if data.get("version") != STORIES_VERSION or data.get("key") != digest:
+            return None
+        return [
+            Story(
+                id=d["id"], label=d["label"], articles=list(d["articles"]), terms=list(d["terms"])
+            )
+            for d in data["stories"]
+        ]
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def _keep(folder: Path, digest: str, stories: list[Story]) -> None:
+    from hollywood_ai.index.fsutil import atomic_write
+
+    data = {
+        "version": STORIES_VERSION,
+        "key": digest,
+        "stories": [
+            {"id": st.id, "label": st.label, "articles": st.articles, "terms": st.terms}
+            for st in stories
+        ],
+    }
+    with contextlib.suppress(OSError):  # a read-only home: grouped again next time
+        if folder.is_dir():
+            atomic_write(folder / STORIES_FILE, json.dumps(data).encode())
 
 
 def _group(articles: list[Article]) -> list[Story]:

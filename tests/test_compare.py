@@ -432,3 +432,29 @@ def test_fact_labels_and_grouping(seeded: Workspace):
     collapse = next(f for f in found if any("collaps" in t for t in f.sources.values()))
     assert not any("It takes a great artist" in t for t in collapse.sources.values())
     assert any(d.kind == "name" for d in collapse.discrepancies)
+
+
+def test_stories_are_kept_on_disk_per_library_state(tmp_path):
+    """Grouping a large library takes a while: it is kept beside the index and
+    used again by the next process while the articles are the same."""
+    from hollywood_ai.index import stories as storymod
+
+    ws = Workspace(tmp_path / "home")
+    ws.open()
+    articles = ws.articles()
+    folder = ws.home / "index"
+    first = storymod.group(articles, keep_in=folder)
+    assert (folder / storymod.STORIES_FILE).exists()
+    storymod._cache.clear()  # as a new process
+    calls = []
+    real = storymod._group
+    storymod._group = lambda a: calls.append(1) or real(a)  # type: ignore[assignment]
+    try:
+        again = storymod.group(articles, keep_in=folder)
+        assert again == first and not calls  # read back, not grouped again
+        storymod._cache.clear()
+        fewer = storymod.group(articles[:3], keep_in=folder)
+        assert calls == [1] and sum(len(s.articles) for s in fewer) == 3
+    finally:
+        storymod._group = real
+    ws.close()

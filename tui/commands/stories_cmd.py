@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from hollywood_ai.index.stories import group
 
     ws = open_workspace(args)
-    found = group(ws.articles())
+    found = group(ws.articles(), keep_in=ws.home / "index")
     if args.json:
         emit_json([s.to_dict() for s in found])
         return 0

@@ -34,7 +34,7 @@ class StoriesLoaded(Message):
 
 def load_stories(workspace: Workspace) -> list[Story]:
     """The library's stories, largest first. Slow: call it from a thread."""
-    return group(workspace.articles())
+    return group(workspace.articles(), keep_in=workspace.home / "index")
 
 
 def story_label(story: Story) -> str:
