@@ -350,7 +350,7 @@ def choose_story(
     articles = ws.articles()
     if not articles:
         raise HollywoodError("the library is empty; add articles with 'hollywood-ai add' first")
-    all_stories = storymod.group(articles, keep_in=ws.home / "index")
+    all_stories = storymod.group(articles, keep_in=storymod.kept_in(ws))
     if story_id:
         story = storymod.find(all_stories, story_id)
         if story is None:

@@ -72,7 +72,7 @@ def facts(ws: Workspace, story: str | None = None, every_story: bool = False) ->
     articles = ws.articles()
     if not articles:
         raise HollywoodError("the library is empty; add articles with 'hollywood-ai add' first")
-    all_stories = storymod.group(articles, keep_in=ws.home / "index")
+    all_stories = storymod.group(articles, keep_in=storymod.kept_in(ws))
     if story:
         chosen = storymod.find(all_stories, story)
         if chosen is None:

@@ -123,6 +123,13 @@ def group(articles: list[Article], keep_in: Path | None = None) -> list[Story]:
     return stories
 
 
+def kept_in(workspace: Any) -> Path | None:
+    """Where a workspace keeps its grouping (its index folder); None for an
+    object with articles but no home."""
+    home = getattr(workspace, "home", None)
+    return Path(home) / "index" if home is not None else None
+
+
 STORIES_FILE = "STORIES.json"
 STORIES_VERSION = 1  # bump when grouping changes: kept groupings are then made again
 
