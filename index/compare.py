@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from hollywood_ai.index import names as namemod
 from hollywood_ai.index import quantities, quotes
 from hollywood_ai.index import stories as storymod
-from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.evidence import (
     KIND_STEMS,
     Analysed,
@@ -347,16 +346,9 @@ def score_article(sp: StoryPassages, article_id: str, q: Question) -> list[Score
 def choose_story(
     ws: Workspace, q: Question, story_id: str | None
 ) -> tuple[storymod.Story | None, list[Article]]:
-    articles = ws.articles()
-    if not articles:
-        raise HollywoodError("the library is empty; add articles with 'hollywood-ai add' first")
-    all_stories = storymod.group(articles, keep_in=storymod.kept_in(ws))
+    articles, all_stories = storymod.of_library(ws)
     if story_id:
-        story = storymod.find(all_stories, story_id)
-        if story is None:
-            raise HollywoodError(
-                f"there is no story '{story_id}'; run 'hollywood-ai stories' to see them"
-            )
+        story = storymod.find_or_fail(all_stories, story_id)
     elif len(all_stories) == 1:
         story = all_stories[0]
     else:

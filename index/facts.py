@@ -21,7 +21,6 @@ from typing import Any
 
 from hollywood_ai.index import stories as storymod
 from hollywood_ai.index.compare import Discrepancy, find_discrepancies
-from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.evidence import Analysed, StoryPassages, story_passages
 from hollywood_ai.index.model import Passage
 from hollywood_ai.index.workspace import Workspace
@@ -69,17 +68,9 @@ def facts(ws: Workspace, story: str | None = None, every_story: bool = False) ->
     ``every_story``, those of every story of two or more articles, story by
     story (largest first). Each fact names its story (``story``,
     ``story_label``)."""
-    articles = ws.articles()
-    if not articles:
-        raise HollywoodError("the library is empty; add articles with 'hollywood-ai add' first")
-    all_stories = storymod.group(articles, keep_in=storymod.kept_in(ws))
+    articles, all_stories = storymod.of_library(ws)
     if story:
-        chosen = storymod.find(all_stories, story)
-        if chosen is None:
-            raise HollywoodError(
-                f"there is no story '{story}'; run 'hollywood-ai stories' to see them"
-            )
-        stories = [chosen]
+        stories = [storymod.find_or_fail(all_stories, story)]
     elif every_story:
         stories = [s for s in all_stories if len(s.articles) >= 2] or all_stories[:1]
     else:

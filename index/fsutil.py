@@ -5,11 +5,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import json
 import os
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from hollywood_ai.index.errors import HollywoodError, LockTimeout
 
@@ -77,3 +79,25 @@ def write_lock(home: Path, timeout: float = 10.0) -> Iterator[None]:
         with contextlib.suppress(OSError):
             fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
+
+
+def read_kept(path: Path, version: int, key: object) -> Any | None:
+    """The payload of a file written by :func:`write_kept` with this version and
+    key (a JSON value naming the state it was made from), else None: missing,
+    damaged, of another version, or made from another state."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != version or data.get("key") != key:
+            return None
+        return data["payload"]
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def write_kept(path: Path, version: int, key: object, payload: object) -> None:
+    """Keep ``payload`` (JSON) for the state named by ``key``, atomically, when
+    its folder exists; a read-only home just means it is made again next time."""
+    data = {"version": version, "key": key, "payload": payload}
+    with contextlib.suppress(OSError):
+        if path.parent.is_dir():
+            atomic_write(path, json.dumps(data).encode())

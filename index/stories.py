@@ -9,9 +9,7 @@ words, so it grows with the library, and is cached per library state.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
 import math
 import re
 import threading
@@ -20,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.fsutil import read_kept, write_kept
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.text import fold
 from whoosh.analysis import STOP_WORDS
@@ -135,34 +135,38 @@ STORIES_VERSION = 1  # bump when grouping changes: kept groupings are then made 
 
 
 def _kept(folder: Path, digest: str) -> list[Story] | None:
+    rows = read_kept(folder / STORIES_FILE, STORIES_VERSION, digest)
     try:
-        data = json.loads((folder / STORIES_FILE).read_text(encoding="utf-8"))
-        if data.get("version") != STORIES_VERSION or data.get("key") != digest:
-            return None
-        return [
-            Story(
-                id=d["id"], label=d["label"], articles=list(d["articles"]), terms=list(d["terms"])
-            )
-            for d in data["stories"]
-        ]
-    except (OSError, ValueError, TypeError, KeyError):
+        return [Story(**row) for row in rows] if rows is not None else None
+    except TypeError:
         return None
 
 
 def _keep(folder: Path, digest: str, stories: list[Story]) -> None:
-    from hollywood_ai.index.fsutil import atomic_write
+    rows = [
+        {"id": st.id, "label": st.label, "articles": st.articles, "terms": st.terms}
+        for st in stories
+    ]
+    write_kept(folder / STORIES_FILE, STORIES_VERSION, digest, rows)
 
-    data = {
-        "version": STORIES_VERSION,
-        "key": digest,
-        "stories": [
-            {"id": st.id, "label": st.label, "articles": st.articles, "terms": st.terms}
-            for st in stories
-        ],
-    }
-    with contextlib.suppress(OSError):  # a read-only home: grouped again next time
-        if folder.is_dir():
-            atomic_write(folder / STORIES_FILE, json.dumps(data).encode())
+
+def of_library(workspace: Any) -> tuple[list[Article], list[Story]]:
+    """A workspace's articles and their stories (kept beside its index); a
+    HollywoodError for an empty library."""
+    articles = workspace.articles()
+    if not articles:
+        raise HollywoodError("the library is empty; add articles with 'hollywood-ai add' first")
+    return articles, group(articles, keep_in=kept_in(workspace))
+
+
+def find_or_fail(stories: list[Story], story_id: str) -> Story:
+    """The story with this id (or a unique prefix), else a HollywoodError."""
+    story = find(stories, story_id)
+    if story is None:
+        raise HollywoodError(
+            f"there is no story '{story_id}'; run 'hollywood-ai stories' to see them"
+        )
+    return story
 
 
 def _group(articles: list[Article]) -> list[Story]:

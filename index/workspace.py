@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.fsutil import atomic_write, describe_os_error, write_lock
+from hollywood_ai.index.fsutil import (
+    atomic_write,
+    describe_os_error,
+    read_kept,
+    write_kept,
+    write_lock,
+)
 from hollywood_ai.index.home import resolve_home
 from hollywood_ai.index.library import Library, valid_id
 from hollywood_ai.index.model import Article
@@ -22,7 +28,8 @@ from hollywood_ai.index.reports import SyncReport
 from hollywood_ai.index.text import strip_controls
 
 #: The listing kept beside the index (see Workspace.listing): its layout's version.
-LISTING_VERSION = 1
+LISTING_VERSION = 2
+_LISTED = ("id", "title", "origin", "outlet", "author", "published", "url", "tags", "checksum")
 
 if TYPE_CHECKING:
     from hollywood_ai.index.searchindex import Progress, SearchIndex
@@ -183,47 +190,22 @@ class Workspace:
         return self.home / "index" / "LISTING.json"
 
     def _kept_listing(self, token: tuple[int, int]) -> list[Article] | None:
-        try:
-            data = json.loads(self._listing_path().read_text(encoding="utf-8"))
-            if data.get("version") != LISTING_VERSION or tuple(data["token"]) != token:
-                return None
-            return [
-                Article(
-                    id=r[0],
-                    title=r[1],
-                    body="",
-                    origin=r[2],
-                    outlet=r[3],
-                    author=r[4],
-                    published=r[5],
-                    url=r[6],
-                    tags=tuple(r[7]),
-                    checksum=r[8],
-                )
-                for r in data["articles"]
-            ]
-        except (OSError, ValueError, TypeError, KeyError, IndexError):
+        rows = read_kept(self._listing_path(), LISTING_VERSION, list(token))
+        if rows is None:
             return None
+        try:
+            out = []
+            for row in rows:
+                fields = dict(zip(_LISTED, row, strict=True))
+                fields["tags"] = tuple(fields["tags"])
+                out.append(Article(body="", **fields))
+        except (TypeError, ValueError):
+            return None
+        return out
 
     def _keep_listing(self, token: tuple[int, int], items: list[Article]) -> None:
-        rows = [
-            [
-                a.id,
-                a.title,
-                a.origin,
-                a.outlet,
-                a.author,
-                a.published,
-                a.url,
-                list(a.tags),
-                a.checksum,
-            ]
-            for a in items
-        ]
-        data = {"version": LISTING_VERSION, "token": list(token), "articles": rows}
-        with contextlib.suppress(OSError):  # a read-only home: next time, the slower way
-            if (self.home / "index").is_dir():
-                atomic_write(self._listing_path(), json.dumps(data).encode())
+        rows = [[getattr(a, name) for name in _LISTED] for a in items]
+        write_kept(self._listing_path(), LISTING_VERSION, list(token), rows)
 
     def get(self, article_id: str) -> Article:
         """The article with this id, or the one whose id starts with it (at

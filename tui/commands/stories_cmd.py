@@ -18,10 +18,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that starting the reader does not load every command's engine.
-    from hollywood_ai.index.stories import group
+    from hollywood_ai.index.stories import group, kept_in
 
     ws = open_workspace(args)
-    found = group(ws.articles(), keep_in=ws.home / "index")
+    found = group(ws.articles(), keep_in=kept_in(ws))
     if args.json:
         emit_json([s.to_dict() for s in found])
         return 0

@@ -214,13 +214,7 @@ class FactsScreen(Screen[None]):
                     cells.append(Content.styled(SILENT, "$text-muted"))
             table.add_row(*cells, key=str(i))
         self._show_legend()
-        count = len(self.facts)
-        status = (
-            f"{count} fact{'s' if count != 1 else ''} reported by two or more sources"
-            if self.facts
-            else "No fact is reported by two or more sources of this story."
-        )
-        self.query_one("#facts-status", Static).update(Content(status))
+        self._show_count()
         table.focus()
         if self.facts:
             self._show(0)
@@ -295,6 +289,15 @@ class FactsScreen(Screen[None]):
             return None
         return self.facts[min(table.cursor_row, len(self.facts) - 1)]
 
+    def _show_count(self) -> None:
+        count = len(self.facts)
+        status = (
+            f"{count} fact{'s' if count != 1 else ''} reported by two or more sources"
+            if self.facts
+            else "No fact is reported by two or more sources of this story."
+        )
+        self.query_one("#facts-status", Static).update(Content(status))
+
     # ---------------------------------------------------------------- story
 
     def action_story(self) -> None:
@@ -307,10 +310,7 @@ class FactsScreen(Screen[None]):
 
     @on(StoriesLoaded)
     def _stories(self, message: StoriesLoaded) -> None:
-        count = len(self.facts)
-        self.query_one("#facts-status", Static).update(
-            Content(f"{count} fact{'s' if count != 1 else ''} reported by two or more sources")
-        )
+        self._show_count()
         if len(message.stories) < 2:
             self.notify("The library holds one story; there is no other to pick.", markup=False)
             return
