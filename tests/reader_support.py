@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from hollywood_ai.tui.app import ReaderApp, create_app
+from hollywood_ai.tui.screens.facts import FactsScreen
 from hollywood_ai.tui.screens.main import MainScreen
 from textual.pilot import Pilot
 
@@ -54,3 +55,13 @@ def pane_text(app: ReaderApp) -> str:
 def option_texts(app: ReaderApp) -> list[str]:
     listing = app.main_screen.listing
     return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+
+async def open_facts(pilot: Pilot) -> FactsScreen:
+    """From the reader, once it has settled: `f`, and the facts screen with its facts."""
+    await settle(pilot)
+    await pilot.press("f")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, FactsScreen)
+    return screen

@@ -18,7 +18,7 @@ from hollywood_ai.index.quotes import render_diff, word_diff
 from hollywood_ai.index.stories import group
 from hollywood_ai.index.workspace import Workspace
 
-from tests.reader_support import make_app, reader_home, settle
+from tests.reader_support import make_app, open_facts, reader_home, settle
 
 __all__ = ["reader_home"]  # the fixture, used by name
 
@@ -286,16 +286,11 @@ def test_comparison_of_a_fact_is_the_fact(seeded: Workspace):
 
 async def test_enter_on_a_fact_opens_its_comparison(reader_home):
     from hollywood_ai.tui.screens.compare import CompareScreen, SourceColumn
-    from hollywood_ai.tui.screens.facts import FactsScreen
     from textual.widgets import DataTable
 
     app = make_app(reader_home, remember=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("f")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, FactsScreen)
+        screen = await open_facts(pilot)
         table = screen.query_one(DataTable)
         for row in range(min(3, len(screen.facts))):
             table.move_cursor(row=row)

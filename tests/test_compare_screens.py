@@ -7,7 +7,7 @@ from hollywood_ai.tui.screens.compare import CompareScreen, SourceColumn
 from hollywood_ai.tui.screens.facts import FactsScreen
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from tests.reader_support import make_app, reader_home, settle
+from tests.reader_support import make_app, open_facts, reader_home, settle
 
 __all__ = ["reader_home"]  # the fixture, used by name
 
@@ -111,11 +111,7 @@ async def test_narrow_terminal_scrolls_columns_sideways(reader_home):
 async def test_facts_matrix_and_enter_compares(reader_home):
     app = make_app(reader_home, remember=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("f")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, FactsScreen)
+        screen = await open_facts(pilot)
         table = screen.query_one(DataTable)
         assert table.row_count >= 5 and len(table.columns) == 6  # the fact + five sources
         row = [str(c) for c in table.get_row_at(0)]
@@ -319,11 +315,7 @@ async def test_compare_at_80x24_leaves_room_to_read_each_source(reader_home):
 async def test_facts_fit_80_columns_with_codes_and_a_legend(reader_home):
     app = make_app(reader_home, remember=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("f")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, FactsScreen)
+        screen = await open_facts(pilot)
         table = screen.query_one(DataTable)
         assert len(table.columns) == 6
         assert table.virtual_size.width <= table.scrollable_content_region.width
@@ -435,11 +427,7 @@ async def test_facts_show_the_story_and_t_picks_another(two_stories):
     home, (largest, other) = two_stories
     app = make_app(home, remember=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("f")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, FactsScreen)
+        screen = await open_facts(pilot)
         assert f"Story: {largest.label}"[:60] in "\n".join(screen_lines(app))
         await pilot.press("t")
         await settle(pilot)
