@@ -300,6 +300,9 @@ async def test_enter_on_a_fact_opens_its_comparison(reader_home):
             assert isinstance(app.screen, CompareScreen)
             reporting = {c.source.id for c in app.screen.query(SourceColumn) if c.source.reports}
             assert reporting == set(fact.sources)
+            # Nothing to type: the sources have the keys (t, e, ← → reach them).
+            focused = app.screen.focused
+            assert focused is not None and focused is not app.screen.question
             await pilot.press("escape")
             await settle(pilot)
 

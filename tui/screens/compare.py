@@ -284,6 +284,10 @@ class CompareScreen(Screen[None]):
         box.focus()
         if self._typed:
             pass  # keys typed before the screen was up already replaced the question
+        elif self.answer is not None:
+            # A fact's comparison, already made: nothing to type, so the sources
+            # take the keys (← →, Enter, t, e); / edits the question.
+            self.start(self.initial, focus_after=True)
         elif self.initial.strip():
             # Selected, so that typing replaces it; Enter or ↓ goes to the sources.
             box.select_all()
