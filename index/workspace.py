@@ -42,6 +42,7 @@ class Workspace:
         self._index: SearchIndex | None = None
         self._articles: dict[str, Article] | None = None
         self._articles_lock = threading.Lock()
+        self._listing: tuple[tuple[int, int], list[Article]] | None = None
         self.damaged: list[str] = []
 
     @property
@@ -170,8 +171,12 @@ class Workspace:
         when the index follows the library, else from the library; the first
         two ways keep the listing for next time. Fetch a body with get()."""
         token = self.library_token()
+        held = self._listing
+        if held is not None and held[0] == token:
+            return held[1]
         kept = self._kept_listing(token)
         if kept is not None:
+            self._listing = (token, kept)
             return kept
         items: list[Article] | None = None
         if self._articles is None and self.index.status() == "ok" and self._synced_token() == token:
@@ -184,7 +189,26 @@ class Workspace:
         items.sort(key=lambda a: a.title.casefold())
         items.sort(key=lambda a: a.published or "", reverse=True)
         self._keep_listing(token, items)
+        self._listing = (token, items)
         return items
+
+    def ready_listing(self) -> list[Article] | None:
+        """The listing if it has already been read for the library as it is
+        now (one stat, no reading), else None."""
+        held = self._listing
+        if held is not None and held[0] == self.library_token():
+            return held[1]
+        return None
+
+    def preload_listing(self) -> None:
+        """Read the listing ahead (the reader starts this in a thread while
+        Textual loads). Best effort: a library that is new, or that cannot be
+        read now, is left to the reader's own loading, which reports why."""
+        try:
+            if not self.is_new():
+                self.listing()
+        except (HollywoodError, OSError, ValueError):
+            pass
 
     def _listing_path(self) -> Path:
         return self.home / "index" / "LISTING.json"

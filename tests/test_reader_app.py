@@ -56,6 +56,38 @@ async def test_start_shows_the_list_and_the_first_article(reader_home):
         assert app.main_screen.has_class("-wide")
 
 
+async def test_a_listing_read_ahead_is_on_the_first_screen(reader_home):
+    """The command line reads the list while Textual loads; the reader shows
+    it at mount, before its own library worker has answered."""
+    import threading
+
+    from hollywood_ai.index.workspace import Workspace
+    from hollywood_ai.tui.app import ReaderApp
+
+    workspace = Workspace(reader_home)
+    workspace.preload_listing()
+    read_ahead = workspace.ready_listing()
+    assert read_ahead is not None and len(read_ahead) == 5
+    release = threading.Event()
+    seed = workspace.seed_if_empty
+
+    def held_seed():  # the worker's first step waits until the test has looked
+        release.wait(10)
+        return seed()
+
+    workspace.seed_if_empty = held_seed  # type: ignore[method-assign]
+    app = ReaderApp(workspace=workspace, theme="textual-dark", blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        listing = app.main_screen.listing
+        assert listing.option_count == 5
+        assert "Articles (5)" in str(listing.border_title)
+        assert app.main_screen.articles is read_ahead
+        release.set()
+        await settle(pilot)
+        assert app.main_screen.articles is read_ahead  # the worker's copy was not drawn again
+        assert listing.option_count == 5 and app.main_screen.pane.article is not None
+
+
 async def test_header_has_outlet_author_date_url_tags(reader_home):
     app = make_app(reader_home)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.workspace import Workspace
 from hollywood_ai.tui.messages import LibraryChanged, OpenArticle
-from hollywood_ai.tui.palette import ReaderCommands
 from hollywood_ai.tui.screens.help import HelpScreen, class_bindings, rows, screen_rows
 from hollywood_ai.tui.screens.main import MainScreen
 from hollywood_ai.tui.settings import Settings
@@ -25,8 +24,19 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+if TYPE_CHECKING:
+    from textual.command import Provider
+
 DEFAULT_THEME = "textual-dark"
 SAVE_DELAY = 0.5
+
+
+def reader_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens: Textual's
+    command module is not needed to show the first screen."""
+    from hollywood_ai.tui.palette import ReaderCommands
+
+    return ReaderCommands
 
 
 class ReaderApp(App[None]):
@@ -37,7 +47,7 @@ class ReaderApp(App[None]):
     SUB_TITLE = "AI in film and TV, as each outlet tells it"
     # Our provider only: a set of several providers has no fixed order, and ours
     # covers the system commands that matter here (theme, keys, quit).
-    COMMANDS = {ReaderCommands}
+    COMMANDS = {reader_commands}
 
     BINDINGS = [
         Binding("c", "compare", "Compare", id="app.compare"),
@@ -259,6 +269,6 @@ def create_app(
     return ReaderApp(home=home, theme=theme, remember=remember, blink=blink)
 
 
-def run_reader(home: str | None = None) -> int:
-    create_app(home).run()
+def run_reader(workspace: Workspace) -> int:
+    ReaderApp(workspace=workspace).run()
     return 0

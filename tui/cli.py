@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from collections.abc import Sequence
 
 from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.workspace import Workspace
 from hollywood_ai.tui.commands import COMMANDS
 from hollywood_ai.tui.commands.output import error
 
@@ -24,6 +26,18 @@ def version() -> str:
         return dist_version("hollywood-ai")
     except PackageNotFoundError:
         return "0+unknown"
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for
+    (reading the package metadata would slow every start of the reader)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **_: object):
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"{parser.prog} {version()}")
+        parser.exit()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="library and index folder (default: $HOLLYWOOD_AI_HOME or the user data dir)",
     )
-    parser.add_argument("--version", action="version", version=f"hollywood-ai {version()}")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMANDS:
         module.register(sub)
@@ -57,9 +71,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if not args.command:
+            workspace = Workspace(args.home)
+            # The article list is read while Textual loads, so the first
+            # screen can show it.
+            threading.Thread(target=workspace.preload_listing, daemon=True).start()
             from hollywood_ai.tui.app import run_reader
 
-            return run_reader(args.home)
+            return run_reader(workspace)
         try:
             return int(args.func(args) or 0)
         finally:

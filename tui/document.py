@@ -9,16 +9,18 @@ scroll to a passage given as character offsets into the body.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from hollywood_ai.index.text import strip_controls
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from textual.content import Content
 from textual.style import Style
 
-_PARSER = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 CODE_STYLE = "$text-accent"
 LINK_STYLE = "underline"
@@ -110,9 +112,18 @@ def inline_content(token: Token) -> Content:
     return content
 
 
+@functools.cache
+def _parser() -> MarkdownIt:
+    """The Markdown parser, made on first use: the reader's first screen (the
+    list) does not need it, so start-up does not wait for its import."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").enable("strikethrough")
+
+
 def parse(body: str) -> list[Block]:
     """The blocks of a Markdown body, in order."""
-    tokens = _PARSER.parse(body)
+    tokens = _parser().parse(body)
     blocks: list[Block] = []
     lists: list[list[int | str]] = []  # per open list: [kind, next number]
     item_marker: str | None = None

@@ -199,6 +199,8 @@ class CompareScreen(Screen[None]):
     their fingers when a result lands.
     """
 
+    CSS_PATH = "compare.tcss"  # loaded when the screen first opens
+
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     BINDINGS = [

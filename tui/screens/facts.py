@@ -103,6 +103,8 @@ class FactsTable(DataTable[Content | str]):
 class FactsScreen(Screen[None]):
     """The facts of a story, who reports each and who is silent."""
 
+    CSS_PATH = "facts.tcss"  # loaded when the screen first opens
+
     BINDINGS = [
         Binding("escape", "close", "Back", id="facts.close"),
         Binding(

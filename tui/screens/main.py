@@ -8,6 +8,7 @@ post messages back; handlers here, on the main thread, update the widgets.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -86,6 +87,9 @@ class MainScreen(Screen[None]):
         self.rebuilding = False
         self.wanted: tuple[str, tuple[int, int] | None] | None = None
         self.showing = False
+        # Set once the first list is on screen; the library worker waits for
+        # it before the index check, whose import would slow the first paint.
+        self.list_painted = threading.Event()
         self.restore_scroll: float | None = None
         self.restore_id: str | None = None
 
@@ -100,6 +104,9 @@ class MainScreen(Screen[None]):
     # ----------------------------------------------------------- composing
 
     def compose(self) -> ComposeResult:
+        # Read the library while the widgets are built and laid out, so the
+        # list goes in right after the first frame.
+        self.load_library()
         yield Header()
         with Horizontal(id="main"):
             with Vertical(id="sidebar"):
@@ -137,7 +144,9 @@ class MainScreen(Screen[None]):
             self.pane.focus()
         else:
             self.listing.focus()
-        self.load_library()
+        ready = self.reader.workspace.ready_listing()
+        if ready:  # read ahead while Textual loaded: in the first frame
+            self._take_library(ready)
         self._library_token = self.reader.workspace.library_token()
         self.set_interval(LIBRARY_POLL, self._watch_library)
 
@@ -171,6 +180,7 @@ class MainScreen(Screen[None]):
         ws.invalidate()
         self._library_token = ws.library_token()
         self.post_message(LibraryLoaded(ws.listing()))
+        self.list_painted.wait(timeout=2.0)
         if ws.needs_sync():
             total = len(ws.articles())
             self.post_message(IndexProgress(0, total))
@@ -227,15 +237,22 @@ class MainScreen(Screen[None]):
 
     # ------------------------------------------------------- library, index
 
-    @on(LibraryLoaded)
-    async def _library_loaded(self, message: LibraryLoaded) -> None:
-        self.articles = message.articles
-        self.by_id = {a.id: a for a in message.articles}
+    def _take_library(self, articles: list[Article]) -> None:
+        """Show these articles (unless they are the ones already shown)."""
+        if articles is self.articles:
+            return
+        self.articles = articles
+        self.by_id = {a.id: a for a in articles}
         keep = self.listing.current_id or self.restore_id
         if self.query_text and self.index_ready:
             self._start_search()
         elif not self.query_text:
             self._show_all(keep)
+        self.call_after_refresh(self.list_painted.set)
+
+    @on(LibraryLoaded)
+    async def _library_loaded(self, message: LibraryLoaded) -> None:
+        self._take_library(message.articles)
         if not self.articles:
             await self.pane.clear()
             self._hint("The library is empty: press a to add articles.")
@@ -422,6 +439,10 @@ class MainScreen(Screen[None]):
             self.run_worker(self._show_wanted(), group="show", exit_on_error=False)
 
     async def _show_wanted(self) -> None:
+        if self.pane.article is None:
+            # The first article waits until the list is on screen: drawing it
+            # costs more than the rest of the first screen.
+            await self.wait_for_refresh()
         try:
             while self.wanted is not None:
                 (article_id, passage), self.wanted = self.wanted, None

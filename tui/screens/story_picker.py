@@ -44,6 +44,8 @@ def story_label(story: Story) -> str:
 class StoryPicker(ModalScreen[str | None]):
     """Every story with its size; Enter picks one, Esc keeps the current one."""
 
+    CSS_PATH = "story_picker.tcss"  # loaded when the screen first opens
+
     BINDINGS = [
         Binding("escape", "cancel", "Keep the story", id="story.cancel"),
         Binding("t", "cancel", "Keep the story", show=False, id="story.cancel_t"),
