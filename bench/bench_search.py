@@ -109,11 +109,14 @@ def run_size(size: int, repeat: int, seed: int = 42) -> dict[str, Any]:
 
     def snippets_of(text: str) -> Any:
         result = search(ws, text)
-        ids, terms = [h.id for h in result.hits], set(result.terms)
+        terms = set(result.terms)
+        with ws.index.lock:
+            s = ws.index.searcher(ARTICLES)
+            docnums = [s.document_number(id=h.id) for h in result.hits]
 
         def run() -> None:
             with ws.index.lock:
-                search_module._snippets(ws, ids, terms)
+                search_module._snippets(ws, ws.index.searcher(ARTICLES), docnums, terms)
 
         return run
 

@@ -8,11 +8,18 @@ per index generation into a ``{docnum: score}`` table and kept in a small LRU
 cache; a query is then a set intersection (in C), a sum and a partial sort.
 Typing "visual effects pro" re-uses the tables of "visual" and "effects".
 
-Anything else (phrases, operators, fields, prefixes, dates) goes to Whoosh.
+Parsed queries that are an AND of such words, single-field words
+(``outlet:guardian``), ORs of those and whole-day date ranges
+(``published:2024``) take the
+same road (``rank_query``): a field word is one field's table, a date range
+the set of articles published in it (from the sortable date column, bisected)
+with Whoosh's constant score. Anything else (OR, NOT, prefixes, wildcards,
+phrases in a field) goes to Whoosh.
 """
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import itertools
 import re
@@ -21,6 +28,7 @@ from collections import OrderedDict
 from typing import Any
 
 from hollywood_ai.index.query import FIELD_BOOSTS, OPERATORS, SEARCH_FIELDS, sanitize
+from whoosh.query import And, DateRange, Or, Query, Term
 from whoosh.searching import Searcher
 
 _PLAIN = re.compile(r"^[^\W_][\w'’‘]*$")
@@ -175,12 +183,173 @@ def rank(
     def score(docnum: int) -> float:
         return sum(t[docnum] for t in tables)
 
+    return len(candidates), _top(searcher, candidates, score, limit, sort)
+
+
+_DAY_START = (0, 0, 0, 0)
+_DAY_END = (23, 59, 59, 999999)
+
+
+def rank_query(
+    searcher: Searcher, query: Query, limit: int, sort: str
+) -> tuple[int, list[tuple[int, float]]] | None:
+    """``rank`` for a parsed query that is a word in one field, an OR of such
+    terms (a word in every field is one), a whole-day date range, or an AND of
+    those; None for any other query (Whoosh answers it). Totals, scores and
+    order are Whoosh's: AND and OR sum their parts, a date range scores its
+    boost."""
+    if isinstance(query, And) and query.boost != 1.0:
+        return None
+    parts = query.subqueries if isinstance(query, And) else [query]
+    tables: list[dict[int, float]] = []
+    filters: list[tuple[set[int], float]] = []
+    for part in parts:
+        if isinstance(part, DateRange):
+            days = _date_set(searcher, part)
+            if days is None:
+                return None
+            filters.append(days)
+            continue
+        table = _part_table(searcher, part)
+        if table is None:
+            return None
+        tables.append(table)
+    tables.sort(key=len)
+    if tables:
+        candidates = _matching(tables)
+        for docs, _ in filters:
+            candidates &= docs
+    elif filters:
+        candidates = set.intersection(*(docs for docs, _ in filters))
+    else:
+        return None
+    if not candidates:
+        return 0, []
+    constant = sum(boost for _, boost in filters)
+
+    def score(docnum: int) -> float:
+        return sum(t[docnum] for t in tables) + constant
+
+    return len(candidates), _top(searcher, candidates, score, limit, sort)
+
+
+def _top(
+    searcher: Searcher,
+    candidates: set[int],
+    score: Any,
+    limit: int,
+    sort: str,
+) -> list[tuple[int, float]]:
     if sort == "date":
         dates = _published_column(searcher)
-        top = heapq.nlargest(limit, candidates, key=lambda d: (dates(d), score(d)))
+        top = heapq.nlargest(limit, candidates, key=lambda d: (dates(d), score(d), -d))
     else:
         top = heapq.nlargest(limit, candidates, key=lambda d: (score(d), -d))
-    return len(candidates), [(d, score(d)) for d in top]
+    return [(d, score(d)) for d in top]
+
+
+def _part_table(searcher: Searcher, part: Query) -> dict[int, float] | None:
+    """The score table of one term, or of one word's OR over fields."""
+    if isinstance(part, Term):
+        return _term_table(searcher, part)
+    if isinstance(part, Or) and part.boost == 1.0 and part.scale is None and part.subqueries:
+        terms = part.subqueries
+        if not all(isinstance(t, Term) for t in terms):
+            return None
+        key = (id(searcher.reader()), "\x01" + repr(part))
+        with _lock:
+            table = _cache.get(key)
+            if table is not None:
+                _cache.move_to_end(key)
+                return table
+        table = {}
+        for t in terms:
+            sub = _term_table(searcher, t)
+            if sub is None:
+                return None
+            get = table.get
+            for docnum, value in sub.items():
+                table[docnum] = get(docnum, 0.0) + value
+        _keep(key, table)
+        return table
+    return None
+
+
+def _term_table(searcher: Searcher, term: Term) -> dict[int, float] | None:
+    """{docnum: boosted BM25F score} of one term in one field."""
+    fieldname = term.fieldname
+    if fieldname not in SEARCH_FIELDS or not isinstance(term.text, str):
+        return None
+    key = (id(searcher.reader()), f"\x02{fieldname}\x00{term.text}\x00{term.boost}")
+    with _lock:
+        table = _cache.get(key)
+        if table is not None:
+            _cache.move_to_end(key)
+            return table
+    table = {}
+    if searcher.reader().doc_frequency(fieldname, term.text):
+        m = searcher.postings(fieldname, term.text, weighting=searcher.weighting)
+        boost = term.boost
+        while m.is_active():
+            table[m.id()] = m.score() * boost
+            m.next()
+    _keep(key, table)
+    return table
+
+
+def _keep(key: tuple[int, str], table: dict[int, float]) -> None:
+    with _lock:
+        _cache[key] = table
+        while len(_cache) > CACHE_WORDS:
+            _cache.popitem(last=False)
+
+
+_dates: dict[int, tuple[Any, list[int], list[int]]] = {}
+
+
+def _date_set(searcher: Searcher, node: DateRange) -> tuple[set[int], float] | None:
+    """The live articles published within an inclusive range of whole days,
+    with the range's score; None for anything finer (Whoosh answers it)."""
+    start, end = node.startdate, node.enddate
+    if node.fieldname != "published" or node.startexcl or node.endexcl:
+        return None
+    if (
+        start is not None
+        and (start.hour, start.minute, start.second, start.microsecond) != _DAY_START
+    ):
+        return None
+    if end is not None and (end.hour, end.minute, end.second, end.microsecond) != _DAY_END:
+        return None
+    days, docnums = _days_by_date(searcher)
+    lo = int(start.strftime("%Y%m%d")) if start is not None else 1
+    hi = int(end.strftime("%Y%m%d")) if end is not None else 99999999
+    first = bisect.bisect_left(days, lo)
+    last = bisect.bisect_right(days, hi)
+    return set(docnums[first:last]), float(node.boost)
+
+
+def _days_by_date(searcher: Searcher) -> tuple[list[int], list[int]]:
+    """Every live dated article's day (YYYYMMDD) and number, sorted by day:
+    read once per index generation."""
+    reader = searcher.reader()
+    with _lock:
+        held = _dates.get(id(reader))
+        if held is not None and held[0] is reader:
+            return held[1], held[2]
+    pairs = []
+    if reader.has_column("pubsort"):
+        column = reader.column_reader("pubsort")
+        for docnum in reader.all_doc_ids():  # live documents only
+            day = column[docnum]
+            if day:
+                pairs.append((day, docnum))
+    pairs.sort()
+    days = [d for d, _ in pairs]
+    docnums = [n for _, n in pairs]
+    with _lock:
+        _dates.clear()
+        _dates[id(reader)] = (reader, days, docnums)
+    return days, docnums
 
 
 def _is_stop_word(searcher: Searcher, word: str) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 from hollywood_ai.index import fastrank
 from hollywood_ai.index import query as q
-from hollywood_ai.index.searchindex import ARTICLES, PASSAGES, text_analyzer
+from hollywood_ai.index.searchindex import ARTICLES, PASSAGE_SEP, TABLE_SEP, text_analyzer
 from hollywood_ai.index.suggest import suggest
 from hollywood_ai.index.workspace import Workspace
 from whoosh import sorting
@@ -114,19 +114,30 @@ def search(
         words = fastrank.plain_words(text)
         ranked = fastrank.rank(searcher, words, limit, sort) if words else None
         if ranked is not None and words is not None:
-            total, top = ranked
-            rows = []
-            for docnum, score in top:
-                f = searcher.stored_fields(docnum)
-                rows.append(
-                    (f["id"], f["title"], f.get("outlet") or None, f.get("published"), score)
-                )
             stems = {t.text for w in words for t in _ANALYZER(w.strip('"'))}
         else:
             query = q.parse(text, searcher.schema)
             if isinstance(query, _NullQuery):
                 return SearchResult(query=text, total=0, suggestion=None, hits=[])
             check()
+            ranked = fastrank.rank_query(searcher, query, limit, sort)
+            stems = q.text_terms(query, searcher.reader())
+        if ranked is not None:
+            total, top = ranked
+            rows = []
+            for docnum, score in top:
+                f = searcher.stored_fields(docnum)
+                rows.append(
+                    (
+                        docnum,
+                        f["id"],
+                        f["title"],
+                        f.get("outlet") or None,
+                        f.get("published"),
+                        score,
+                    )
+                )
+        else:
             try:
                 results = _run(searcher, query, limit, sort)
                 total = len(results)
@@ -136,8 +147,10 @@ def search(
                 query = q.plain_words_query(text, searcher.schema)
                 results = _run(searcher, query, limit, sort)
                 total = len(results)
+                stems = q.text_terms(query, searcher.reader())
             rows = [
                 (
+                    r.docnum,
                     r["id"],
                     r["title"],
                     r.get("outlet") or None,
@@ -146,9 +159,8 @@ def search(
                 )
                 for r in results
             ]
-            stems = q.text_terms(query, searcher.reader())
         check()
-        snippets = _snippets(ws, [row[0] for row in rows], stems)
+        snippets = _snippets(ws, searcher, [row[0] for row in rows], stems)
         check()
         suggestion = suggest(searcher, text, total) if with_suggestion else None
     hits = [
@@ -158,10 +170,12 @@ def search(
             outlet=outlet,
             published=published.date().isoformat() if published else None,
             score=round(score, 4),
-            snippet=snippets.get(article_id, ("", []))[0],
-            spans=snippets.get(article_id, ("", []))[1],
+            snippet=snippet[0],
+            spans=snippet[1],
         )
-        for article_id, title, outlet, published, score in rows
+        for (_, article_id, title, outlet, published, score), snippet in zip(
+            rows, snippets, strict=True
+        )
     ]
     return SearchResult(
         query=text, total=total, suggestion=suggestion, hits=hits, terms=sorted(stems)
@@ -187,23 +201,23 @@ def _score(hit: Any, sort: str) -> float:
 
 
 def _snippets(
-    ws: Workspace, article_ids: list[str], stems: set[str]
-) -> dict[str, tuple[str, list[tuple[int, int]]]]:
-    """The best passage of each shown article for these terms.
+    ws: Workspace, searcher: Any, docnums: list[int], stems: set[str]
+) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The best passage of each shown hit for these terms, with its spans.
 
-    Each article's passages and a map of which analysed word occurs in which
-    passage are stored together (one stored-field load per hit), so the cost
-    follows the hits shown, not the size of the library. The best passage
-    carries the most distinct query words, rarer words counting more; ties go
-    to the earlier passage; an article matched on outlet, tags or date alone
-    shows its opening.
+    Each article's passages and the map of which analysed word occurs in which
+    passage are kept in one compact record per document (read by document
+    number, see searchindex.snippet_record), so the cost follows the hits
+    shown, not the size of the library. The best passage carries the most
+    distinct query words, rarer words counting more; ties go to the earlier
+    passage; an article matched on outlet, tags or date alone shows its
+    opening.
     """
-    if not article_ids:
-        return {}
+    if not docnums:
+        return []
     from hollywood_ai.index.evidence import stems as evidence_stems
 
-    psearcher = ws.index.searcher(PASSAGES)
-    asearcher = ws.index.searcher(ARTICLES)
+    column = ws.index.snippet_column(searcher)
     # The stored map holds compare's forms of the words ("10" for "ten",
     # "visual effect" for "VFX"): look those up too. A possessive's stem
     # ("netflix'") analysed again loses its apostrophe: that is not another
@@ -211,20 +225,24 @@ def _snippets(
     wanted = set(stems)
     for stem in stems:
         wanted.update(f for f in evidence_stems(stem) if f != stem.rstrip("'"))
-    weights = {t: asearcher.idf("body", t) or 1.0 for t in wanted}
-    out: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-    for article_id in article_ids:
-        doc = psearcher.document(article_id=article_id)
-        if not doc or not doc["passages"]:
-            out[article_id] = ("", [])
+    weights = [(f"\n{t}\t", searcher.idf("body", t) or 1.0) for t in wanted]
+    out: list[tuple[str, list[tuple[int, int]]]] = []
+    for docnum in docnums:
+        texts, _, table = column[docnum].decode("utf-8").partition(TABLE_SEP)
+        if not texts:
+            out.append(("", []))
             continue
         scores: dict[int, float] = {}
-        pmap = doc["pmap"]
-        for term, weight in weights.items():
-            for index in pmap.get(term, ()):
-                scores[index] = scores.get(index, 0.0) + weight
+        for key, weight in weights:
+            at = table.find(key)
+            if at < 0:
+                continue
+            start = at + len(key)
+            for index in table[start : table.index("\n", start)].split(","):
+                i = int(index)
+                scores[i] = scores.get(i, 0.0) + weight
         best = max(scores, key=lambda i: (scores[i], -i)) if scores else 0
-        out[article_id] = _trim(doc["passages"][best][0], stems)
+        out.append(_trim(texts.split(PASSAGE_SEP)[best], stems))
     return out
 
 

@@ -19,7 +19,7 @@ import json
 import os
 import shutil
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -39,12 +39,13 @@ from whoosh.analysis import (
     StemFilter,
     StopFilter,
 )
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import CompressedBytesColumn
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.query import Every, Term
 from whoosh.searching import Searcher
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 ARTICLES = "articles"
 PASSAGES = "passages"
 # Curly apostrophes (’ ‘) join a word like the typed ' does ("Netflix’s").
@@ -113,19 +114,20 @@ def article_schema() -> Schema:
         url=STORED,
         origin=STORED,
         checksum=STORED,
+        # What a hit's snippet is made from (see snippet_record), read by
+        # document number: no term lookup, nothing else of the article loaded.
+        snippets=COLUMN(CompressedBytesColumn()),
     )
     return schema
 
 
 def passage_schema() -> Schema:
-    """One document per article holding its passages and, for each analysed
-    word, the passages it occurs in: what snippets need, read with the hit's
-    article in one stored-field load, never by scanning postings."""
+    """One document per article holding its passages with what compare needs
+    of each, read in one stored-field load, never by scanning postings."""
     return Schema(
         article_id=ID(stored=True, unique=True),
         checksum=STORED,
         passages=STORED,
-        pmap=STORED,
     )
 
 
@@ -156,11 +158,11 @@ def _article_doc(article: Article) -> dict[str, Any]:
     return doc
 
 
-def _passage_docs(article: Article) -> Iterable[dict[str, Any]]:
+def _passage_docs(article: Article) -> tuple[list[dict[str, Any]], bytes]:
     """An article's passages with what compare needs of each (its analysed
     words with counts, whether it holds a figure, a date, a name), analysed
-    once here rather than every time a story is compared; and the map from
-    each word to the passages holding it, for snippets."""
+    once here rather than every time a story is compared; and its snippet
+    record (see snippet_record)."""
     from hollywood_ai.index.evidence import analysed_passages
 
     analysed = analysed_passages(article, remember=False)
@@ -172,59 +174,34 @@ def _passage_docs(article: Article) -> Iterable[dict[str, Any]]:
         p = a.passage
         flags = (a.has_quantity and 1) | (a.has_date and 2) | (a.has_person and 4)
         records.append((p.text, p.start, p.end, p.kind, p.section, dict(a.terms), flags))
-    yield {
-        "article_id": article.id,
-        "checksum": article.checksum,
-        "passages": records,
-        "pmap": pmap,
-    }
+    doc = {"article_id": article.id, "checksum": article.checksum, "passages": records}
+    return [doc], snippet_record([r[0] for r in records], pmap)
 
 
-#: From this many articles on, a rebuild analyses them in a pool of processes.
+#: Separators in a snippet record: between passages, and before the word table.
+PASSAGE_SEP = "\x1e"
+TABLE_SEP = "\x1d"
+
+
+def snippet_record(texts: list[str], pmap: dict[str, list[int]]) -> bytes:
+    """An article's passages and, for each analysed word, the passages holding
+    it, as one string: the texts joined by PASSAGE_SEP, then TABLE_SEP, then a
+    line per word, "\\nword\\t0,3,7". A snippet finds a query word's line
+    with one str.find instead of unpickling the whole table. (Article text
+    has no control characters: ingestion strips them.)"""
+    table = "".join(f"\n{term}\t{','.join(map(str, where))}" for term, where in pmap.items())
+    clean = (t.replace(PASSAGE_SEP, " ").replace(TABLE_SEP, " ") for t in texts)
+    return (PASSAGE_SEP.join(clean) + TABLE_SEP + table + "\n").encode("utf-8")
+
+
+#: From this many articles on, a rebuild runs one process per core (see
+#: parallel_build); below it, starting the processes costs more than it saves.
 PARALLEL_FROM = 1000
-#: Articles handed to the pool at a time.
-PARALLEL_WINDOW = 256
 
 
 def _documents(article: Article) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    return _article_doc(article), list(_passage_docs(article))
-
-
-def _prepared(
-    articles: list[Article],
-) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    """Each article's index documents, in order. A large rebuild analyses the
-    articles (passages, figures, names: a third of the work) in a pool of
-    processes, one per core, while this one writes the index: the writing
-    stays in one process, in one segment, since Whoosh's own multi-process
-    writer spends more merging its parts afterwards than it saves. The pool
-    works at most two windows ahead of the writer, so memory stays flat
-    whatever the library's size. It is spawned, not forked: the reader
-    rebuilds from a thread."""
-    cores = min(2, os.cpu_count() or 1)
-    if len(articles) < PARALLEL_FROM or cores < 2:
-        yield from map(_documents, articles)
-        return
-    import multiprocessing
-    from collections import deque
-
-    windows = iter(
-        [articles[i : i + PARALLEL_WINDOW] for i in range(0, len(articles), PARALLEL_WINDOW)]
-    )
-    with multiprocessing.get_context("spawn").Pool(cores) as pool:
-        pending: deque[Any] = deque()
-
-        def submit() -> None:
-            window = next(windows, None)
-            if window is not None:
-                pending.append(pool.map_async(_documents, window, chunksize=16))
-
-        submit()
-        submit()
-        while pending:
-            done = pending.popleft().get()
-            submit()
-            yield from done
+    passage_docs, snippets = _passage_docs(article)
+    return {**_article_doc(article), "snippets": snippets}, passage_docs
 
 
 class SearchIndex:
@@ -239,6 +216,7 @@ class SearchIndex:
         self._generation: str | None = None
         self._indexes: dict[str, Any] = {}
         self._searchers: dict[str, Searcher] = {}
+        self._snippet_column: tuple[Searcher, Any] | None = None
         self._searcher_gen: dict[str, int] = {}
 
     # ------------------------------------------------------------ generations
@@ -337,6 +315,15 @@ class SearchIndex:
                 self._searcher_gen[which] = latest
             return s
 
+    def snippet_column(self, searcher: Searcher) -> Any:
+        """The snippet records of ``searcher``'s documents, by document number
+        (see snippet_record); the column reader is kept with its searcher."""
+        held = self._snippet_column
+        if held is None or held[0] is not searcher:
+            held = (searcher, searcher.reader().column_reader("snippets"))
+            self._snippet_column = held
+        return held[1]
+
     def index(self, which: str = ARTICLES) -> Any:
         with self._lock:
             if not self._indexes or self._current_name() != self._generation:
@@ -385,8 +372,9 @@ class SearchIndex:
                     aw.delete_by_term("id", article_id)
                     pw.delete_by_term("article_id", article_id)
                 for i, article in enumerate(articles, 1):
-                    aw.add_document(**_article_doc(article))
-                    for doc in _passage_docs(article):
+                    article_doc, passage_docs = _documents(article)
+                    aw.add_document(**article_doc)
+                    for doc in passage_docs:
                         pw.add_document(**doc)
                     if progress:
                         progress(i, len(articles))
@@ -425,16 +413,23 @@ class SearchIndex:
                 # Rare terms' postings in the term table: a quarter off the build.
                 "codec": InliningCodec(),
             }
-            aw = aix.writer(**opts)
-            pw = pix.writer(**opts)
-            for i, (article_doc, passage_docs) in enumerate(_prepared(articles), 1):
-                aw.add_document(**article_doc)
-                for doc in passage_docs:
-                    pw.add_document(**doc)
-                if progress and (i % 50 == 0 or i == len(articles)):
-                    progress(i, len(articles))
-            pw.commit()
-            aw.commit()
+            cores = min(2, os.cpu_count() or 1)
+            if len(articles) >= PARALLEL_FROM and cores > 1:
+                from hollywood_ai.index.parallel_build import build_in_parts
+
+                build_in_parts(target, (ARTICLES, PASSAGES), articles, opts, progress, cores)
+            else:
+                aw = aix.writer(**opts)
+                pw = pix.writer(**opts)
+                for i, article in enumerate(articles, 1):
+                    article_doc, passage_docs = _documents(article)
+                    aw.add_document(**article_doc)
+                    for doc in passage_docs:
+                        pw.add_document(**doc)
+                    if progress and (i % 50 == 0 or i == len(articles)):
+                        progress(i, len(articles))
+                pw.commit()
+                aw.commit()
             atomic_write(target / "schema.json", json.dumps({"schema": SCHEMA_VERSION}).encode())
             fsync_dir(target)
             atomic_write(self.root / "CURRENT", name.encode())

@@ -6,6 +6,7 @@ import contextlib
 import json
 from dataclasses import replace
 
+import pytest
 from hollywood_ai.index import searchindex
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.passages import split_passages
@@ -96,8 +97,11 @@ def test_damaged_library_file_is_skipped(workspace: Workspace):
 
 
 def test_parallel_rebuild_builds_the_same_index(workspace: Workspace, monkeypatch):
-    """A large rebuild analyses articles in a pool of spawned processes: the
-    index it writes answers exactly as the one built in one process."""
+    """A large rebuild runs one spawned process per core, each writing its
+    share of the articles into segments of its own: the index answers exactly
+    as the one built in one process, documents in the library's order."""
+    from whoosh.index import open_dir
+
     queries = ["sarandos", '"ten times faster"', "eternaut revenue", "outlet:guardian"]
 
     def answers() -> list[list[tuple[str, float, str]]]:
@@ -107,13 +111,38 @@ def test_parallel_rebuild_builds_the_same_index(workspace: Workspace, monkeypatc
     workspace.index.rebuild(articles)
     serial = answers()
     monkeypatch.setattr(searchindex, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(searchindex, "PARALLEL_WINDOW", 2)  # three windows for five articles
     monkeypatch.setattr(searchindex.os, "cpu_count", lambda: 2)
     seen = []
     workspace.index.rebuild(articles, progress=lambda i, n: seen.append((i, n)))
     assert answers() == serial
     assert seen[-1] == (5, 5)
     assert all(q for q in serial[:3])
+    live = workspace.index._gen_dir(workspace.index._current_name())
+    for name in (searchindex.ARTICLES, searchindex.PASSAGES):
+        ix = open_dir(str(live), indexname=name)
+        assert len(ix._segments()) == 2  # one per share, not merged
+        with ix.searcher() as s:
+            ids = [f.get("id") or f.get("article_id") for f in s.all_stored_fields()]
+        assert ids == [a.id for a in articles]
+
+
+def test_parallel_rebuild_failure_leaves_the_live_index(workspace: Workspace, monkeypatch):
+    """A worker that fails is told in one sentence; the live index is the one
+    from before, and no half-built generation is left behind."""
+    from hollywood_ai.index.errors import HollywoodError
+
+    articles = workspace.articles()
+    workspace.index.rebuild(articles)
+    before = workspace.index._current_name()
+    folders = sorted(p.name for p in (workspace.home / "index").glob("gen-*"))
+    monkeypatch.setattr(searchindex, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(searchindex.os, "cpu_count", lambda: 2)
+    broken = [*articles[:-1], replace(articles[-1], body=None)]  # fails in the second worker
+    with pytest.raises(HollywoodError, match="building the index failed"):
+        workspace.index.rebuild(broken)
+    assert workspace.index._current_name() == before
+    assert sorted(p.name for p in (workspace.home / "index").glob("gen-*")) == folders
+    assert search(workspace, "sarandos").total > 0
 
 
 def test_listing_is_kept_beside_the_index_and_follows_the_library(home):
