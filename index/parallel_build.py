@@ -16,6 +16,7 @@ has already prepared; ours are spawned and do all of an article's work.
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import queue
 from collections.abc import Callable
 from pathlib import Path
@@ -46,21 +47,27 @@ def build_in_parts(
 
     ctx = multiprocessing.get_context("spawn")
     size = -(-len(articles) // parts)
-    shares = [articles[i : i + size] for i in range(0, len(articles), size)]
+    # Each share goes to its worker in a file: through the start-up pipe, a
+    # worker that died while starting would leave this process blocked.
+    shares = []
+    for n, i in enumerate(range(0, len(articles), size)):
+        path = target / f"share-{n}.pickle"
+        path.write_bytes(pickle.dumps(articles[i : i + size], protocol=pickle.HIGHEST_PROTOCOL))
+        shares.append(path)
     done = ctx.Value("i", 0)
     results = ctx.Queue()
     workers = [
         ctx.Process(
             target=_build_share,
-            args=(str(target), indexnames, share, options, done, results, n),
+            args=(str(target), indexnames, str(share), options, done, results, n),
             daemon=True,
         )
         for n, share in enumerate(shares)
     ]
-    for worker in workers:
-        worker.start()
     segments: dict[int, list[Any]] = {}
     try:
+        for worker in workers:
+            worker.start()
         while len(segments) < len(workers):
             try:
                 n, made, failure = results.get(timeout=POLL)
@@ -84,8 +91,12 @@ def build_in_parts(
             worker.join()
     except BaseException:
         for worker in workers:
-            worker.terminate()
+            if worker.pid is not None:
+                worker.terminate()
         raise
+    finally:
+        for share in shares:
+            share.unlink(missing_ok=True)
     storage = FileStorage(str(target))
     # The passages index first: an article is only visible once its passages are.
     for which in reversed(range(len(indexnames))):
@@ -102,7 +113,7 @@ def build_in_parts(
 def _build_share(
     target: str,
     indexnames: tuple[str, str],
-    articles: list[Article],
+    share: str,
     options: dict[str, Any],
     done: Any,
     results: Any,
@@ -115,6 +126,7 @@ def _build_share(
         from whoosh.filedb.filestore import FileStorage
         from whoosh.writing import SegmentWriter
 
+        articles: list[Article] = pickle.loads(Path(share).read_bytes())
         storage = FileStorage(target)
         # No lock: the parent holds the folder, which nothing else knows of yet.
         writers = [
