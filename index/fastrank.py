@@ -28,7 +28,9 @@ from collections import OrderedDict
 from typing import Any
 
 from hollywood_ai.index.query import FIELD_BOOSTS, OPERATORS, SEARCH_FIELDS, sanitize
+from hollywood_ai.index.wcodec import field_lengths
 from whoosh.query import And, DateRange, Or, Query, Term
+from whoosh.scoring import BM25FScorer
 from whoosh.searching import Searcher
 
 _PLAIN = re.compile(r"^[^\W_][\w'’‘]*$")
@@ -90,6 +92,67 @@ def _phrase_table(searcher: Searcher, phrase: str) -> dict[int, float] | None:
     return table
 
 
+def add_scores(
+    searcher: Searcher, fieldname: str, text: str, boost: float, table: dict[int, float]
+) -> None:
+    """Add each posting's BM25F score in ``fieldname`` for ``text``, times
+    ``boost``, to ``table``. Whoosh scores a posting by looking up the
+    document's field length through three layers of readers; here each
+    segment's lengths are read whole once per index generation (see
+    wcodec.field_lengths) and the same formula, term for term, gives the same
+    floats, several times faster for a common word."""
+    scorer = searcher.weighting.scorer(searcher, fieldname, text)
+    leaves = searcher.reader().leaf_readers()
+    norms = [_norms(leaf, fieldname, scorer) for leaf, _ in leaves]
+    get = table.get
+    if not isinstance(scorer, BM25FScorer) or any(n is None for n in norms):
+        m = searcher.postings(fieldname, text, weighting=searcher.weighting)
+        while m.is_active():
+            docnum = m.id()
+            table[docnum] = get(docnum, 0.0) + m.score() * boost
+            m.next()
+        return
+    idf, k = scorer.idf, scorer.K1 + 1
+    for (leaf, offset), norm in zip(leaves, norms, strict=True):
+        assert norm is not None
+        if not leaf.doc_frequency(fieldname, text):
+            continue
+        m = leaf.postings(fieldname, text)  # deleted documents left out
+        while m.is_active():
+            docnum = m.id()
+            tf = m.weight()
+            # bm25(idf, tf, fl, avgfl, B, K1) = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+            table[offset + docnum] = (
+                get(offset + docnum, 0.0) + (idf * ((tf * k) / (tf + norm[docnum]))) * boost
+            )
+            m.next()
+
+
+_norms_held: dict[tuple[int, str, float, float, float], tuple[Any, list[float]]] = {}
+
+
+def _norms(leaf: Any, fieldname: str, scorer: Any) -> list[float] | None:
+    """``K1 * ((1 - B) + B * fl / avgfl)`` for every document of a segment:
+    BM25F's length part, which depends on the document, not the term."""
+    if not isinstance(scorer, BM25FScorer):
+        return None
+    key = (id(leaf), fieldname, scorer.avgfl, scorer.B, scorer.K1)
+    with _lock:
+        held = _norms_held.get(key)
+        if held is not None and held[0] is leaf:
+            return held[1]
+    lengths = field_lengths(leaf, fieldname)
+    if lengths is None:
+        return None
+    avgfl, b, k1 = scorer.avgfl, scorer.B, scorer.K1
+    norms = [k1 * ((1 - b) + b * fl / avgfl) for fl in lengths]
+    with _lock:
+        if len(_norms_held) > 64:  # segments of older generations
+            _norms_held.clear()
+        _norms_held[key] = (leaf, norms)
+    return norms
+
+
 def _analysed(searcher: Searcher, fieldname: str, word: str) -> list[str]:
     return [t.text for t in searcher.schema[fieldname].analyzer(word)]
 
@@ -117,12 +180,7 @@ def _word_table(searcher: Searcher, word: str) -> dict[int, float] | None:
             continue
         # Whoosh's BM25F ignores ``qf``: the parser's field boost multiplies
         # the field's score (its Term matcher wraps the postings with the boost).
-        m = searcher.postings(fieldname, terms[0], weighting=searcher.weighting)
-        get = table.get
-        while m.is_active():
-            docnum = m.id()
-            table[docnum] = get(docnum, 0.0) + m.score() * boost
-            m.next()
+        add_scores(searcher, fieldname, terms[0], boost, table)
     if not analysed_any:
         return None
     with _lock:
@@ -288,11 +346,7 @@ def _term_table(searcher: Searcher, term: Term) -> dict[int, float] | None:
             return table
     table = {}
     if searcher.reader().doc_frequency(fieldname, term.text):
-        m = searcher.postings(fieldname, term.text, weighting=searcher.weighting)
-        boost = term.boost
-        while m.is_active():
-            table[m.id()] = m.score() * boost
-            m.next()
+        add_scores(searcher, fieldname, term.text, term.boost, table)
     _keep(key, table)
     return table
 

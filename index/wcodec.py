@@ -11,14 +11,22 @@ writer's branch for it calls a method that does not exist
 the default limit, so no index has ever been written that way. This codec
 takes that branch correctly; the files it writes are ordinary Whoosh 3 files
 that Whoosh's default codec reads. It also remembers which fields have no
-lengths column (see ``LengthsPerDocReader``).
+lengths column (see ``LengthsPerDocReader``), and reads a segment's field
+lengths whole for scoring a term's postings at once (``field_lengths``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader, W3PostingsWriter
+from whoosh.codec.whoosh3 import (
+    LENGTHS_COLUMN,
+    W3Codec,
+    W3PerDocReader,
+    W3PostingsWriter,
+    _lenfield,
+)
+from whoosh.util.numeric import byte_to_length
 
 #: Posting lists of at most this many articles are kept in the term's row.
 INLINE_LIMIT = 4
@@ -65,3 +73,21 @@ class InliningCodec(W3Codec):
             compression=self._compression,
             inlinelimit=self._inlinelimit,
         )
+
+
+_BYTE_LENGTHS = [byte_to_length(b) for b in range(256)]
+
+
+def field_lengths(leaf: Any, fieldname: str) -> list[int] | None:
+    """Every document's length in ``fieldname`` in one segment's reader, from
+    Whoosh 3's per-document lengths column (one byte a document), decoded at
+    once: what BM25F needs of each posting, without a column lookup per
+    posting. None when the segment is not Whoosh 3's or the field has no
+    lengths (the caller scores through Whoosh then)."""
+    perdoc = getattr(leaf, "_perdoc", None)
+    if not isinstance(perdoc, W3PerDocReader):
+        return None
+    column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    if column is None:
+        return None
+    return [_BYTE_LENGTHS[b] for b in column]
