@@ -19,7 +19,7 @@ from hollywood_ai.index.reports import SyncReport
 from hollywood_ai.tui.document import clean, line_of
 from hollywood_ai.tui.messages import ArticleSelected, IndexProgress, IndexReady, LibraryLoaded
 from hollywood_ai.tui.terms import Terms, query_terms
-from hollywood_ai.tui.widgets.article_list import ArticleList, Entry
+from hollywood_ai.tui.widgets.article_list import FIRST_ROWS, ArticleList, Entry
 from hollywood_ai.tui.widgets.reading_pane import ReadingPane
 from hollywood_ai.tui.widgets.search_box import SearchBox
 from textual import events, on, work
@@ -145,7 +145,10 @@ class MainScreen(Screen[None]):
         else:
             self.listing.focus()
         ready = self.reader.workspace.ready_listing()
-        if ready:  # read ahead while Textual loaded: in the first frame
+        # Read ahead while Textual loaded: a list that fits a screen goes into
+        # the first frame; a long one comes with the library worker, its rows
+        # filled in chunks after the first paint.
+        if ready and len(ready) <= FIRST_ROWS:
             self._take_library(ready)
         self._library_token = self.reader.workspace.library_token()
         self.set_interval(LIBRARY_POLL, self._watch_library)
