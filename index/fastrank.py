@@ -66,11 +66,9 @@ def _phrase_table(searcher: Searcher, phrase: str) -> dict[int, float] | None:
     if len(tokens) < 2:
         return _word_table(searcher, phrase) if tokens else None
     key = (id(searcher.reader()), "\x00" + " ".join(tokens))
-    with _lock:
-        table = _cache.get(key)
-        if table is not None:
-            _cache.move_to_end(key)
-            return table
+    table = _held(key)
+    if table is not None:
+        return table
     tables = []
     reader = searcher.reader()
     for a, b in itertools.pairwise(tokens):
@@ -85,10 +83,7 @@ def _phrase_table(searcher: Searcher, phrase: str) -> dict[int, float] | None:
     tables.sort(key=len)
     common = set(tables[0]).intersection(*tables[1:])
     table = {d: sum(t[d] for t in tables) for d in common}
-    with _lock:
-        _cache[key] = table
-        while len(_cache) > CACHE_WORDS:
-            _cache.popitem(last=False)
+    _keep(key, table)
     return table
 
 
@@ -161,11 +156,9 @@ def _word_table(searcher: Searcher, word: str) -> dict[int, float] | None:
     """{docnum: boosted BM25F score} over every field a plain word is sought in.
     None when the word is dropped by analysis (a stop word)."""
     key = (id(searcher.reader()), word.casefold())
-    with _lock:
-        table = _cache.get(key)
-        if table is not None:
-            _cache.move_to_end(key)
-            return table
+    table = _held(key)
+    if table is not None:
+        return table
     table = {}
     analysed_any = False
     for fieldname in SEARCH_FIELDS:
@@ -183,10 +176,7 @@ def _word_table(searcher: Searcher, word: str) -> dict[int, float] | None:
         add_scores(searcher, fieldname, terms[0], boost, table)
     if not analysed_any:
         return None
-    with _lock:
-        _cache[key] = table
-        while len(_cache) > CACHE_WORDS:
-            _cache.popitem(last=False)
+    _keep(key, table)
     return table
 
 
@@ -315,11 +305,9 @@ def _part_table(searcher: Searcher, part: Query) -> dict[int, float] | None:
         if not all(isinstance(t, Term) for t in terms):
             return None
         key = (id(searcher.reader()), "\x01" + repr(part))
-        with _lock:
-            table = _cache.get(key)
-            if table is not None:
-                _cache.move_to_end(key)
-                return table
+        table = _held(key)
+        if table is not None:
+            return table
         table = {}
         for t in terms:
             sub = _term_table(searcher, t)
@@ -339,16 +327,23 @@ def _term_table(searcher: Searcher, term: Term) -> dict[int, float] | None:
     if fieldname not in SEARCH_FIELDS or not isinstance(term.text, str):
         return None
     key = (id(searcher.reader()), f"\x02{fieldname}\x00{term.text}\x00{term.boost}")
-    with _lock:
-        table = _cache.get(key)
-        if table is not None:
-            _cache.move_to_end(key)
-            return table
+    table = _held(key)
+    if table is not None:
+        return table
     table = {}
     if searcher.reader().doc_frequency(fieldname, term.text):
         add_scores(searcher, fieldname, term.text, term.boost, table)
     _keep(key, table)
     return table
+
+
+def _held(key: tuple[int, str]) -> dict[int, float] | None:
+    """A score table from the LRU cache (marked as recently used), or None."""
+    with _lock:
+        table = _cache.get(key)
+        if table is not None:
+            _cache.move_to_end(key)
+        return table
 
 
 def _keep(key: tuple[int, str], table: dict[int, float]) -> None:
