@@ -353,8 +353,7 @@ def choose_story(
         story = all_stories[0]
     else:
         story = _best_story(ws, q, all_stories)
-    by_id = {a.id: a for a in articles}
-    return story, [by_id[i] for i in story.articles if i in by_id]
+    return story, storymod.members(ws, articles, story)
 
 
 def _best_story(ws: Workspace, q: Question, all_stories: list[storymod.Story]) -> storymod.Story:

@@ -75,10 +75,9 @@ def facts(ws: Workspace, story: str | None = None, every_story: bool = False) ->
         stories = [s for s in all_stories if len(s.articles) >= 2] or all_stories[:1]
     else:
         stories = all_stories[:1]
-    by_id = {a.id: a for a in articles}
     out: list[Fact] = []
     for chosen in stories:
-        found = facts_in(story_passages([by_id[i] for i in chosen.articles if i in by_id], ws))
+        found = facts_in(story_passages(storymod.members(ws, articles, chosen), ws))
         for f in found:
             f.story, f.story_label = chosen.id, chosen.label
         out.extend(found)

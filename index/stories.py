@@ -3,66 +3,38 @@
 Each article gets a signature, its most distinctive words (tf-idf over the
 library, names and rare words weigh most); two articles whose signatures
 overlap enough belong to one story, and stories are the connected groups.
-The cost is one pass over the articles plus an inverted map of signature
-words, so it grows with the library, and is cached per library state.
+
+The words are counted once per article and kept (``storywords``); the rest
+works on the whole library's counts at once, as arrays: signatures are rows
+of a sparse matrix, and their products, a block of rows at a time, give the
+pairs that link. A grouping is kept per library state, so a library is
+grouped once per change.
 """
 
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 import threading
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.fsutil import read_kept, write_kept
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.text import fold
-from whoosh.analysis import STOP_WORDS
+
+if TYPE_CHECKING:  # numpy and scipy are loaded when a library is first grouped
+    import numpy as np
+    from hollywood_ai.index import storywords
 
 SIGNATURE_SIZE = 150
 LINK_THRESHOLD = 0.2
-_WORD = re.compile(r"[^\W\d_][\w'’-]{2,}")
-_EXTRA_STOP = {
-    "said",
-    "says",
-    "also",
-    "would",
-    "could",
-    "more",
-    "like",
-    "one",
-    "new",
-    "year",
-    "years",
-    "its",
-    "their",
-    "his",
-    "her",
-    "been",
-    "has",
-    "had",
-    "were",
-    "was",
-    "than",
-    "which",
-    "who",
-    "what",
-    "about",
-    "into",
-    "over",
-    "such",
-    "other",
-    "some",
-    "just",
-    "only",
-    "very",
-    "most",
-}
+#: Rows of the article-by-article similarity computed at a time (bounds memory).
+BLOCK_ROWS = 2048
 
 
 @dataclass
@@ -76,37 +48,20 @@ class Story:
         return {"id": self.id, "label": self.label, "articles": list(self.articles)}
 
 
-_ENTITY = re.compile(r"(?<![.!?:“\"]\s)(?<!^)\b([A-ZÀ-Þ][\w'’-]{2,})")
-ENTITY_WEIGHT = 4
-
-
-def _words(article: Article) -> Counter[str]:
-    """Content words, with names (capitalised words inside sentences) counted
-    ENTITY_WEIGHT times: who and what an article is about tells stories apart
-    better than its vocabulary."""
-    text = f"{article.title}\n{article.body}"
-    counts: Counter[str] = Counter(
-        w
-        for w in (x.strip("'’-") for x in _WORD.findall(fold(text)))
-        if w not in STOP_WORDS and w not in _EXTRA_STOP and len(w) > 2
-    )
-    for line in text.split("\n"):
-        for m in _ENTITY.finditer(line):
-            word = fold(m.group(1)).strip("'’-").removesuffix("’s").removesuffix("'s")
-            if word not in STOP_WORDS and word not in _EXTRA_STOP:
-                counts[word] += ENTITY_WEIGHT
-    return counts
-
-
 _cache_lock = threading.Lock()
 _cache: dict[tuple[tuple[str, str], ...], list[Story]] = {}
 
 
-def group(articles: list[Article], keep_in: Path | None = None) -> list[Story]:
+def group(
+    articles: list[Article],
+    keep_in: Path | None = None,
+    fetch: Callable[[str], Article] | None = None,
+) -> list[Story]:
     """Stories of the given articles, largest first, cached per library state:
     in memory, and, with ``keep_in`` (a folder: the index's), on disk, so
-    that a large library (a minute at 10,000 articles) is grouped once per
-    change rather than once per process."""
+    that a library is grouped once per change rather than once per process.
+    The articles may come without their bodies (a listing): ``fetch`` gives
+    the whole article for those whose words are not kept yet."""
     key = tuple(sorted((a.id, a.checksum) for a in articles))
     with _cache_lock:
         if key in _cache:
@@ -114,7 +69,9 @@ def group(articles: list[Article], keep_in: Path | None = None) -> list[Story]:
     digest = hashlib.sha256(repr(key).encode()).hexdigest()
     stories = _kept(keep_in, digest) if keep_in is not None else None
     if stories is None:
-        stories = _group(articles)
+        from hollywood_ai.index import storywords
+
+        stories = _group(articles, storywords.table(articles, keep_in, fetch))
         if keep_in is not None:
             _keep(keep_in, digest, stories)
     with _cache_lock:
@@ -131,7 +88,7 @@ def kept_in(workspace: Any) -> Path | None:
 
 
 STORIES_FILE = "STORIES.json"
-STORIES_VERSION = 1  # bump when grouping changes: kept groupings are then made again
+STORIES_VERSION = 2  # bump when grouping changes: kept groupings are then made again
 
 
 def _kept(folder: Path, digest: str) -> list[Story] | None:
@@ -150,13 +107,41 @@ def _keep(folder: Path, digest: str, stories: list[Story]) -> None:
     write_kept(folder / STORIES_FILE, STORIES_VERSION, digest, rows)
 
 
+def grouped(workspace: Any) -> tuple[list[Article], list[Story]]:
+    """A workspace's articles and their stories (kept beside its index). The
+    articles are those of its listing, without bodies, where it has one:
+    :func:`members` gives a story's whole articles."""
+    listing = getattr(workspace, "listing", None)
+    articles = listing() if listing is not None else workspace.articles()
+    fetch = getattr(workspace, "get", None)
+    return articles, group(articles, keep_in=kept_in(workspace), fetch=fetch)
+
+
 def of_library(workspace: Any) -> tuple[list[Article], list[Story]]:
-    """A workspace's articles and their stories (kept beside its index); a
-    HollywoodError for an empty library."""
-    articles = workspace.articles()
+    """:func:`grouped`, or a HollywoodError for an empty library."""
+    articles, stories = grouped(workspace)
     if not articles:
         raise HollywoodError("the library is empty; add articles with 'hollywood-ai add' first")
-    return articles, group(articles, keep_in=kept_in(workspace))
+    return articles, stories
+
+
+def members(workspace: Any, articles: list[Article], story: Story) -> list[Article]:
+    """The story's articles, whole (bodies read one file each when
+    ``articles`` is a listing), in the story's order; an article gone from
+    the library meanwhile is left out."""
+    by_id = {a.id: a for a in articles}
+    fetch = getattr(workspace, "get", None)
+    out = []
+    for article_id in story.articles:
+        article = by_id.get(article_id)
+        if article is not None and not article.body and fetch is not None:
+            try:
+                article = fetch(article_id)
+            except HollywoodError:
+                article = None
+        if article is not None:
+            out.append(article)
+    return out
 
 
 def find_or_fail(stories: list[Story], story_id: str) -> Story:
@@ -169,86 +154,121 @@ def find_or_fail(stories: list[Story], story_id: str) -> Story:
     return story
 
 
-def _group(articles: list[Article]) -> list[Story]:
-    if not articles:
-        return []
-    counts = {a.id: _words(a) for a in articles}
-    df: Counter[str] = Counter()
-    for c in counts.values():
-        df.update(c.keys())
+def _group(articles: list[Article], table: storywords.WordTable) -> list[Story]:
+    """Group articles whose signatures are alike (cosine of at least
+    LINK_THRESHOLD); ``table`` holds their word counts, in their order.
+
+    Done on the whole table at once with numpy and scipy's sparse products
+    (a Python loop over pairs took a minute at 10,000 articles)."""
+    import numpy as np
+    from scipy.sparse import coo_matrix, csr_matrix
+    from scipy.sparse.csgraph import connected_components
+
     n = len(articles)
+    if not n:
+        return []
+    rows = table.rows()
+    words, tf = table.word_ids, table.counts.astype(np.float64)
+    vocab_size = len(table.vocab)
+    df = np.bincount(words, minlength=vocab_size)
     # Each article's signature: its SIGNATURE_SIZE heaviest words by tf-idf
-    # (smoothed, so words every article shares still count a little), unit length.
-    signatures: dict[str, dict[str, float]] = {}
-    # A word in more articles than a story could hold tells no story apart,
-    # and would cost a pair for every two of them.
+    # (smoothed, so words every article shares still count a little), unit
+    # length. Words no other article has cannot link it to anything, and a
+    # word in more articles than a story could hold tells no story apart (and
+    # would cost a pair for every two of them): both are left out.
     cap = max(30, min(120, n // 20))
-    for a in articles:
-        c = counts[a.id]
-        # Words no other article has cannot link it to anything: leave them out,
-        # and the words too common to tell stories apart.
-        scored = {
-            w: (1 + math.log(tf)) * (math.log((n + 1) / df[w]) + 1)
-            for w, tf in c.items()
-            if 2 <= df[w] <= cap
-        }
-        top = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:SIGNATURE_SIZE]
-        norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
-        signatures[a.id] = {w: v / norm for w, v in top}
-    parent = {a.id: a.id for a in articles}
+    keep = (df[words] >= 2) & (df[words] <= cap)
+    rows, words, tf = rows[keep], words[keep], tf[keep]
+    score = (1 + np.log(tf)) * (np.log((n + 1) / df[words]) + 1)
+    # The heaviest first within each article, ties by the word itself.
+    alphabetical = np.empty(vocab_size, np.int64)
+    alphabetical[np.argsort(np.array(table.vocab, dtype=object), kind="stable")] = np.arange(
+        vocab_size
+    )
+    order = np.lexsort((alphabetical[words], -score, rows))
+    rows, words, score = rows[order], words[order], score[order]
+    starts = np.searchsorted(rows, np.arange(n))
+    rank = np.arange(len(rows)) - starts[rows]
+    top = rank < SIGNATURE_SIZE
+    rows, words, score = rows[top], words[top], score[top]
+    norm = np.sqrt(np.bincount(rows, weights=score * score, minlength=n))
+    norm[norm == 0] = 1.0
+    signatures = csr_matrix((score / norm[rows], (rows, words)), shape=(n, vocab_size))
+    transposed = signatures.T.tocsr()
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    # Links: pairs whose signatures' cosine reaches the threshold, a block of
+    # articles at a time against all of them.
+    link_rows, link_cols, link_values = [], [], []
+    for start in range(0, n, BLOCK_ROWS):
+        block = (signatures[start : start + BLOCK_ROWS] @ transposed).tocoo()
+        x, y = block.row + start, block.col
+        strong = (y > x) & (block.data >= LINK_THRESHOLD)
+        link_rows.append(x[strong])
+        link_cols.append(y[strong])
+        link_values.append(block.data[strong])
+    xs, ys = np.concatenate(link_rows), np.concatenate(link_cols)
+    values = np.concatenate(link_values)
+    links = coo_matrix((values, (xs, ys)), shape=(n, n))
+    _, component = connected_components(links, directed=False)
+    centrality = np.bincount(xs, weights=values, minlength=n) + np.bincount(
+        ys, weights=values, minlength=n
+    )
+    central = {articles[i].id: float(centrality[i]) for i in np.flatnonzero(centrality)}
 
-    postings: dict[str, list[str]] = defaultdict(list)
-    for aid, sig in signatures.items():
-        for w in sig:
-            postings[w].append(aid)
-    cosine: dict[tuple[str, str], float] = defaultdict(float)
-    for w, ids in postings.items():
-        for i, x in enumerate(ids):
-            for y in ids[i + 1 :]:
-                cosine[(x, y)] += signatures[x][w] * signatures[y][w]
-    for (x, y), value in cosine.items():
-        if value >= LINK_THRESHOLD:
-            parent[find(x)] = find(y)
-    members: dict[str, list[Article]] = defaultdict(list)
-    for a in articles:
-        members[find(a.id)].append(a)
-    centrality: dict[str, float] = defaultdict(float)
-    for (x, y), value in cosine.items():
-        if value >= LINK_THRESHOLD:
-            centrality[x] += value
-            centrality[y] += value
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, c in enumerate(component.tolist()):
+        groups[c].append(i)
+    terms = _story_terms(table, component, df, n)
     stories = []
-    for group_articles in members.values():
-        group_articles.sort(key=lambda a: (a.published or "", a.id))
-        ids = [a.id for a in group_articles]
-        terms = _story_terms(group_articles, counts, df, n)
+    for c, numbers in groups.items():
+        group_articles = sorted(
+            (articles[i] for i in numbers), key=lambda a: (a.published or "", a.id)
+        )
         stories.append(
             Story(
                 id="s-" + _anchor(group_articles).id[:8],
-                label=_label(group_articles, terms, centrality),
-                articles=ids,
-                terms=terms,
+                label=_label(group_articles, terms[c], central),
+                articles=[a.id for a in group_articles],
+                terms=terms[c],
             )
         )
     stories.sort(key=lambda s: (-len(s.articles), s.id))
     return stories
 
 
+TERMS_PER_STORY = 8
+
+
 def _story_terms(
-    articles: list[Article], counts: dict[str, Counter[str]], df: Counter[str], n: int
-) -> list[str]:
-    shared: Counter[str] = Counter()
-    for a in articles:
-        shared.update(counts[a.id].keys())
-    need = 2 if len(articles) > 1 else 1
-    scored = {w: c * math.log((n + 1) / df[w] + 1) for w, c in shared.items() if c >= need}
-    return [w for w, _ in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:8]]
+    table: storywords.WordTable, component: np.ndarray, df: np.ndarray, n: int
+) -> dict[int, list[str]]:
+    """Per story (a component number): the words most of its articles share
+    (in two or more of them, unless it has one article), rare ones first."""
+    import numpy as np
+
+    stories = component[table.rows()]
+    words = table.word_ids.astype(np.int64)
+    vocab_size = max(1, len(table.vocab))
+    pairs, shared = np.unique(stories * vocab_size + words, return_counts=True)
+    story, word = pairs // vocab_size, pairs % vocab_size
+    size = np.bincount(component)
+    keep = shared >= np.where(size[story] > 1, 2, 1)
+    story, word, shared = story[keep], word[keep], shared[keep]
+    score = shared * np.log((n + 1) / df[word] + 1)
+    alphabetical = np.empty(len(table.vocab), np.int64)
+    alphabetical[np.argsort(np.array(table.vocab, dtype=object), kind="stable")] = np.arange(
+        len(table.vocab)
+    )
+    order = np.lexsort((alphabetical[word], -score, story))
+    story, word = story[order], word[order]
+    out: dict[int, list[str]] = defaultdict(list)
+    starts = np.searchsorted(story, np.arange(len(size)))
+    rank = np.arange(len(story)) - starts[story]
+    for s, w in zip(
+        story[rank < TERMS_PER_STORY].tolist(), word[rank < TERMS_PER_STORY].tolist(), strict=True
+    ):
+        out[s].append(table.vocab[w])
+    return out
 
 
 def _anchor(articles: list[Article]) -> Article:

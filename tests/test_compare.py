@@ -447,7 +447,7 @@ def test_stories_are_kept_on_disk_per_library_state(tmp_path):
     storymod._cache.clear()  # as a new process
     calls = []
     real = storymod._group
-    storymod._group = lambda a: calls.append(1) or real(a)  # type: ignore[assignment]
+    storymod._group = lambda a, t: calls.append(1) or real(a, t)  # type: ignore[assignment]
     try:
         again = storymod.group(articles, keep_in=folder)
         assert again == first and not calls  # read back, not grouped again

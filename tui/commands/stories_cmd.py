@@ -18,10 +18,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that starting the reader does not load every command's engine.
-    from hollywood_ai.index.stories import group, kept_in
+    from hollywood_ai.index.stories import grouped
 
     ws = open_workspace(args)
-    found = group(ws.articles(), keep_in=kept_in(ws))
+    _, found = grouped(ws)
     if args.json:
         emit_json([s.to_dict() for s in found])
         return 0

@@ -1,6 +1,6 @@
 """Pick the story compare and facts work in: a small list over the screen.
 
-The stories come from the engine's public ``stories.group`` (loaded in a thread
+The stories come from the engine's public ``stories.grouped`` (loaded in a thread
 by :func:`load_stories`); the picker itself only shows them.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hollywood_ai.index.stories import Story, group, kept_in
+from hollywood_ai.index.stories import Story, grouped
 from hollywood_ai.index.text import strip_controls
 from hollywood_ai.index.workspace import Workspace
 from textual import on
@@ -34,7 +34,7 @@ class StoriesLoaded(Message):
 
 def load_stories(workspace: Workspace) -> list[Story]:
     """The library's stories, largest first. Slow: call it from a thread."""
-    return group(workspace.articles(), keep_in=kept_in(workspace))
+    return grouped(workspace)[1]
 
 
 def story_label(story: Story) -> str:
