@@ -14,6 +14,7 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from hollywood_ai.index import analysis
 from hollywood_ai.index.model import Article, Passage
 from hollywood_ai.index.passages import split_passages
 from hollywood_ai.index.quantities import NUMBER_WORDS
@@ -240,7 +241,7 @@ def stems(text: str, drop_questions: bool = False) -> list[str]:
     text = _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[m.group(1).lower()]), text)
     text = _TIMES_X.sub(r"\1 times", text)
     text = _EXPAND.sub(lambda m: " ".join(EXPANSIONS[m.group(1).lower()]), text)
-    return [t.text for t in _ANALYZER(text)]
+    return analysis.stems(text)
 
 
 @dataclass

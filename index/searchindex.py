@@ -24,6 +24,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from hollywood_ai.index.analysis import (
+    FOLD_MAP,
+    PART_SEP,
+    TOKEN_PATTERN,
+    AnalysedText,
+    PairText,
+)
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.fsutil import atomic_write, describe_os_error, fsync_dir
 from hollywood_ai.index.model import Article
@@ -40,20 +47,15 @@ from whoosh.analysis import (
     StopFilter,
 )
 from whoosh.columns import CompressedBytesColumn
-from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, Schema
 from whoosh.query import Every, Term
 from whoosh.searching import Searcher
-from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 11
+# 12: the text fields are indexed through analysis.analyse (same postings,
+# other field classes in the stored schema).
+SCHEMA_VERSION = 12
 ARTICLES = "articles"
 PASSAGES = "passages"
-# Curly apostrophes (’ ‘) join a word like the typed ' does ("Netflix’s").
-TOKEN_PATTERN = r"\w+(?:[.'’‘]\w+)*"
-# Accents folded, and every apostrophe read as the one on the keyboard: the
-# corpus writes "doesn’t", people type "doesn't".
-APOSTROPHES = "’‘ʼ"
-FOLD_MAP = {**accent_map, **{ord(c): "'" for c in APOSTROPHES}}
 
 Progress = Callable[[int, int], None]
 
@@ -70,7 +72,7 @@ def text_analyzer() -> Analyzer:
 
 
 # Between the fields of the shingles field's value: no pair crosses it.
-FIELD_SEP = "\x1e"
+FIELD_SEP = PART_SEP
 
 
 class PartShingles(Analyzer):
@@ -100,17 +102,18 @@ def article_schema() -> Schema:
     tags.analyzer = tags.analyzer | StopFilter(minsize=1)
     schema = Schema(
         id=ID(stored=True, unique=True),
-        title=TEXT(analyzer=analyzer, stored=True, field_boost=2.5, spelling=True),
-        body=TEXT(analyzer=analyzer, spelling=True),
+        # TEXT fields whose postings are computed in one pass (see analysis).
+        title=AnalysedText(analyzer=analyzer, stored=True, field_boost=2.5, spelling=True),
+        body=AnalysedText(analyzer=analyzer, spelling=True),
         # spelling: their words are offered as "did you mean" corrections too.
-        outlet=TEXT(analyzer=analyzer, stored=True, spelling=True),
-        author=TEXT(analyzer=analyzer, stored=True, spelling=True),
+        outlet=AnalysedText(analyzer=analyzer, stored=True, spelling=True),
+        author=AnalysedText(analyzer=analyzer, stored=True, spelling=True),
         tags=tags,
         published=DATETIME(stored=True, sortable=True),
         # YYYYMMDD, 0 when undated: sorting by date puts undated articles last.
         pubsort=NUMERIC(sortable=True, bits=32),
         sort_title=ID(sortable=True),
-        shingles=TEXT(analyzer=shingle_analyzer(), phrase=False),
+        shingles=PairText(analyzer=shingle_analyzer(), phrase=False),
         url=STORED,
         origin=STORED,
         checksum=STORED,

@@ -1,0 +1,158 @@
+"""One fast pass of the text analyser over a value, shared by every use of it.
+
+Whoosh's analyser is a chain of generators passing one Token object along
+(tokenizer, lower case, folding, stop words, stemming): building an article's
+index ran it four times over the body (the body field, its spelling words, the
+phrase pairs, the passages), about a third of the build. ``analyse`` gives the
+same words in one pass of plain string operations, remembered for the few
+values an article's fields share; ``AnalysedText`` and ``PairText`` are TEXT
+fields whose ``index`` and ``spellable_words`` are computed from it, term for
+term, weight for weight and position for position what Whoosh's own methods
+give (tests compare the two on the corpus and on generated text). Queries are
+still analysed by the fields' Whoosh analysers, which are unchanged.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from whoosh.analysis import STOP_WORDS
+from whoosh.fields import TEXT
+from whoosh.formats import Frequency, Positions
+from whoosh.lang.porter import stem
+from whoosh.support.charset import accent_map
+from whoosh.system import pack_uint
+
+# Curly apostrophes (’ ‘) join a word like the typed ' does ("Netflix’s").
+TOKEN_PATTERN = r"\w+(?:[.'’‘]\w+)*"
+# Accents folded, and every apostrophe read as the one on the keyboard: the
+# corpus writes "doesn’t", people type "doesn't".
+APOSTROPHES = "’‘ʼ"
+FOLD_MAP = {**accent_map, **{ord(c): "'" for c in APOSTROPHES}}
+
+
+class Words(NamedTuple):
+    """A value's words after the analyser's stop filter: as folded (what the
+    spelling fields keep), and stemmed (the terms), with the position of the
+    first (the stop filter numbers the kept words on from there)."""
+
+    folded: tuple[str, ...]
+    stems: tuple[str, ...]
+    first: int
+
+
+_STEMS: dict[str, str] = {}
+_STEMS_MAX = 500_000
+
+
+def _stem(word: str) -> str:
+    hit = _STEMS.get(word)
+    if hit is None:
+        if len(_STEMS) >= _STEMS_MAX:
+            _STEMS.clear()
+        hit = _STEMS[word] = stem(word)
+    return hit
+
+
+_FIND = re.compile(TOKEN_PATTERN).findall
+
+
+@lru_cache(maxsize=16)
+def analyse(value: str) -> Words:
+    """``value`` through text_analyzer's steps: the pattern's matches,
+    lower-cased, folded, stop words (and words folded to nothing) left out,
+    stemmed. Remembered for the last few values (an article's title and body
+    are analysed for their own fields and again for the phrase pairs)."""
+    fold = FOLD_MAP
+    stops = STOP_WORDS
+    folded = []
+    first = -1
+    for pos, raw in enumerate(_FIND(value)):
+        word = raw.lower().translate(fold)
+        if word and word not in stops:
+            if first < 0:
+                first = pos
+            folded.append(word)
+    return Words(tuple(folded), tuple(_stem(w) for w in folded), max(first, 0))
+
+
+def stems(value: str) -> list[str]:
+    """The terms text_analyzer gives for ``value``, in order."""
+    return list(analyse(value).stems)
+
+
+class AnalysedText(TEXT):
+    """A TEXT field analysed by text_analyzer, indexed through ``analyse``:
+    the same postings as TEXT's own ``index`` and ``spellable_words``."""
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        if not isinstance(value, str) or set(kwargs) - {"mode"}:
+            yield from super().index(value, **kwargs)
+            return
+        fmt = self.format
+        if type(fmt) not in (Positions, Frequency):
+            yield from super().index(value, **kwargs)
+            return
+        words = analyse(value)
+        fb = fmt.field_boost
+        if type(fmt) is Positions:
+            poses: dict[str, list[int]] = {}
+            for pos, term in enumerate(words.stems, words.first):
+                where = poses.get(term)
+                if where is None:
+                    poses[term] = [pos]
+                else:
+                    where.append(pos)
+            encode = fmt.encode
+            for term, where in poses.items():
+                yield term.encode("utf-8"), len(where), float(len(where)) * fb, encode(where)
+        else:
+            yield from _frequencies(words.stems, fb)
+
+    def spellable_words(self, value: Any) -> Iterator[str]:
+        if not isinstance(value, str):
+            return super().spellable_words(value)
+        return iter(sorted(set(analyse(value).folded)))
+
+
+#: Between the parts of a PairText value (searchindex.FIELD_SEP).
+PART_SEP = "\x1e"
+
+
+class PairText(TEXT):
+    """The phrase pairs field (frequencies, no positions): in each part of the
+    value, each two neighbouring terms joined by a space, or the part's one
+    term alone; as searchindex.PartShingles gives them."""
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        if (
+            not isinstance(value, str)
+            or set(kwargs) - {"mode"}
+            or type(self.format) is not Frequency
+        ):
+            yield from super().index(value, **kwargs)
+            return
+        pairs: list[str] = []
+        for part in value.split(PART_SEP):
+            if not part.strip():
+                continue
+            terms = analyse(part).stems
+            if len(terms) == 1:
+                pairs.append(terms[0])
+            else:
+                pairs.extend([f"{a} {b}" for a, b in itertools.pairwise(terms)])
+        yield from _frequencies(pairs, self.format.field_boost)
+
+
+def _frequencies(terms: Any, fb: float) -> Iterator[tuple[bytes, int, float, bytes]]:
+    """Whoosh's Frequency format's postings: each term once, in order of first
+    appearance, with its count, weight and encoded count."""
+    counts: dict[str, int] = {}
+    for term in terms:
+        counts[term] = counts.get(term, 0) + 1
+    for term, n in counts.items():
+        yield term.encode("utf-8"), n, float(n) * fb, pack_uint(n)
