@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import types
 from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
 
+import pytest
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.passages import split_passages
@@ -890,3 +894,163 @@ async def test_results_of_a_stale_search_are_dropped(reader_home):
         await settle(pilot)
         assert [e.id for e in screen.listing.entries] == shown
         assert "eternauta" in str(screen.listing.border_title)
+
+
+# ------------------------------------------ a long list, the kept article deep
+
+
+DEEP_LIBRARY = 400
+DEEP_KEPT = 330  # its place in the list (by date, newest first)
+FILL_MORE = ArticleList._fill_more
+
+
+@pytest.fixture(scope="module")
+def deep_library(tmp_path_factory: pytest.TempPathFactory, seeded_home: Path) -> Path:
+    """The seeds and 395 more articles, one a day, indexed."""
+    from hollywood_ai.index.workspace import Workspace
+
+    home = tmp_path_factory.mktemp("deep") / "home"
+    shutil.copytree(seeded_home, home)
+    ws = Workspace(home)
+    ws.open()
+    day = date(2019, 1, 1)
+    ws.store(
+        [
+            Article.make(
+                title=f"Deep list story {i:03d}",
+                body=f"Story {i:03d} about a studio, its dubbing and its extras. " * 8,
+                origin=f"deep-{i:03d}.md",
+                outlet="Long Wire",
+                published=(day + timedelta(days=i)).isoformat(),
+            )
+            for i in range(DEEP_LIBRARY - 5)
+        ]
+    )
+    ws.close()
+    return home
+
+
+@pytest.fixture
+def deep_home(deep_library: Path, tmp_path: Path) -> tuple[Path, list[Article]]:
+    """A copy of the long library, the reader remembering its 331st article;
+    and the articles in the order the list shows them."""
+    from hollywood_ai.index.workspace import Workspace
+
+    home = tmp_path / "deep-home"
+    shutil.copytree(deep_library, home)
+    ws = Workspace(home)
+    articles = ws.articles()
+    ws.close()
+    assert len(articles) == DEEP_LIBRARY
+    kept = articles[DEEP_KEPT]
+    (home / "settings.json").write_text(json.dumps({"article": kept.id}), encoding="utf-8")
+    return home, articles
+
+
+def list_lines(app) -> list[str]:
+    """The list's rows as they are on the screen (no border, no scroll bar)."""
+    region = app.main_screen.listing.scrollable_content_region
+    screen = [strip.text for strip in app.screen._compositor.render_strips()]
+    return [line[region.x : region.right] for line in screen[region.y : region.bottom]]
+
+
+def on_screen(app, title: str) -> bool:
+    """The title's start is in the list on the screen (a long one wraps)."""
+    return any(title[:20] in line for line in list_lines(app))
+
+
+def hold_the_fill(monkeypatch) -> list[int]:
+    """Keep the rows after the first ones from coming (until the test lets them)."""
+    held: list[int] = []
+    monkeypatch.setattr(ArticleList, "_fill_more", lambda self, generation: held.append(generation))
+    return held
+
+
+async def let_the_fill_finish(pilot, monkeypatch, held: list[int]) -> None:
+    import time
+
+    monkeypatch.setattr(ArticleList, "_fill_more", FILL_MORE)
+    listing = pilot.app.main_screen.listing
+    listing._fill_more(held[-1])
+    deadline = time.monotonic() + 30
+    while not listing.filled and time.monotonic() < deadline:
+        await pilot.pause(0.05)
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["wide", "narrow"])
+async def test_a_kept_article_deep_in_a_long_list_is_shown_at_once(deep_home, monkeypatch, size):
+    home, articles = deep_home
+    kept = articles[DEEP_KEPT]
+    held = hold_the_fill(monkeypatch)
+    app = make_app(home)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        listing = app.main_screen.listing
+        # The first screen: the rows around the kept article only, it lit and read.
+        assert held and listing.option_count < DEEP_KEPT
+        assert listing.current_id == kept.id
+        assert kept.title in str(listing.highlighted_option.prompt)
+        assert kept.title in header_text(app)
+        seen = list_lines(app)
+        assert on_screen(app, kept.title)
+
+        await let_the_fill_finish(pilot, monkeypatch, held)
+        titles = option_texts(app)
+        assert len(titles) == DEEP_LIBRARY
+        assert all(a.title in t for a, t in zip(articles, titles, strict=True))
+        # Rows came in above the kept article: it is still the one lit and
+        # read, and the list did not move on the screen.
+        assert listing.current_id == kept.id
+        assert kept.title in str(listing.highlighted_option.prompt)
+        assert kept.title in header_text(app)
+        assert list_lines(app) == seen
+
+        await pilot.press("k")
+        await settle(pilot)
+        assert articles[DEEP_KEPT - 1].title in header_text(app)
+        await pilot.press("g")
+        await settle(pilot)
+        assert listing.highlighted == 0 and articles[0].title in header_text(app)
+        assert on_screen(app, articles[0].title)
+
+
+async def test_keys_reach_rows_not_in_the_list_yet(deep_home, monkeypatch):
+    from hollywood_ai.tui.widgets import article_list
+
+    home, articles = deep_home
+    monkeypatch.setattr(article_list, "FIRST_ROWS", 20)  # ten rows above the kept one
+    held = hold_the_fill(monkeypatch)
+    app = make_app(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        listing = app.main_screen.listing
+        assert listing.option_count == 20
+        # Up from the kept article, past the first rows put in: the rows above follow.
+        await pilot.press(*["k"] * 15)
+        await settle(pilot)
+        above = articles[DEEP_KEPT - 15]
+        assert listing.current_id == above.id
+        assert above.title in header_text(app) and on_screen(app, above.title)
+        assert 20 < listing.option_count < DEEP_LIBRARY
+        await pilot.press("G")
+        await settle(pilot)
+        assert listing.current_id == articles[-1].id
+        assert articles[-1].title in header_text(app) and on_screen(app, articles[-1].title)
+        await pilot.press("g")
+        await settle(pilot)
+        assert listing.current_id == articles[0].id
+        assert articles[0].title in header_text(app) and on_screen(app, articles[0].title)
+        # An article far from the rows in the list (opened from compare, facts, the palette).
+        kept = articles[DEEP_KEPT]
+        assert listing.select_id(kept.id)
+        await settle(pilot)
+        assert kept.title in header_text(app) and on_screen(app, kept.title)
+        await pilot.press("pageup")
+        await settle(pilot)
+        up = listing.current_index
+        assert up is not None and DEEP_KEPT - 40 < up < DEEP_KEPT - 10
+        assert articles[up].title in header_text(app) and on_screen(app, articles[up].title)
+        await let_the_fill_finish(pilot, monkeypatch, held)
+        assert len(option_texts(app)) == DEEP_LIBRARY
+        assert listing.current_id == articles[up].id

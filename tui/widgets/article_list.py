@@ -8,12 +8,14 @@ reading pane on an 80x24 terminal.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from hollywood_ai.index.model import Article
 from hollywood_ai.tui.document import clean
 from hollywood_ai.tui.messages import ArticleSelected
 from textual.binding import Binding
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -21,8 +23,9 @@ from textual.widgets.option_list import Option
 SNIPPET_MATCH = "bold $text-warning"
 OUTLET_WIDTH = 14
 PROMPT_CACHE = 50_000
-#: Rows put in at once (more than any screen shows), then rows per chunk after
-#: the first paint, and the pause between chunks (keys are served between).
+#: Rows put in at once around the kept article (more than any screen shows),
+#: then rows per chunk after the first paint, and the pause between chunks
+#: (keys are served between).
 FIRST_ROWS = 120
 FILL_CHUNK = 200
 FILL_PAUSE = 0.01
@@ -108,53 +111,143 @@ class ArticleList(OptionList):
         self.compact = False
         self.generation = 0
         self._prompts: dict[tuple[Entry, bool], Content] = {}
-        self._filled = 0  # rows put in so far (the rest follow: see show)
+        # The rows in the list so far are entries[_lo:_hi] (option i is entry
+        # _lo + i); those of entries[_ready:_lo] are laid out, waiting to go in
+        # above. The rest follow (see _show_at).
+        self._lo = 0
+        self._hi = 0
+        self._ready = 0
+
+    @property
+    def current_index(self) -> int | None:
+        """The highlighted entry's place in ``entries``."""
+        if self.highlighted is None:
+            return None
+        index = self._lo + self.highlighted
+        return index if 0 <= index < len(self.entries) else None
 
     @property
     def current_id(self) -> str | None:
-        if self.highlighted is None or not (0 <= self.highlighted < len(self.entries)):
-            return None
-        return self.entries[self.highlighted].id
+        index = self.current_index
+        return None if index is None else self.entries[index].id
+
+    @property
+    def filled(self) -> bool:
+        """Every entry has its row."""
+        return self._lo == 0 and self._hi == len(self.entries)
 
     def show(self, entries: list[Entry], keep: str | None = None) -> None:
-        """Replace the rows, keeping ``keep`` highlighted when it is still there.
-
-        The rows a screen shows are put in at once; the rest follow in chunks
-        after the first paint, so a list of 10,000 articles is on screen as
-        quickly as one of twenty (laying out every row takes seconds)."""
+        """Replace the rows, keeping ``keep`` highlighted when it is still there."""
         self.entries = list(entries)
+        index = next((i for i, e in enumerate(self.entries) if e.id == keep), 0)
+        self._show_at(index)
+
+    def _show_at(self, index: int) -> None:
+        """Put in the rows around entry ``index`` and highlight it; the rows
+        before and after follow in chunks after the first paint (see
+        _fill_more).
+
+        Laying out a row costs about a fifth of a millisecond, so a list of
+        10,000 articles is on screen as quickly as one of twenty, wherever the
+        kept article is."""
         # Fresh option ids on every refill: OptionList caches renders by option.
         self.generation += 1
         self.clear_options()
-        index = next((i for i, e in enumerate(self.entries) if e.id == keep), 0)
-        self._filled = 0
-        self._fill_to(index + FIRST_ROWS)
+        total = len(self.entries)
+        start = max(0, min(index - FIRST_ROWS // 2, total - FIRST_ROWS))
+        self._lo = self._hi = self._ready = start
+        self._add_after(FIRST_ROWS)
         if self.entries:
-            self.highlighted = index
-            self.scroll_to_highlight(top=False)
-        if self._filled < len(self.entries):
+            self.highlighted = index - self._lo
+            self.scroll_to_highlight()
+        if not self.filled:
             generation = self.generation
             self.call_after_refresh(lambda: self._fill_more(generation))
 
-    def _fill_to(self, end: int) -> None:
-        """Add the rows up to ``end`` (exclusive) that are not in yet."""
-        end = min(end, len(self.entries))
-        if end <= self._filled:
-            return
+    def on_resize(self) -> None:
+        """Keep the highlighted row in view when the list changes size (in a
+        narrow terminal it is first laid out with no height, too low to be
+        scrolled to the kept article)."""
+        self.scroll_to_highlight()
+
+    def _rows(self, start: int, end: int) -> list[Option | None]:
+        """Options for entries[start:end], each but the very last with the rule
+        under it (None after an option gives it the rule, see add_options)."""
+        last = len(self.entries) - 1
         options: list[Option | None] = []
-        for i in range(self._filled, end):
-            if i and not self.compact:
-                options.append(None)
+        for i in range(start, end):
             entry = self.entries[i]
             options.append(Option(self._prompt(entry), id=f"{self.generation}:{i}:{entry.id}"))
-        self._filled = end
-        self.add_options(options)
+            if i < last and not self.compact:
+                options.append(None)
+        return options
+
+    def _add_after(self, count: int) -> None:
+        """Add up to ``count`` rows at the end of those in the list."""
+        end = min(self._hi + count, len(self.entries))
+        if end > self._hi:
+            options = self._rows(self._hi, end)
+            self._hi = end
+            self.add_options(options)
+
+    def _add_before(self, count: int) -> None:
+        """Add up to ``count`` rows above those in the list, keeping the same
+        article highlighted and the same rows on screen.
+
+        OptionList only appends, so the options are set again, the new ones
+        first. The old ones (and the new ones laid out by _lay_out_before)
+        keep the heights of their prompts, which makes this cheap per row,
+        though it is paid for every row in the list. The view moves down by
+        the lines added above it."""
+        start = max(0, self._lo - count)
+        if start == self._lo:
+            return
+        added = self._lo - start
+        highlighted = self.highlighted
+        height, y = self.virtual_size.height, self.scroll_y
+        self.set_options([*self._rows(start, self._lo), *self.options])
+        self._lo = start
+        self._ready = min(self._ready, start)
+        if highlighted is not None:
+            # The same article: no OptionHighlighted, the pane keeps its place.
+            self.set_reactive(OptionList.highlighted, highlighted + added)
+        self.scroll_to(y=y + self.virtual_size.height - height, animate=False, force=True)
+
+    def _lay_out_before(self, count: int) -> None:
+        """Build and measure the prompts of up to ``count`` more rows above the
+        list (the costly part of adding a row), for _add_before to put in."""
+        start = max(0, self._ready - count)
+        padding = self.get_component_styles("option-list--option").padding
+        width = self.scrollable_content_region.width - padding.width
+        rules = cast(RulesMap, self.styles)
+        for entry in self.entries[start : self._ready]:
+            prompt = self._prompt(entry)
+            if width > 0:
+                # Measured as OptionList measures it: the prompt keeps the height.
+                prompt.get_height(rules, width)
+        self._ready = start
 
     def _fill_more(self, generation: int) -> None:
+        """A chunk of the rows still to come, on the side nearer the highlight,
+        then a pause (keys are served) before the next.
+
+        Rows after the list are appended. Rows before it are laid out a chunk
+        at a time and put in when there are as many waiting as are in the list
+        (or no more to come): as every row in the list is set again when rows
+        go in above, that keeps the whole fill in time linear in the rows."""
         if generation != self.generation:
             return  # the list was replaced meanwhile
-        self._fill_to(self._filled + FILL_CHUNK)
-        if self._filled < len(self.entries):
+        here = self.current_index or 0
+        if self._ready > 0 and (
+            self._hi == len(self.entries) or here - self._ready <= self._hi - here
+        ):
+            self._lay_out_before(FILL_CHUNK)
+        else:
+            self._add_after(FILL_CHUNK)
+        waiting = self._lo - self._ready
+        if waiting and (self._ready == 0 or waiting >= self.option_count):
+            self._add_before(waiting)
+        if not self.filled:
             self.set_timer(FILL_PAUSE, lambda: self._fill_more(generation))
 
     def _prompt(self, entry: Entry) -> Content:
@@ -177,11 +270,50 @@ class ArticleList(OptionList):
     def select_id(self, article_id: str) -> bool:
         for i, entry in enumerate(self.entries):
             if entry.id == article_id:
-                self._fill_to(i + FIRST_ROWS)
-                self.highlighted = i
-                self.scroll_to_highlight()
+                if self._lo <= i < self._hi:
+                    self.highlighted = i - self._lo
+                    self.scroll_to_highlight()
+                else:
+                    self._show_at(i)
                 return True
         return False
+
+    # Moving past the rows in the list while the rest are still coming: the
+    # rows that way are put in first (a chunk), or, for the first and the last
+    # article, the list starts again around it.
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted == 0:
+            self._add_before(FILL_CHUNK)
+        super().action_cursor_up()
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted == self.option_count - 1:
+            self._add_after(FILL_CHUNK)
+        super().action_cursor_down()
+
+    def action_page_up(self) -> None:
+        if (self.highlighted or 0) < self.scrollable_content_region.height:
+            self._add_before(FILL_CHUNK)
+        super().action_page_up()
+
+    def action_page_down(self) -> None:
+        rows_below = self.option_count - 1 - (self.highlighted or 0)
+        if rows_below < self.scrollable_content_region.height:
+            self._add_after(FILL_CHUNK)
+        super().action_page_down()
+
+    def action_first(self) -> None:
+        if self._lo > 0:
+            self._show_at(0)
+        else:
+            super().action_first()
+
+    def action_last(self) -> None:
+        if self._hi < len(self.entries):
+            self._show_at(len(self.entries) - 1)
+        else:
+            super().action_last()
 
     def _entry_id(self, option: Option) -> str | None:
         if option.id and option.id.count(":") >= 2:
