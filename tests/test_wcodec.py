@@ -6,10 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from hollywood_ai.index.searchindex import _documents, article_schema
 from hollywood_ai.index.wcodec import InliningCodec
 from whoosh import index as windex
+from whoosh.codec.whoosh3 import W3FieldWriter
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.qparser import QueryParser
+
+from bench.corpus import generate
 
 WORDS = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"]
 
@@ -33,10 +38,11 @@ def docs() -> list[dict[str, str]]:
     return out
 
 
-def build(path: Path, codec: InliningCodec | None) -> windex.Index:
+def build(path: Path, codec: InliningCodec | None, compound: bool = True) -> windex.Index:
     path.mkdir()
     ix = windex.create_in(str(path), schema())
-    opts = {"codec": codec} if codec else {}
+    opts: dict = {"codec": codec} if codec else {}
+    opts["compound"] = compound
     # Three segments, so merges read inlined postings back.
     all_docs = docs()
     for part in (all_docs[:20], all_docs[20:40], all_docs[40:]):
@@ -79,3 +85,46 @@ def test_inlined_index_answers_as_whooshs_own(tmp_path: Path):
     with ours.searcher() as s:
         info = s.reader().term_info("body", "only3")
         assert info.doc_frequency() == 1
+
+
+class StockWriterCodec(InliningCodec):
+    """The inlining codec with Whoosh's own field writer: a postings writer
+    started and finished for every term, a length looked up per posting."""
+
+    def field_writer(self, storage, segment):
+        return W3FieldWriter(self, storage, segment)
+
+
+def segment_files(path: Path) -> dict[str, bytes]:
+    """The segment files' contents by what follows the (random) segment name."""
+    out = {}
+    for f in path.iterdir():
+        if f.suffix in (".trm", ".pst", ".col"):
+            kind = f.name.split(".", 1)[1]
+            assert kind not in out, "one segment expected"
+            out[kind] = f.read_bytes()
+    return out
+
+
+@pytest.mark.parametrize("inlinelimit", [1, 2, 4, 1000])
+def test_field_writer_writes_whooshs_bytes(tmp_path: Path, inlinelimit: int):
+    """The fast field writer's files are Whoosh's own field writer's, byte
+    for byte: a small index merged from three segments, and the articles
+    index of generated articles (positions, frequencies, spelling words)."""
+    articles = generate(25, 3)
+    files = []
+    for label, codec in (("fast", InliningCodec), ("stock", StockWriterCodec)):
+        build(tmp_path / f"{label}-small", codec(inlinelimit), compound=False)
+        path = tmp_path / f"{label}-articles"
+        path.mkdir()
+        ix = windex.create_in(str(path), article_schema())
+        w = ix.writer(codec=codec(inlinelimit), compound=False)
+        for article in articles:
+            w.add_document(**_documents(article)[0])
+        w.commit()
+        files.append((segment_files(tmp_path / f"{label}-small"), segment_files(path)))
+    (fast_small, fast_articles), (stock_small, stock_articles) = files
+    assert {"trm", "pst", "_body_len.col"} <= set(fast_small)
+    assert {"trm", "pst", "_body_len.col", "_shingles_len.col"} <= set(fast_articles)
+    assert fast_small == stock_small
+    assert fast_articles == stock_articles
