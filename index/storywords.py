@@ -138,40 +138,46 @@ class WordTable:
     ) -> WordTable:
         """The table of exactly ``keys``, in that order: rows taken from this
         table where it has them, else from ``counted``; the vocabulary keeps
-        only words in use."""
+        only words in use. One gather over arrays, whatever the library's size."""
         position = {k: i for i, k in enumerate(self.keys)}
         vocab = list(self.vocab)
         number = {w: i for i, w in enumerate(vocab)}
-        id_parts: list[np.ndarray] = []
-        count_parts: list[np.ndarray] = []
-        lengths = np.zeros(len(keys), np.int64)
-        for i, key in enumerate(keys):
-            at = position.get(key)
-            if at is not None:
-                start, end = self.offsets[at], self.offsets[at + 1]
-                id_parts.append(self.word_ids[start:end])
-                count_parts.append(self.counts[start:end])
-            else:
-                c = counted[key]
-                for w in c:
-                    if w not in number:
-                        number[w] = len(vocab)
-                        vocab.append(w)
-                id_parts.append(np.fromiter((number[w] for w in c), np.int32, len(c)))
-                count_parts.append(np.fromiter(c.values(), np.int32, len(c)))
-            lengths[i] = len(id_parts[-1])
-        word_ids = np.concatenate(id_parts) if id_parts else np.zeros(0, np.int32)
-        counts = np.concatenate(count_parts) if count_parts else np.zeros(0, np.int32)
-        offsets = np.zeros(len(keys) + 1, np.int64)
-        np.cumsum(lengths, out=offsets[1:])
-        # Only the words still in use, numbered afresh.
-        used, word_ids = np.unique(word_ids, return_inverse=True)
+        # The counted articles' rows go after this table's, as if it had them.
+        offsets, word_ids, counts = [self.offsets], [self.word_ids], [self.counts]
+        end = int(self.offsets[-1])
+        rows = len(self.keys)
+        for key in keys:
+            if key in position or key not in counted:
+                continue
+            c = counted[key]
+            for w in c:
+                if w not in number:
+                    number[w] = len(vocab)
+                    vocab.append(w)
+            word_ids.append(np.fromiter((number[w] for w in c), np.int32, len(c)))
+            counts.append(np.fromiter(c.values(), np.int32, len(c)))
+            end += len(c)
+            offsets.append(np.array([end], np.int64))
+            position[key] = rows
+            rows += 1
+        all_offsets = np.concatenate(offsets)
+        all_ids, all_counts = np.concatenate(word_ids), np.concatenate(counts)
+        taken = np.fromiter((position[k] for k in keys), np.int64, len(keys))
+        starts, lengths = all_offsets[taken], all_offsets[taken + 1] - all_offsets[taken]
+        new_offsets = np.zeros(len(keys) + 1, np.int64)
+        np.cumsum(lengths, out=new_offsets[1:])
+        # Entry j of the new table is entry starts[row] + (j - new_offsets[row]) of the old.
+        gather = np.arange(int(new_offsets[-1])) + np.repeat(starts - new_offsets[:-1], lengths)
+        chosen = all_ids[gather]
+        # Only the words still in use, numbered afresh in the same order.
+        in_use = np.bincount(chosen, minlength=len(vocab)) > 0
+        renumber = np.cumsum(in_use) - 1
         return WordTable(
             list(keys),
-            [vocab[w] for w in used],
-            offsets,
-            word_ids.astype(np.int32),
-            counts.astype(np.int32),
+            [w for w, used in zip(vocab, in_use.tolist(), strict=True) if used],
+            new_offsets,
+            renumber[chosen].astype(np.int32),
+            all_counts[gather].astype(np.int32),
         )
 
 

@@ -9,7 +9,13 @@ import re
 from collections import Counter, defaultdict
 
 from hollywood_ai.index.model import Article
-from hollywood_ai.index.stories import LINK_THRESHOLD, SIGNATURE_SIZE, _anchor, _label
+from hollywood_ai.index.stories import (
+    LINK_THRESHOLD,
+    MIN_SHARED_WORDS,
+    SIGNATURE_SIZE,
+    _anchor,
+    _label,
+)
 from hollywood_ai.index.text import fold
 from whoosh.analysis import STOP_WORDS
 
@@ -107,7 +113,10 @@ def group(articles: list[Article]) -> list[tuple[str, str, list[str], list[str]]
                 cosine[(x, y)] += signatures[x][w] * signatures[y][w]
     centrality: dict[str, float] = defaultdict(float)
     for (x, y), value in cosine.items():
-        if value >= LINK_THRESHOLD:
+        if (
+            value >= LINK_THRESHOLD
+            and len(signatures[x].keys() & signatures[y].keys()) >= MIN_SHARED_WORDS
+        ):
             parent[find(x)] = find(y)
             centrality[x] += value
             centrality[y] += value
