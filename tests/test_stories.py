@@ -118,3 +118,37 @@ def test_compare_reads_only_the_story_from_a_large_listing(seeded: Workspace):
     assert all(not a.body for a in articles)
     whole = storymod.members(seeded, articles, found[0])
     assert len(whole) == 5 and all(a.body for a in whole)
+
+
+def test_thin_signatures_do_not_chain_stories():
+    """Articles whose distinctive words are few, each sharing one rare word
+    with the next, are not one story: a link needs MIN_SHARED_WORDS words."""
+    common = " ".join(f"common{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(60))
+    rare = [f"zq{chr(97 + i % 26)}{chr(97 + i // 26)}x" for i in range(41)]
+    articles = [
+        Article.make(
+            title=f"Brief number {i}",
+            body=f"{common} {rare[i]} {rare[i + 1]}.",
+            origin=f"brief-{i}.md",
+        )
+        for i in range(40)
+    ]
+    found = storymod.group(articles)
+    assert rows(found) == story_reference.group(articles)
+    assert max(len(s.articles) for s in found) == 1
+
+
+def test_articles_sharing_enough_words_are_one_story():
+    shared = " ".join(f"plorkan{chr(97 + i)}" for i in range(6))
+    articles = [
+        Article.make(
+            title=f"Report {i}",
+            body=f"{shared} filler{i}a filler{i}b. Background words here.",
+            origin=f"r-{i}.md",
+        )
+        for i in range(4)
+    ] + generate(30, seed=8, stories=3)
+    found = storymod.group(articles)
+    assert rows(found) == story_reference.group(articles)
+    ours = {a.id for a in articles[:4]}
+    assert any(ours <= set(s.articles) for s in found)
