@@ -17,6 +17,8 @@ lengths whole for scoring a term's postings at once (``field_lengths``).
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import pickle
 import struct
 from array import array
@@ -31,6 +33,7 @@ from whoosh.codec.whoosh3 import (
     W3TermInfo,
     _lenfield,
 )
+from whoosh.filedb.filetables import md5_hash
 from whoosh.system import emptybytes, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
@@ -65,64 +68,77 @@ class InliningFieldWriter(W3FieldWriter):
     the phrase pairs) is one row of the term table, packed here directly."""
 
     def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
-        limit = self._codec._inlinelimit
+        # Whoosh inlines a term's postings when none were written out yet
+        # (a block is written when a block's worth overflows).
+        limit = min(self._codec._inlinelimit, self._codec._blocklimit)
         tindex = self._tindex
         dbfile = tindex.dbfile
-        write = dbfile.write
-        hashfn = tindex.hashfn
+        write = getattr(dbfile, "file", dbfile).write
+        hashfn = _md5_low if tindex.hashfn is md5_hash else tindex.hashfn
         buckets = tindex.buckets
         positions = tindex.index.append
         pack_lengths = _LENGTHS.pack
         pack_info = W3TermInfo._struct.pack
+        dumps = pickle.dumps
+        lbyte = _length_byte
+        f32 = _float32
 
         fieldname: str | None = None
-        fieldid = 0
+        fieldid = b""
         doc_lengths: Any = None
-        btext: bytes | None = None
+        btext: bytes = b""
         postings: list[tuple[int, float, bytes, int | None]] = []
+        pos = dbfile.tell()
 
         def flush() -> None:
-            if len(postings) > limit:
-                # The usual path: blocks in the postings file.
+            nonlocal pos
+            n = len(postings)
+            if n > limit:
+                # Blocks in the postings file, by Whoosh's postings writer,
+                # filled a block at a time rather than a posting at a time.
                 self.start_term(btext)
-                for posting in postings:
-                    self.add(*posting)
+                _fill_blocks(self._postwriter, postings)
                 self.finish_term()
+                pos = dbfile.tell()
                 return
-            ids = array("I", [p[0] for p in postings])
-            weights = array("f", [p[1] for p in postings])
-            values = tuple(v for _, _, v, _ in postings if v) or (None,) * len(ids)
-            minlength = None
-            maxlength = 0
-            maxweight = 0.0
-            for _, weight, _, length in postings:
-                if weight > maxweight:
-                    maxweight = weight
-                if length:
-                    if minlength is None or length < minlength:
-                        minlength = length
-                    if length > maxlength:
-                        maxlength = length
-            value = pack_info(
-                True,
-                0 + sum(weights),
-                len(ids),
-                0 if minlength is None else length_to_byte(minlength),
-                length_to_byte(maxlength),
-                maxweight,
-                ids[0],
-                ids[-1],
-            ) + pickle.dumps((tuple(ids), tuple(weights), values), 2)
-            key = pack_ushort(fieldid) + btext
+            if n == 1:
+                docnum, weight, v, length = postings[0]
+                w32 = f32(weight)
+                value = pack_info(
+                    True,
+                    0 + w32,
+                    1,
+                    lbyte(length) if length else 0,
+                    lbyte(length) if length else 0,
+                    weight if weight > 0 else 0,
+                    docnum,
+                    docnum,
+                ) + dumps(((docnum,), (w32,), (v,) if v else (None,)), 2)
+            else:
+                ids = tuple([p[0] for p in postings])
+                weights = array("f", [p[1] for p in postings])
+                values = tuple([p[2] for p in postings if p[2]]) or (None,) * n
+                lens = [p[3] for p in postings if p[3]]
+                maxweight = max([p[1] for p in postings])
+                value = pack_info(
+                    True,
+                    0 + sum(weights),
+                    n,
+                    lbyte(min(lens)) if lens else 0,
+                    lbyte(max(lens)) if lens else 0,
+                    maxweight if maxweight > 0 else 0,
+                    ids[0],
+                    ids[-1],
+                ) + dumps((ids, tuple(weights), values), 2)
+            key = fieldid + btext
             if key <= tindex.lastkey:
                 raise ValueError(f"Keys must increase: {tindex.lastkey!r}..{key!r}")
-            pos = dbfile.tell()
             positions(pos)
-            write(pack_lengths(len(key), len(value)))
-            write(key)
-            write(value)
+            row = pack_lengths(len(key), len(value)) + key + value
+            write(row)
             h = hashfn(key)
             buckets[h & 255].append((h, pos))
+            pos += len(row)
             tindex.lastkey = key
 
         for fname, text, docnum, weight, vbytes in items:
@@ -136,12 +152,12 @@ class InliningFieldWriter(W3FieldWriter):
                     raise ValueError(f"Field {fieldname!r} .. {fname!r}")
                 fieldname = fname
                 self.start_field(fname, schema[fname])
-                fieldid = self._fieldid
+                fieldid = pack_ushort(self._fieldid)
                 doc_lengths = _doc_lengths(lengths, fname)
-                btext = None
+                btext = b""
             if docnum == -1:
                 continue  # Whoosh's marker for spelling-graph words: not postings
-            if text != btext:
+            if text != btext or not postings:
                 if postings:
                     flush()
                     postings = []
@@ -152,6 +168,81 @@ class InliningFieldWriter(W3FieldWriter):
             flush()
         if fieldname is not None:
             self.finish_field()
+
+    def close(self) -> None:
+        tindex = self._tindex
+        tindex._write_hashes = functools.partial(_write_hashes, tindex)
+        super().close()
+
+
+def _fill_blocks(pw: Any, postings: list[tuple[int, float, bytes, int | None]]) -> None:
+    """``pw.add_posting`` for each posting: the same blocks, statistics and
+    values (a block is written when the next posting would overflow it)."""
+    size = pw._blocklimit
+    for start in range(0, len(postings), size):
+        if start:
+            pw._write_block()
+        chunk = postings[start : start + size]
+        pw._ids.extend([p[0] for p in chunk])
+        pw._weights.extend([p[1] for p in chunk])
+        pw._values.extend([p[2] for p in chunk if p[2]])
+        top = max([p[1] for p in chunk])
+        if top > pw._maxweight:
+            pw._maxweight = top
+        lens = [p[3] for p in chunk if p[3]]
+        if lens:
+            low = min(lens)
+            if pw._minlength is None or low < pw._minlength:
+                pw._minlength = low
+            pw._maxlength = max(pw._maxlength, max(lens))
+
+
+def _write_hashes(tindex: Any) -> None:
+    """OrderedHashWriter._write_hashes as Whoosh writes it (the same slots,
+    the same bytes), each bucket's table packed in one call."""
+    dbfile = tindex.dbfile
+    pos = dbfile.tell()
+    write = getattr(dbfile, "file", dbfile).write
+    directory = tindex.directory
+    for entries in tindex.buckets:
+        numslots = 2 * len(entries)
+        directory.append((pos, numslots))
+        hashes = [0] * numslots
+        places = [0] * numslots
+        for hashval, position in entries:
+            slot = (hashval >> 8) % numslots
+            while hashes[slot] or places[slot]:
+                slot = (slot + 1) % numslots
+            hashes[slot] = hashval
+            places[slot] = position
+        if numslots:
+            flat = [x for pair in zip(hashes, places, strict=True) for x in pair]
+            write(struct.pack("!" + "Iq" * numslots, *flat))
+        pos += 12 * numslots
+
+
+def _md5_low(key: bytes) -> int:
+    """filetables.md5_hash (the low 32 bits of the key's MD5), without the
+    detour through hexadecimal."""
+    return int.from_bytes(hashlib.md5(key, usedforsecurity=False).digest()[12:], "big")
+
+
+_LENGTH_BYTES: dict[int, int] = {}
+
+
+def _length_byte(length: int) -> int:
+    got = _LENGTH_BYTES.get(length)
+    if got is None:
+        got = _LENGTH_BYTES[length] = length_to_byte(length)
+    return got
+
+
+_F32 = struct.Struct("f")
+
+
+def _float32(x: float) -> float:
+    """``x`` as the postings writer's float array keeps it."""
+    return _F32.unpack(_F32.pack(x))[0]
 
 
 def _doc_lengths(lengths: Any, fieldname: str) -> Any:

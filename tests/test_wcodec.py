@@ -123,7 +123,19 @@ def test_field_writer_writes_whooshs_bytes(tmp_path: Path, inlinelimit: int):
             w.add_document(**_documents(article)[0])
         w.commit()
         files.append((segment_files(tmp_path / f"{label}-small"), segment_files(path)))
-    (fast_small, fast_articles), (stock_small, stock_articles) = files
+    # Terms in hundreds of documents: postings over several blocks.
+    for label, codec in (("fast", InliningCodec), ("stock", StockWriterCodec)):
+        path = tmp_path / f"{label}-blocks"
+        path.mkdir()
+        ix = windex.create_in(str(path), schema())
+        w = ix.writer(codec=codec(inlinelimit), compound=False)
+        for i in range(300):
+            text = " ".join(["common"] * (1 + i % 3) + ["half"] * (i % 2) + [f"own{i}"])
+            w.add_document(id=str(i), body=text, pairs=text, extra=i)
+        w.commit()
+        files.append(segment_files(path))
+    assert files[2] == files[3]
+    (fast_small, fast_articles), (stock_small, stock_articles) = files[:2]
     assert {"trm", "pst", "_body_len.col"} <= set(fast_small)
     assert {"trm", "pst", "_body_len.col", "_shingles_len.col"} <= set(fast_articles)
     assert fast_small == stock_small
