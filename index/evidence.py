@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from hollywood_ai.index import analysis
 from hollywood_ai.index.model import Article, Passage
 from hollywood_ai.index.passages import split_passages
-from hollywood_ai.index.quantities import NUMBER_WORDS
+from hollywood_ai.index.quantities import NUMBER_WORDS, lower_for_patterns
 from hollywood_ai.index.searchindex import text_analyzer
 
 if TYPE_CHECKING:
@@ -215,16 +215,13 @@ _PERSON_IN_TEXT = re.compile(r"(?<![.!?]\s)(?<!^)(?<![“\"])\b[A-ZÀ-Þ][a-zà-
 _ANALYZER = text_analyzer()
 
 
-_NUMBER_WORD = re.compile(
-    r"\b("
-    + "|".join(
-        w
-        for w, v in NUMBER_WORDS.items()
-        if isinstance(v, int) and w not in ("one",) and " " not in w
-    )
-    + r")\b",
-    re.I,
-)
+_NUMBER_WORD_LIST = [
+    w for w, v in NUMBER_WORDS.items() if isinstance(v, int) and w not in ("one",) and " " not in w
+]
+_NUMBER_WORD_SET = frozenset(_NUMBER_WORD_LIST)
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORD_LIST) + r")\b", re.I)
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 _TIMES_X = re.compile(r"\b(\d+(?:\.\d+)?)x\b", re.I)
 _EXPAND = re.compile(r"\b(" + "|".join(re.escape(k) for k in EXPANSIONS) + r")\b", re.I)
 _QUESTION = re.compile(
@@ -238,9 +235,15 @@ def stems(text: str, drop_questions: bool = False) -> list[str]:
     effects"). One pass of the analyser over the rewritten text."""
     if drop_questions:
         text = _QUESTION.sub(" ", text)
-    text = _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[m.group(1).lower()]), text)
-    text = _TIMES_X.sub(r"\1 times", text)
-    text = _EXPAND.sub(lambda m: " ".join(EXPANSIONS[m.group(1).lower()]), text)
+    # Each pattern only where it can match (a word split and a few substring
+    # tests are much cheaper than the patterns, which try every position).
+    low = lower_for_patterns(text)
+    if not _NUMBER_WORD_SET.isdisjoint(_WORD.findall(low)):
+        text = _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[m.group(1).lower()]), text)
+    if _DIGIT.search(text):
+        text = _TIMES_X.sub(r"\1 times", text)
+    if any(k in low for k in EXPANSIONS):
+        text = _EXPAND.sub(lambda m: " ".join(EXPANSIONS[m.group(1).lower()]), text)
     return analysis.stems(text)
 
 

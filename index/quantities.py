@@ -85,6 +85,29 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _FOLD = re.compile(rf"\b(?P<num>{_WORDS.replace(chr(92) + ' ', ' ')}|\d+)-?fold\b", re.I)
 _AS_MUCH = re.compile(r"\b(?P<num>twice|thrice|double|triple)\s+(?:as|the)\b", re.I)
 
+# What every figure has: a digit, a number word, or "-fold". Checked first,
+# with a plain word split, because the patterns above try every position of
+# the text, and most sentences have none of them.
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
+NUMBER_TOKENS = frozenset(w for phrase in NUMBER_WORDS for w in phrase.split() if w != "a")
+# The characters that re.IGNORECASE matches to an ASCII letter and lower() does not.
+_CASE_ODD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+
+
+def lower_for_patterns(text: str) -> str:
+    """``text`` lower-cased as IGNORECASE patterns compare its letters."""
+    return text.translate(_CASE_ODD).lower()
+
+
+def might_have_figure(text: str) -> bool:
+    """False only when ``extract`` finds nothing: no digit, no number word,
+    no "fold"."""
+    if _DIGIT.search(text):
+        return True
+    low = lower_for_patterns(text)
+    return "fold" in low or not NUMBER_TOKENS.isdisjoint(_WORD.findall(low))
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -117,6 +140,12 @@ def extract(text: str) -> list[Quantity]:
 
     Bare numbers with no unit are kept only when they are not years and not
     part of a name ("Happy Gilmore 2", "Sora 2")."""
+    if not might_have_figure(text):
+        return []
+    return _extract(text)
+
+
+def _extract(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     for m in _PATTERN.finditer(text):
         raw_num = m.group("num")

@@ -1,0 +1,134 @@
+"""The cheap checks in front of the figure and number-word patterns change
+nothing: ``extract`` and ``stems`` give what the patterns alone gave, on
+generated text full of near misses and on the corpus's passages."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+from hollywood_ai.index import analysis, evidence, quantities
+from hollywood_ai.index.evidence import EXPANSIONS, NUMBER_WORDS
+from hollywood_ai.index.passages import split_passages
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bench.corpus import generate
+
+_RANDOM = bool(os.environ.get("HYPOTHESIS_RANDOM"))
+MANY = settings(max_examples=400, deadline=None, derandomize=not _RANDOM)
+
+PIECES = [
+    *NUMBER_WORDS,
+    *EXPANSIONS,
+    "TEN",
+    "Twenty",
+    "ſix",  # long s: IGNORECASE reads it as "s"
+    "ſeven",
+    "İ",
+    "ı",
+    "K",  # Kelvin sign: IGNORECASE reads it as "k"
+    "tenfold",
+    "ten-fold",
+    "hundredfold",
+    "3-fold",
+    "FOLD",
+    "fold",
+    "x",
+    "10x",
+    "3.5x",
+    "ten.5x",
+    "٣",  # an Arabic-Indic digit
+    "$",
+    "€",
+    "£",
+    "US$",
+    "USD",
+    "million",
+    "bn",
+    "k",
+    "%",
+    "percent",
+    "times",
+    "as",
+    "the",
+    "often",  # "ten" inside a word
+    "someone",
+    "seventy",
+    "sixteen",
+    "Gilmore",
+    "2024",
+    "Sora",
+    "2",
+    "VFX",
+    "GenAI",
+    "Gen-AI",
+    "CEO's",
+    "ceos",
+    "_",
+    "-",
+    ".",
+    ",",
+    " ",
+    "\n",
+]
+TEXTS = st.one_of(
+    st.text(max_size=60),
+    st.lists(st.sampled_from(PIECES), max_size=20).map(" ".join),
+    st.lists(st.sampled_from(PIECES), max_size=20).map("".join),
+)
+
+
+def stems_by_patterns(text: str, drop_questions: bool = False) -> list[str]:
+    """evidence.stems as it was: every pattern applied to every text."""
+    if drop_questions:
+        text = evidence._QUESTION.sub(" ", text)
+    text = evidence._NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[m.group(1).lower()]), text)
+    text = evidence._TIMES_X.sub(r"\1 times", text)
+    text = evidence._EXPAND.sub(lambda m: " ".join(EXPANSIONS[m.group(1).lower()]), text)
+    return analysis.stems(text)
+
+
+@given(TEXTS)
+@MANY
+def test_extract_with_and_without_the_check(text: str) -> None:
+    assert quantities.extract(text) == quantities._extract(text)
+    if not quantities.might_have_figure(text):
+        assert not quantities._extract(text)
+
+
+def outcome(fn: Any, *args: Any) -> Any:
+    """What ``fn`` returns, or the kind of error it raises: a long s before a
+    number word ("ſix") is a KeyError both ways (number words are looked up
+    lower-cased, which does not fold it)."""
+    try:
+        return fn(*args)
+    except KeyError as exc:
+        return KeyError, str(exc)
+
+
+@given(TEXTS, st.booleans())
+@MANY
+def test_stems_with_and_without_the_checks(text: str, drop: bool) -> None:
+    assert outcome(evidence.stems, text, drop) == outcome(stems_by_patterns, text, drop)
+
+
+def test_the_odd_case_map_is_complete() -> None:
+    """Every character IGNORECASE matches to an ASCII letter that lower() does
+    not turn into it is mapped (the checks rely on it)."""
+    odd = set()
+    for code in range(0x80, 0x30000):
+        c = chr(code)
+        for letter in "abcdefghijklmnopqrstuvwxyz":
+            if re.fullmatch(letter, c, re.I) and c.lower() != letter:
+                odd.add(c)
+    assert all(quantities.lower_for_patterns(c) in "abcdefghijklmnopqrstuvwxyz" for c in odd)
+    assert odd
+
+
+def test_corpus_passages() -> None:
+    for article in generate(30, 9):
+        for p in split_passages(article):
+            assert quantities.extract(p.text) == quantities._extract(p.text)
+            assert evidence.stems(p.text) == stems_by_patterns(p.text)
