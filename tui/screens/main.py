@@ -87,6 +87,8 @@ class MainScreen(Screen[None]):
         self.rebuilding = False
         self.wanted: tuple[str, tuple[int, int] | None] | None = None
         self.showing = False
+        self._late_mounted = False  # the status bar and footer (see _compose_late)
+        self._progress: tuple[int, int] | None = None
         # Set once the first list is on screen; the library worker waits for
         # it before the index check, whose import would slow the first paint.
         self.list_painted = threading.Event()
@@ -114,10 +116,23 @@ class MainScreen(Screen[None]):
                 yield Static(id="search-hint", markup=False)
                 yield ArticleList(id="list-pane")
             yield ReadingPane(id="reading-pane")
-        with Horizontal(id="status"):
-            yield Label("Indexing", id="status-label", markup=False)
-            yield ProgressBar(id="status-progress", show_eta=False)
-        yield Footer(compact=True)
+        # The status bar and the footer follow the first frame: see _compose_late.
+
+    async def _compose_late(self) -> None:
+        """The status bar and the footer, mounted once the first frame is up:
+        the list is what a person waits for, and laying out a dozen footer
+        keys and a progress bar before it cost a tenth of the start-up."""
+        await self.mount(
+            Horizontal(
+                Label("Indexing", id="status-label", markup=False),
+                ProgressBar(id="status-progress", show_eta=False),
+                id="status",
+            ),
+            Footer(compact=True),
+        )
+        self._late_mounted = True
+        if self._progress is not None:
+            self._set_busy(self._progress)
 
     @property
     def listing(self) -> ArticleList:
@@ -152,6 +167,7 @@ class MainScreen(Screen[None]):
             self._take_library(ready)
         self._library_token = self.reader.workspace.library_token()
         self.set_interval(LIBRARY_POLL, self._watch_library)
+        self.call_after_refresh(self._compose_late)
 
     def _watch_library(self) -> None:
         """Another process (an `add` in another terminal) changed the library:
@@ -290,16 +306,19 @@ class MainScreen(Screen[None]):
 
     def _set_busy(self, progress: tuple[int, int] | None) -> None:
         self.set_class(progress is not None, "-busy")
+        self._progress = progress
         if progress is None:
             self.reader.sub_title = self.reader.SUB_TITLE
             return
         done, total = progress
+        self.reader.sub_title = f"indexing {done}/{total}"
+        if not self._late_mounted:
+            return  # shown once the status bar is mounted
         self.query_one("#status-label", Label).update(
             f"Indexing {done:,} of {total:,} articles; the list works meanwhile"
         )
         bar = self.query_one("#status-progress", ProgressBar)
         bar.update(total=max(total, 1), progress=done)
-        self.reader.sub_title = f"indexing {done}/{total}"
 
     # ------------------------------------------------------------- listing
 
