@@ -1054,3 +1054,26 @@ async def test_keys_reach_rows_not_in_the_list_yet(deep_home, monkeypatch):
         await let_the_fill_finish(pilot, monkeypatch, held)
         assert len(option_texts(app)) == DEEP_LIBRARY
         assert listing.current_id == articles[up].id
+
+
+async def test_indexing_progress_before_the_footer_is_shown_once_it_is_in(reader_home):
+    """The status bar and footer are mounted after the first frame; progress
+    told before then shows as soon as they are in."""
+    from textual.widgets import Footer, Label, ProgressBar
+
+    app = make_app(reader_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.main_screen
+        if not screen._late_mounted:
+            screen._set_busy((3, 8))
+        await settle(pilot)
+        assert screen._late_mounted and screen.query_one(Footer).display
+        if screen._progress is None:  # mounted before the first check: tell it now
+            screen._set_busy((3, 8))
+            await pilot.pause()
+        assert "Indexing 3 of 8 articles" in str(screen.query_one("#status-label", Label).content)
+        assert screen.query_one("#status-progress", ProgressBar).progress == 3
+        assert screen.has_class("-busy") and app.sub_title == "indexing 3/8"
+        screen._set_busy(None)
+        await pilot.pause()
+        assert not screen.has_class("-busy")
