@@ -128,6 +128,30 @@ def _measure(home: Path, runs: int, list_marker: str, env: dict[str, str]) -> di
     }
 
 
+def measure_remembering(
+    home: Path, position: float, runs: int = 7, list_marker: str = "Articles ("
+) -> dict[str, float]:
+    """measure() with the reader remembering the article ``position`` of the
+    way down its list (0: the newest, 0.9: nine tenths down), as a person
+    who left it there would start it; the home's settings are put back after."""
+    from hollywood_ai.index.workspace import Workspace
+
+    ws = Workspace(home)
+    listing = ws.listing()
+    ws.close()
+    article = listing[min(len(listing) - 1, int(position * len(listing)))]
+    path = home / "settings.json"
+    before = path.read_bytes() if path.exists() else None
+    path.write_text(json.dumps({"article": article.id}), encoding="utf-8")
+    try:
+        return {"remembered_row": listing.index(article) + 1, **measure(home, runs, list_marker)}
+    finally:
+        if before is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_bytes(before)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--home", required=True, type=Path)
