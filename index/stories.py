@@ -156,81 +156,88 @@ def find_or_fail(stories: list[Story], story_id: str) -> Story:
     return story
 
 
-def _group(articles: list[Article], table: storywords.WordTable) -> list[Story]:
-    """Group articles whose signatures are alike (cosine of at least
-    LINK_THRESHOLD, MIN_SHARED_WORDS words in common); ``table`` holds their word counts, in their order.
-
-    Done on the whole table at once with numpy and scipy's sparse products
-    (a Python loop over pairs took a minute at 10,000 articles)."""
+def _signatures(table: storywords.WordTable, df: np.ndarray, alphabetical: np.ndarray) -> Any:
+    """Each article's signature, a row of a sparse matrix: its SIGNATURE_SIZE
+    heaviest words by tf-idf (smoothed, so words every article shares still
+    count a little; ties by the word), of unit length. Words no other article
+    has cannot link it to anything, and a word in more articles than a story
+    could hold tells no story apart (and would cost a pair for every two of
+    them): both are left out."""
     import numpy as np
-    from scipy.sparse import coo_matrix, csr_matrix
+    from scipy.sparse import csr_matrix
+
+    n = len(table.keys)
+    rows = table.rows()
+    words, tf = table.word_ids, table.counts.astype(np.float64)
+    cap = max(30, min(120, n // 20))
+    keep = (df[words] >= 2) & (df[words] <= cap)
+    rows, words, tf = rows[keep], words[keep], tf[keep]
+    score = (1 + np.log(tf)) * (np.log((n + 1) / df[words]) + 1)
+    order = np.lexsort((alphabetical[words], -score, rows))
+    rows, words, score = rows[order], words[order], score[order]
+    rank = np.arange(len(rows)) - np.searchsorted(rows, np.arange(n))[rows]
+    top = rank < SIGNATURE_SIZE
+    rows, words, score = rows[top], words[top], score[top]
+    norm = np.sqrt(np.bincount(rows, weights=score * score, minlength=n))
+    norm[norm == 0] = 1.0
+    return csr_matrix((score / norm[rows], (rows, words)), shape=(n, len(table.vocab)))
+
+
+def _links(signatures: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs (x < y) whose signatures' cosine reaches LINK_THRESHOLD and
+    that share MIN_SHARED_WORDS words, with their cosines. In a large library
+    many signatures keep only a few words, and one rare word that two thin
+    signatures shared gave them a high cosine: such links chained every story
+    into one (49,688 of 50,000 generated articles), hence the shared words."""
+    import numpy as np
+
+    n = signatures.shape[0]
+    xs, ys, values = [], [], []
+    # A block of articles at a time, against themselves and those after them.
+    for start in range(0, n, BLOCK_ROWS):
+        block = (signatures[start : start + BLOCK_ROWS] @ signatures[start:].T.tocsr()).tocoo()
+        x, y = block.row + start, block.col + start
+        strong = (y > x) & (block.data >= LINK_THRESHOLD)
+        xs.append(x[strong])
+        ys.append(y[strong])
+        values.append(block.data[strong])
+    x, y, value = np.concatenate(xs), np.concatenate(ys), np.concatenate(values)
+    present = signatures.copy()
+    present.data[:] = 1.0
+    shared = [
+        np.asarray(
+            present[x[i : i + PAIRS_AT_ONCE]]
+            .multiply(present[y[i : i + PAIRS_AT_ONCE]])
+            .sum(axis=1)
+        ).ravel()
+        for i in range(0, len(x), PAIRS_AT_ONCE)
+    ]
+    enough = np.concatenate(shared or [np.zeros(0)]) >= MIN_SHARED_WORDS
+    return x[enough], y[enough], value[enough]
+
+
+def _group(articles: list[Article], table: storywords.WordTable) -> list[Story]:
+    """Group articles whose signatures are alike; ``table`` holds their word
+    counts, in their order. Done on the whole table at once with numpy and
+    scipy's sparse products (a Python loop over pairs took a minute at
+    10,000 articles)."""
+    import numpy as np
+    from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
     n = len(articles)
     if not n:
         return []
-    rows = table.rows()
-    words, tf = table.word_ids, table.counts.astype(np.float64)
-    vocab_size = len(table.vocab)
-    df = np.bincount(words, minlength=vocab_size)
-    # Each article's signature: its SIGNATURE_SIZE heaviest words by tf-idf
-    # (smoothed, so words every article shares still count a little), unit
-    # length. Words no other article has cannot link it to anything, and a
-    # word in more articles than a story could hold tells no story apart (and
-    # would cost a pair for every two of them): both are left out.
-    cap = max(30, min(120, n // 20))
-    keep = (df[words] >= 2) & (df[words] <= cap)
-    rows, words, tf = rows[keep], words[keep], tf[keep]
-    score = (1 + np.log(tf)) * (np.log((n + 1) / df[words]) + 1)
-    # The heaviest first within each article, ties by the word itself.
-    alphabetical = np.empty(vocab_size, np.int64)
+    df = np.bincount(table.word_ids, minlength=len(table.vocab))
+    # Each word's rank in alphabetical order: ties go to the earlier word.
+    alphabetical = np.empty(len(table.vocab), np.int64)
     alphabetical[np.argsort(np.array(table.vocab, dtype=object), kind="stable")] = np.arange(
-        vocab_size
+        len(table.vocab)
     )
-    order = np.lexsort((alphabetical[words], -score, rows))
-    rows, words, score = rows[order], words[order], score[order]
-    starts = np.searchsorted(rows, np.arange(n))
-    rank = np.arange(len(rows)) - starts[rows]
-    top = rank < SIGNATURE_SIZE
-    rows, words, score = rows[top], words[top], score[top]
-    norm = np.sqrt(np.bincount(rows, weights=score * score, minlength=n))
-    norm[norm == 0] = 1.0
-    signatures = csr_matrix((score / norm[rows], (rows, words)), shape=(n, vocab_size))
-
-    # Links: pairs whose signatures' cosine reaches the threshold, a block of
-    # articles at a time against themselves and the articles after them.
-    link_rows, link_cols, link_values = [], [], []
-    for start in range(0, n, BLOCK_ROWS):
-        later = signatures[start:].T.tocsr()
-        block = (signatures[start : start + BLOCK_ROWS] @ later).tocoo()
-        x, y = block.row + start, block.col + start
-        strong = (y > x) & (block.data >= LINK_THRESHOLD)
-        link_rows.append(x[strong])
-        link_cols.append(y[strong])
-        link_values.append(block.data[strong])
-    xs, ys = np.concatenate(link_rows), np.concatenate(link_cols)
-    values = np.concatenate(link_values)
-    # ... and that share at least MIN_SHARED_WORDS words: in a large library
-    # many signatures keep only a few words, and one rare word two thin
-    # signatures share gave them a high cosine; such links chained every
-    # story into one (49,688 of 50,000 generated articles).
-    present = signatures.copy()
-    present.data[:] = 1.0
-    shared = np.concatenate(
-        [
-            np.asarray(
-                present[xs[i : i + PAIRS_AT_ONCE]]
-                .multiply(present[ys[i : i + PAIRS_AT_ONCE]])
-                .sum(axis=1)
-            ).ravel()
-            for i in range(0, len(xs), PAIRS_AT_ONCE)
-        ]
-        or [np.zeros(0)]
+    xs, ys, values = _links(_signatures(table, df, alphabetical))
+    _, component = connected_components(
+        coo_matrix((values, (xs, ys)), shape=(n, n)), directed=False
     )
-    enough = shared >= MIN_SHARED_WORDS
-    xs, ys, values = xs[enough], ys[enough], values[enough]
-    links = coo_matrix((values, (xs, ys)), shape=(n, n))
-    _, component = connected_components(links, directed=False)
     centrality = np.bincount(xs, weights=values, minlength=n) + np.bincount(
         ys, weights=values, minlength=n
     )
