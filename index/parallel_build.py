@@ -123,6 +123,7 @@ def _build_share(
     indexes and hand the segments back (the parent commits them)."""
     try:
         from hollywood_ai.index.searchindex import _documents
+        from hollywood_ai.index.wcodec import chunked_runs
         from whoosh.filedb.filestore import FileStorage
         from whoosh.writing import SegmentWriter
 
@@ -130,7 +131,8 @@ def _build_share(
         storage = FileStorage(target)
         # No lock: the parent holds the folder, which nothing else knows of yet.
         writers = [
-            SegmentWriter(storage.open_index(name), _lk=False, **options) for name in indexnames
+            chunked_runs(SegmentWriter(storage.open_index(name), _lk=False, **options))
+            for name in indexnames
         ]
         told = 0
         for i, article in enumerate(articles, 1):

@@ -35,7 +35,7 @@ from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.fsutil import atomic_write, describe_os_error, fsync_dir
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.reports import SyncReport
-from hollywood_ai.index.wcodec import InliningCodec
+from hollywood_ai.index.wcodec import InliningCodec, chunked_runs
 from whoosh import index as windex
 from whoosh.analysis import (
     Analyzer,
@@ -422,8 +422,8 @@ class SearchIndex:
 
                 build_in_parts(target, (ARTICLES, PASSAGES), articles, opts, progress, cores)
             else:
-                aw = aix.writer(**opts)
-                pw = pix.writer(**opts)
+                aw = chunked_runs(aix.writer(**opts))
+                pw = chunked_runs(pix.writer(**opts))
                 for i, article in enumerate(articles, 1):
                     article_doc, passage_docs = _documents(article)
                     aw.add_document(**article_doc)

@@ -22,6 +22,7 @@ import hashlib
 import pickle
 import struct
 from array import array
+from collections.abc import Iterator
 from typing import Any
 
 from whoosh.codec.whoosh3 import (
@@ -36,6 +37,7 @@ from whoosh.codec.whoosh3 import (
 from whoosh.filedb.filetables import md5_hash
 from whoosh.system import emptybytes, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.writing import PostingPool
 
 #: Posting lists of at most this many articles are kept in the term's row.
 INLINE_LIMIT = 4
@@ -243,6 +245,52 @@ _F32 = struct.Struct("f")
 def _float32(x: float) -> float:
     """``x`` as the postings writer's float array keeps it."""
     return _F32.unpack(_F32.pack(x))[0]
+
+
+class ChunkedPostingPool(PostingPool):
+    """Whoosh's pool of a segment's postings, with the sorted runs it writes
+    to disk when they outgrow the writer's memory limit (``limitmb``) pickled
+    a list of postings at a time instead of one posting at a time: at 10,000
+    articles each build process writes and reads back millions of postings,
+    about five times faster so. The runs are merged and the segment written
+    exactly as before (a test compares the files)."""
+
+    def _write_run(self, f: Any, items: Any) -> None:
+        chunk: list[Any] = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) >= RUN_CHUNK:
+                pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+                chunk = []
+        if chunk:
+            pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+        f.close()
+
+    def _read_run(self, path: str) -> Iterator[Any]:
+        f = self._open_run(path)
+        try:
+            while True:
+                try:
+                    chunk = pickle.load(f)
+                except EOFError:
+                    return
+                yield from chunk
+        finally:
+            f.close()
+            self._remove_run(path)
+
+
+#: Postings per pickle in a pool's run file.
+RUN_CHUNK = 10_000
+
+
+def chunked_runs(writer: Any) -> Any:
+    """``writer`` (a SegmentWriter, nothing added yet) with its posting pool
+    writing runs a chunk at a time (see ChunkedPostingPool)."""
+    pool: Any = getattr(writer, "pool", None)
+    if type(pool) is PostingPool and not pool.current and not pool.runs:
+        pool.__class__ = ChunkedPostingPool
+    return writer
 
 
 def _doc_lengths(lengths: Any, fieldname: str) -> Any:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hollywood_ai.index import wcodec
 from hollywood_ai.index.searchindex import _documents, article_schema
 from hollywood_ai.index.wcodec import InliningCodec
 from whoosh import index as windex
@@ -140,3 +141,30 @@ def test_field_writer_writes_whooshs_bytes(tmp_path: Path, inlinelimit: int):
     assert {"trm", "pst", "_body_len.col", "_shingles_len.col"} <= set(fast_articles)
     assert fast_small == stock_small
     assert fast_articles == stock_articles
+
+
+@pytest.mark.parametrize("chunk", [7, 10_000])
+def test_chunked_runs_write_the_same_segment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+):
+    """Postings sorted in runs on disk (a memory limit far below the
+    postings' size), pickled a chunk at a time: the same segment files as
+    Whoosh's pool, one pickle per posting, writes."""
+    monkeypatch.setattr(wcodec, "RUN_CHUNK", chunk)
+    articles = generate(20, 5)
+    files = []
+    for label, chunked in (("chunked", True), ("stock", False)):
+        path = tmp_path / label
+        path.mkdir()
+        ix = windex.create_in(str(path), article_schema())
+        w = ix.writer(codec=InliningCodec(), compound=False, limitmb=0.05)
+        if chunked:
+            wcodec.chunked_runs(w)
+        assert isinstance(w.pool, wcodec.ChunkedPostingPool) == chunked
+        for article in articles:
+            w.add_document(**_documents(article)[0])
+        assert len(w.pool.runs) > 3
+        w.commit()
+        files.append(segment_files(path))
+    assert files[0] == files[1]
+    assert not list(tmp_path.rglob("*.run"))  # run files removed once merged
