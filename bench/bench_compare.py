@@ -38,7 +38,7 @@ def run_size(size: int, seed: int = 42, repeat: int = 5) -> dict[str, Any]:
     home, _ = home_for(size, seed)
     for kept in (stories.STORIES_FILE, storywords.WORDS_FILE):
         (home / "index" / kept).unlink(missing_ok=True)
-    stories._cache.clear()
+    stories.forget()
     ws = Workspace(home)
     ws.index.open()
     start = time.perf_counter()
@@ -48,7 +48,7 @@ def run_size(size: int, seed: int = 42, repeat: int = 5) -> dict[str, Any]:
     start = time.perf_counter()
     stories.group([*listing, newcomer], keep_in=home / "index", fetch=ws.get)
     regroup_s = time.perf_counter() - start
-    stories._cache.clear()
+    stories.forget()
     stories.grouped(ws)  # the library's own grouping, kept again
     story = all_stories[0]
     # Cold: passages of the story analysed for the first time.

@@ -52,6 +52,15 @@ class Story:
 
 _cache_lock = threading.Lock()
 _cache: dict[tuple[tuple[str, str], ...], list[Story]] = {}
+_last_listing: tuple[list[Article], list[Story]] | None = None  # see grouped()
+
+
+def forget() -> None:
+    """Drop the groupings held in memory (as a new process would start)."""
+    global _last_listing
+    with _cache_lock:
+        _cache.clear()
+        _last_listing = None
 
 
 def group(
@@ -113,10 +122,21 @@ def grouped(workspace: Any) -> tuple[list[Article], list[Story]]:
     """A workspace's articles and their stories (kept beside its index). The
     articles are those of its listing, without bodies, where it has one:
     :func:`members` gives a story's whole articles."""
+    global _last_listing
     listing = getattr(workspace, "listing", None)
     articles = listing() if listing is not None else workspace.articles()
+    # A workspace hands out the same listing while its library is unchanged:
+    # its grouping is then known without keying 50,000 articles again (that
+    # key was most of a compare's time at 50,000).
+    with _cache_lock:
+        if _last_listing is not None and _last_listing[0] is articles:
+            return articles, _last_listing[1]
     fetch = getattr(workspace, "get", None)
-    return articles, group(articles, keep_in=kept_in(workspace), fetch=fetch)
+    stories = group(articles, keep_in=kept_in(workspace), fetch=fetch)
+    if listing is not None:
+        with _cache_lock:
+            _last_listing = (articles, stories)
+    return articles, stories
 
 
 def of_library(workspace: Any) -> tuple[list[Article], list[Story]]:
@@ -128,21 +148,19 @@ def of_library(workspace: Any) -> tuple[list[Article], list[Story]]:
 
 
 def members(workspace: Any, articles: list[Article], story: Story) -> list[Article]:
-    """The story's articles, whole (bodies read one file each when
-    ``articles`` is a listing), in the story's order; an article gone from
-    the library meanwhile is left out."""
-    by_id = {a.id: a for a in articles}
+    """The story's articles, whole, in the story's order: each read from the
+    workspace (one file each) where it can give them, else taken from
+    ``articles``; an article gone from the library meanwhile is left out."""
     fetch = getattr(workspace, "get", None)
+    if fetch is None:
+        by_id = {a.id: a for a in articles}
+        return [by_id[i] for i in story.articles if i in by_id]
     out = []
     for article_id in story.articles:
-        article = by_id.get(article_id)
-        if article is not None and not article.body and fetch is not None:
-            try:
-                article = fetch(article_id)
-            except HollywoodError:
-                article = None
-        if article is not None:
-            out.append(article)
+        try:
+            out.append(fetch(article_id))
+        except HollywoodError:
+            continue
     return out
 
 

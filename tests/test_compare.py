@@ -441,17 +441,17 @@ def test_stories_are_kept_on_disk_per_library_state(tmp_path):
     ws.open()
     articles = ws.articles()
     folder = ws.home / "index"
-    storymod._cache.clear()  # another test may have grouped these articles already
+    storymod.forget()  # another test may have grouped these articles already
     first = storymod.group(articles, keep_in=folder)
     assert (folder / storymod.STORIES_FILE).exists()
-    storymod._cache.clear()  # as a new process
+    storymod.forget()  # as a new process
     calls = []
     real = storymod._group
     storymod._group = lambda a, t: calls.append(1) or real(a, t)  # type: ignore[assignment]
     try:
         again = storymod.group(articles, keep_in=folder)
         assert again == first and not calls  # read back, not grouped again
-        storymod._cache.clear()
+        storymod.forget()
         fewer = storymod.group(articles[:3], keep_in=folder)
         assert calls == [1] and sum(len(s.articles) for s in fewer) == 3
     finally:

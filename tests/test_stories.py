@@ -22,9 +22,9 @@ def rows(found: list[storymod.Story]) -> list[tuple[str, str, list[str], list[st
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    storymod._cache.clear()
+    storymod.forget()
     yield
-    storymod._cache.clear()
+    storymod.forget()
 
 
 @pytest.mark.parametrize(("count", "n_stories"), [(1, 1), (7, 2), (120, 6), (400, 40)])
@@ -64,7 +64,7 @@ def test_words_are_counted_once_and_kept(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(
         storywords, "words", lambda title, body: counted.append(title) or real(title, body)
     )
-    storymod._cache.clear()
+    storymod.forget()
     (folder / storymod.STORIES_FILE).unlink()  # grouped again, from the kept words
     assert storymod.group(articles, keep_in=folder) == first and counted == []
 
@@ -72,7 +72,7 @@ def test_words_are_counted_once_and_kept(tmp_path: Path, monkeypatch: pytest.Mon
     changed = replace(articles[0], body=articles[0].body + "\nA new paragraph.", checksum="c0ffee")
     new = generate(61, seed=9, stories=3)[-1]
     library = [changed, *articles[1:-1], new]
-    storymod._cache.clear()
+    storymod.forget()
     again = storymod.group(library, keep_in=folder)
     assert sorted(counted) == sorted([changed.title, new.title])
     assert rows(again) == story_reference.group(library)
@@ -152,3 +152,20 @@ def test_articles_sharing_enough_words_are_one_story():
     assert rows(found) == story_reference.group(articles)
     ours = {a.id for a in articles[:4]}
     assert any(ours <= set(s.articles) for s in found)
+
+
+def test_an_unchanged_library_is_not_keyed_again(workspace: Workspace, monkeypatch):
+    """While the library is unchanged a workspace hands out the same listing,
+    and its stories come back without keying every article again; a new
+    article makes a new listing, grouped anew."""
+    articles, first = storymod.grouped(workspace)
+    calls: list[int] = []
+    real = storymod.group
+    monkeypatch.setattr(storymod, "group", lambda *a, **k: calls.append(1) or real(*a, **k))
+    again_articles, again = storymod.grouped(workspace)
+    assert again_articles is articles and again is first and calls == []
+    newcomer = generate(1, seed=11)[0]
+    workspace.store([newcomer])
+    grown, stories = storymod.grouped(workspace)
+    assert calls == [1] and newcomer.id in {a.id for a in grown}
+    assert newcomer.id in {i for s in stories for i in s.articles}
