@@ -239,11 +239,11 @@ def stems(text: str, drop_questions: bool = False) -> list[str]:
     # tests are much cheaper than the patterns, which try every position).
     low = lower_for_patterns(text)
     if not _NUMBER_WORD_SET.isdisjoint(_WORD.findall(low)):
-        text = _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[m.group(1).lower()]), text)
+        text = _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[lower_for_patterns(m.group(1))]), text)
     if _DIGIT.search(text):
         text = _TIMES_X.sub(r"\1 times", text)
     if any(k in low for k in EXPANSIONS):
-        text = _EXPAND.sub(lambda m: " ".join(EXPANSIONS[m.group(1).lower()]), text)
+        text = _EXPAND.sub(lambda m: " ".join(EXPANSIONS[lower_for_patterns(m.group(1))]), text)
     return analysis.stems(text)
 
 
