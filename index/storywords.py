@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.fsutil import atomic_write
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.text import fold
@@ -208,7 +209,12 @@ def count(
     is shared out between processes, one per core."""
     texts = []
     for a in articles:
-        full = fetch(a.id) if fetch is not None and not a.body else a
+        full = a
+        if fetch is not None and not a.body:
+            # An article removed by another process since the listing was
+            # read is grouped by its title alone (the next change regroups).
+            with contextlib.suppress(HollywoodError):
+                full = fetch(a.id)
         texts.append((full.title, full.body))
     if len(texts) < PARALLEL_FROM:
         return [Counter(c) for c in _count_all(texts)]

@@ -169,3 +169,19 @@ def test_an_unchanged_library_is_not_keyed_again(workspace: Workspace, monkeypat
     grown, stories = storymod.grouped(workspace)
     assert calls == [1] and newcomer.id in {a.id for a in grown}
     assert newcomer.id in {i for s in stories for i in s.articles}
+
+
+def test_an_article_gone_before_its_body_is_read_is_grouped_by_its_title():
+    from hollywood_ai.index.errors import HollywoodError
+
+    articles = generate(12, seed=3, stories=2)
+    listing = [replace(a, body="") for a in articles]
+    by_id = {a.id: a for a in articles[1:]}
+
+    def fetch(article_id: str) -> Article:
+        if article_id not in by_id:
+            raise HollywoodError(f"there is no article with id '{article_id}'")
+        return by_id[article_id]
+
+    found = storymod.group(listing, fetch=fetch)
+    assert sorted(i for s in found for i in s.articles) == sorted(a.id for a in articles)
