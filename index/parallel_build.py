@@ -15,7 +15,6 @@ has already prepared; ours are spawned and do all of an article's work.
 
 from __future__ import annotations
 
-import multiprocessing
 import pickle
 import queue
 from collections.abc import Callable
@@ -24,6 +23,7 @@ from typing import Any
 
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article
+from hollywood_ai.index.procs import spawn_context
 
 Progress = Callable[[int, int], None]
 
@@ -45,7 +45,7 @@ def build_in_parts(
     removes the half-built folder."""
     from whoosh.filedb.filestore import FileStorage
 
-    ctx = multiprocessing.get_context("spawn")
+    ctx = spawn_context()
     size = -(-len(articles) // parts)
     # Each share goes to its worker in a file: through the start-up pipe, a
     # worker that died while starting would leave this process blocked.

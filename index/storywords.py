@@ -225,8 +225,9 @@ _pool_lock = threading.Lock()
 
 
 def _count_in_processes(texts: list[tuple[str, str]]) -> list[Counter[str]]:
-    import multiprocessing
     import os
+
+    from hollywood_ai.index.procs import spawn_context
 
     workers = max(1, min(os.cpu_count() or 1, 8))
     size = max(1, -(-len(texts) // (workers * 4)))
@@ -234,10 +235,10 @@ def _count_in_processes(texts: list[tuple[str, str]]) -> list[Counter[str]]:
     try:
         with (
             _pool_lock,
-            ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool,
+            ProcessPoolExecutor(workers, mp_context=spawn_context()) as pool,
         ):
             return [Counter(c) for part in pool.map(_count_all, chunks) for c in part]
-    except (OSError, RuntimeError):  # no processes to be had here: count in this one
+    except (OSError, RuntimeError, ValueError):  # no processes here: count in this one
         return [Counter(c) for c in _count_all(texts)]
 
 
