@@ -126,7 +126,7 @@ class Quantity:
 
 
 def _number(text: str) -> float | None:
-    t = text.lower().replace(",", "")
+    t = lower_for_patterns(text).replace(",", "")
     if t in NUMBER_WORDS:
         return float(NUMBER_WORDS[t])
     try:
@@ -152,12 +152,14 @@ def _extract(text: str) -> list[Quantity]:
         value = _number(raw_num)
         if value is None:
             continue
-        cur, scale, unit = m.group("cur"), m.group("scale"), (m.group("unit") or "").lower()
+        # Folded as IGNORECASE matched them: "thouſand" is "thousand".
+        cur, scale = m.group("cur"), m.group("scale")
+        unit = lower_for_patterns(m.group("unit") or "")
         is_word = not raw_num[0].isdigit()
         if scale:
-            value *= SCALES[scale.lower()]
+            value *= SCALES[lower_for_patterns(scale)]
         if cur or unit in ("dollars", "euros", "pounds"):
-            norm = CURRENCIES.get((cur or unit).lower(), "USD")
+            norm = CURRENCIES.get(lower_for_patterns(cur or unit), "USD")
         elif unit in ("%", "percent", "per cent", "percent"):
             norm = "%"
         elif unit in ("x", "times", "-fold", "fold"):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 
+import pytest
 from hollywood_ai.index import analysis, evidence, quantities
 from hollywood_ai.index.evidence import EXPANSIONS, NUMBER_WORDS
 from hollywood_ai.index.passages import split_passages
@@ -134,3 +135,22 @@ def test_a_long_s_in_a_number_word_is_read_as_the_number() -> None:
     assert "6" in evidence.stems("ſix ſhots, ten times faster")
     assert "10" in evidence.stems("ſix ſhots, ten times faster")
     assert evidence.stems("VFX") == evidence.stems("vfx")
+
+
+@pytest.mark.parametrize(
+    ("odd", "plain"),
+    [
+        ("5 thouſand dollars", "5 thousand dollars"),
+        ("$2 bıllion", "$2 billion"),
+        ("3 mİllion viewers", "3 million viewers"),
+        ("ſix ſeaſons", "six seasons"),
+        ("ſixfold", "sixfold"),
+    ],
+)
+def test_a_scale_or_unit_matched_through_an_odd_letter_is_read_folded(odd: str, plain: str) -> None:
+    """IGNORECASE matches "thouſand" as "thousand": its scale, unit and
+    number are looked up folded the same way (the scale raised a KeyError,
+    which stopped the index build of such an article)."""
+    got = [(q.value, q.unit) for q in quantities.extract(odd)]
+    assert got == [(q.value, q.unit) for q in quantities.extract(plain)]
+    assert got
