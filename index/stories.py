@@ -82,7 +82,10 @@ def group(
     if stories is None:
         from hollywood_ai.index import storywords
 
-        stories = _group(articles, storywords.table(articles, keep_in, fetch))
+        words = storywords.table(articles, keep_in, fetch)
+        stories = _group(articles, words)
+        if words.partial:
+            return stories  # made without some bodies: neither kept nor held
         if keep_in is not None:
             _keep(keep_in, digest, stories)
     with _cache_lock:

@@ -114,6 +114,9 @@ class WordTable:
     offsets: np.ndarray  # int64, len(keys) + 1
     word_ids: np.ndarray  # int32
     counts: np.ndarray  # int32
+    #: Some articles' bodies could not be read (gone meanwhile): their titles
+    #: stood in, and what is made from this table is not to be kept.
+    partial: bool = False
 
     @staticmethod
     def empty() -> WordTable:
@@ -195,10 +198,27 @@ def table(
     have = set(kept.keys) if kept is not None else set()
     keys = [(a.id, a.checksum) for a in articles]
     missing = [a for a, k in zip(articles, keys, strict=True) if k not in have]
-    counted = dict(zip(((a.id, a.checksum) for a in missing), count(missing, fetch), strict=True))
+    gone: set[str] = set()  # articles whose bodies could not be read: not kept
+
+    def whole(article_id: str) -> Article:
+        assert fetch is not None
+        try:
+            return fetch(article_id)
+        except HollywoodError:
+            gone.add(article_id)
+            raise
+
+    counted = dict(
+        zip(
+            ((a.id, a.checksum) for a in missing),
+            count(missing, whole if fetch is not None else None),
+            strict=True,
+        )
+    )
     out = (kept or WordTable.empty()).select(keys, counted)
     if keep_in is not None and (missing or kept is None or len(kept.keys) != len(keys)):
-        _save(keep_in / WORDS_FILE, out)
+        _save(keep_in / WORDS_FILE, out.select([k for k in keys if k[0] not in gone], {}))
+    out.partial = bool(gone)
     return out
 
 
@@ -291,6 +311,8 @@ def _load(path: Path) -> WordTable | None:
     n = len(t.keys)
     if (
         len(t.offsets) != n + 1
+        or t.offsets[0] != 0
+        or bool(np.any(np.diff(t.offsets) < 0))
         or any(len(k) != 2 for k in t.keys)
         or t.offsets[-1] != len(t.word_ids)
         or len(t.counts) != len(t.word_ids)

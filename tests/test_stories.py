@@ -185,3 +185,42 @@ def test_an_article_gone_before_its_body_is_read_is_grouped_by_its_title():
 
     found = storymod.group(listing, fetch=fetch)
     assert sorted(i for s in found for i in s.articles) == sorted(a.id for a in articles)
+
+
+def test_words_of_an_article_not_read_are_not_kept(tmp_path: Path):
+    """Title-only words stand in for an article gone meanwhile, but are not
+    kept: the article, back with the same checksum, is counted whole."""
+    from hollywood_ai.index.errors import HollywoodError
+
+    folder = tmp_path / "index"
+    folder.mkdir()
+    articles = generate(12, seed=3, stories=2)
+    listing = [replace(a, body="") for a in articles]
+    by_id = {a.id: a for a in articles}
+
+    def fetch_but_first(article_id: str) -> Article:
+        if article_id == articles[0].id:
+            raise HollywoodError("gone")
+        return by_id[article_id]
+
+    storymod.group(listing, keep_in=folder, fetch=fetch_but_first)
+    kept = storywords._load(folder / storywords.WORDS_FILE)
+    assert kept is not None and (articles[0].id, articles[0].checksum) not in kept.keys
+    assert len(kept.keys) == len(articles) - 1
+    storymod.forget()
+    again = storymod.group(listing, keep_in=folder, fetch=by_id.__getitem__)
+    assert rows(again) == story_reference.group(articles)
+
+
+def test_kept_words_with_offsets_out_of_order_are_counted_again(tmp_path: Path):
+    import numpy as np
+
+    folder = tmp_path / "index"
+    folder.mkdir()
+    articles = generate(10, seed=4, stories=2)
+    table = storywords.table(articles, keep_in=folder)
+    table.offsets = table.offsets[::-1].copy()
+    storywords._save(folder / storywords.WORDS_FILE, table)
+    assert storywords._load(folder / storywords.WORDS_FILE) is None
+    assert rows(storymod.group(articles, keep_in=folder)) == story_reference.group(articles)
+    assert np.all(np.diff(storywords._load(folder / storywords.WORDS_FILE).offsets) >= 0)
