@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from hollywood_ai.index import analysis
 from hollywood_ai.index.model import Article, Passage
 from hollywood_ai.index.passages import split_passages
-from hollywood_ai.index.quantities import NUMBER_WORDS, lower_for_patterns
+from hollywood_ai.index.quantities import DIGIT, NUMBER_WORDS, WORD, lower_for_patterns
 from hollywood_ai.index.searchindex import text_analyzer
 
 if TYPE_CHECKING:
@@ -220,8 +220,6 @@ _NUMBER_WORD_LIST = [
 ]
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORD_LIST)
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORD_LIST) + r")\b", re.I)
-_WORD = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
 _TIMES_X = re.compile(r"\b(\d+(?:\.\d+)?)x\b", re.I)
 _EXPAND = re.compile(r"\b(" + "|".join(re.escape(k) for k in EXPANSIONS) + r")\b", re.I)
 _QUESTION = re.compile(
@@ -238,9 +236,9 @@ def stems(text: str, drop_questions: bool = False) -> list[str]:
     # Each pattern only where it can match (a word split and a few substring
     # tests are much cheaper than the patterns, which try every position).
     low = lower_for_patterns(text)
-    if not _NUMBER_WORD_SET.isdisjoint(_WORD.findall(low)):
+    if not _NUMBER_WORD_SET.isdisjoint(WORD.findall(low)):
         text = _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[lower_for_patterns(m.group(1))]), text)
-    if _DIGIT.search(text):
+    if DIGIT.search(text):
         text = _TIMES_X.sub(r"\1 times", text)
     if any(k in low for k in EXPANSIONS):
         text = _EXPAND.sub(lambda m: " ".join(EXPANSIONS[lower_for_patterns(m.group(1))]), text)

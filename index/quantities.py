@@ -88,8 +88,8 @@ _AS_MUCH = re.compile(r"\b(?P<num>twice|thrice|double|triple)\s+(?:as|the)\b", r
 # What every figure has: a digit, a number word, or "-fold". Checked first,
 # with a plain word split, because the patterns above try every position of
 # the text, and most sentences have none of them.
-_DIGIT = re.compile(r"\d")
-_WORD = re.compile(r"\w+")
+DIGIT = re.compile(r"\d")
+WORD = re.compile(r"\w+")
 NUMBER_TOKENS = frozenset(w for phrase in NUMBER_WORDS for w in phrase.split() if w != "a")
 # The characters that re.IGNORECASE matches to an ASCII letter and lower() does not.
 _CASE_ODD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
@@ -103,10 +103,10 @@ def lower_for_patterns(text: str) -> str:
 def might_have_figure(text: str) -> bool:
     """False only when ``extract`` finds nothing: no digit, no number word,
     no "fold"."""
-    if _DIGIT.search(text):
+    if DIGIT.search(text):
         return True
     low = lower_for_patterns(text)
-    return "fold" in low or not NUMBER_TOKENS.isdisjoint(_WORD.findall(low))
+    return "fold" in low or not NUMBER_TOKENS.isdisjoint(WORD.findall(low))
 
 
 @dataclass(frozen=True)
