@@ -128,15 +128,6 @@ class WordTable:
         """The article number of every (word, count) entry."""
         return np.repeat(np.arange(len(self.keys)), np.diff(self.offsets))
 
-    def counter(self, i: int) -> Counter[str]:
-        start, end = self.offsets[i], self.offsets[i + 1]
-        return Counter(
-            {
-                self.vocab[w]: int(c)
-                for w, c in zip(self.word_ids[start:end], self.counts[start:end], strict=True)
-            }
-        )
-
     def select(
         self, keys: list[tuple[str, str]], counted: dict[tuple[str, str], Counter[str]]
     ) -> WordTable:
