@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from hollywood_ai.index import answers
 from hollywood_ai.index import names as namemod
 from hollywood_ai.index import quantities, quotes
 from hollywood_ai.index import stories as storymod
@@ -31,6 +32,12 @@ from hollywood_ai.index.evidence import (
     stems,
     story_passages,
 )
+from hollywood_ai.index.differences import (  # noqa: F401  (the comparison's parts)
+    Discrepancy,
+    _article_names,
+    find_discrepancies,
+)
+from hollywood_ai.index.meaning import MEANING
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.workspace import Workspace
 
@@ -38,7 +45,7 @@ if TYPE_CHECKING:
     from hollywood_ai.index.facts import Fact
 
 # Chosen by measurement on tests/eval (bench/eval_compare.py prints the sweep).
-REPORT_COVERAGE = 0.4
+REPORT_COVERAGE = 0.5  # the share of the focus a source's best passage must carry
 PASSAGE_KEEP = 0.85  # further passages shown when at least this share of the best score
 PASSAGE_COVERAGE = 0.85  # ... and this share of its coverage
 MAX_PASSAGES = 3
@@ -85,46 +92,6 @@ class SourceReport:
             "reports": self.reports,
             "passages": [p.to_dict() for p in self.passages],
         }
-
-
-@dataclass
-class Discrepancy:
-    kind: str  # "number", "name" or "quote"
-    values: dict[str, str]
-    detail: str = ""
-    only_source: bool = False
-    diff: list[tuple[str, str]] = field(default_factory=list)
-    speaker: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"kind": self.kind, "values": dict(self.values)}
-        if self.detail:
-            data["detail"] = self.detail
-        if self.only_source:
-            data["only_source"] = True
-        if self.speaker:
-            data["speaker"] = self.speaker
-        if self.diff:
-            data["diff"] = [list(d) for d in self.diff]
-            data["diff_text"] = quotes.render_diff(self.diff)
-        return data
-
-    def summary(self, label: dict[str, str]) -> str:
-        parts = [f"{label.get(aid, aid)}: {text}" for aid, text in self.values.items()]
-        head = {
-            "number": "Figures differ",
-            "name": "Names differ",
-            "quote": "Quote worded differently",
-        }[self.kind]
-        if self.only_source:
-            head = (
-                "Only one source gives this figure"
-                if self.kind == "number"
-                else "Only one source gives this name"
-            )
-        if self.speaker:
-            head += f" ({self.speaker})"
-        return head + " — " + "; ".join(parts)
 
 
 @dataclass
@@ -256,23 +223,29 @@ def _story_titles(sp: StoryPassages) -> frozenset[str]:
 
 
 def meets(a: Analysed, q: Question) -> bool:
-    """Whether a passage carries what the question asks for: a figure (of the
-    claim's unit), a date, a name, a title or a place. Decisive: a passage
-    without it does not answer the question, however many words it shares."""
-    if q.wants_date and not a.has_date:
-        return False
-    if q.wants_quantity and not a.has_quantity:
-        return False
-    if q.wants_person and not a.has_person:
-        return False
-    if q.units or q.wants_name or q.wants_place:
-        units, title, place = passage_facts(a)
-        if q.units and not (q.units & units):
-            return False
-        if q.wants_name and not title:
-            return False
-        if q.wants_place and not place:
-            return False
+    """Whether a passage carries what the question asks for: an answer of
+    its type that the question does not already hold (a count for "how
+    many", a person other than its subject for "who", a date, a place, a
+    name), or, for a claim that gives a figure, a figure of the same unit.
+    Decisive: a passage without it does not answer the question, however
+    many words it shares."""
+    return bool(answer_spans(a, q)) if q.answer in ANSWER_TYPES else _meets_claim(a, q)
+
+
+ANSWER_TYPES = ("figure", "date", "place", "person", "name")
+
+
+def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
+    """The candidate answers of a passage (see ``answers.candidates``)."""
+    if q.answer == "figure" and not a.has_quantity and not answers.might_count(a.passage.text):
+        return []
+    return answers.candidates(a.passage.text, q.answer, q.text, q.reading.measure)
+
+
+def _meets_claim(a: Analysed, q: Question) -> bool:
+    if q.units:
+        units, _, _ = passage_facts(a)
+        return bool(q.units & units)
     return True
 
 
@@ -286,54 +259,93 @@ def _claim_weight(idf: list[float]) -> float:
     return sum(sorted(idf, reverse=True)[:LONG_CLAIM]) or 1.0
 
 
-def score_article(sp: StoryPassages, article_id: str, q: Question) -> list[ScoredPassage]:
-    """Every passage of one article that matches, best first."""
+@dataclass
+class _Weights:
+    """How a passage's evidence adds up (chosen on the development score)."""
+
+    focus: float = 1.0  # share of the focus's weight the passage carries
+    subject: float = 0.35  # share of the subject's weight
+    meaning: float = 1.2  # cosine of the question's and the passage's vectors
+    answer: float = 0.25  # the passage holds an answer of the asked type
+    quote: float = 0.2  # for "what did X say": the passage quotes someone
+
+
+WEIGHTS = _Weights()
+#: A passage that means nearly what the question asks, and shares some of its
+#: focus, counts as covering it.
+MEANING_NEEDED = 0.45
+
+
+def _coverage(
+    matched: set[int], near: set[int], indices: frozenset[int] | set[int], idf: list[float]
+) -> float:
+    if not indices:
+        return 1.0
+    total = _claim_weight([idf[k] for k in indices])
+    got = sum(idf[k] for k in matched & indices) + 0.5 * sum(idf[k] for k in near & indices)
+    return min(1.0, got / total)
+
+
+def score_article(
+    sp: StoryPassages, article_id: str, q: Question, qvec: Any = None
+) -> list[ScoredPassage]:
+    """Every passage of one article that could answer, best first.
+
+    A passage's evidence is the share of the question's focus it carries
+    (with half credit for its neighbours' words), the share of its subject,
+    how close its meaning is to the question's, and whether it holds an
+    answer of the asked type; ``coverage`` is what the verdict reads: the
+    focus share, or for a passage that means nearly what the question asks,
+    at least the threshold."""
     items = sp.by_article.get(article_id, [])
     concepts = q.concepts or [frozenset({t}) for t in q.terms]
-    if not concepts:
+    if not concepts or not items:
         return []
     idf = [_concept_idf(sp, c) for c in concepts]
-    total_weight = _claim_weight(idf)
-    # "What is the show called": a passage naming a title speaks of the show.
+    focus = q.focus or frozenset(range(len(concepts)))
+    subject = frozenset(range(len(concepts))) - focus
     kinds = {k for k, c in enumerate(concepts) if c & KIND_STEMS} if q.wants_name else set()
 
     def has(a: Analysed, k: int) -> bool:
         return _has(a, concepts[k]) or (k in kinds and passage_facts(a)[1])
 
-    own = [_bm25(sp, a, concepts, idf) for a in items]
-    if kinds:
-        # A title the story is about counts fully, another title half.
-        norm_idf = sum(idf[k] for k in kinds)
-        titles = _story_titles(sp)
-        own = [
-            o
-            + (
-                (norm_idf if _passage_titles(a) & titles else 0.5 * norm_idf)
-                if passage_facts(a)[1] and not any(_has(a, concepts[k]) for k in kinds)
-                else 0.0
+    vectors = None
+    if qvec is not None:
+        article = next((x for x in sp.articles if x.id == article_id), None)
+        if article is not None:
+            vectors = MEANING.of_article(
+                (article.id, article.checksum), [a.passage.text for a in items]
             )
-            + (0.5 * norm_idf if _passage_titles(a) & titles else 0.0)
-            for o, a in zip(own, items, strict=True)
-        ]
+    bm25 = [_bm25(sp, a, concepts, idf) for a in items]
+    top = max(bm25) or 1.0
     out: list[ScoredPassage] = []
     for i, a in enumerate(items):
-        if own[i] <= 0:
+        matched = {k for k in range(len(concepts)) if has(a, k)}
+        sim = float(vectors[i] @ qvec) if vectors is not None else 0.0
+        if not matched and sim < MEANING_NEEDED:
             continue
         if not meets(a, q):
-            continue  # a "how much" question is not answered by a passage with no figure
-        matched = {k for k in range(len(concepts)) if has(a, k)}
+            continue
         neighbours = [
             items[j]
             for j in (i - 1, i + 1)
             if 0 <= j < len(items) and items[j].passage.section == a.passage.section
         ]
         near = {k for n in neighbours for k in range(len(concepts)) if has(n, k)} - matched
-        coverage = min(
-            1.0, (sum(idf[k] for k in matched) + 0.5 * sum(idf[k] for k in near)) / total_weight
+        fcov = _coverage(matched, near, focus, idf)
+        scov = _coverage(matched, near, subject, idf) if subject else 1.0
+        quoted = q.answer == "quote" and bool(answers.quotations(a.passage.text))
+        score = (
+            WEIGHTS.focus * fcov
+            + WEIGHTS.subject * scov
+            + WEIGHTS.meaning * sim
+            + WEIGHTS.answer * (q.answer in ANSWER_TYPES)
+            + WEIGHTS.quote * quoted
+            + 0.1 * bm25[i] / top
         )
-        score = own[i] + 0.3 * max(
-            (own[j] for j in (i - 1, i + 1) if 0 <= j < len(items)), default=0.0
-        )
+        coverage = fcov
+        if sim >= MEANING_NEEDED and fcov > 0:
+            coverage = max(coverage, REPORT_COVERAGE)
         p = a.passage
         out.append(ScoredPassage(p.text, score, coverage, article_id, p.position, p.start, p.end))
     out.sort(key=lambda s: (-s.score, s.position))
@@ -390,8 +402,12 @@ def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = No
 
     sources: list[SourceReport] = []
     stems = set(q.terms).union(*q.concepts) if q.concepts else set(q.terms)
+    qvec = None
+    vectors = MEANING.embed([q.text]) if sp.articles else None
+    if vectors is not None and len(vectors):
+        qvec = vectors[0]
     for article in sp.articles:
-        scored = score_article(sp, article.id, q)
+        scored = score_article(sp, article.id, q, qvec)
         best = scored[0] if scored else None
         reports = best is not None and best.coverage >= REPORT_COVERAGE
         kept: list[ScoredPassage] = []
@@ -475,223 +491,6 @@ def comparison_of_fact(
 def _number_stems(q: Question) -> set[str]:
     return {t for t in q.terms if t.isdigit()}
 
-
-# ------------------------------------------------------------- discrepancies
-
-
-def find_discrepancies(
-    passages: dict[str, list[str]], articles: dict[str, Article], q: Question | None = None
-) -> list[Discrepancy]:
-    """What differs between the sources' passages for one fact."""
-    out: list[Discrepancy] = []
-    out.extend(_number_discrepancies(passages, articles))
-    out.extend(_name_discrepancies(passages, articles))
-    out.extend(_quote_discrepancies(passages, articles, q))
-    return out
-
-
-_FIGURES_CACHE: dict[tuple[str, str], frozenset[tuple[float, str]]] = {}
-
-
-def _article_figures(article: Article) -> frozenset[tuple[float, str]]:
-    """The figures an article's whole text gives (cached per version)."""
-    key = (article.id, article.checksum)
-    hit = _FIGURES_CACHE.get(key)
-    if hit is None:
-        hit = frozenset(q.key for q in quantities.extract(article.body))
-        if len(_FIGURES_CACHE) > 4000:
-            _FIGURES_CACHE.clear()
-        _FIGURES_CACHE[key] = hit
-    return hit
-
-
-def _number_discrepancies(
-    passages: dict[str, list[str]], articles: dict[str, Article] | None = None
-) -> list[Discrepancy]:
-    by_unit: dict[str, dict[str, quantities.Quantity]] = {}
-    for aid, texts in passages.items():
-        for text in texts:
-            for qty in quantities.extract(text):
-                if qty.unit in ("number", "year"):
-                    continue
-                by_unit.setdefault(qty.unit, {}).setdefault(aid, qty)
-    out = []
-    reporting = len(passages)
-    for unit, per_source in by_unit.items():
-        values = {aid: qty.text for aid, qty in per_source.items()}
-        distinct = {qty.key for qty in per_source.values()}
-        if len(distinct) > 1:
-            out.append(Discrepancy("number", values, detail=_unit_label(unit)))
-        elif len(per_source) == 1 and reporting > 1:
-            # "Only one source" only if no other article of the story gives it
-            # anywhere (its passage shown here may simply not be the one).
-            ((aid, qty),) = per_source.items()
-            elsewhere = any(
-                qty.key in _article_figures(a)
-                for other, a in (articles or {}).items()
-                if other != aid
-            )
-            if not elsewhere:
-                out.append(
-                    Discrepancy("number", values, detail=_unit_label(unit), only_source=True)
-                )
-    return out
-
-
-def _unit_label(unit: str) -> str:
-    return {"times": "multiplier", "%": "percentage", "USD": "amount in US dollars"}.get(unit, unit)
-
-
-def _wanted_name(name: namemod.Name) -> bool:
-    return namemod.is_title_like(name) or len(name.core.split()) >= 2
-
-
-_NAMES_CACHE: dict[tuple[str, str], list[namemod.Name]] = {}
-
-
-def _article_names(article: Article) -> list[namemod.Name]:
-    """The names in an article's whole text (cached per version)."""
-    key = (article.id, article.checksum)
-    hit = _NAMES_CACHE.get(key)
-    if hit is None:
-        hit = [n for n in namemod.extract(f"{article.title}\n{article.body}") if _wanted_name(n)]
-        if len(_NAMES_CACHE) > 4000:
-            _NAMES_CACHE.clear()
-        _NAMES_CACHE[key] = hit
-    return hit
-
-
-def _name_discrepancies(
-    passages: dict[str, list[str]], articles: dict[str, Article] | None = None
-) -> list[Discrepancy]:
-    """Variants of one name among the reporting sources' passages. Variants
-    are grouped over the names of the whole story (``articles``), so that two
-    spellings too far apart to match directly ("El Atonata", "The Eternaut")
-    are joined through a third ("El Eternauta") that another article uses."""
-    shown: list[tuple[str, namemod.Name]] = []
-    for aid, texts in passages.items():
-        for text in texts:
-            for name in namemod.extract(text):
-                if _wanted_name(name):
-                    shown.append((aid, name))
-    if not shown:
-        return []
-    # Distinct spellings: the shown ones and, as bridges, the story's.
-    spellings: dict[str, namemod.Name] = {}
-    for _, name in shown:
-        spellings.setdefault(name.text.casefold(), name)
-    for article in (articles or {}).values():
-        for name in _article_names(article):
-            spellings.setdefault(name.text.casefold(), name)
-    keys = list(spellings)
-    index = {k: i for i, k in enumerate(keys)}
-    parent = list(range(len(keys)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    # Pairs with at least one shown spelling: a story name only matters as a
-    # bridge between shown ones, and this keeps the cost to shown x story.
-    shown_keys = {name.text.casefold() for _, name in shown}
-    for k in shown_keys:
-        i = index[k]
-        for j, other in enumerate(keys):
-            if (
-                i != j
-                and root(i) != root(j)
-                and namemod.are_variants(spellings[k], spellings[other])
-            ):
-                parent[root(i)] = root(j)
-    groups: dict[int, list[tuple[str, namemod.Name]]] = {}
-    for aid, name in shown:
-        groups.setdefault(root(index[name.text.casefold()]), []).append((aid, name))
-    out = []
-    for members in groups.values():
-        values: dict[str, str] = {}
-        for aid, name in members:
-            values.setdefault(aid, name.text)
-        if len(values) > 1 and len({v.casefold() for v in values.values()}) > 1:
-            out.append(Discrepancy("name", values, detail="variants of one name"))
-    return out
-
-
-def _quote_discrepancies(
-    passages: dict[str, list[str]], articles: dict[str, Article], q: Question | None
-) -> list[Discrepancy]:
-    """Quotes by one speaker, from the reporting sources, worded differently."""
-    if len(passages) < 2:
-        return []
-    terms = set(q.terms) if q else set()
-    per_source: dict[str, list[quotes.Quote]] = {}
-    shown_quotes: set[tuple[str, int]] = set()
-    for aid in passages:
-        article = articles.get(aid)
-        if article is None:
-            continue
-        for quote in quotes.extract(article.body):
-            if not quote.speaker_key:
-                continue
-            overlaps_shown = any(_overlaps(quote.text, p) for p in passages[aid])
-            # About the question: the question names the speaker, and any
-            # other word it asks about is in the quote ("what did Sarandos
-            # say about creators"); a common word alone ("AI") is not enough.
-            speaker = set(stems(quote.speaker or ""))
-            rest = terms - speaker
-            about_query = bool(speaker & terms) and (
-                not rest or bool(rest & set(_quote_stems(quote)))
-            )
-            if overlaps_shown or about_query:
-                per_source.setdefault(aid, []).append(quote)
-                if overlaps_shown:
-                    shown_quotes.add((aid, quote.start))
-    out: list[Discrepancy] = []
-    seen: set[tuple[str, str]] = set()
-    ids = list(per_source)
-    for i, a in enumerate(ids):
-        for b in ids[i + 1 :]:
-            for qa in per_source[a]:
-                for qb in per_source[b]:
-                    if qa.speaker_key != qb.speaker_key:
-                        continue
-                    close = quotes.shared_content(qa, qb)
-                    # Two quotes both shown for the same fact need less in common.
-                    both_shown = (a, qa.start) in shown_quotes and (b, qb.start) in shown_quotes
-                    if close < (0.2 if both_shown else 0.3) or qa.words == qb.words:
-                        continue
-                    key = (qa.text, qb.text)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    out.append(
-                        Discrepancy(
-                            "quote",
-                            {a: qa.text, b: qb.text},
-                            detail=f"{round(quotes.similarity(qa, qb) * 100)}% of the words in the same order",
-                            diff=quotes.word_diff(qa.text, qb.text),
-                            speaker=qa.speaker,
-                        )
-                    )
-    return out
-
-
-_SENTENCE_PART = re.compile(r"[^.!?;]{25,}")
-
-
-def _overlaps(quote: str, passage: str) -> bool:
-    """The passage shows (part of) the quotation: the quote's start is in the
-    passage, or a sentence of the passage is in the quote (a passage is often
-    one sentence of a longer quotation)."""
-    if quote[:40] in passage:
-        return True
-    plain = passage.strip().strip("“”\"'‘’")
-    return any(part.strip()[:40] in quote for part in _SENTENCE_PART.findall(plain))
-
-
-def _quote_stems(quote: quotes.Quote) -> list[str]:
-    return stems(quote.text)
 
 
 # ------------------------------------------------------------------ export

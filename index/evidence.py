@@ -14,9 +14,10 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from hollywood_ai.index import analysis
+from hollywood_ai.index import analysis, questions
 from hollywood_ai.index.model import Article, Passage
 from hollywood_ai.index.passages import split_passages
+from hollywood_ai.index.questions import Reading
 from hollywood_ai.index.quantities import DIGIT, NUMBER_WORDS, WORD, lower_for_patterns
 from hollywood_ai.index.searchindex import text_analyzer
 
@@ -164,6 +165,17 @@ RELATED = [
     "copyright copyrighted infringement plagiarism",
     "city capital town",
     "scene scenes shot shots sequence sequences",
+    "lawyer lawyers attorney attorneys counsel",
+    "spokesman spokeswoman spokesperson spokespeople",
+    "senator senators sen",
+    "representative representatives rep congressman congresswoman",
+    "governor gov",
+    "kill killed killing dead death deaths die died",
+    "age aged old",
+    "apology apologize apologized apologizes apologise apologised sorry regret regrets",
+    "email emails e-mail e-mails",
+    "indict indicted indictment charge charged charges",
+    "fire fired firing dismiss dismissed oust ousted",
 ]
 # One way only: a question word that also means the other group, but not the
 # reverse ("earnings" are the revenue, and also the profit; "revenue" is not
@@ -360,11 +372,19 @@ class Question:
     wants_person: bool
     # One set of stems per term: the term and the words news copy uses for it.
     concepts: list[frozenset[str]] = field(default_factory=list)
-    wants_name: bool = False  # a title-like name ("what is the show called")
+    wants_name: bool = False  # a name ("what is the name of the student")
     wants_place: bool = False  # a place name ("which city")
     # The figures the text gives ("$11 billion"): matched by any figure of the
     # same unit, so a source giving another figure shows as a discrepancy.
     units: frozenset[str] = frozenset()
+    # What the question asks for (questions.read), and which concepts are its
+    # focus (what a passage must speak of) rather than its subject.
+    reading: Reading = field(default_factory=lambda: Reading(answer="claim"))
+    focus: frozenset[int] = frozenset()
+
+    @property
+    def answer(self) -> str:
+        return self.reading.answer
 
 
 def _related_groups() -> dict[str, frozenset[str]]:
@@ -385,12 +405,23 @@ for _word, _line in ONE_WAY.items():
 KIND_STEMS = frozenset(t.text for w in KIND_WORDS.split() for t in _ANALYZER(w))
 
 
+def _variants(term: str) -> set[str]:
+    """The forms one word takes in the analysed text: with the apostrophe of
+    a possessive ("Netflix's"), and an acronym with or without its stops
+    ("FBI" / "F.B.I.")."""
+    out = {term, term + "'", term + "’"}
+    if "." in term:
+        out.add(term.replace(".", ""))
+    elif term.isalpha() and 2 <= len(term) <= 4:
+        out.add(".".join(term))
+    return out
+
+
 def read_question(text: str) -> Question:
     from hollywood_ai.index.quantities import extract
 
-    wants_quantity = bool(QUANTITY_CUES.search(text))
-    wants_name = bool(NAME_CUES.search(text))
-    wants_place = bool(PLACE_CUES.search(text))
+    reading = questions.read(text)
+    answer = reading.answer
     figures = [q for q in extract(text) if q.unit not in ("number", "year")]
     # Figures given in a claim: their digits and scale words are not terms;
     # the figure's unit is matched instead (see compare.score_article).
@@ -398,27 +429,41 @@ def read_question(text: str) -> Question:
     for qty in sorted(figures, key=lambda q: -q.start):
         cleaned = cleaned[: qty.start] + " " + cleaned[qty.end :]
     cleaned = _SHOW_VERB.sub(" ", cleaned)
-    if wants_quantity or wants_name or wants_place:
+    if answer in ("figure", "name", "place", "date"):
         cleaned = ASKING_NOUNS.sub(" ", cleaned)
+    asking = set(stems(" ".join(questions.ASKING | set(questions.FIGURE_HOW))))
+    if answer == "quote":
+        asking |= set(stems(" ".join(questions.SPEECH_VERBS)))
     terms: list[str] = []
     for t in stems(cleaned, drop_questions=True):
         t = t.rstrip("'’") or t  # the analyser keeps the apostrophe of "Netflix's"
-        if t not in STOP_WORDS and t not in QUESTION_WORDS and t not in terms:
-            terms.append(t)
+        if t in STOP_WORDS or t in QUESTION_WORDS or t in terms:
+            continue
+        if reading.is_question and t in asking:
+            continue
+        terms.append(t)
+    subject = {t.rstrip("'’") for t in stems(" ".join(reading.subject_names))}
     concepts: list[frozenset[str]] = []
+    focus: set[int] = set()
     for t in terms:
-        # "Netflix", "Netflix's" and "Netflix’s" are one word.
-        concept = _GROUPS.get(t, frozenset()) | {t, t + "'", t + "’"}
-        if concept not in concepts:
-            concepts.append(concept)
+        concept = frozenset(_GROUPS.get(t, frozenset()) | _variants(t))
+        if concept in concepts:
+            continue
+        if t not in subject:
+            focus.add(len(concepts))
+        concepts.append(concept)
+    if not focus:
+        focus = set(range(len(concepts)))
     return Question(
         text=text,
         terms=terms,
-        wants_quantity=wants_quantity or bool(figures),
-        wants_date=bool(DATE_CUES.search(text)),
-        wants_person=bool(PERSON_CUES.search(text)) and not wants_place,
+        wants_quantity=answer == "figure" or bool(figures),
+        wants_date=answer == "date",
+        wants_person=answer == "person",
         concepts=concepts,
-        wants_name=wants_name,
-        wants_place=wants_place,
+        wants_name=answer == "name",
+        wants_place=answer == "place",
         units=frozenset(q.unit for q in figures),
+        reading=reading,
+        focus=frozenset(focus),
     )
