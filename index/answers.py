@@ -137,9 +137,7 @@ def _new(span_text: str, qwords: frozenset[str]) -> bool:
 
 def figures(text: str, measure: str = "") -> list[Span]:
     if measure == "age":
-        found = [(m.group(0), m.start(), m.end()) for m in _AGE.finditer(text)]
-        if found:
-            return found
+        return [(m.group(0), m.start(), m.end()) for m in _AGE.finditer(text)]
     if measure == "duration":
         found = [(m.group(0), m.start(), m.end()) for m in _DURATION.finditer(text)]
         if found:
@@ -204,6 +202,8 @@ def names(text: str) -> list[Span]:
         if not first_words or (sentence_start and len(value.split()) == 1 and not m.group(1)):
             continue
         if first_words[0] in SENTENCE_WORDS and len(value.split()) == 1:
+            continue
+        if all(w in MONTHS or w in WEEKDAYS for w in _words(value)):
             continue
         out.append((value, start, start + len(value)))
     return out

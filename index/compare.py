@@ -35,6 +35,7 @@ from hollywood_ai.index.evidence import (
 from hollywood_ai.index.differences import (  # noqa: F401  (the comparison's parts)
     Discrepancy,
     _article_names,
+    answer_discrepancies,
     find_discrepancies,
 )
 from hollywood_ai.index.meaning import MEANING
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from hollywood_ai.index.facts import Fact
 
 # Chosen by measurement on tests/eval (bench/eval_compare.py prints the sweep).
-REPORT_COVERAGE = 0.5  # the share of the focus a source's best passage must carry
+REPORT_COVERAGE = 0.4  # the share of the focus a source's best passage must carry
 PASSAGE_KEEP = 0.85  # further passages shown when at least this share of the best score
 PASSAGE_COVERAGE = 0.85  # ... and this share of its coverage
 MAX_PASSAGES = 3
@@ -273,7 +274,7 @@ class _Weights:
 WEIGHTS = _Weights()
 #: A passage that means nearly what the question asks, and shares some of its
 #: focus, counts as covering it.
-MEANING_NEEDED = 0.45
+MEANING_NEEDED = 0.5
 
 
 def _coverage(
@@ -348,7 +349,9 @@ def score_article(
             coverage = max(coverage, REPORT_COVERAGE)
         p = a.passage
         out.append(ScoredPassage(p.text, score, coverage, article_id, p.position, p.start, p.end))
-    out.sort(key=lambda s: (-s.score, s.position))
+    # Passages that carry enough of the focus come first: a passage that
+    # only means something close does not hide one that answers.
+    out.sort(key=lambda s: (s.coverage < REPORT_COVERAGE, -s.score, s.position))
     return out
 
 
@@ -438,6 +441,18 @@ def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = No
     discrepancies = find_discrepancies(
         {s.id: [p.text for p in s.passages] for s in sources if s.reports}, articles, q
     )
+    if q.answer in ANSWER_TYPES:
+        given = {}
+        for s in sources:
+            if s.reports and s.passages:
+                found = answers.candidates(
+                    s.passages[0].text, q.answer, q.text, q.reading.measure
+                )
+                if found:
+                    given[s.id] = found[0][0]
+        for d in answer_discrepancies(given, q.answer):
+            if not any(d.kind == e.kind and d.values == e.values for e in discrepancies):
+                discrepancies.insert(0, d)
     return Comparison(
         query=q.text, story=story, sources=sources, discrepancies=discrepancies, terms=q.terms
     )

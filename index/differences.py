@@ -88,37 +88,121 @@ def _article_figures(article: Article) -> frozenset[tuple[float, str]]:
     return hit
 
 
+def _head(text: str, qty: quantities.Quantity) -> frozenset[str]:
+    """What a figure measures: the content words right around it ("paid
+    $43 million in taxes" -> pai, tax), its own digits and scale left out."""
+    before = text[max(0, qty.start - 40) : qty.start].split()[-3:]
+    after = text[qty.end : qty.end + 50].split()[:4]
+    words = stems(" ".join(before + after))
+    return frozenset(w for w in words if not any(c.isdigit() for c in w) and len(w) > 2)
+
+
+def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two figures measure the same thing: their heads share a word, or
+    neither has words to tell them apart."""
+    return bool(a & b) or not (a or b)
+
+
 def _number_discrepancies(
     passages: dict[str, list[str]], articles: dict[str, Article] | None = None
 ) -> list[Discrepancy]:
-    by_unit: dict[str, dict[str, quantities.Quantity]] = {}
+    """Figures of one unit that measure the same thing (the words around them
+    agree) and differ in value; a figure only one source gives anywhere."""
+    found: list[tuple[str, quantities.Quantity, frozenset[str]]] = []
     for aid, texts in passages.items():
         for text in texts:
             for qty in quantities.extract(text):
-                if qty.unit in ("number", "year"):
-                    continue
-                by_unit.setdefault(qty.unit, {}).setdefault(aid, qty)
+                if qty.unit not in ("number", "year"):
+                    found.append((aid, qty, _head(text, qty)))
     out = []
     reporting = len(passages)
-    for unit, per_source in by_unit.items():
-        values = {aid: qty.text for aid, qty in per_source.items()}
-        distinct = {qty.key for qty in per_source.values()}
-        if len(distinct) > 1:
-            out.append(Discrepancy("number", values, detail=_unit_label(unit)))
-        elif len(per_source) == 1 and reporting > 1:
-            # "Only one source" only if no other article of the story gives it
-            # anywhere (its passage shown here may simply not be the one).
-            ((aid, qty),) = per_source.items()
-            elsewhere = any(
-                qty.key in _article_figures(a)
-                for other, a in (articles or {}).items()
-                if other != aid
+    paired: set[int] = set()
+    for i, (aid, qty, head) in enumerate(found):
+        values = {aid: qty.text}
+        keys = {qty.key}
+        for j, (other, oq, ohead) in enumerate(found):
+            if other in values or oq.unit != qty.unit or not _alike(head, ohead):
+                continue
+            values[other] = oq.text
+            keys.add(oq.key)
+            paired.add(j)
+        if len(values) > 1:
+            paired.add(i)
+            if len(keys) > 1 and not any(d.values == values for d in out):
+                out.append(Discrepancy("number", values, detail=_unit_label(qty.unit)))
+    seen_units: set[str] = set()
+    for i, (aid, qty, _) in enumerate(found):
+        if i in paired or reporting < 2 or qty.unit in seen_units:
+            continue
+        seen_units.add(qty.unit)
+        # "Only one source" only if no other article of the story gives it
+        # anywhere (its passage shown here may simply not be the one).
+        elsewhere = any(
+            qty.key in _article_figures(a) for other, a in (articles or {}).items() if other != aid
+        )
+        if not elsewhere and not any(qty.unit == q.unit for o, q, _ in found if o != aid):
+            out.append(
+                Discrepancy("number", {aid: qty.text}, detail=_unit_label(qty.unit), only_source=True)
             )
-            if not elsewhere:
-                out.append(
-                    Discrepancy("number", values, detail=_unit_label(unit), only_source=True)
-                )
     return out
+
+
+# ------------------------------------------------------------------ answers
+
+_TITLE = re.compile(
+    r"\b(?:mr|mrs|ms|dr|sen|senator|rep|representative|gov|governor|gen|lt|col|prof|rev|"
+    r"president|secretary|judge|jr|sr)\b\.?",
+    re.I,
+)
+_NUMBER_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _answer_key(text: str, kind: str) -> frozenset[str]:
+    """An answer as a set of folded words (titles, stops and endings gone;
+    number words as digits), so that "Sen. Bob Corker" = "Senator Bob
+    Corker" and "a dozen" = "12"."""
+    from hollywood_ai.index.text import fold
+
+    low = fold(_TITLE.sub(" ", text)).replace("’", "'").replace(".", "")
+    low = re.sub(r"'s\b|'", "", low)
+    words = re.findall(r"[a-z0-9]+", low)
+    out = set()
+    for w in words:
+        if w in quantities.NUMBER_WORDS:
+            out.add(str(int(quantities.NUMBER_WORDS[w])) if quantities.NUMBER_WORDS[w] >= 1 else w)
+        elif w in ("a", "an", "the", "of", "and", "in", "on", "at", "by", "th", "st", "nd", "rd"):
+            continue
+        else:
+            out.add(re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", w))
+    if kind == "number":
+        return frozenset(w for w in out if w.isdigit()) or frozenset(out)
+    return frozenset(out)
+
+
+def answer_discrepancies(answers: dict[str, str], answer_type: str) -> list[Discrepancy]:
+    """The sources answer the question differently: another count, year,
+    person, place or name (a name and its longer form, "Hope" / "Hope, Ark.",
+    are one answer)."""
+    if len(answers) < 2:
+        return []
+    kind = "number" if answer_type in ("figure", "date") else "name"
+    keys = {aid: _answer_key(text, kind) for aid, text in answers.items()}
+    if answer_type == "date":
+        # Dates differ only as figures do: years or days of a month, not
+        # "Tuesday" against "May 30".
+        keys = {aid: frozenset(w for w in k if w.isdigit()) for aid, k in keys.items()}
+        keys = {aid: k for aid, k in keys.items() if k}
+        if len(keys) < 2:
+            return []
+    distinct: list[frozenset[str]] = []
+    for k in keys.values():
+        if not any(k <= d or d <= k for d in distinct):
+            distinct.append(k)
+    if len(distinct) < 2:
+        return []
+    values = {aid: answers[aid] for aid in keys}
+    detail = "the sources answer differently"
+    return [Discrepancy(kind, values, detail=detail)]
 
 
 def _unit_label(unit: str) -> str:
@@ -239,24 +323,62 @@ def _quote_discrepancies(
                 for qb in per_source[b]:
                     if qa.speaker_key != qb.speaker_key:
                         continue
-                    close = quotes.shared_content(qa, qb)
-                    # Two quotes both shown for the same fact need less in common.
-                    both_shown = (a, qa.start) in shown_quotes and (b, qb.start) in shown_quotes
-                    if close < (0.2 if both_shown else 0.3) or qa.words == qb.words:
+                    if quotes.shared_content(qa, qb) < 0.2:
                         continue
-                    key = (qa.text, qb.text)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    out.append(
-                        Discrepancy(
-                            "quote",
-                            {a: qa.text, b: qb.text},
-                            detail=f"{round(quotes.similarity(qa, qb) * 100)}% of the words in the same order",
-                            diff=quotes.word_diff(qa.text, qb.text),
-                            speaker=qa.speaker,
+                    for sa, sb in _differing_parts(qa.text, qb.text):
+                        if (sa, sb) in seen:
+                            continue
+                        seen.add((sa, sb))
+                        out.append(
+                            Discrepancy(
+                                "quote",
+                                {a: sa, b: sb},
+                                detail=f"{round(_order_similarity(sa, sb) * 100)}% of the words in the same order",
+                                diff=quotes.word_diff(sa, sb),
+                                speaker=qa.speaker,
+                            )
                         )
-                    )
+    return out
+
+
+_PART = re.compile(r"[^.!?;]+(?:[.!?;]+|$)")
+
+
+def _parts(text: str) -> list[str]:
+    """A quotation's sentences (stops inside "I.R.S." or "Mr." kept)."""
+    text = re.sub(r"\b([A-Z])\.(?=[A-Z]\.)", r"\1", text)  # I.R.S. -> IRS.
+    text = re.sub(r"\b(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St)\.", r"\1", text)
+    return [p.strip() for p in _PART.findall(text) if len(p.split()) >= 3]
+
+
+def _plain_words(text: str) -> list[str]:
+    from hollywood_ai.index.text import fold
+
+    return re.findall(r"[a-z0-9*]+", fold(text).replace("’", "'").replace("'", "").replace(".", ""))
+
+
+def _order_similarity(a: str, b: str) -> float:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, _plain_words(a), _plain_words(b)).ratio()
+
+
+def _differing_parts(a: str, b: str) -> list[tuple[str, str]]:
+    """The sentences of two quotations that say the same thing in other
+    words: mostly the same words, not all of them. A sentence one source
+    quotes and the other leaves out is not a difference of wording."""
+    out = []
+    parts_b = _parts(b)
+    for pa in _parts(a):
+        wa = _plain_words(pa)
+        best, best_ratio = None, 0.0
+        for pb in parts_b:
+            ratio = _order_similarity(pa, pb)
+            if ratio > best_ratio:
+                best, best_ratio = pb, ratio
+        if best is None or best_ratio < 0.6 or wa == _plain_words(best):
+            continue
+        out.append((pa, best))
     return out
 
 

@@ -42,6 +42,7 @@ SPEECH_VERBS = frozenset(
     "added insist insisted warn warned announce announced declare declared state stated "
     "suggest suggested".split()
 )
+DURATION_UNITS = frozenset("years months weeks days hours minutes decades".split())
 FIGURE_HOW = {
     "many": "count",
     "much": "amount",
@@ -171,6 +172,9 @@ def _answer_type(low: str, words: list[str], names: list[str]) -> tuple[str, str
         return "quote", "", _speaker(words, wh_at, names)
     if wh == "how":
         if nxt in FIGURE_HOW:
+            unit = words[wh_at + 2] if wh_at + 2 < len(words) else ""
+            if nxt == "many" and unit in DURATION_UNITS:
+                return "figure", "duration", ""
             return "figure", FIGURE_HOW[nxt], ""
         return "claim", "", ""
     if wh == "when":
