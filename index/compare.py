@@ -243,6 +243,27 @@ def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
     return answers.candidates(a.passage.text, q.answer, q.text, q.reading.measure)
 
 
+_TOKEN = re.compile(r"\w[\w'’.-]*")
+
+
+def answer_of(text: str, q: Question) -> str | None:
+    """The passage's answer to the question: of its candidates, the one
+    nearest the words of the question's focus ("ends in 2018", not "on
+    Tuesday" earlier in the sentence)."""
+    found = answers.candidates(text, q.answer, q.text, q.reading.measure)
+    if not found:
+        return None
+    focus = set().union(*(q.concepts[k] for k in q.focus)) if q.concepts else set()
+    marks = [
+        (m.start() + m.end()) / 2
+        for m in _TOKEN.finditer(text)
+        if focus.intersection(stems(m.group(0)))
+    ]
+    if not marks:
+        return found[0][0]
+    return min(found, key=lambda c: min(abs((c[1] + c[2]) / 2 - x) for x in marks))[0]
+
+
 def _meets_claim(a: Analysed, q: Question) -> bool:
     if q.units:
         units, _, _ = passage_facts(a)
@@ -445,11 +466,9 @@ def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = No
         given = {}
         for s in sources:
             if s.reports and s.passages:
-                found = answers.candidates(
-                    s.passages[0].text, q.answer, q.text, q.reading.measure
-                )
+                found = answer_of(s.passages[0].text, q)
                 if found:
-                    given[s.id] = found[0][0]
+                    given[s.id] = found
         for d in answer_discrepancies(given, q.answer):
             if not any(d.kind == e.kind and d.values == e.values for e in discrepancies):
                 discrepancies.insert(0, d)

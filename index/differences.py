@@ -299,17 +299,22 @@ def _quote_discrepancies(
         if article is None:
             continue
         for quote in quotes.extract(article.body):
-            if not quote.speaker_key:
-                continue
             overlaps_shown = any(_overlaps(quote.text, p) for p in passages[aid])
             # About the question: the question names the speaker, and any
             # other word it asks about is in the quote ("what did Sarandos
             # say about creators"); a common word alone ("AI") is not enough.
-            speaker = set(stems(quote.speaker or ""))
+            speaker = set(stems(quote.speaker or "")) if _known(quote) else set()
             rest = terms - speaker
             about_query = bool(speaker & terms) and (
                 not rest or bool(rest & set(_quote_stems(quote)))
             )
+            if not overlaps_shown and not about_query and not _known(quote) and q is not None:
+                # No speaker found next to it: about the question when its
+                # own words carry half of what the question asks about.
+                focus = set().union(*(q.concepts[k] for k in q.focus)) if q.concepts else set()
+                about_query = bool(focus) and len(focus & set(_quote_stems(quote))) * 2 >= len(
+                    q.focus
+                )
             if overlaps_shown or about_query:
                 per_source.setdefault(aid, []).append(quote)
                 if overlaps_shown:
@@ -321,7 +326,9 @@ def _quote_discrepancies(
         for b in ids[i + 1 :]:
             for qa in per_source[a]:
                 for qb in per_source[b]:
-                    if qa.speaker_key != qb.speaker_key:
+                    # One speaker, or one quotation whose speaker was not
+                    # found beside it: then its wording alone pairs it.
+                    if _known(qa) and _known(qb) and qa.speaker_key != qb.speaker_key:
                         continue
                     if quotes.shared_content(qa, qb) < 0.2:
                         continue
@@ -335,10 +342,26 @@ def _quote_discrepancies(
                                 {a: sa, b: sb},
                                 detail=f"{round(_order_similarity(sa, sb) * 100)}% of the words in the same order",
                                 diff=quotes.word_diff(sa, sb),
-                                speaker=qa.speaker,
+                                speaker=qa.speaker if _known(qa) else (qb.speaker if _known(qb) else None),
                             )
                         )
     return out
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
+
+def _known(quote: quotes.Quote) -> bool:
+    """Whether the quote's speaker is named (not missing, not only "she")."""
+    return bool(quote.speaker_key) and quote.speaker_key not in _PRONOUNS
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
+
+def _known(quote: quotes.Quote) -> bool:
+    """Whether the quote's speaker is named (not missing, not only "she")."""
+    return bool(quote.speaker_key) and quote.speaker_key not in _PRONOUNS
 
 
 _PART = re.compile(r"[^.!?;]+(?:[.!?;]+|$)")
