@@ -21,7 +21,7 @@ MONTHS = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 ).split()
-WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?"
 _DATE = re.compile(
@@ -54,24 +54,67 @@ _AGE = re.compile(
     r"\b\d{1,3}-year-old\b|(?<=[A-Za-z],\s)\d{1,3}(?=[,)])|\baged?\s+\d{1,3}\b|\(\d{1,3}\)"
 )
 _DURATION_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)"
-_DURATION = re.compile(
-    rf"(?:\b(?:{_NUMBER_WORD_RE})|\d[\d,.]*)(?:\s+|-){_DURATION_UNIT}\b", re.I
-)
-US_STATES = (
-    "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia "
-    "Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts "
-    "Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon "
-    "Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming"
-).split() + [
-    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota",
-    "Rhode Island", "South Carolina", "South Dakota", "West Virginia",
+_DURATION = re.compile(rf"(?:\b(?:{_NUMBER_WORD_RE})|\d[\d,.]*)(?:\s+|-){_DURATION_UNIT}\b", re.I)
+US_STATES = [
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "Wisconsin",
+    "Wyoming",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "West Virginia",
 ]
 STATE_ABBREVIATIONS = (
     "Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. "
     "Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. "
     "S.D. Tenn. Tex. Va. Vt. Wash. Wis. Wyo. D.C."
 ).split()
-_STATE = "|".join(re.escape(s) for s in sorted(US_STATES + STATE_ABBREVIATIONS, key=len, reverse=True))
+_STATE = "|".join(
+    re.escape(s) for s in sorted(US_STATES + STATE_ABBREVIATIONS, key=len, reverse=True)
+)
 _CAP = r"[A-ZÀ-Þ][\w’'.-]*[\w]"
 _PLACE = re.compile(
     rf"\b{_CAP}(?:\s+{_CAP})?,\s+(?:{_STATE})(?![\w])"  # "Hope, Ark.", "Manchester, N.H."
@@ -84,9 +127,9 @@ ORG_WORDS = frozenset(
     "house senate congress committee department news times post party court office "
     "association campaign university college inc corp group agency bureau service council "
     "administration commission foundation institute network journal magazine channel "
-    "republicans democrats republican democratic democrat government state states city "
-    "county district church school hospital company club union police fbi cia irs "
-    "amendment act bill twitter facebook youtube instagram".split()
+    "republicans democrats republican democratic democrat government state states city county "
+    "district church school hospital company club union police fbi cia irs amendment act bill "
+    "twitter facebook youtube instagram".split()
 )
 NOT_PLACES = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"mr", "mrs", "ms", "dr", "the"}
 TITLES = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Judge|Justice|President|Senator|Representative|Governor|Secretary|Speaker|Director|Chairman|Attorney General)\.?"
@@ -111,7 +154,8 @@ SENTENCE_WORDS = frozenset(
 
 TITLE_WORDS = frozenset(
     "s mr mrs ms dr sen rep gov gen lt col sgt capt prof rev judge justice president senator "
-    "representative governor secretary speaker director chairman attorney general jr sr ii iii".split()
+    "representative governor secretary speaker director chairman attorney general jr sr ii "
+    "iii".split()
 )
 
 

@@ -19,10 +19,15 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from hollywood_ai.index import answers
+from hollywood_ai.index import answers, quantities, quotes
 from hollywood_ai.index import names as namemod
-from hollywood_ai.index import quantities, quotes
 from hollywood_ai.index import stories as storymod
+from hollywood_ai.index.differences import (
+    Discrepancy,
+    _article_names,
+    answer_discrepancies,
+    find_discrepancies,
+)
 from hollywood_ai.index.evidence import (
     KIND_STEMS,
     Analysed,
@@ -31,12 +36,6 @@ from hollywood_ai.index.evidence import (
     read_question,
     stems,
     story_passages,
-)
-from hollywood_ai.index.differences import (  # noqa: F401  (the comparison's parts)
-    Discrepancy,
-    _article_names,
-    answer_discrepancies,
-    find_discrepancies,
 )
 from hollywood_ai.index.meaning import MEANING
 from hollywood_ai.index.model import Article
@@ -463,12 +462,12 @@ def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = No
         {s.id: [p.text for p in s.passages] for s in sources if s.reports}, articles, q
     )
     if q.answer in ANSWER_TYPES:
-        given = {}
-        for s in sources:
-            if s.reports and s.passages:
-                found = answer_of(s.passages[0].text, q)
+        given: dict[str, str] = {}
+        for source in sources:
+            if source.reports and source.passages:
+                found = answer_of(source.passages[0].text, q)
                 if found:
-                    given[s.id] = found
+                    given[source.id] = found
         for d in answer_discrepancies(given, q.answer):
             if not any(d.kind == e.kind and d.values == e.values for e in discrepancies):
                 discrepancies.insert(0, d)
@@ -524,7 +523,6 @@ def comparison_of_fact(
 
 def _number_stems(q: Question) -> set[str]:
     return {t for t in q.terms if t.isdigit()}
-
 
 
 # ------------------------------------------------------------------ export

@@ -21,6 +21,7 @@ from hollywood_ai.index.model import Article
 if TYPE_CHECKING:
     from hollywood_ai.index.evidence import Question
 
+
 @dataclass
 class Discrepancy:
     kind: str  # "number", "name" or "quote"
@@ -59,7 +60,6 @@ class Discrepancy:
         if self.speaker:
             head += f" ({self.speaker})"
         return head + " — " + "; ".join(parts)
-
 
 
 def find_discrepancies(
@@ -114,7 +114,7 @@ def _number_discrepancies(
             for qty in quantities.extract(text):
                 if qty.unit not in ("number", "year"):
                     found.append((aid, qty, _head(text, qty)))
-    out = []
+    out: list[Discrepancy] = []
     reporting = len(passages)
     paired: set[int] = set()
     for i, (aid, qty, head) in enumerate(found):
@@ -142,7 +142,9 @@ def _number_discrepancies(
         )
         if not elsewhere and not any(qty.unit == q.unit for o, q, _ in found if o != aid):
             out.append(
-                Discrepancy("number", {aid: qty.text}, detail=_unit_label(qty.unit), only_source=True)
+                Discrepancy(
+                    "number", {aid: qty.text}, detail=_unit_label(qty.unit), only_source=True
+                )
             )
     return out
 
@@ -342,18 +344,12 @@ def _quote_discrepancies(
                                 {a: sa, b: sb},
                                 detail=f"{round(_order_similarity(sa, sb) * 100)}% of the words in the same order",
                                 diff=quotes.word_diff(sa, sb),
-                                speaker=qa.speaker if _known(qa) else (qb.speaker if _known(qb) else None),
+                                speaker=qa.speaker
+                                if _known(qa)
+                                else (qb.speaker if _known(qb) else None),
                             )
                         )
     return out
-
-
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
-
-
-def _known(quote: quotes.Quote) -> bool:
-    """Whether the quote's speaker is named (not missing, not only "she")."""
-    return bool(quote.speaker_key) and quote.speaker_key not in _PRONOUNS
 
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
@@ -420,4 +416,3 @@ def _overlaps(quote: str, passage: str) -> bool:
 
 def _quote_stems(quote: quotes.Quote) -> list[str]:
     return stems(quote.text)
-

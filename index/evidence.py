@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from hollywood_ai.index import analysis, questions
 from hollywood_ai.index.model import Article, Passage
 from hollywood_ai.index.passages import split_passages
-from hollywood_ai.index.questions import Reading
 from hollywood_ai.index.quantities import DIGIT, NUMBER_WORDS, WORD, lower_for_patterns
+from hollywood_ai.index.questions import Reading
 from hollywood_ai.index.searchindex import text_analyzer
 
 if TYPE_CHECKING:

@@ -38,9 +38,9 @@ FIGURE_NOUNS = frozenset(
 # The verbs of reported speech: "what did X say" asks for X's words.
 SPEECH_VERBS = frozenset(
     "say said tell told write wrote post posted tweet tweeted claim claimed argue argued "
-    "describe described call called respond responded react reacted reply replied add "
-    "added insist insisted warn warned announce announced declare declared state stated "
-    "suggest suggested".split()
+    "describe described call called respond responded react reacted reply replied add added "
+    "insist insisted warn warned announce announced declare declared state stated suggest "
+    "suggested".split()
 )
 DURATION_UNITS = frozenset("years months weeks days hours minutes decades".split())
 FIGURE_HOW = {
@@ -59,8 +59,8 @@ FIGURE_HOW = {
 # Words of the asking phrase itself: never evidence.
 ASKING = frozenset(
     "how what which who whom whose when where why is are was were be been do does did has "
-    "have had can could would should will shall may might must the a an of to in on at for "
-    "by with from about name names called named titled kind type sort exactly roughly "
+    "have had can could would should will shall may might must the a an of to in on at for by "
+    "with from about name names called named titled kind type sort exactly roughly "
     "approximately reportedly according".split()
 )
 _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w’'.-]*[\w’']|[A-Za-zÀ-ÿ0-9]")
@@ -128,10 +128,19 @@ def read(text: str) -> Reading:
     body = _LEADING.sub("", text.strip())
     low = body.lower()
     words = [w.lower() for w, _ in _words(body)]
-    is_question = body.rstrip().endswith("?") or bool(
-        re.match(r"(how|what|which|who|whom|whose|when|where|why|did|does|do|is|are|was|were)\b",
-                 low)
-    ) or bool(re.match(r"(under|through|in|on|by|from|for|to|with|since) (what|which|whom|who)\b", low))
+    is_question = (
+        body.rstrip().endswith("?")
+        or bool(
+            re.match(
+                r"(how|what|which|who|whom|whose|when|where|why|did|does|do|is|are|was|were)\b", low
+            )
+        )
+        or bool(
+            re.match(
+                r"(under|through|in|on|by|from|for|to|with|since) (what|which|whom|who)\b", low
+            )
+        )
+    )
     answer, measure, speaker = "claim", "", ""
     names = proper_names(body)
     if is_question:
@@ -158,8 +167,11 @@ def read(text: str) -> Reading:
 def _answer_type(low: str, words: list[str], names: list[str]) -> tuple[str, str, str]:
     # The asking phrase: the first wh-word and the words right after it.
     wh_at = next(
-        (i for i, w in enumerate(words) if w in ("how", "what", "which", "who", "whom", "whose",
-                                                 "when", "where")),
+        (
+            i
+            for i, w in enumerate(words)
+            if w in ("how", "what", "which", "who", "whom", "whose", "when", "where")
+        ),
         None,
     )
     if wh_at is None:
