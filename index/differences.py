@@ -88,13 +88,23 @@ def _article_figures(article: Article) -> frozenset[tuple[float, str]]:
     return hit
 
 
+_CLAUSE_END = re.compile(r"[;:()—–]|,\s|\.\s")
+
+
 def _head(text: str, qty: quantities.Quantity) -> frozenset[str]:
-    """What a figure measures: the content words right around it ("paid
-    $43 million in taxes" -> pai, tax), its own digits and scale left out."""
-    before = text[max(0, qty.start - 40) : qty.start].split()[-3:]
-    after = text[qty.end : qty.end + 50].split()[:4]
-    words = stems(" ".join(before + after))
-    return frozenset(w for w in words if not any(c.isdigit() for c in w) and len(w) > 2)
+    """What a figure measures: the lower-case content words of its clause
+    near it ("paid $43 million in taxes" -> pai, tax), names, digits and
+    scales left out."""
+    left = _CLAUSE_END.split(text[max(0, qty.start - 80) : qty.start])[-1].split()[-6:]
+    right = _CLAUSE_END.split(text[qty.end : qty.end + 70])[0].split()[:5]
+    plain = [w for w in left + right if w[:1].islower()]
+    words = stems(" ".join(plain))
+    return frozenset(
+        w for w in words if not any(c.isdigit() for c in w) and len(w) > 2 and w not in _SCALE_WORDS
+    )
+
+
+_SCALE_WORDS = frozenset({"million", "billion", "trillion", "thousand", "percent"})
 
 
 def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -334,7 +344,8 @@ def _quote_discrepancies(
                         continue
                     if quotes.shared_content(qa, qb) < 0.2:
                         continue
-                    for sa, sb in _differing_parts(qa.text, qb.text):
+                    same_speaker = _known(qa) and _known(qb)
+                    for sa, sb in _differing_parts(qa.text, qb.text, same_speaker):
                         if (sa, sb) in seen:
                             continue
                         seen.add((sa, sb))
@@ -382,9 +393,20 @@ def _order_similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, _plain_words(a), _plain_words(b)).ratio()
 
 
-def _differing_parts(a: str, b: str) -> list[tuple[str, str]]:
+def _content_share(a: str, b: str) -> float:
+    from whoosh.analysis import STOP_WORDS
+
+    wa = {w for w in _plain_words(a) if w not in STOP_WORDS and len(w) > 2}
+    wb = {w for w in _plain_words(b) if w not in STOP_WORDS and len(w) > 2}
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
+def _differing_parts(a: str, b: str, same_speaker: bool = False) -> list[tuple[str, str]]:
     """The sentences of two quotations that say the same thing in other
-    words: mostly the same words, not all of them. A sentence one source
+    words: mostly the same words in the same order, not all of them (for a
+    speaker named beside both, half of the content words are enough: "we
+    firmly believe AI is a tremendous opportunity" / "we remain convinced
+    that AI represents an incredible opportunity"). A sentence one source
     quotes and the other leaves out is not a difference of wording."""
     out = []
     parts_b = _parts(b)
@@ -393,6 +415,8 @@ def _differing_parts(a: str, b: str) -> list[tuple[str, str]]:
         best, best_ratio = None, 0.0
         for pb in parts_b:
             ratio = _order_similarity(pa, pb)
+            if same_speaker:
+                ratio = max(ratio, 0.6 * (_content_share(pa, pb) >= 0.5))
             if ratio > best_ratio:
                 best, best_ratio = pb, ratio
         if best is None or best_ratio < 0.6 or wa == _plain_words(best):

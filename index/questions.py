@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hollywood_ai.index.names import NOT_NAMES
+
 # Nouns that make "which/what N" ask for a place, a date or a person.
 PLACE_NOUNS = frozenset(
     "city state country area place town district county region location neighborhood "
@@ -89,8 +91,12 @@ def _words(text: str) -> list[tuple[str, int]]:
 
 
 def _is_name_word(word: str, position: int, first: int) -> bool:
-    if position == first or not word[:1].isupper():
+    if not word[:1].isupper():
         return False
+    if position == first:
+        # A sentence's first word is a name only when it could not begin
+        # any sentence ("Netflix reported...", not "The" or "Which").
+        return _bare(word).capitalize() not in NOT_NAMES and word.lower() not in ASKING
     return word.lower().rstrip("’'s") not in ASKING or word.isupper()
 
 
