@@ -252,6 +252,11 @@ def answer_of(text: str, q: Question) -> str | None:
     found = answers.candidates(text, q.answer, q.text, q.reading.measure)
     if not found:
         return None
+    if q.answer == "name" and any(c & KIND_STEMS for c in q.concepts):
+        # The name of a show or a film: a title (quoted, or led by an article).
+        titles = [c for c in found if namemod.is_title_like(namemod.Name(c[0], c[1], c[2]))]
+        quoted = [n for n in namemod.extract(text) if namemod.is_title_like(n)]
+        found = titles or [(n.text, n.start, n.end) for n in quoted] or found
     focus = set().union(*(q.concepts[k] for k in q.focus)) if q.concepts else set()
     marks = [
         (m.start() + m.end()) / 2
@@ -339,6 +344,7 @@ def score_article(
             )
     bm25 = [_bm25(sp, a, concepts, idf) for a in items]
     top = max(bm25) or 1.0
+    story_titles = _story_titles(sp) if kinds else frozenset()
     out: list[ScoredPassage] = []
     for i, a in enumerate(items):
         matched = {k for k in range(len(concepts)) if has(a, k)}
@@ -356,12 +362,15 @@ def score_article(
         fcov = _coverage(matched, near, focus, idf)
         scov = _coverage(matched, near, subject, idf) if subject else 1.0
         quoted = q.answer == "quote" and bool(answers.quotations(a.passage.text))
+        # "What is the show called": the title the story is about answers best.
+        titled = bool(kinds) and bool(_passage_titles(a) & story_titles)
         score = (
             WEIGHTS.focus * fcov
             + WEIGHTS.subject * scov
             + WEIGHTS.meaning * sim
             + WEIGHTS.answer * (q.answer in ANSWER_TYPES)
             + WEIGHTS.quote * quoted
+            + 2 * WEIGHTS.answer * titled
             + 0.1 * bm25[i] / top
         )
         coverage = fcov
@@ -469,8 +478,9 @@ def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = No
                 if found:
                     given[source.id] = found
         for d in answer_discrepancies(given, q.answer):
-            if not any(d.kind == e.kind and d.values == e.values for e in discrepancies):
-                discrepancies.insert(0, d)
+            # Not when the same sources already differ in a name or figure.
+            if not any(d.kind == e.kind and set(d.values) <= set(e.values) for e in discrepancies):
+                discrepancies.append(d)
     return Comparison(
         query=q.text, story=story, sources=sources, discrepancies=discrepancies, terms=q.terms
     )
