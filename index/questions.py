@@ -132,6 +132,7 @@ def _bare(word: str) -> str:
 def read(text: str) -> Reading:
     """The answer type, focus and subject of ``text``."""
     body = _LEADING.sub("", text.strip())
+    body = re.sub(r"\b(what|who|where|when|how)['’]s\b", r"\1 is", body, flags=re.I)
     low = body.lower()
     words = [w.lower() for w, _ in _words(body)]
     is_question = (
@@ -151,6 +152,8 @@ def read(text: str) -> Reading:
     names = proper_names(body)
     if is_question:
         answer, measure, speaker = _answer_type(low, words, names)
+    elif re.match(r"(?:the\s+)?(?:name|title)s?\s+of\b", low):
+        answer = "name"  # "name of the series": a question without its asking word
     phrases = tuple(m.group(1) for m in _QUOTED_PHRASE.finditer(body))
     name_words = {_bare(w) for n in names for w, _ in _words(n)}
     subject = tuple(w for w in words if _bare(w) in name_words)
