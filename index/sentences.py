@@ -9,7 +9,7 @@ allowed before it) is a candidate; the word before the stop decides:
   "Jan. 5");
 - an initial ("George W. Bush"), a dotted abbreviation ("U.S.", "D.C.",
   "p.m.") and the abbreviations that may close a sentence ("Jr.", "Inc.",
-  "Calif.", "(D-Nev.)", an ellipsis) end one only when the next word is one
+  "Calif.", "(D-Nev.)") end one only when the next word is one
   that opens sentences ("The", "He", "But"): "the U.S. Senate" is one sentence,
   "in the U.S. The vote" two.
 
@@ -26,34 +26,39 @@ from collections.abc import Sequence
 
 _CANDIDATE = re.compile(r"(?:[.!?]+|…|\.\.\.)([\"”’')\]]*)(\s+)")
 _OPENERS = "\"“‘'([*_"
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Titles written before a name: a stop after one never ends a sentence.
-TITLES = frozenset(
+TITLES = _set(
     "mr mrs ms messrs mmes dr prof sen sens rep reps gov govs lt gen col capt cmdr "
     "cmdt maj sgt cpl pvt adm rev msgr fr hon pres supt det insp atty amb ald gov "
-    "brig lieut rt sec vs mt ft".split()
+    "brig lieut rt sec vs mt ft"
 )
 # A stop after these ends a sentence unless a number follows.
-BEFORE_NUMBER = frozenset(
-    "no nos vol vols p pp art fig figs ch sec op jan feb mar apr jun jul aug sep sept "
-    "oct nov dec".split()
+BEFORE_NUMBER = _set(
+    "no nos vol vols p pp art fig figs ch sec op jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 # Abbreviations that may close a sentence: a stop after one ends it only
 # before a word that opens sentences.
-MAY_CLOSE = frozenset(
+MAY_CLOSE = _set(
     "jr sr inc corp co cos ltd llc plc bros st ave blvd rd hwy etc approx est dept univ "
     "assn intl natl govt ala ariz ark calif colo conn del fla ga ill ind kan kans ky la "
     "md mass mich minn miss mo mont neb nebr nev okla ore pa tenn tex vt va wash wis "
-    "wyo wva".split()
+    "wyo wva"
 )
 NEVER_CLOSE = frozenset({"e.g", "i.e", "cf", "viz"})
 # Words that open sentences (and seldom follow an abbreviation inside one).
-STARTERS = frozenset(
+STARTERS = _set(
     "the a an he she it they we i you his her its their our my your this that these "
     "those there here but and or so yet if as in on at for after before when while "
     "since because although though however meanwhile still now then also some many "
     "most one no not all both each every several other such what who why how where "
     "asked according under over during with without by from to last next earlier "
-    "later instead even just only".split()
+    "later instead even just only"
 )
 _SAID = (
     r"said|says|told|tells|added|adds|asked|asks|noted|stated|wrote|writes|explained|"
@@ -66,6 +71,7 @@ _ATTRIBUTION = re.compile(
     rf"^(?:(?:He|She|They|We|I)|The\s+[a-z]+(?:\s+[a-z]+)?|(?:[A-Z][\w.’'-]*\s+){{0,3}}"
     rf"[A-Z][\w’'-]+)\s+(?:{_SAID})\b|^(?:{_SAID.title()})\s+[A-Z]"
 )
+_SAID_WORD = re.compile(rf"\b(?:{_SAID})\b", re.I)
 _ENDS_WITH_QUOTE = re.compile(r"[.!?…,]\s*[”\"’']\s*$")
 
 
@@ -96,8 +102,8 @@ def _ends_here(text: str, stop: int, mark: str, nxt: str, after_is_initial: bool
         return False
     if "!" in mark or "?" in mark:
         return True
-    if mark != ".":  # an ellipsis
-        return _opens_sentence(nxt)
+    if mark != ".":  # an ellipsis before a capital
+        return True
     raw = _word_before(text, stop - 1)
     word = raw.lower().rstrip(".")
     if not word:
@@ -170,14 +176,26 @@ def split_sentences(text: str, shield: Sequence[bool] | None = None) -> list[tup
 
 
 def _keep_attributions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join a sentence that ends with a quotation to the next when that one
-    says who spoke ("“We will win.” He said the vote…")."""
+    """Join a sentence that ends with a quotation nobody is said to have said
+    (three words or more: not a name in quotes) to the next when that one says
+    who spoke ("“We will win.” He said the vote…")."""
+    regions = quote_regions(text)
     out: list[tuple[int, int]] = []
     for span in spans:
-        if out:
-            prev = text[out[-1][0] : out[-1][1]]
-            if _ENDS_WITH_QUOTE.search(prev) and _ATTRIBUTION.match(text[span[0] : span[1]]):
+        if out and _unattributed_quote(text, out[-1], regions):
+            if _ATTRIBUTION.match(text[span[0] : span[1]]):
                 out[-1] = (out[-1][0], span[1])
                 continue
         out.append(span)
     return out
+
+
+def _unattributed_quote(text: str, span: tuple[int, int], regions: list[tuple[int, int]]) -> bool:
+    start, end = span
+    if not _ENDS_WITH_QUOTE.search(text[start:end]):
+        return False
+    last = [r for r in regions if start <= r[0] and r[1] <= end and end - r[1] <= 2]
+    if not last or len(text[last[-1][0] : last[-1][1]].split()) < 3:
+        return False
+    outside = text[start : last[-1][0]]
+    return not _SAID_WORD.search(outside)
