@@ -8,7 +8,8 @@ every passage ``p`` of an article with body ``body``:
 
 - ``body[p.start:p.end]`` is the passage's source: for a sentence, from its
   first character to its last, with the markup that opens or closes inside it
-  (``**``, ``[``, ``](url)``); for a list item, its text after the marker; for
+  (``**``, ``[``, ``](url)``: no sentence ends inside a link or an emphasised
+  run, so both ends of its markup are in it); for a list item, its text after the marker; for
   a table row, the row's line from its first pipe to its last;
 - for a sentence or an item, ``plain(body[p.start:p.end]) == p.text``: the
   source as plain text, links to their words, images to their alt text,
@@ -37,13 +38,10 @@ MIN_WORDS = 3
 _WORD = re.compile(r"\w+")
 # A continuation line's container prefix: indentation and blockquote markers.
 _LINE_PREFIX = re.compile(r"\n[ \t]*(?:>[ \t]?)*")
-# Emphasis delimiters left at a span's edge when a sentence ends inside an
-# emphasised run ("*He left. She stayed.*"): not text.
-_EDGE_MARKS = "*_~"
 
 
 def _finish(text: str) -> str:
-    return " ".join(text.split()).strip(_EDGE_MARKS + " ")
+    return " ".join(text.split())
 
 
 def plain(source: str) -> str:
@@ -116,21 +114,22 @@ def _plain_block(pieces: list[md.Piece]) -> _Plain:
         elif piece.kind == md.BREAK:
             add(" ", piece.start, piece.end)
         elif piece.kind == md.OPEN:
+            # No sentence ends inside a link or an emphasised run, so that a
+            # sentence's source holds both ends of its markup.
             pending = piece.start if pending is None else pending
-            shielded += piece.tag == "link"
+            shielded += 1
         elif piece.kind == md.CLOSE:
-            shielded -= piece.tag == "link" and shielded > 0
+            shielded -= shielded > 0
             if last_word >= 0:
                 out.hi[last_word] = max(out.hi[last_word], piece.end)
     return out
 
 
 def _trim(block: _Plain, a: int, b: int) -> tuple[int, int]:
-    """[a, b) without edge spaces and edge emphasis marks."""
-    strip = _EDGE_MARKS + " "
-    while a < b and block.chars[a] in strip:
+    """[a, b) without edge spaces."""
+    while a < b and block.chars[a] == " ":
         a += 1
-    while b > a and block.chars[b - 1] in strip:
+    while b > a and block.chars[b - 1] == " ":
         b -= 1
     return a, b
 

@@ -146,8 +146,9 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 
 def split_sentences(text: str, shield: Sequence[bool] | None = None) -> list[tuple[int, int]]:
     """Sentence spans (start, end) within one paragraph of plain text, white
-    space trimmed. ``shield`` marks characters no sentence may end in (a link's
-    words, inline code)."""
+    space trimmed. ``shield`` marks the characters inside markup (a link's
+    words, an emphasised run, inline code): no sentence ends at a space
+    inside it."""
     inside = [False] * (len(text) + 1)
     for a, b in quote_regions(text):
         for i in range(a + 1, b - 1):
@@ -157,7 +158,7 @@ def split_sentences(text: str, shield: Sequence[bool] | None = None) -> list[tup
         stop = m.start(1)
         mark = text[m.start() : stop]
         # Inside a quotation, unless the stop is the quotation's own end.
-        if inside[m.end(1) - 1] or (shield is not None and shield[m.start()]):
+        if inside[m.end(1) - 1] or (shield is not None and shield[m.start(2)]):
             continue
         nxt = _word_after(text, m.end())
         at = m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip(_OPENERS))
@@ -182,10 +183,13 @@ def _keep_attributions(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     regions = quote_regions(text)
     out: list[tuple[int, int]] = []
     for span in spans:
-        if out and _unattributed_quote(text, out[-1], regions):
-            if _ATTRIBUTION.match(text[span[0] : span[1]]):
-                out[-1] = (out[-1][0], span[1])
-                continue
+        if (
+            out
+            and _unattributed_quote(text, out[-1], regions)
+            and _ATTRIBUTION.match(text[span[0] : span[1]])
+        ):
+            out[-1] = (out[-1][0], span[1])
+            continue
         out.append(span)
     return out
 
