@@ -36,6 +36,8 @@ from hollywood_ai.index.sentences import split_sentences
 MAX_PASSAGE_CHARS = 600
 MIN_WORDS = 3
 _WORD = re.compile(r"\w+")
+_RUNS = re.compile(r"\s+|\S+")
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 # A continuation line's container prefix: indentation and blockquote markers.
 _LINE_PREFIX = re.compile(r"\n[ \t]*(?:>[ \t]?)*")
 
@@ -101,9 +103,38 @@ def _plain_block(pieces: list[md.Piece]) -> _Plain:
             last_word = len(out.chars) - 1
 
     for piece in pieces:
-        if piece.kind == md.TEXT and piece.exact:
-            for i, ch in enumerate(piece.text):
-                add(ch, piece.start + i, piece.start + i + 1)
+        if piece.kind == md.TEXT and piece.exact and not _ODD_SPACE.search(piece.text):
+            # The common case at once: single spaces only.
+            text = piece.text
+            skip = 1 if text[:1] == " " and (not out.chars or out.chars[-1] == " ") else 0
+            base = len(out.chars)
+            out.chars.extend(text[skip:])
+            out.lo.extend(range(piece.start + skip, piece.end))
+            out.hi.extend(range(piece.start + skip + 1, piece.end + 1))
+            out.shield.extend([shielded > 0] * (len(text) - skip))
+            words = [i for i in (base, base + 1) if i < len(out.chars) and out.chars[i] != " "]
+            if pending is not None and words:
+                out.lo[words[0]] = min(out.lo[words[0]], pending)
+                pending = None
+            for i in (len(out.chars) - 1, len(out.chars) - 2):
+                if i >= base and out.chars[i] != " ":
+                    last_word = i
+                    break
+        elif piece.kind == md.TEXT and piece.exact:
+            # Runs of words at once, each space run as one space.
+            for m in _RUNS.finditer(piece.text):
+                run = m.group()
+                at = piece.start + m.start()
+                if run[0].isspace():
+                    add(" ", at, at + len(run))
+                    continue
+                add(run[0], at, at + 1)
+                if len(run) > 1:
+                    out.chars.extend(run[1:])
+                    out.lo.extend(range(at + 1, at + len(run)))
+                    out.hi.extend(range(at + 2, at + len(run) + 1))
+                    out.shield.extend([shielded > 0] * (len(run) - 1))
+                    last_word = len(out.chars) - 1
         elif piece.kind in (md.TEXT, md.CODE, md.IMAGE):
             if piece.kind == md.CODE:
                 shielded += 1

@@ -123,18 +123,22 @@ def _ends_here(text: str, stop: int, mark: str, nxt: str, after_is_initial: bool
     return True
 
 
+_QUOTE_MARK = re.compile(r"[“”\"]")
+
+
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """The quotations of a paragraph that close in it: (start, end) of each,
     curly or straight quotes (straight ones pair in order)."""
     regions: list[tuple[int, int]] = []
-    depth_start: int | None = None
+    curly: int | None = None
     straight: int | None = None
-    for i, ch in enumerate(text):
-        if ch == "“" and depth_start is None:
-            depth_start = i
-        elif ch == "”" and depth_start is not None:
-            regions.append((depth_start, i + 1))
-            depth_start = None
+    for m in _QUOTE_MARK.finditer(text):
+        ch, i = m.group(), m.start()
+        if ch == "“" and curly is None:
+            curly = i
+        elif ch == "”" and curly is not None:
+            regions.append((curly, i + 1))
+            curly = None
         elif ch == '"':
             if straight is None:
                 straight = i
@@ -149,8 +153,9 @@ def split_sentences(text: str, shield: Sequence[bool] | None = None) -> list[tup
     space trimmed. ``shield`` marks the characters inside markup (a link's
     words, an emphasised run, inline code): no sentence ends at a space
     inside it."""
+    regions = quote_regions(text)
     inside = [False] * (len(text) + 1)
-    for a, b in quote_regions(text):
+    for a, b in regions:
         for i in range(a + 1, b - 1):
             inside[i] = True
     cuts: list[int] = []
@@ -173,14 +178,15 @@ def split_sentences(text: str, shield: Sequence[bool] | None = None) -> list[tup
             lead = len(piece) - len(piece.lstrip())
             spans.append((begin + lead, begin + len(piece.rstrip())))
         begin = cut
-    return _keep_attributions(text, spans)
+    return _keep_attributions(text, spans, regions)
 
 
-def _keep_attributions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _keep_attributions(
+    text: str, spans: list[tuple[int, int]], regions: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Join a sentence that ends with a quotation nobody is said to have said
     (three words or more: not a name in quotes) to the next when that one says
     who spoke ("“We will win.” He said the vote…")."""
-    regions = quote_regions(text)
     out: list[tuple[int, int]] = []
     for span in spans:
         if (

@@ -253,3 +253,50 @@ def test_a_pronoun_does_not_reach_past_the_paragraph_before():
 def test_a_pronoun_after_a_quote_is_not_its_speaker_name():
     (quote,) = extract("Ana Ruiz spoke.\n\n“The line is long but it moves.” He said so twice.")
     assert quote.speaker == "Ana Ruiz"
+
+
+# ------------------------------------------------------------------ reader
+
+
+def lit_text(art: Article, p: Passage) -> str:
+    """What the reader lights for a passage opened by its offsets."""
+    from hollywood_ai.tui.document import parse, place_of
+
+    blocks = parse(art.body)
+    place = place_of(blocks, art.body, p.start, p.end)
+    assert place is not None
+    block = blocks[place.block]
+    if block.kind == "table":
+        row = block.parts[place.part : place.part + block.columns]
+        return " | ".join(c.plain for c in row)
+    return block.parts[place.part].plain[place.start : place.end]
+
+
+def test_the_reader_lights_exactly_each_seed_passage():
+    """Every passage of every seed, opened by its offsets (as compare opens
+    one), lights its own words, link targets aside, and nothing else."""
+    checked = 0
+    for art in seed_articles():
+        for p in split_passages(art):
+            lit = lit_text(art, p)
+            if p.kind == "row":
+                assert all(v in lit for v in re.split(r"; (?:[^;:]*: )?", p.text)), (p, lit)
+            else:
+                shown = re.sub(r" \((?:https?://|/|#)[^)]*\)", "", lit)
+                assert " ".join(shown.split()) == p.text, (p.text, lit)
+            checked += 1
+    assert checked > 100
+
+
+def test_the_reader_lights_one_sentence_of_a_paragraph():
+    body = (
+        "The first sentence names the river. The [second](https://example.org/x) names "
+        "the bridge. The first sentence names the river again.\n"
+    )
+    art = article(body)
+    passages = split_passages(art)
+    assert [lit_text(art, p) for p in passages] == [
+        "The first sentence names the river.",
+        "The second (https://example.org/x) names the bridge.",
+        "The first sentence names the river again.",
+    ]
