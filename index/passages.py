@@ -1,141 +1,244 @@
-"""Split an article's Markdown body into passages: sentences, list items and
-table rows, each knowing its article, its position and where it sits in the
-body (character offsets), for snippets and for compare."""
+"""Split an article's Markdown body into passages: the sentences of its
+paragraphs, its list items and its table rows.
+
+The body is read by the one Markdown parse the reader renders
+(``markdown.parse``), and every character of a passage's text is placed in the
+body, so a passage's offsets are exactly where its text is. The contract, for
+every passage ``p`` of an article with body ``body``:
+
+- ``body[p.start:p.end]`` is the passage's source: for a sentence, from its
+  first character to its last, with the markup that opens or closes inside it
+  (``**``, ``[``, ``](url)``: no sentence ends inside a link or an emphasised
+  run, so both ends of its markup are in it); for a list item, its text after the marker; for
+  a table row, the row's line from its first pipe to its last;
+- for a sentence or an item, ``plain(body[p.start:p.end]) == p.text``: the
+  source as plain text, links to their words, images to their alt text,
+  emphasis, code ticks, escapes and inline HTML removed, a blockquote's or a
+  list's line prefixes removed, white space collapsed to single spaces;
+- for a row, ``p.text`` is its cells' plain text read against the header row,
+  "first cell; header: value; …" (the header row itself is no passage);
+- a passage never spans two blocks (paragraphs, items, rows, headings), and a
+  sentence longer than MAX_PASSAGE_CHARS is cut at spaces into chunks, each
+  with its own exact offsets (and the same contract).
+
+``section`` is the plain text of the nearest heading above the passage.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from dataclasses import dataclass, field
 
+from hollywood_ai.index import markdown as md
 from hollywood_ai.index.model import Article, Passage
-
-_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
-_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<!\w)([*_])(?!\s)(.+?)(?<!\s)\3(?!\w)")
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREV = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "sr",
-    "jr",
-    "st",
-    "co",
-    "inc",
-    "ltd",
-    "corp",
-    "vs",
-    "etc",
-    "e.g",
-    "i.e",
-    "u.s",
-    "u.k",
-    "no",
-    "fig",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "gen",
-    "gov",
-    "sen",
-    "rep",
-}
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])([\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9À-Þ])")
+from hollywood_ai.index.sentences import split_sentences
 
 MAX_PASSAGE_CHARS = 600
+MIN_WORDS = 3
+_WORD = re.compile(r"\w+")
+_RUNS = re.compile(r"\s+|\S+")
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")
+# A continuation line's container prefix: indentation and blockquote markers.
+_LINE_PREFIX = re.compile(r"\n[ \t]*(?:>[ \t]?)*")
 
 
-def plain(text: str) -> str:
-    """Markdown inline text as plain text: links to their words, no emphasis."""
-    text = _MD_LINK.sub(r"\1", text)
-    previous = None
-    while previous != text:
-        previous = text
-        text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4) or "", text)
-    text = text.replace("\\", "")
+def _finish(text: str) -> str:
     return " ".join(text.split())
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) within one paragraph of plain text."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_BREAK.finditer(text):
-        end = m.start() + len(m.group(1))
-        before = text[start : m.start()]
-        last_word = (
-            re.split(r"\s", before.strip())[-1].rstrip(".").lower() if before.strip() else ""
-        )
-        if last_word in _ABBREV or re.fullmatch(r"[a-z]", last_word):
-            continue
-        if end - start < 2:
-            continue
-        spans.append((start, end))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text.rstrip())))
-    return spans
+def plain(source: str) -> str:
+    """Markdown source (a passage's span, or any inline text) as plain text:
+    the contract of this module (see its docstring)."""
+    source = _LINE_PREFIX.sub("\n", source)
+    tokens = md.parser().parseInline(source)
+    out: list[str] = []
+    for child in tokens[0].children or [] if tokens else []:
+        if child.type in ("text", "text_special", "code_inline", "image"):
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+    return _finish("".join(out))
 
 
-def _blocks(body: str) -> Iterator[tuple[str, int, int, str]]:
-    """(kind, start, end, heading) for paragraphs, items and table rows."""
-    heading = ""
-    offset = 0
-    paragraph_start: int | None = None
-    paragraph_end = 0
-    in_code = False
-    for line in body.split("\n"):
-        line_start = offset
-        offset += len(line) + 1
-        stripped = line.strip()
-        if stripped.startswith("```"):
-            in_code = not in_code
-        boundary = (
-            not stripped
-            or in_code
-            or _HEADING.match(line)
-            or _LIST_ITEM.match(line)
-            or stripped.startswith("|")
-        )
-        if boundary and paragraph_start is not None:
-            yield "sentence", paragraph_start, paragraph_end, heading
-            paragraph_start = None
-        if in_code or not stripped or stripped.startswith("```"):
-            continue
-        m = _HEADING.match(line)
-        if m:
-            heading = plain(m.group(1))
-            continue
-        if _LIST_ITEM.match(line):
-            yield "item", line_start, line_start + len(line), heading
-            continue
-        if stripped.startswith("|"):
-            kind = "sep" if _TABLE_SEP.match(stripped) else "row"
-            yield kind, line_start, line_start + len(line), heading
-            continue
-        if paragraph_start is None:
-            paragraph_start = line_start
-        paragraph_end = line_start + len(line)
-    if paragraph_start is not None:
-        yield "sentence", paragraph_start, paragraph_end, heading
+@dataclass
+class _Plain:
+    """A block's plain text, each character with its source range."""
+
+    chars: list[str] = field(default_factory=list)
+    lo: list[int] = field(default_factory=list)
+    hi: list[int] = field(default_factory=list)
+    shield: list[bool] = field(default_factory=list)  # no sentence ends here
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        return min(self.lo[a:b]), max(self.hi[a:b])
 
 
-def _row_text(line: str, header: list[str] | None) -> str:
-    cells = [plain(c.strip()) for c in line.strip().strip("|").split("|")]
-    cells = [c for c in cells]
+def _plain_block(pieces: list[md.Piece]) -> _Plain:
+    """Plain text of an inline token's pieces: white space collapsed, opening
+    markup placed with the character after it, closing markup with the one
+    before it."""
+    out = _Plain()
+    pending: int | None = None
+    last_word = -1  # index of the last non-space character
+    shielded = 0
+
+    def add(ch: str, lo: int, hi: int) -> None:
+        nonlocal pending, last_word
+        if ch.isspace():
+            if not out.chars or out.chars[-1] == " ":
+                return
+            ch = " "
+        elif pending is not None:
+            lo = min(lo, pending)
+            pending = None
+        out.chars.append(ch)
+        out.lo.append(lo)
+        out.hi.append(hi)
+        out.shield.append(shielded > 0)
+        if ch != " ":
+            last_word = len(out.chars) - 1
+
+    for piece in pieces:
+        if piece.kind == md.TEXT and piece.exact and not _ODD_SPACE.search(piece.text):
+            # The common case at once: single spaces only.
+            text = piece.text
+            skip = 1 if text[:1] == " " and (not out.chars or out.chars[-1] == " ") else 0
+            base = len(out.chars)
+            out.chars.extend(text[skip:])
+            out.lo.extend(range(piece.start + skip, piece.end))
+            out.hi.extend(range(piece.start + skip + 1, piece.end + 1))
+            out.shield.extend([shielded > 0] * (len(text) - skip))
+            words = [i for i in (base, base + 1) if i < len(out.chars) and out.chars[i] != " "]
+            if pending is not None and words:
+                out.lo[words[0]] = min(out.lo[words[0]], pending)
+                pending = None
+            for i in (len(out.chars) - 1, len(out.chars) - 2):
+                if i >= base and out.chars[i] != " ":
+                    last_word = i
+                    break
+        elif piece.kind == md.TEXT and piece.exact:
+            # Runs of words at once, each space run as one space.
+            for m in _RUNS.finditer(piece.text):
+                run = m.group()
+                at = piece.start + m.start()
+                if run[0].isspace():
+                    add(" ", at, at + len(run))
+                    continue
+                add(run[0], at, at + 1)
+                if len(run) > 1:
+                    out.chars.extend(run[1:])
+                    out.lo.extend(range(at + 1, at + len(run)))
+                    out.hi.extend(range(at + 2, at + len(run) + 1))
+                    out.shield.extend([shielded > 0] * (len(run) - 1))
+                    last_word = len(out.chars) - 1
+        elif piece.kind in (md.TEXT, md.CODE, md.IMAGE):
+            if piece.kind == md.CODE:
+                shielded += 1
+            for ch in piece.text:
+                add(ch, piece.start, piece.end)
+            if piece.kind == md.CODE:
+                shielded -= 1
+        elif piece.kind == md.BREAK:
+            add(" ", piece.start, piece.end)
+        elif piece.kind == md.OPEN:
+            # No sentence ends inside a link or an emphasised run, so that a
+            # sentence's source holds both ends of its markup.
+            pending = piece.start if pending is None else pending
+            shielded += 1
+        elif piece.kind == md.CLOSE:
+            shielded -= shielded > 0
+            if last_word >= 0:
+                out.hi[last_word] = max(out.hi[last_word], piece.end)
+    return out
+
+
+def _trim(block: _Plain, a: int, b: int) -> tuple[int, int]:
+    """[a, b) without edge spaces."""
+    while a < b and block.chars[a] == " ":
+        a += 1
+    while b > a and block.chars[b - 1] == " ":
+        b -= 1
+    return a, b
+
+
+def _chunks(block: _Plain, a: int, b: int) -> list[tuple[int, int]]:
+    """[a, b) cut at spaces into pieces of about MAX_PASSAGE_CHARS."""
+    out: list[tuple[int, int]] = []
+    while b - a > MAX_PASSAGE_CHARS:
+        cut = block.text.rfind(" ", a, a + MAX_PASSAGE_CHARS)
+        if cut <= a:
+            cut = block.text.find(" ", a + MAX_PASSAGE_CHARS, b)
+            if cut < 0:
+                break
+        out.append((a, cut))
+        a = cut + 1
+    out.append((a, b))
+    return out
+
+
+@dataclass
+class _Block:
+    kind: str  # "sentence", "item", "row", "header", "heading"
+    token: object  # the inline token (rows: a list of cell tokens)
+    start: int = 0
+    end: int = 0
+    cells: list[str] = field(default_factory=list)
+
+
+def _blocks(body: str) -> list[_Block]:
+    """The inline blocks of the body in order: paragraphs ("sentence"), list
+    items' paragraphs ("item"), headings, and table rows with their cells."""
+    tokens = md.parse(body)
+    starts = md.line_starts(body)
+    blocks: list[_Block] = []
+    in_item = 0
+    in_heading = False
+    row: _Block | None = None
+    in_head = False
+    cursor = 0
+    for token in tokens:
+        kind = token.type
+        if kind == "list_item_open":
+            in_item += 1
+        elif kind == "list_item_close":
+            in_item -= 1
+        elif kind == "heading_open":
+            in_heading = True
+        elif kind == "heading_close":
+            in_heading = False
+        elif kind == "thead_open":
+            in_head = True
+        elif kind == "thead_close":
+            in_head = False
+        elif kind == "tr_open" and token.map:
+            line_start = starts[token.map[0]]
+            line = body[line_start : starts[token.map[0] + 1] - 1]
+            lead = len(line) - len(line.lstrip())
+            row = _Block("header" if in_head else "row", None, line_start + lead)
+            row.end = line_start + len(line.rstrip())
+            cursor = row.start
+        elif kind == "tr_close" and row is not None:
+            blocks.append(row)
+            row = None
+        elif kind == "inline":
+            if row is not None:
+                offsets = md.cell_offsets(body, starts, token, cursor)
+                cursor = offsets[-1]
+                row.cells.append(_finish(_plain_block(list(md.pieces(token, offsets))).text))
+                continue
+            offsets = md.content_offsets(body, starts, token)
+            block = _plain_block(list(md.pieces(token, offsets)))
+            label = "heading" if in_heading else "item" if in_item else "sentence"
+            blocks.append(_Block(label, block))
+    return blocks
+
+
+def row_text(cells: list[str], header: list[str] | None) -> str:
+    """A table row read against its header: "first; header: value; …"."""
     if header and len(header) == len(cells):
         # "name: value" pairs read better than bare cells, and keep the column
         # meaning for compare.
@@ -146,68 +249,40 @@ def _row_text(line: str, header: list[str] | None) -> str:
 
 
 def split_passages(article: Article) -> list[Passage]:
-    body = article.body
+    """The article's passages in order (see the module's docstring)."""
     passages: list[Passage] = []
+    heading = ""
     header: list[str] | None = None
-    last_row_end = -2
-    for kind, start, end, heading in _blocks(body):
-        raw = body[start:end]
-        if kind == "sep":
-            last_row_end = end
+
+    def add(text: str, start: int, end: int, kind: str) -> None:
+        if len(_WORD.findall(text)) < MIN_WORDS:
+            return
+        passages.append(
+            Passage(article.id, len(passages), text, start, end, kind=kind, section=heading)
+        )
+
+    for block in _blocks(article.body):
+        if block.kind == "header":
+            header = block.cells
             continue
-        if kind == "row":
-            is_first_row = start != last_row_end + 1
-            last_row_end = end
-            if is_first_row:
-                header = [plain(c.strip()) for c in raw.strip().strip("|").split("|")]
-                continue
-            text = _row_text(raw, header)
-            pieces = [(start, end, text)]
-        elif kind == "item":
-            text = plain(_LIST_ITEM.sub("", raw, count=1))
-            pieces = [(start, end, text)]
+        if block.kind == "row":
+            add(row_text(block.cells, header), block.start, block.end, "row")
+            continue
+        assert isinstance(block.token, _Plain)
+        plain_block = block.token
+        if block.kind == "heading":
+            heading = _finish(plain_block.text)
+            continue
+        text = plain_block.text
+        if block.kind == "item":
+            spans = [(0, len(text))]
         else:
-            # Sentences are found in the paragraph as written; offsets are mapped
-            # back approximately by searching each sentence's first words.
-            flat = plain(raw)
-            pieces = []
-            cursor = start
-            for s, e in split_sentences(flat):
-                sentence = flat[s:e].strip()
-                probe = sentence.split(" ")[0]
-                found = body.find(probe, cursor, end) if probe else -1
-                s_abs = found if found >= 0 else cursor
-                pieces.append((s_abs, min(end, s_abs + len(sentence)), sentence))
-                cursor = max(cursor, s_abs + 1)
-        for s_abs, e_abs, text in pieces:
-            text = text.strip()
-            if len(re.findall(r"\w+", text)) < 3:
-                continue
-            for chunk in _chunk(text):
-                passages.append(
-                    Passage(
-                        article_id=article.id,
-                        position=len(passages),
-                        text=chunk,
-                        start=s_abs,
-                        end=e_abs,
-                        kind=kind,
-                        section=heading,
-                    )
-                )
+            spans = split_sentences(text, plain_block.shield)
+        for a, b in spans:
+            a, b = _trim(plain_block, a, b)
+            for ca, cb in _chunks(plain_block, a, b):
+                ca, cb = _trim(plain_block, ca, cb)
+                if cb > ca:
+                    start, end = plain_block.span(ca, cb)
+                    add(text[ca:cb], start, end, block.kind)
     return passages
-
-
-def _chunk(text: str) -> list[str]:
-    if len(text) <= MAX_PASSAGE_CHARS:
-        return [text]
-    words = text.split()
-    chunks, current = [], []
-    for word in words:
-        current.append(word)
-        if sum(len(w) + 1 for w in current) >= MAX_PASSAGE_CHARS:
-            chunks.append(" ".join(current))
-            current = []
-    if current:
-        chunks.append(" ".join(current))
-    return chunks

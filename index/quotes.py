@@ -26,7 +26,41 @@ _SPEAKER_BEFORE_ROLE = re.compile(
     rf"(?P<name>{_NAME}),\s+[^,\"“”\n]{{1,80}},\s+(?:{_VERBS})\s*[,:]?\s*$"
 )
 # "…,” said Ted Sarandos, Netflix's co-CEO" is handled by _SPEAKER_AFTER.
-_PRONOUN = re.compile(r"^\s*,?\s*(?:he|she|they)\s+(?:" + _VERBS + r")\b", re.I)
+# A speaker named only by a pronoun or a role: "he said", "said the senator".
+_ROLE_NOUNS = (
+    r"senator|congressman|congresswoman|lawmaker|president|governor|mayor|speaker|"
+    r"secretary|spokesman|spokeswoman|spokesperson|official|candidate|chairman|"
+    r"chairwoman|leader|minister|judge|adviser|advisor|aide|executive|director|former\s+\w+"
+)
+_STAND_IN = rf"(?:he|she|they|the\s+(?:{_ROLE_NOUNS}))"
+_PRONOUN = re.compile(
+    rf"^\s*,?\s*(?:{_STAND_IN}\s+(?:{_VERBS})|(?:{_VERBS})\s+{_STAND_IN})\b", re.I
+)
+_PRONOUN_BEFORE = re.compile(rf"\b{_STAND_IN}\s+(?:{_VERBS})\s*[,:]?\s*$", re.I)
+# A person named in the text: after a title ("Sen. Jon Kyl", "President
+# Obama"), or next to a verb of saying ("Summers added", "said Dick Durbin").
+_TITLE = (
+    r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|President|Senator|Representative|Governor|"
+    r"Speaker|Secretary|Judge|Justice|Mayor|Leader|Chairman|Chairwoman)\.?"
+)
+_PERSON = r"[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Þ][\w’'-]+){0,2}"
+_NAMED = re.compile(
+    rf"\b{_TITLE}\s+(?P<a>{_PERSON})"
+    rf"|(?P<b>{_PERSON})(?:,[^,.“”\"\n]{{1,80}},)?\s+(?:{_VERBS}|warned|asked)\b"
+    rf"|\b(?:{_VERBS})\s+(?:{_TITLE}\s+)?(?P<c>{_PERSON})"
+    # A first name and a surname doing something ("Ana Ruiz spoke"), not after
+    # a preposition ("in New York").
+    rf"|(?<!\bin\s)(?<!\bat\s)(?<!\bof\s)(?<!\bto\s)(?<!\bfrom\s)(?<!\bfor\s)(?<!\bby\s)"
+    rf"(?<!\bon\s)\b(?P<d>[A-ZÀ-Þ][a-zà-ÿ’'-]+(?:\s+[A-Z]\.)?\s+[A-ZÀ-Þ][\w’'-]+)\s+[a-z]"
+)
+# Capitalised words that are no person ("He said", "Democrats said").
+_NOT_PERSON = {
+    "He", "She", "They", "We", "I", "It", "The", "This", "That", "But", "And", "In",
+    "Democrats", "Republicans", "Officials", "House", "Senate", "Congress", "White",
+    "Department", "Committee", "Administration", "Court", "Police", "Times", "News",
+    "New", "United", "States", "Party", "Post", "Street", "Supreme", "Capitol", "Hill",
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov",
+}  # fmt: skip
 _ROLE_WORDS = {
     "netflix",
     "ceo",
@@ -68,6 +102,28 @@ def _clean_name(name: str) -> str:
     return " ".join(words) if words else name
 
 
+def _is_person(name: str) -> bool:
+    words = name.split()
+    return bool(words) and words[0] not in _NOT_PERSON and words[-1] not in _NOT_PERSON
+
+
+def last_named(text: str) -> str | None:
+    """The person named last in ``text`` (see _NAMED), or None."""
+    found = None
+    for m in _NAMED.finditer(text):
+        name = m.group("a") or m.group("b") or m.group("c") or m.group("d") or ""
+        if _is_person(name):
+            found = name
+    return _clean_name(found) if found else None
+
+
+def _window(text: str, at: int) -> str:
+    """The text before ``at`` in its paragraph and the paragraph before."""
+    here = text.rfind("\n\n", 0, at)
+    before = text.rfind("\n\n", 0, here) if here > 0 else -1
+    return text[before + 1 if before >= 0 else 0 : at]
+
+
 def extract(text: str) -> list[Quote]:
     """Quotations of a dozen characters or more, with the speaker when the text
     names one next to the quote (or a pronoun points back to the last named)."""
@@ -82,18 +138,21 @@ def extract(text: str) -> list[Quote]:
         speaker = None
         for pattern, chunk in ((_SPEAKER_AFTER, after), (_SPEAKER_AFTER_NAME_FIRST, after)):
             sm = pattern.match(chunk)
-            if sm:
+            if sm and _is_person(sm.group("name")):
                 speaker = _clean_name(sm.group("name"))
                 break
         if speaker is None:
             sm = _SPEAKER_BEFORE.search(before) or _SPEAKER_BEFORE_ROLE.search(before)
-            if sm:
+            if sm and _is_person(sm.group("name")):
                 speaker = _clean_name(sm.group("name"))
-        if len(inner.split()) < 4 and speaker is None:
+        stand_in = speaker is None and bool(_PRONOUN.match(after) or _PRONOUN_BEFORE.search(before))
+        if len(inner.split()) < 4 and speaker is None and not stand_in:
             continue  # a scare-quoted phrase or a title, not a quotation
-        if speaker is None and (
-            _PRONOUN.match(after) or re.search(r"(said|added|stated)\s*,?\s*$", before)
-        ):
+        if speaker is None and stand_in:
+            # "he said": the person named last before it, in this paragraph
+            # or the one before.
+            speaker = last_named(_window(text, m.start())) or last_speaker
+        elif speaker is None and re.search(r"(said|added|stated)\s*,?\s*$", before):
             speaker = last_speaker
         paragraph = text.rfind("\n\n", 0, m.start())
         if speaker is None and last_speaker and paragraph == last_paragraph:

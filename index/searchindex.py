@@ -53,7 +53,7 @@ from whoosh.searching import Searcher
 
 # 12: the text fields are indexed through analysis.analyse (same postings,
 # other field classes in the stored schema).
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 ARTICLES = "articles"
 PASSAGES = "passages"
 

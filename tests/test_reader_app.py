@@ -688,7 +688,24 @@ async def test_open_article_message_goes_back_and_lights_the_passage(reader_home
             lit = [s for s in content.spans if str(s.style) == PASSAGE_STYLE]
             assert lit
             shown = content.plain[lit[0].start : lit[0].end]
-            assert shown.split()[0] in passage.text
+            assert " ".join(shown.split()) == passage.text
+
+
+async def test_c_after_opening_a_passage_asks_that_passage(reader_home, monkeypatch):
+    """Compare from a passage opened by its offsets asks the passage's own text."""
+    recorder = Recorder()
+    fake_screen_module(monkeypatch, "compare", "CompareScreen", recorder)
+    app = make_app(reader_home)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        article = app.workspace.get(app.main_screen.articles[1].id)
+        passages = [p for p in split_passages(article) if p.kind == "sentence"]
+        passage = passages[len(passages) // 2]
+        app.post_message(OpenArticle(article.id, passage.start, passage.end))
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert recorder.calls[-1][2]["text"] == passage.text
 
 
 async def test_open_article_outside_the_search_results_clears_the_search(reader_home):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article
-from hollywood_ai.index.passages import split_passages
+from hollywood_ai.index.passages import plain, split_passages
 from hollywood_ai.index.reports import SyncReport
 from hollywood_ai.tui.document import clean, line_of
 from hollywood_ai.tui.messages import ArticleSelected, IndexProgress, IndexReady, LibraryLoaded
@@ -517,10 +517,14 @@ class MainScreen(Screen[None]):
         article = pane.article
         if article is None:
             return ""
-        if pane.passage is not None and pane.passage_block is not None:
-            block = pane.blocks[pane.passage_block]
-            part = block.parts[pane.passage.part].plain
-            return part[pane.passage.start : pane.passage.end].strip()
+        if pane.passage is not None and pane.passage_span is not None:
+            # The lit passage's own text (not the words as drawn, which add
+            # link targets), found by its offsets.
+            start, end = pane.passage_span
+            for passage in split_passages(article):
+                if (passage.start, passage.end) == (start, end):
+                    return clean(passage.text)
+            return clean(plain(article.body[start:end]))
         block = pane.top_block() if pane.scroll_y > 0 or pane.has_focus else None
         if block is None:
             return ""

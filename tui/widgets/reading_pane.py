@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hollywood_ai.index.model import Article
-from hollywood_ai.tui.document import Block, clean, line_of, locate, parse
+from hollywood_ai.tui.document import Block, clean, parse, place_of
 from hollywood_ai.tui.terms import Terms, match_spans
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -276,6 +276,8 @@ class ReadingPane(VerticalScroll):
         self.passage: Mark | None = None
         self.passage_block: int | None = None
         self.passage_row: int | None = None  # the table row, when the passage is one
+        # The lit passage's offsets into the body, as asked for.
+        self.passage_span: tuple[int, int] | None = None
         self._row_marks: list[Mark] = []
         self._painted: set[int] = set()
 
@@ -333,6 +335,7 @@ class ReadingPane(VerticalScroll):
         self.matches = []
         self.current = -1
         self.passage, self.passage_block, self.passage_row = None, None, None
+        self.passage_span = None
         self.border_subtitle = None
         self.border_title = Content("Article")
         await self.remove_children()
@@ -372,49 +375,39 @@ class ReadingPane(VerticalScroll):
         self.current = 0 if self.matches else -1
         if passage is not None and passage != (-1, -1):
             self.passage, self.passage_block = self._find_passage(*passage)
+            self.passage_span = passage if self.passage is not None else None
         elif passage is None:
             self.passage, self.passage_block, self.passage_row = None, None, None
+            self.passage_span = None
         if self.passage_block is not None and self.matches:
             after = [i for i, m in enumerate(self.matches) if m.block >= self.passage_block]
             self.current = after[0] if after else 0
         self._paint()
 
     def _find_passage(self, start: int, end: int) -> tuple[Mark | None, int | None]:
-        if self.article is None or not self.blocks:
-            return None, None
-        body = self.article.body
-        line = line_of(body, start)
-        index = None
-        for b, block in enumerate(self.blocks):
-            if block.lines[0] <= line < max(block.lines[1], block.lines[0] + 1):
-                index = b
-                break
-        if index is None:
-            later = [b for b, block in enumerate(self.blocks) if block.lines[0] >= line]
-            index = later[0] if later else len(self.blocks) - 1
-        block = self.blocks[index]
-        source = body[start:end]
-        if block.kind == "table":
-            row = max(
-                (r for r, row_line in enumerate(block.row_lines) if row_line <= line), default=0
-            )
-            first = row * block.columns
-            part_count = min(block.columns, len(block.parts) - first)
-            if part_count <= 0:
-                return None, index
-            # Mark the whole row: one Mark per cell, the first stands for all.
-            self.passage_row = row
-            self._row_marks = [
-                Mark(index, first + c, 0, len(block.parts[first + c].plain))
-                for c in range(part_count)
-            ]
-            return self._row_marks[0], index
+        """Light the body's characters [start, end): exactly the words drawn
+        from them (see document.place_of); in a table, the whole row."""
         self._row_marks = []
         self.passage_row = None
-        found = locate(block.parts[0].plain, source)
-        if found is None:
-            return Mark(index, 0, 0, len(block.parts[0].plain)), index
-        return Mark(index, 0, found[0], found[1]), index
+        if self.article is None or not self.blocks:
+            return None, None
+        place = place_of(self.blocks, self.article.body, start, end)
+        if place is None:
+            return None, None
+        block = self.blocks[place.block]
+        if block.kind == "table":
+            first = (place.row or 0) * block.columns
+            part_count = min(block.columns, len(block.parts) - first)
+            if part_count <= 0:
+                return None, place.block
+            # Mark the whole row: one Mark per cell, the first stands for all.
+            self.passage_row = place.row
+            self._row_marks = [
+                Mark(place.block, first + c, 0, len(block.parts[first + c].plain))
+                for c in range(part_count)
+            ]
+            return self._row_marks[0], place.block
+        return Mark(place.block, place.part, place.start, place.end), place.block
 
     def _paint(self) -> None:
         per_block: dict[int, list[tuple[Mark, str]]] = {}
