@@ -17,6 +17,7 @@ from hollywood_ai.index import names as namemod
 from hollywood_ai.index import quantities, quotes
 from hollywood_ai.index.evidence import stems
 from hollywood_ai.index.model import Article
+from hollywood_ai.index.text import fold
 
 if TYPE_CHECKING:
     from hollywood_ai.index.evidence import Question
@@ -304,6 +305,9 @@ def _quote_discrepancies(
     if len(passages) < 2:
         return []
     terms = set(q.terms) if q else set()
+    # "What did X say ...": every quotation of X is about the question.
+    asks_words = q is not None and q.answer == "quote"
+    asked = {n.split()[-1].lower() for n in q.reading.subject_names} if q is not None else set()
     per_source: dict[str, list[quotes.Quote]] = {}
     shown_quotes: set[tuple[str, int]] = set()
     for aid in passages:
@@ -318,8 +322,10 @@ def _quote_discrepancies(
             speaker = set(stems(quote.speaker or "")) if _known(quote) else set()
             rest = terms - speaker
             about_query = bool(speaker & terms) and (
-                not rest or bool(rest & set(_quote_stems(quote)))
+                not rest or bool(rest & set(_quote_stems(quote))) or asks_words
             )
+            if asks_words and not _known(quote) and asked and _near(article.body, quote, asked):
+                about_query = True  # the asked speaker is named just before it
             if not overlaps_shown and not about_query and not _known(quote) and q is not None:
                 # No speaker found next to it: about the question when its
                 # own words carry half of what the question asks about.
@@ -340,12 +346,14 @@ def _quote_discrepancies(
                 for qb in per_source[b]:
                     # One speaker, or one quotation whose speaker was not
                     # found beside it: then its wording alone pairs it.
-                    if _known(qa) and _known(qb) and qa.speaker_key != qb.speaker_key:
-                        continue
+                    # Two named speakers that differ: only a quotation worded
+                    # nearly alike (the speaker may be misread beside it).
+                    other = _known(qa) and _known(qb) and qa.speaker_key != qb.speaker_key
                     if quotes.shared_content(qa, qb) < 0.2:
                         continue
-                    same_speaker = _known(qa) and _known(qb)
-                    for sa, sb in _differing_parts(qa.text, qb.text, same_speaker):
+                    same_speaker = _known(qa) and _known(qb) and not other
+                    parts = _differing_parts(qa.text, qb.text, same_speaker, 0.8 if other else 0.5)
+                    for sa, sb in parts:
                         if (sa, sb) in seen:
                             continue
                         seen.add((sa, sb))
@@ -361,6 +369,12 @@ def _quote_discrepancies(
                             )
                         )
     return out
+
+
+def _near(body: str, quote: quotes.Quote, surnames: set[str]) -> bool:
+    """One of the surnames is in the 300 characters before the quotation."""
+    before = fold(body[max(0, quote.start - 300) : quote.start])
+    return any(re.search(rf"\b{re.escape(fold(s))}\b", before) for s in surnames)
 
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
@@ -401,28 +415,99 @@ def _content_share(a: str, b: str) -> float:
     return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
 
 
-def _differing_parts(a: str, b: str, same_speaker: bool = False) -> list[tuple[str, str]]:
-    """The sentences of two quotations that say the same thing in other
-    words: mostly the same words in the same order, not all of them (for a
-    speaker named beside both, half of the content words are enough: "we
-    firmly believe AI is a tremendous opportunity" / "we remain convinced
-    that AI represents an incredible opportunity"). A sentence one source
-    quotes and the other leaves out is not a difference of wording."""
-    out = []
-    parts_b = _parts(b)
+def _differing_parts(
+    a: str, b: str, same_speaker: bool = False, min_ratio: float = 0.6
+) -> list[tuple[str, str]]:
+    """Where two quotations of one speaker are worded differently.
+
+    The two are aligned word by word (case, accents, stops inside "I.R.S."
+    folded): when most of the shorter one (``min_ratio``) is found in the
+    other in order, each stretch of different words between aligned ones is a
+    difference, widened to its clauses; words only one source quotes before
+    or after what both give, or a passage of more than a few words only one
+    gives, are left out (a shorter quotation, not another wording). Two
+    quotations sharing less are still one statement reworded when a speaker
+    named beside both says them and half of their content words agree
+    ("we firmly believe AI is a tremendous opportunity" / "we remain
+    convinced that AI represents an incredible opportunity"): then the two
+    closest sentences are the difference."""
+    from difflib import SequenceMatcher
+
+    ta, tb = list(_TOKENS.finditer(a)), list(_TOKENS.finditer(b))
+    na = [" ".join(_plain_words(t.group(0))) for t in ta]
+    nb = [" ".join(_plain_words(t.group(0))) for t in tb]
+    if not na or not nb or na == nb:
+        return []
+    matcher = SequenceMatcher(None, na, nb, autojunk=False)
+    matched = sum(m.size for m in matcher.get_matching_blocks())
+    if matched / min(len(na), len(nb)) >= min_ratio:
+        return _regions(a, b, ta, tb, matcher.get_opcodes())
+    if not same_speaker:
+        return []
+    best: tuple[float, str, str] | None = None
     for pa in _parts(a):
-        wa = _plain_words(pa)
-        best, best_ratio = None, 0.0
-        for pb in parts_b:
+        for pb in _parts(b):
+            if _plain_words(pa) == _plain_words(pb) or _content_share(pa, pb) < 0.5:
+                continue
             ratio = _order_similarity(pa, pb)
-            if same_speaker:
-                ratio = max(ratio, 0.6 * (_content_share(pa, pb) >= 0.5))
-            if ratio > best_ratio:
-                best, best_ratio = pb, ratio
-        if best is None or best_ratio < 0.6 or wa == _plain_words(best):
+            if best is None or ratio > best[0]:
+                best = (ratio, pa, pb)
+    return [(best[1], best[2])] if best else []
+
+
+_TOKENS = re.compile(r"\S+")
+MAX_OMISSION = 6  # words one source alone quotes inside a shared passage
+
+
+def _regions(
+    a: str, b: str, ta: list[re.Match[str]], tb: list[re.Match[str]], ops: list[Any]
+) -> list[tuple[str, str]]:
+    equal = [op for op in ops if op[0] == "equal"]
+    if not equal:
+        return []
+    first, last = equal[0], equal[-1]
+    groups: list[list[Any]] = [[]]
+    # Only what lies between the first and the last aligned words.
+    for op in ops[ops.index(first) + 1 : ops.index(last)]:
+        if op[0] == "equal":
+            if op[2] - op[1] >= 4 and groups[-1]:
+                groups.append([])
             continue
-        out.append((pa, best))
+        groups[-1].append(op)
+    out = []
+    for group in groups:
+        if not group:
+            continue
+        i1, i2, j1, j2 = group[0][1], group[-1][2], group[0][3], group[-1][4]
+        if min(i2 - i1, j2 - j1) == 0 and max(i2 - i1, j2 - j1) > MAX_OMISSION:
+            continue
+        lo_a, hi_a, lo_b, hi_b = first[1], last[2], first[3], last[4]
+        out.append((_clause(a, ta, i1, i2, lo_a, hi_a), _clause(b, tb, j1, j2, lo_b, hi_b)))
     return out
+
+
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|No)\.")
+
+
+def _ends_clause(token: str) -> bool:
+    if token.endswith(".") and _ABBREVIATION.fullmatch(token.strip("“”\"‘’'(")):
+        return False
+    return token.endswith((",", ";", ":", ".", "!", "?", "—"))
+
+
+def _clause(text: str, tokens: list[re.Match[str]], i: int, j: int, lo: int, hi: int) -> str:
+    """The tokens i..j of ``text`` widened to clause ends within lo..hi."""
+    if not tokens:
+        return text
+    start = min(i, len(tokens) - 1)
+    while start > lo and not _ends_clause(tokens[start - 1].group(0)):
+        start -= 1
+    end = max(j, start + 1)
+    while end < hi and not _ends_clause(tokens[end - 1].group(0)):
+        end += 1
+    end = min(end, len(tokens))
+    piece = text[tokens[start].start() : tokens[end - 1].end()]
+    return piece.strip(" ,;:—")
 
 
 _SENTENCE_PART = re.compile(r"[^.!?;]{25,}")
