@@ -119,7 +119,7 @@ _CAP = r"[A-ZÀ-Þ][\w’'.-]*[\w]"
 _PLACE = re.compile(
     rf"\b{_CAP}(?:\s+{_CAP})?,\s+(?:{_STATE})(?![\w])"  # "Hope, Ark.", "Manchester, N.H."
     rf"|\b(?:{_STATE})(?![\w])"
-    rf"|\b(?:in|at|from|near|outside|across|around|(?:hometown|city|town|state|village|county) of) (?P<after>{_CAP}(?:\s+(?:{_CAP}|of|and)){{0,3}})"
+    rf"|\b(?:in|at|from|near|outside|across|around|(?:hometown|city|town|state|village|county) of|(?:heading|headed|travel(?:l?ing|l?ed)?|going|went|flew|flying|returned|returning|moved|trip) to) (?P<after>{_CAP}(?:\s+(?:{_CAP}|of|and)){{0,3}})"
     rf"|\b{_CAP}(?=[\s-](?:woman|man|resident|residents|native|area|suburb|neighborhood|based)\b)"
 )
 # Words that make a capitalised run an organisation, not a person or a place.

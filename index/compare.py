@@ -235,11 +235,41 @@ def meets(a: Analysed, q: Question) -> bool:
 ANSWER_TYPES = ("figure", "date", "place", "person", "name")
 
 
+#: How far (in characters) an answer may stand from the focus's words: the
+#: answer is said of the thing asked about ("his lawyer, William McGinley"),
+#: not of another person the sentence names.
+ANSWER_REACH = 80
+
+
 def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
-    """The candidate answers of a passage (see ``answers.candidates``)."""
-    if q.answer == "figure" and not a.has_quantity and not answers.might_count(a.passage.text):
+    """The candidate answers of a passage (see ``answers.candidates``) that
+    stand near a word of the question's focus, when the passage has one."""
+    text = a.passage.text
+    if q.answer == "figure" and not a.has_quantity and not answers.might_count(text):
         return []
-    return answers.candidates(a.passage.text, q.answer, q.text, q.reading.measure)
+    found = answers.candidates(text, q.answer, q.text, q.reading.measure)
+    if not found or q.reading.measure == "age":
+        return found
+    marks = _focus_marks(text, q)
+    if not marks:
+        return found
+    return [c for c in found if min(_distance(c, x) for x in marks) <= ANSWER_REACH]
+
+
+def _distance(span: tuple[str, int, int], mark: tuple[int, int]) -> int:
+    if span[2] <= mark[0]:
+        return mark[0] - span[2]
+    if mark[1] <= span[1]:
+        return span[1] - mark[1]
+    return 0
+
+
+def _focus_marks(text: str, q: Question) -> list[tuple[int, int]]:
+    """Where the words of the question's focus stand in a passage."""
+    focus = set().union(*(q.concepts[k] for k in q.focus)) if q.concepts else set()
+    return [
+        (m.start(), m.end()) for m in _TOKEN.finditer(text) if focus.intersection(stems(m.group(0)))
+    ]
 
 
 _TOKEN = re.compile(r"\w[\w'’.-]*")
@@ -257,15 +287,10 @@ def answer_of(text: str, q: Question) -> str | None:
         titles = [c for c in found if namemod.is_title_like(namemod.Name(c[0], c[1], c[2]))]
         quoted = [n for n in namemod.extract(text) if namemod.is_title_like(n)]
         found = titles or [(n.text, n.start, n.end) for n in quoted] or found
-    focus = set().union(*(q.concepts[k] for k in q.focus)) if q.concepts else set()
-    marks = [
-        (m.start() + m.end()) / 2
-        for m in _TOKEN.finditer(text)
-        if focus.intersection(stems(m.group(0)))
-    ]
+    marks = _focus_marks(text, q)
     if not marks:
         return found[0][0]
-    return min(found, key=lambda c: min(abs((c[1] + c[2]) / 2 - x) for x in marks))[0]
+    return min(found, key=lambda c: min(_distance(c, x) for x in marks))[0]
 
 
 def _meets_claim(a: Analysed, q: Question) -> bool:
