@@ -39,6 +39,7 @@ from hollywood_ai.index.evidence import (
 )
 from hollywood_ai.index.meaning import MEANING
 from hollywood_ai.index.model import Article
+from hollywood_ai.index.text import fold
 from hollywood_ai.index.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -316,15 +317,32 @@ class _Weights:
 
     focus: float = 1.0  # share of the focus's weight the passage carries
     subject: float = 0.35  # share of the subject's weight
-    meaning: float = 1.2  # cosine of the question's and the passage's vectors
+    meaning: float = 0.8  # cosine of the question's and the passage's vectors
     answer: float = 0.25  # the passage holds an answer of the asked type
     quote: float = 0.2  # for "what did X say": the passage quotes someone
+    said: float = 1.0  # ... and the quotation is X's
 
 
 WEIGHTS = _Weights()
 #: A passage that means nearly what the question asks, and shares some of its
 #: focus, counts as covering it.
 MEANING_NEEDED = 0.5
+#: A quotation of the speaker asked about answers "what did X say" when it
+#: is about as close in meaning as this, or shares a word of the focus.
+SAID_MEANING = 0.4
+
+
+def _speaker_spans(article: Article, q: Question) -> list[tuple[int, int]]:
+    """Where, in the article's body, the speaker the question asks about is
+    quoted ("what did Pelosi say"): quotations attributed to them."""
+    if q.answer != "quote" or not q.reading.subject_names:
+        return []
+    surnames = {fold(n.split()[-1]) for n in q.reading.subject_names}
+    return [
+        (quote.start, quote.end)
+        for quote in quotes.extract(article.body)
+        if quote.speaker_key and fold(quote.speaker_key) in surnames
+    ]
 
 
 def _coverage(
@@ -370,10 +388,17 @@ def score_article(
     bm25 = [_bm25(sp, a, concepts, idf) for a in items]
     top = max(bm25) or 1.0
     story_titles = _story_titles(sp) if kinds else frozenset()
+    article = next((x for x in sp.articles if x.id == article_id), None)
+    said = _speaker_spans(article, q) if article is not None else []
     out: list[ScoredPassage] = []
     for i, a in enumerate(items):
         matched = {k for k in range(len(concepts)) if has(a, k)}
         sim = float(vectors[i] @ qvec) if vectors is not None else 0.0
+        # "What did X say": X's own words, whether or not they repeat the
+        # question's, with X's name counted as said ("..., she said").
+        theirs = any(s < a.passage.end and a.passage.start < e for s, e in said)
+        if theirs:
+            matched |= subject
         if not matched and sim < MEANING_NEEDED:
             continue
         if not meets(a, q):
@@ -401,6 +426,9 @@ def score_article(
         coverage = fcov
         if sim >= MEANING_NEEDED and fcov > 0:
             coverage = max(coverage, REPORT_COVERAGE)
+        if theirs and (sim >= SAID_MEANING or fcov > 0):
+            coverage = max(coverage, REPORT_COVERAGE)
+            score += WEIGHTS.said
         p = a.passage
         out.append(ScoredPassage(p.text, score, coverage, article_id, p.position, p.start, p.end))
     # Passages that carry enough of the focus come first: a passage that

@@ -442,7 +442,10 @@ def read_question(text: str) -> Question:
         if reading.is_question and t in asking:
             continue
         terms.append(t)
-    subject = {t.rstrip("'’") for t in stems(" ".join(reading.subject_names))}
+    # The subject's words as the terms were made: alone and as possessives.
+    names = " ".join(reading.subject_names)
+    possessive = " ".join(f"{w}'s" for w in names.split())
+    subject = {t.rstrip("'’") for t in stems(f"{names} {possessive}")}
     concepts: list[frozenset[str]] = []
     focus: set[int] = set()
     for t in terms:
