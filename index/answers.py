@@ -179,6 +179,13 @@ def _new(span_text: str, qwords: frozenset[str]) -> bool:
     return bool(words) and any(w not in qwords for w in words)
 
 
+_LABEL_BEFORE = re.compile(
+    r"\b(?:section|sections|article|amendment|chapter|district|no\.|number|page|title|route|"
+    r"flight|room|item|proposition|prop\.|act|rule|paragraph|clause|episode|vol\.|volume)\s*$",
+    re.I,
+)
+
+
 def figures(text: str, measure: str = "") -> list[Span]:
     if measure == "age":
         return [(m.group(0), m.start(), m.end()) for m in _AGE.finditer(text)]
@@ -191,6 +198,8 @@ def figures(text: str, measure: str = "") -> list[Span]:
     for m in _NUMBER.finditer(text):
         if any(s <= m.start() < e for s, e in dates):
             continue  # "Dec. 27", "in 2012", "10 p.m.": a date, not a count
+        if _LABEL_BEFORE.search(text[max(0, m.start() - 14) : m.start()]):
+            continue  # "section 3", "Amendment 64", "No. 5": a label, not a figure
         value = m.group(0)
         if re.fullmatch(r"(?:19|20)\d\d", value) and measure != "year":
             continue

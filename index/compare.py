@@ -240,6 +240,9 @@ ANSWER_TYPES = ("figure", "date", "place", "person", "name")
 #: answer is said of the thing asked about ("his lawyer, William McGinley"),
 #: not of another person the sentence names.
 ANSWER_REACH = 80
+#: A person is named next to the role asked about ("his lawyer, William
+#: McGinley"; "Jim Manley, a spokesman for"), closer than other answers.
+PERSON_REACH = 35
 
 
 def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
@@ -254,7 +257,8 @@ def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
     marks = _focus_marks(text, q)
     if not marks:
         return found
-    return [c for c in found if min(_distance(c, x) for x in marks) <= ANSWER_REACH]
+    reach = PERSON_REACH if q.answer == "person" else ANSWER_REACH
+    return [c for c in found if min(_distance(c, x) for x in marks) <= reach]
 
 
 def _distance(span: tuple[str, int, int], mark: tuple[int, int]) -> int:

@@ -217,6 +217,9 @@ def _answer_type(low: str, words: list[str], names: list[str]) -> tuple[str, str
             return "figure", "amount", ""
         if noun in PERSON_NOUNS:
             return "person", "", ""
+    named = re.search(r"\bname of (?:the |a |an |this |that )?(?:\w+ ){0,2}?(\w+)\b", low)
+    if named and named.group(1) in PERSON_NOUNS:
+        return "person", "", ""  # "the name of the college student": a person
     if re.search(r"\b(name|names|called|titled)\b", low):
         return "name", "", ""
     if nxt in aux:
