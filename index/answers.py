@@ -47,7 +47,8 @@ _ORDINAL_WORDS = (
 )
 _NUMBER = re.compile(
     r"(?<![\w.])(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?(?:\s?(?:%|percent|million|billion|trillion|thousand))?"
-    rf"|\b(?:a\s+)?(?:{_NUMBER_WORD_RE}|{_ORDINAL_WORDS.replace(' ', '|')})\b",
+    r"|\ba\s+(?:dozen|hundred|thousand|million|billion)\b"
+    rf"|\b(?:{_NUMBER_WORD_RE}|{_ORDINAL_WORDS.replace(' ', '|')})\b",
     re.I,
 )
 _AGE = re.compile(
@@ -132,10 +133,17 @@ ORG_WORDS = frozenset(
     "twitter facebook youtube instagram".split()
 )
 NOT_PLACES = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"mr", "mrs", "ms", "dr", "the"}
+SENTENCE_WORDS = frozenset(
+    "the a an in on at as but and or if it its this that these those he she they we i you our "
+    "their his her while when what why how who since after before during despite still yes no "
+    "most many some earlier later according instead with without thanks even whether then "
+    "there here also now".split()
+)
 TITLES = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Judge|Justice|President|Senator|Representative|Governor|Secretary|Speaker|Director|Chairman|Attorney General)\.?"
+_NOT_FIRST = "|".join(w.capitalize() for w in sorted(SENTENCE_WORDS))
 _PERSON = re.compile(
     rf"\b{TITLES}\s+(?:[A-Z]\.\s+)?(?P<t>[A-ZÀ-Þ][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-ZÀ-Þ][\w’'-]+){{0,2}})"
-    r"|(?P<n>\b[A-ZÀ-Þ][a-zà-ÿ’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][a-zà-ÿ’'-]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|de|van|von)){0,2}"
+    rf"|(?P<n>\b(?!(?:{_NOT_FIRST})\b)[A-ZÀ-Þ][a-zà-ÿ’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][a-zà-ÿ’'-]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|de|van|von)){{0,2}}"
     r"\s+(?:Mc|Mac|O['’])?[A-ZÀ-Þ][\w’'-]+(?:\s+(?:Jr\.|Sr\.|III|II|IV))?)"
 )
 _NAME = re.compile(
@@ -144,12 +152,6 @@ _NAME = re.compile(
     r"|@\w{2,}"
 )
 _QUOTE = re.compile(r"“[^”]{8,}”|\"[^\"]{8,}\"")
-SENTENCE_WORDS = frozenset(
-    "the a an in on at as but and or if it its this that these those he she they we i you our "
-    "their his her while when what why how who since after before during despite still yes no "
-    "most many some earlier later according instead with without thanks even whether then "
-    "there here also now".split()
-)
 
 
 TITLE_WORDS = frozenset(

@@ -93,15 +93,24 @@ _CLAUSE_END = re.compile(r"[;:()—–]|,\s|\.\s")
 
 
 def _head(text: str, qty: quantities.Quantity) -> frozenset[str]:
-    """What a figure measures: the lower-case content words of its clause
-    near it ("paid $43 million in taxes" -> pai, tax), names, digits and
+    """What a figure measures: the lower-case content words that follow it
+    in its clause and the word before it ("paid $43 million in taxes" ->
+    paid, tax), or, for a figure that ends its clause, the words that lead
+    up to it ("revenue grew 17% to $11.5 billion"); names, digits and
     scales left out."""
-    left = _CLAUSE_END.split(text[max(0, qty.start - 80) : qty.start])[-1].split()[-6:]
-    right = _CLAUSE_END.split(text[qty.end : qty.end + 70])[0].split()[:5]
-    plain = [w for w in left + right if w[:1].islower()]
-    words = stems(" ".join(plain))
+    left = _CLAUSE_END.split(text[max(0, qty.start - 80) : qty.start])[-1].split()
+    right = _CLAUSE_END.split(text[qty.end : qty.end + 70])[0].split()[:4]
+    after = _content(right)
+    words = after | _content(left[-1:]) if after else _content(left[-6:])
+    return frozenset(words)
+
+
+def _content(words: list[str]) -> frozenset[str]:
+    plain = [w for w in words if w[:1].islower()]
     return frozenset(
-        w for w in words if not any(c.isdigit() for c in w) and len(w) > 2 and w not in _SCALE_WORDS
+        w
+        for w in stems(" ".join(plain))
+        if not any(c.isdigit() for c in w) and len(w) > 2 and w not in _SCALE_WORDS
     )
 
 
@@ -241,6 +250,11 @@ def _article_names(article: Article) -> list[namemod.Name]:
     return hit
 
 
+def _folded(name: str) -> str:
+    """A name with case, accents and apostrophes folded ("Martha’s" = "martha's")."""
+    return fold(name).replace("’", "'").replace("‘", "'").casefold()
+
+
 def _name_discrepancies(
     passages: dict[str, list[str]], articles: dict[str, Article] | None = None
 ) -> list[Discrepancy]:
@@ -293,7 +307,7 @@ def _name_discrepancies(
         values: dict[str, str] = {}
         for aid, name in members:
             values.setdefault(aid, name.text)
-        if len(values) > 1 and len({v.casefold() for v in values.values()}) > 1:
+        if len(values) > 1 and len({_folded(v) for v in values.values()}) > 1:
             out.append(Discrepancy("name", values, detail="variants of one name"))
     return out
 
@@ -352,7 +366,7 @@ def _quote_discrepancies(
                     if quotes.shared_content(qa, qb) < 0.2:
                         continue
                     same_speaker = _known(qa) and _known(qb) and not other
-                    parts = _differing_parts(qa.text, qb.text, same_speaker, 0.8 if other else 0.5)
+                    parts = _differing_parts(qa.text, qb.text, same_speaker, 0.8 if other else 0.6)
                     for sa, sb in parts:
                         if (sa, sb) in seen:
                             continue
@@ -439,8 +453,7 @@ def _differing_parts(
     if not na or not nb or na == nb:
         return []
     matcher = SequenceMatcher(None, na, nb, autojunk=False)
-    matched = sum(m.size for m in matcher.get_matching_blocks())
-    if matched / min(len(na), len(nb)) >= min_ratio:
+    if _matched_content(na, nb, matcher) >= min_ratio:
         return _regions(a, b, ta, tb, matcher.get_opcodes())
     if not same_speaker:
         return []
@@ -456,6 +469,20 @@ def _differing_parts(
 
 
 _TOKENS = re.compile(r"\S+")
+
+
+def _matched_content(na: list[str], nb: list[str], matcher: Any) -> float:
+    """The share of the shorter wording's content words that the alignment
+    finds in the other (function words match everywhere)."""
+    from whoosh.analysis import STOP_WORDS
+
+    def content(words: list[str]) -> int:
+        return sum(1 for w in words if w and w not in STOP_WORDS)
+
+    matched = sum(content(na[m.a : m.a + m.size]) for m in matcher.get_matching_blocks())
+    return matched / max(1, min(content(na), content(nb)))
+
+
 MAX_OMISSION = 6  # words one source alone quotes inside a shared passage
 
 

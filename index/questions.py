@@ -31,7 +31,8 @@ PERSON_NOUNS = frozenset(
     "advisor advisers advisors staffer reporter journalist anchor host photographer author "
     "writer actor actress executive executives ceo founder gunman shooter suspect victim "
     "student teacher officer prosecutor democrat democrats republican republicans politician "
-    "speaker commentator critic critics head boss owner".split()
+    "speaker commentator critic critics head boss owner wife husband son daughter mother "
+    "father brother sister partner friend doctor physician agent manager coach".split()
 )
 FIGURE_NOUNS = frozenset(
     "percentage percent share number amount proportion fraction figure figures total sum "
@@ -183,7 +184,9 @@ def _answer_type(low: str, words: list[str], names: list[str]) -> tuple[str, str
         ),
         None,
     )
-    if wh_at is None:
+    if wh_at is None or any(w not in _BEFORE_ASKING for w in words[:wh_at]):
+        # An asking word past the start is a relative ("a culture where
+        # writers are paid"), not what the text asks.
         return "claim", "", ""
     wh = words[wh_at]
     nxt = words[wh_at + 1] if wh_at + 1 < len(words) else ""
@@ -217,16 +220,23 @@ def _answer_type(low: str, words: list[str], names: list[str]) -> tuple[str, str
             return "figure", "amount", ""
         if noun in PERSON_NOUNS:
             return "person", "", ""
-    named = re.search(r"\bname of (?:the |a |an |this |that )?(?:\w+ ){0,2}?(\w+)\b", low)
-    if named and named.group(1) in PERSON_NOUNS:
-        return "person", "", ""  # "the name of the college student": a person
-    if re.search(r"\b(name|names|called|titled)\b", low):
+    if "name" in words:
+        after_name = words[words.index("name") + 1 : words.index("name") + 6]
+        if after_name[:1] == ["of"] and any(_bare(w) in PERSON_NOUNS for w in after_name[1:]):
+            return "person", "", ""  # "the name of the college student": a person
+    if re.search(r"\b(name|names|called|titled|title)\b", low):
         return "name", "", ""
     if nxt in aux:
         return "claim", "", ""
     if wh == "which" and nouns:
         return "name", "", ""
     return "claim", "", ""
+
+
+# Words that may come before the asking word ("and when", "in which city").
+_BEFORE_ASKING = frozenset(
+    "and but so then also in on at to from by for with under through since of about".split()
+)
 
 
 def _speaker(words: list[str], wh_at: int, names: list[str]) -> str:
