@@ -120,7 +120,7 @@ _CAP = r"[A-ZÀ-Þ][\w’'.-]*[\w]"
 _PLACE = re.compile(
     rf"\b{_CAP}(?:\s+{_CAP})?,\s+(?:{_STATE})(?![\w])"  # "Hope, Ark.", "Manchester, N.H."
     rf"|\b(?:{_STATE})(?![\w])"
-    rf"|\b(?:in|at|from|near|outside|across|around|(?:hometown|city|town|state|village|county) of|(?:heading|headed|travel(?:l?ing|l?ed)?|going|went|flew|flying|returned|returning|moved|trip) to) (?P<after>{_CAP}(?:\s+(?:{_CAP}|of|and)){{0,3}})"
+    rf"|\b(?:in|at|from|near|outside|across|around|(?:hometown|city|town|state|village|county|north|south|east|west) of|(?:heading|headed|travel(?:l?ing|l?ed)?|going|went|flew|flying|returned|returning|moved|trip) to) (?P<after>{_CAP}(?:\s+(?:{_CAP}|of|and)){{0,3}})"
     rf"|\b{_CAP}(?=[\s-](?:woman|man|resident|residents|native|area|suburb|neighborhood|based)\b)"
 )
 # Words that make a capitalised run an organisation, not a person or a place.
@@ -228,10 +228,26 @@ def places(text: str) -> list[Span]:
     return out
 
 
+_SAID_BY = re.compile(
+    r"\b(?<![.!?]\s)(?P<n>(?:Mc|Mac|O['’])?[A-ZÀ-Þ][a-zà-ÿ’'-]{2,})(?=,?\s+(?:said|says|told|tweeted|wrote|added|argued|noted|replied|responded|asked|announced)\b)"
+)
+_POSSESSIVE = re.compile(r"^.*['’]s\s+(?=[A-ZÀ-Þ])")
+
+
 def people(text: str) -> list[Span]:
+    """Names of people: a title and a name ("Sen. Ruth Adair"), two or more
+    capitalised words that are no organisation, the part after an
+    organisation's possessive ("the Guild's Mae Holt" -> "Mae Holt"), and a
+    single surname that says something ("Holt said")."""
     out = []
     for m in _PERSON.finditer(text):
         value = m.group(0)
+        owner = _POSSESSIVE.match(value)
+        if owner and len(value[owner.end() :].split()) >= 2:
+            start = m.start() + owner.end()
+            value = value[owner.end() :]
+            out.append((value, start, start + len(value)))
+            continue
         words = _words(value)
         if any(w in ORG_WORDS for w in words) or (words and words[0] in SENTENCE_WORDS):
             # "The House" is not a person; "After John Smith" is John Smith.
@@ -244,6 +260,14 @@ def people(text: str) -> list[Span]:
         if any(w in MONTHS or w in WEEKDAYS for w in words):
             continue
         out.append((value, m.start(), m.end()))
+    for m in _SAID_BY.finditer(text):
+        word = m.group("n")
+        if word.lower() in SENTENCE_WORDS or any(s <= m.start() < e for _, s, e in out):
+            continue
+        if word.lower() in ORG_WORDS:
+            continue
+        out.append((word, m.start(), m.end()))
+    out.sort(key=lambda c: c[1])
     return out
 
 

@@ -136,3 +136,15 @@ def test_titled_people() -> None:
     text = "After Sen. Ruth Adair spoke, Mr. Pell left the room."
     found = [c[0] for c in answers.candidates(text, "person", "Who spoke first?")]
     assert found == ["Sen. Ruth Adair", "Mr. Pell"]
+
+
+def test_a_surname_that_speaks_and_a_name_after_a_possessive() -> None:
+    text = "Pell tweeted that the Writers Guild's Mae Holt was wrong."
+    found = [c[0] for c in answers.candidates(text, "person", "Who said it?")]
+    assert found == ["Pell", "Mae Holt"]
+
+
+def test_places_by_direction() -> None:
+    text = "He represents a rural district north of Calder."
+    found = [c[0] for c in answers.candidates(text, "place", "Which district?")]
+    assert found == ["Calder"]
