@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -252,6 +253,8 @@ def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
     if q.answer == "figure" and not a.has_quantity and not answers.might_count(text):
         return []
     found = answers.candidates(text, q.answer, q.text, q.reading.measure)
+    if found and q.answer == "name" and any(c & KIND_STEMS for c in q.concepts):
+        found = _titles_of(text, found)
     if not found or q.reading.measure == "age":
         return found
     marks = _focus_marks(text, q)
@@ -259,6 +262,15 @@ def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
         return found
     reach = PERSON_REACH if q.answer == "person" else ANSWER_REACH
     return [c for c in found if min(_distance(c, x) for x in marks) <= reach]
+
+
+def _titles_of(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The name of a show or a film: of the candidates, the titles (quoted,
+    or led by an article), else the titles the passage quotes."""
+    titles = [c for c in found if namemod.is_title_like(namemod.Name(c[0], c[1], c[2]))]
+    if titles:
+        return titles
+    return [(n.text, n.start, n.end) for n in namemod.extract(text) if namemod.is_title_like(n)]
 
 
 def _distance(span: tuple[str, int, int], mark: tuple[int, int]) -> int:
@@ -272,9 +284,13 @@ def _distance(span: tuple[str, int, int], mark: tuple[int, int]) -> int:
 def _focus_marks(text: str, q: Question) -> list[tuple[int, int]]:
     """Where the words of the question's focus stand in a passage."""
     focus = set().union(*(q.concepts[k] for k in q.focus)) if q.concepts else set()
-    return [
-        (m.start(), m.end()) for m in _TOKEN.finditer(text) if focus.intersection(stems(m.group(0)))
-    ]
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text) if focus & _word_stems(m.group(0))]
+
+
+@lru_cache(maxsize=65536)
+def _word_stems(word: str) -> frozenset[str]:
+    """The analysed forms of one word (a bounded table: words repeat)."""
+    return frozenset(stems(word))
 
 
 _TOKEN = re.compile(r"\w[\w'’.-]*")
@@ -288,10 +304,7 @@ def answer_of(text: str, q: Question) -> str | None:
     if not found:
         return None
     if q.answer == "name" and any(c & KIND_STEMS for c in q.concepts):
-        # The name of a show or a film: a title (quoted, or led by an article).
-        titles = [c for c in found if namemod.is_title_like(namemod.Name(c[0], c[1], c[2]))]
-        quoted = [n for n in namemod.extract(text) if namemod.is_title_like(n)]
-        found = titles or [(n.text, n.start, n.end) for n in quoted] or found
+        found = _titles_of(text, found) or found
     marks = _focus_marks(text, q)
     if not marks:
         return found[0][0]

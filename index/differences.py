@@ -441,7 +441,7 @@ def _differing_parts(
     or after what both give, or a passage of more than a few words only one
     gives, are left out (a shorter quotation, not another wording). Two
     quotations sharing less are still one statement reworded when a speaker
-    named beside both says them and half of their content words agree
+    named beside both says them and three in ten of their content words agree
     ("we firmly believe AI is a tremendous opportunity" / "we remain
     convinced that AI represents an incredible opportunity"): then the two
     closest sentences are the difference."""
@@ -460,7 +460,7 @@ def _differing_parts(
     best: tuple[float, str, str] | None = None
     for pa in _parts(a):
         for pb in _parts(b):
-            if _plain_words(pa) == _plain_words(pb) or _content_share(pa, pb) < 0.5:
+            if _plain_words(pa) == _plain_words(pb) or _content_share(pa, pb) < PARAPHRASE_SHARE:
                 continue
             ratio = _order_similarity(pa, pb)
             if best is None or ratio > best[0]:
@@ -483,6 +483,9 @@ def _matched_content(na: list[str], nb: list[str], matcher: Any) -> float:
     return matched / max(1, min(content(na), content(nb)))
 
 
+#: A named speaker's two sentences are one statement reworded when they
+#: share this much of their content words.
+PARAPHRASE_SHARE = 0.3
 MAX_OMISSION = 6  # words one source alone quotes inside a shared passage
 
 

@@ -405,6 +405,9 @@ for _word, _line in ONE_WAY.items():
 KIND_STEMS = frozenset(t.text for w in KIND_WORDS.split() for t in _ANALYZER(w))
 
 
+_CONTRACTION = re.compile(r"\b(what|who|where|when|how|that|there|it)['’]s\b", re.I)
+
+
 def _variants(term: str) -> set[str]:
     """The forms one word takes in the analysed text: with the apostrophe of
     a possessive ("Netflix's"), and an acronym with or without its stops
@@ -429,6 +432,7 @@ def read_question(text: str) -> Question:
     for qty in sorted(figures, key=lambda q: -q.start):
         cleaned = cleaned[: qty.start] + " " + cleaned[qty.end :]
     cleaned = _SHOW_VERB.sub(" ", cleaned)
+    cleaned = _CONTRACTION.sub(r"\1 ", cleaned)  # "what's": the "'s" is no word
     if answer in ("figure", "name", "place", "date"):
         cleaned = ASKING_NOUNS.sub(" ", cleaned)
     asking = set(stems(" ".join(questions.ASKING | set(questions.FIGURE_HOW))))
@@ -437,7 +441,7 @@ def read_question(text: str) -> Question:
     terms: list[str] = []
     for t in stems(cleaned, drop_questions=True):
         t = t.rstrip("'’") or t  # the analyser keeps the apostrophe of "Netflix's"
-        if t in STOP_WORDS or t in QUESTION_WORDS or t in terms:
+        if t in STOP_WORDS or t in QUESTION_WORDS or t in terms or len(t) < 2:
             continue
         if reading.is_question and t in asking:
             continue

@@ -41,10 +41,12 @@ FIGURE_NOUNS = frozenset(
 # The verbs of reported speech: "what did X say" asks for X's words.
 SPEECH_VERBS = frozenset(
     "say said tell told write wrote post posted tweet tweeted claim claimed argue argued "
-    "describe described call called respond responded react reacted reply replied add added "
+    "describe described respond responded react reacted reply replied add added "
     "insist insisted warn warned announce announced declare declared state stated suggest "
     "suggested".split()
 )
+# Words that say the answer is an amount ("in dollars", "what percent").
+UNIT_WORDS = frozenset("dollars euros pounds yen percent billion million factor".split())
 DURATION_UNITS = frozenset("years months weeks days hours minutes decades".split())
 FIGURE_HOW = {
     "many": "count",
@@ -226,6 +228,8 @@ def _answer_type(low: str, words: list[str], names: list[str]) -> tuple[str, str
             return "person", "", ""  # "the name of the college student": a person
     if re.search(r"\b(name|names|called|titled|title)\b", low):
         return "name", "", ""
+    if set(words) & UNIT_WORDS:
+        return "figure", "amount", ""  # "what were the earnings in dollars"
     if nxt in aux:
         return "claim", "", ""
     if wh == "which" and nouns:

@@ -367,7 +367,10 @@ def test_no_padding_with_weak_extra_passages(seeded: Workspace):
     c = compare(seeded, "Netflix revenue")
     n = ids(seeded)
     guardian = next(s for s in c.sources if s.id == n["004"])
-    assert [p.text[:40] for p in guardian.passages] == ["This innovation comes as Netflix reporte"]
+    # The passage with the figure first; the table rows on Netflix's ad
+    # revenue are about it too, the one on cost cutting is not.
+    assert guardian.passages[0].text.startswith("This innovation comes as Netflix reporte")
+    assert not any("Cost Reduction" in p.text for p in guardian.passages)
     c = compare(seeded, "what were Netflix's earnings in dollars?")
     guardian = next(s for s in c.sources if s.id == n["004"])
     assert guardian.passages[0].text.startswith("This innovation comes as Netflix")
