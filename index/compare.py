@@ -389,7 +389,8 @@ def score_article(
         return []
     idf = [_concept_idf(sp, c) for c in concepts]
     focus = q.focus or frozenset(range(len(concepts)))
-    subject = frozenset(range(len(concepts))) - focus
+    everything = frozenset(range(len(concepts)))
+    subject = everything - focus
     kinds = {k for k, c in enumerate(concepts) if c & KIND_STEMS} if q.wants_name else set()
 
     def has(a: Analysed, k: int) -> bool:
@@ -426,7 +427,10 @@ def score_article(
             if 0 <= j < len(items) and items[j].passage.section == a.passage.section
         ]
         near = {k for n in neighbours for k in range(len(concepts)) if has(n, k)} - matched
-        fcov = _coverage(matched, near, focus, idf)
+        # A question's subject is what every article is about; a claim
+        # ("Disney Universal Midjourney lawsuit") says all of its words.
+        fcov = _coverage(matched, near, focus if q.reading.is_question else everything, idf)
+        on_focus = bool((matched | near) & focus)
         scov = _coverage(matched, near, subject, idf) if subject else 1.0
         quoted = q.answer == "quote" and bool(answers.quotations(a.passage.text))
         # "What is the show called": the title the story is about answers best.
@@ -441,9 +445,9 @@ def score_article(
             + 0.1 * bm25[i] / top
         )
         coverage = fcov
-        if sim >= MEANING_NEEDED and fcov > 0:
+        if sim >= MEANING_NEEDED and on_focus:
             coverage = max(coverage, REPORT_COVERAGE)
-        if theirs and (sim >= SAID_MEANING or fcov > 0):
+        if theirs and (sim >= SAID_MEANING or on_focus):
             coverage = max(coverage, REPORT_COVERAGE)
             score += WEIGHTS.said
         p = a.passage

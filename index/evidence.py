@@ -166,6 +166,7 @@ RELATED = [
     "city capital town",
     "scene scenes shot shots sequence sequences",
     "lawyer lawyers attorney attorneys counsel",
+    "finish finished finishing complete completed completing",
     "spokesman spokeswoman spokesperson spokespeople",
     "senator senators sen",
     "representative representatives rep congressman congresswoman",
