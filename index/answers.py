@@ -299,7 +299,7 @@ def candidates(text: str, answer: str, question: str, measure: str = "") -> list
         "figure": lambda t: figures(t, measure),
         "date": dates,
         "place": places,
-        "person": people,
+        "person": (lambda t: _merged(people(t), names(t))) if measure == "agent" else people,
         "name": names,
         "quote": quotations,
     }.get(answer)
@@ -310,6 +310,13 @@ def candidates(text: str, answer: str, question: str, measure: str = "") -> list
     if answer == "quote":
         return found
     return [c for c in found if _new(c[0], qwords)]
+
+
+def _merged(first: list[Span], second: list[Span]) -> list[Span]:
+    """Both lists in text order, a span of the second left out where it
+    overlaps one of the first."""
+    extra = [c for c in second if not any(c[1] < e and s < c[2] for _, s, e in first)]
+    return sorted(first + extra, key=lambda c: c[1])
 
 
 def might_count(text: str) -> bool:

@@ -208,7 +208,9 @@ def _answer_type(low: str, words: list[str], names: list[str]) -> tuple[str, str
     if wh == "where":
         return "place", "", ""
     if wh in ("who", "whom", "whose"):
-        return "person", "", ""
+        # "Who sued the studio?" may be answered by a company as well as a
+        # person; "who is the lawyer" by a person.
+        return "person", "" if nxt in aux else "agent", ""
     # what / which + noun, possibly after an adjective or two ("which Republican senator").
     nouns = [w for w in after if w not in ASKING]
     if wh == "what" and nxt in ("is", "are", "was", "were") and "name" not in words:
