@@ -243,7 +243,7 @@ ANSWER_TYPES = ("figure", "date", "place", "person", "name")
 ANSWER_REACH = 80
 #: A person is named next to the role asked about ("his lawyer, William
 #: McGinley"; "Jim Manley, a spokesman for"), closer than other answers.
-PERSON_REACH = 35
+PERSON_REACH = 60
 
 
 def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
@@ -260,8 +260,27 @@ def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
     marks = _focus_marks(text, q)
     if not marks:
         return found
-    reach = PERSON_REACH if q.answer == "person" else ANSWER_REACH
-    return [c for c in found if min(_distance(c, x) for x in marks) <= reach]
+    if q.answer != "person":
+        return [c for c in found if min(_distance(c, x) for x in marks) <= ANSWER_REACH]
+    return [
+        c
+        for c in found
+        if any(_distance(c, x) <= PERSON_REACH and _beside(text, c, x) for x in marks)
+    ]
+
+
+_VERBISH = re.compile(
+    r"\b(?:said|says|say|told|tells|is|was|were|are|has|had|have|met|called|asked|"
+    r"\w{3,}ed|\w{3,}ing)\b",
+    re.I,
+)
+
+
+def _beside(text: str, span: tuple[str, int, int], mark: tuple[int, int]) -> bool:
+    """The person and the focus word belong together: nothing between them
+    that starts another statement (a verb: "Mr. Obama said the gunman")."""
+    gap = text[span[2] : mark[0]] if span[2] <= mark[0] else text[mark[1] : span[1]]
+    return not _VERBISH.search(gap)
 
 
 def _titles_of(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
