@@ -165,13 +165,13 @@ def _trim(block: _Plain, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _chunks(block: _Plain, a: int, b: int) -> list[tuple[int, int]]:
-    """[a, b) cut at spaces into pieces of about MAX_PASSAGE_CHARS."""
+def _chunks(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """text[a:b] cut at spaces into pieces of about MAX_PASSAGE_CHARS."""
     out: list[tuple[int, int]] = []
     while b - a > MAX_PASSAGE_CHARS:
-        cut = block.text.rfind(" ", a, a + MAX_PASSAGE_CHARS)
+        cut = text.rfind(" ", a, a + MAX_PASSAGE_CHARS)
         if cut <= a:
-            cut = block.text.find(" ", a + MAX_PASSAGE_CHARS, b)
+            cut = text.find(" ", a + MAX_PASSAGE_CHARS, b)
             if cut < 0:
                 break
         out.append((a, cut))
@@ -183,8 +183,8 @@ def _chunks(block: _Plain, a: int, b: int) -> list[tuple[int, int]]:
 @dataclass
 class _Block:
     kind: str  # "sentence", "item", "row", "header", "heading"
-    token: object  # the inline token (rows: a list of cell tokens)
-    start: int = 0
+    plain: _Plain | None = None  # a paragraph's, item's or heading's text
+    start: int = 0  # a row's line, from its first pipe to its last
     end: int = 0
     cells: list[str] = field(default_factory=list)
 
@@ -268,8 +268,9 @@ def split_passages(article: Article) -> list[Passage]:
         if block.kind == "row":
             add(row_text(block.cells, header), block.start, block.end, "row")
             continue
-        assert isinstance(block.token, _Plain)
-        plain_block = block.token
+        if block.plain is None:
+            continue
+        plain_block = block.plain
         if block.kind == "heading":
             heading = _finish(plain_block.text)
             continue
@@ -280,7 +281,7 @@ def split_passages(article: Article) -> list[Passage]:
             spans = split_sentences(text, plain_block.shield)
         for a, b in spans:
             a, b = _trim(plain_block, a, b)
-            for ca, cb in _chunks(plain_block, a, b):
+            for ca, cb in _chunks(text, a, b):
                 ca, cb = _trim(plain_block, ca, cb)
                 if cb > ca:
                     start, end = plain_block.span(ca, cb)

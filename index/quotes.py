@@ -13,13 +13,24 @@ _QUOTE = re.compile(r"“([^”\n]{12,600})”|\"([^\"\n]{12,600})\"")
 _VERBS = (
     r"said|says|stated|states|told|tells|added|adds|noted|notes|conveyed|commented|comments|"
     r"explained|argued|argues|emphasi[sz]ed|stressed|wrote|declared|insisted|remarked|"
-    r"highlighted|according to|continued|observed"
+    r"highlighted|according to|continued|observed|concluded|replied|responded|warned|"
+    r"recalled|acknowledged|admitted|announced|tweeted|testified|conceded|complained"
 )
-_NAME = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:[A-ZÀ-Þ][\w’'-]+\s+){0,3}[A-ZÀ-Þ][\w’'-]+"
+# Titles before a name, as written ("Sen.", "Lt. Gov."): part of no name.
+_TITLES = r"(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Lt|Gen|Col|Capt|Sgt|Adm|Rev|Atty)\."
+_NAME = rf"(?:{_TITLES}\s+)*(?:[A-ZÀ-Þ][\w’'-]+\s+){{0,3}}[A-ZÀ-Þ][\w’'-]+"
 _SPEAKER_AFTER = re.compile(
     rf"^\s*,?\s*(?:{_VERBS})\s+(?:[\w-]+\s+){{0,4}}?(?P<name>{_NAME})", re.S
 )
-_SPEAKER_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<name>{_NAME})\s+(?:{_VERBS})\b")
+# "…,” Mike Thibodeau (R) said", "…,” Smith, the leader, said", "…,” the
+# Republican leader, Michael Thibodeau, said".
+_SPEAKER_AFTER_NAME_FIRST = re.compile(
+    rf"^\s*,?\s*(?P<name>{_NAME})(?:\s*\([^)]{{1,12}}\))?(?:,\s+[^,“”\"\n]{{1,80}},)?"
+    rf"\s+(?:{_VERBS})\b"
+)
+_SPEAKER_AFTER_ROLE_FIRST = re.compile(
+    rf"^\s*,?\s*(?:the\s+)?[^,“”\"\n]{{1,60}},\s+(?P<name>{_NAME}),\s+(?:{_VERBS})\b"
+)
 _SPEAKER_BEFORE = re.compile(rf"(?P<name>{_NAME})\s+(?:{_VERBS})\s*[,:]?\s*$")
 # "Ted Sarandos, Netflix's co-CEO, said: “…”" (a role between commas).
 _SPEAKER_BEFORE_ROLE = re.compile(
@@ -59,7 +70,11 @@ _NOT_PERSON = {
     "Democrats", "Republicans", "Officials", "House", "Senate", "Congress", "White",
     "Department", "Committee", "Administration", "Court", "Police", "Times", "News",
     "New", "United", "States", "Party", "Post", "Street", "Supreme", "Capitol", "Hill",
-    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov",
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "When", "Democratic", "Republican",
+    "Security", "Americans", "Address", "Bridge",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
 }  # fmt: skip
 _ROLE_WORDS = {
     "netflix",
@@ -96,15 +111,20 @@ def _clean_name(name: str) -> str:
     words = [
         w
         for w in name.split()
-        if w.lower().strip("’'s") not in _ROLE_WORDS
-        and w not in ("Dr.", "Mr.", "Ms.", "Mrs.", "Prof.")
+        if w.lower().strip("’'s") not in _ROLE_WORDS and not re.fullmatch(_TITLES, w)
     ]
     return " ".join(words) if words else name
 
 
 def _is_person(name: str) -> bool:
+    """Not a pronoun, an institution or a place ("He", "Senate Democrats",
+    "White House"); a role before the name is fine ("Senate President Mike
+    Thibodeau")."""
     words = name.split()
-    return bool(words) and words[0] not in _NOT_PERSON and words[-1] not in _NOT_PERSON
+    return bool(words) and words[0] not in _PRONOUNS and words[-1] not in _NOT_PERSON
+
+
+_PRONOUNS = {"He", "She", "They", "We", "I", "It", "You"}
 
 
 def last_named(text: str) -> str | None:
@@ -136,8 +156,8 @@ def extract(text: str) -> list[Quote]:
         before_start = text.rfind("\n", 0, m.start()) + 1
         before = text[max(before_start, m.start() - 120) : m.start()]
         speaker = None
-        for pattern, chunk in ((_SPEAKER_AFTER, after), (_SPEAKER_AFTER_NAME_FIRST, after)):
-            sm = pattern.match(chunk)
+        for pattern in (_SPEAKER_AFTER, _SPEAKER_AFTER_NAME_FIRST, _SPEAKER_AFTER_ROLE_FIRST):
+            sm = pattern.match(after)
             if sm and _is_person(sm.group("name")):
                 speaker = _clean_name(sm.group("name"))
                 break

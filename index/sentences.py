@@ -13,10 +13,11 @@ allowed before it) is a candidate; the word before the stop decides:
   that opens sentences ("The", "He", "But"): "the U.S. Senate" is one sentence,
   "in the U.S. The vote" two.
 
-A stop inside a quotation that closes in the paragraph does not end the
-sentence, so a quoted passage stays with its speaker; and a sentence that ends
-with a quotation keeps the attribution that follows it ("“We will win.” He
-said the vote…").
+A sentence that ends with a quotation keeps the attribution that follows it
+("“We will win.” He said the vote…"); one that continues after the quotation
+("“We will win,” he said.") is one sentence anyway. The sentences of a longer
+quotation stay apart: kept whole, they would make one passage too long to
+match another outlet's shorter wording of it.
 """
 
 from __future__ import annotations
@@ -154,16 +155,11 @@ def split_sentences(text: str, shield: Sequence[bool] | None = None) -> list[tup
     words, an emphasised run, inline code): no sentence ends at a space
     inside it."""
     regions = quote_regions(text)
-    inside = [False] * (len(text) + 1)
-    for a, b in regions:
-        for i in range(a + 1, b - 1):
-            inside[i] = True
     cuts: list[int] = []
     for m in _CANDIDATE.finditer(text):
         stop = m.start(1)
         mark = text[m.start() : stop]
-        # Inside a quotation, unless the stop is the quotation's own end.
-        if inside[m.end(1) - 1] or (shield is not None and shield[m.start(2)]):
+        if shield is not None and shield[m.start(2)]:
             continue
         nxt = _word_after(text, m.end())
         at = m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip(_OPENERS))

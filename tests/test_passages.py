@@ -197,8 +197,12 @@ def test_sentence_splitting_knows_abbreviations_and_initials(text, expected):
             ["“The count is slow,” said Sen. Hale.", "Others disagreed."],
         ),
         (
-            '"We tried. We failed. We will try again," Mayor Ortiz said. The council left.',
-            ['"We tried. We failed. We will try again," Mayor Ortiz said.', "The council left."],
+            '"We tried for a year. We will try again," Mayor Ortiz said. The council left.',
+            [
+                '"We tried for a year.',
+                'We will try again," Mayor Ortiz said.',
+                "The council left.",
+            ],
         ),
         (
             "The film is called “Red Tide.” Ortiz said it opens in May.",
