@@ -153,6 +153,53 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio()
 
 
+# Short forms of English first names that share little spelling with the
+# full one ("Mike" / "Michael"); a prefix ("Ken" / "Kenneth") needs none.
+NICKNAMES = {
+    frozenset(pair.split("/"))
+    for pair in (
+        "mike/michael bill/william will/william bob/robert rob/robert jim/james "
+        "jimmy/james dick/richard rick/richard peggy/margaret maggie/margaret "
+        "betty/elizabeth liz/elizabeth beth/elizabeth chuck/charles charlie/charles "
+        "ted/edward ed/edward ned/edward tony/anthony jack/john johnny/john "
+        "kate/katherine kathy/katherine katie/katherine sue/susan joe/joseph "
+        "tom/thomas dan/daniel danny/daniel dave/david steve/steven steve/stephen "
+        "larry/lawrence harry/henry hank/henry jerry/gerald andy/andrew drew/andrew "
+        "matt/matthew nick/nicholas pat/patrick pat/patricia sam/samuel greg/gregory "
+        "chris/christopher alex/alexander ben/benjamin fred/frederick al/albert "
+        "tim/timothy jen/jennifer jenny/jennifer debbie/deborah barb/barbara"
+    ).split()
+}
+
+
+# Words of a title or office before a person's name ("Senate President Mike
+# Thibodeau", "Rep. Drew Gattine").
+ROLE_WORDS = frozenset(
+    "mr mrs ms dr sen senator rep representative gov governor president senate house state "
+    "minority majority leader speaker secretary attorney general chief executive director "
+    "chairman chairwoman judge justice mayor deputy former vice co ceo prof rev gen".split()
+)
+
+
+def _person_words(words: list[str]) -> list[str]:
+    """A name's words without the title or office before it."""
+    out = list(words)
+    while len(out) > 2 and out[0].rstrip(".") in ROLE_WORDS:
+        out = out[1:]
+    return out
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """"Michael" and "Mike", "Ken" and "Kenneth", "Jon" and "John"."""
+    if a == b:
+        return True
+    if frozenset((a, b)) in NICKNAMES:
+        return True
+    if len(a) >= 3 and len(b) >= 3 and (a.startswith(b) or b.startswith(a)):
+        return True
+    return a[0] == b[0] and similarity(a, b) >= 0.8
+
+
 def are_variants(a: Name, b: Name) -> bool:
     """Two different spellings of one name (not the same text, not two things)."""
     ca, cb = a.core, b.core
@@ -160,11 +207,11 @@ def are_variants(a: Name, b: Name) -> bool:
         return False
     if ca == cb:
         return True  # "The Eternaut" / "Eternaut", "El Eternauta" / "Eternauta"
-    wa, wb = ca.split(), cb.split()
+    wa, wb = _person_words(ca.split()), _person_words(cb.split())
     if len(wa) >= 2 and len(wb) >= 2 and not (a.quoted or b.quoted):
         # People: same first name and a near-identical surname, or the reverse.
         return (wa[0] == wb[0] and similarity(wa[-1], wb[-1]) >= 0.8) or (
-            wa[-1] == wb[-1] and similarity(wa[0], wb[0]) >= 0.8 and wa[0][0] == wb[0][0]
+            wa[-1] == wb[-1] and _same_first_name(wa[0], wb[0])
         )
     # Works and single-word names: a shared stem, or close spelling.
     if len(ca) >= 6 and len(cb) >= 6 and (ca[:6] == cb[:6]):

@@ -104,3 +104,15 @@ def test_one_speakers_paraphrase() -> None:
 def test_claim_with_a_figure_wants_one() -> None:
     q = read_question("The studio spent $30 million on effects")
     assert q.wants_quantity and "USD" in q.units
+
+
+def test_a_short_form_of_a_first_name_is_a_variant() -> None:
+    from hollywood_ai.index.names import Name, are_variants
+
+    def name(text: str) -> Name:
+        return Name(text, 0, len(text))
+
+    assert are_variants(name("Michael Brandt"), name("Mike Brandt"))
+    assert are_variants(name("Kenneth Oyelaran"), name("Ken Oyelaran"))
+    assert are_variants(name("Senate Speaker Ruth Kessel"), name("Ruthie Kessel"))
+    assert not are_variants(name("Maria Brandt"), name("Oscar Brandt"))
