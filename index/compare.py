@@ -371,9 +371,9 @@ SAID_MEANING = 0.4
 def _speaker_spans(article: Article, q: Question) -> list[tuple[int, int]]:
     """Where, in the article's body, the speaker the question asks about is
     quoted ("what did Pelosi say"): quotations attributed to them."""
-    if q.answer != "quote" or not q.reading.subject_names:
+    if q.answer != "quote" or not q.reading.speaker:
         return []
-    surnames = {fold(n.split()[-1]) for n in q.reading.subject_names}
+    surnames = {fold(q.reading.speaker.split()[-1])}
     return [
         (quote.start, quote.end)
         for quote in quotes.extract(article.body)

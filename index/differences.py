@@ -333,14 +333,14 @@ def _quote_discrepancies(
             # About the question: the question names the speaker, and any
             # other word it asks about is in the quote ("what did Sarandos
             # say about creators"); a common word alone ("AI") is not enough.
-            speaker = set(stems(quote.speaker or "")) if _known(quote) else set()
+            speaker = set(stems(quote.speaker or "")) if known_speaker(quote) else set()
             rest = terms - speaker
             about_query = bool(speaker & terms) and (
                 not rest or bool(rest & set(_quote_stems(quote))) or asks_words
             )
-            if asks_words and not _known(quote) and asked and _near(article.body, quote, asked):
+            if asks_words and not known_speaker(quote) and asked and near_name(article.body, quote, asked):
                 about_query = True  # the asked speaker is named just before it
-            if not overlaps_shown and not about_query and not _known(quote) and q is not None:
+            if not overlaps_shown and not about_query and not known_speaker(quote) and q is not None:
                 # No speaker found next to it: about the question when its
                 # own words carry half of what the question asks about.
                 focus = set().union(*(q.concepts[k] for k in q.focus)) if q.concepts else set()
@@ -362,10 +362,10 @@ def _quote_discrepancies(
                     # found beside it: then its wording alone pairs it.
                     # Two named speakers that differ: only a quotation worded
                     # nearly alike (the speaker may be misread beside it).
-                    other = _known(qa) and _known(qb) and qa.speaker_key != qb.speaker_key
+                    other = known_speaker(qa) and known_speaker(qb) and qa.speaker_key != qb.speaker_key
                     if quotes.shared_content(qa, qb) < 0.2:
                         continue
-                    same_speaker = _known(qa) and _known(qb) and not other
+                    same_speaker = known_speaker(qa) and known_speaker(qb) and not other
                     parts = _differing_parts(qa.text, qb.text, same_speaker, 0.8 if other else 0.6)
                     for sa, sb in parts:
                         if (sa, sb) in seen:
@@ -378,14 +378,14 @@ def _quote_discrepancies(
                                 detail=f"{round(_order_similarity(sa, sb) * 100)}% of the words in the same order",
                                 diff=quotes.word_diff(sa, sb),
                                 speaker=qa.speaker
-                                if _known(qa)
-                                else (qb.speaker if _known(qb) else None),
+                                if known_speaker(qa)
+                                else (qb.speaker if known_speaker(qb) else None),
                             )
                         )
     return out
 
 
-def _near(body: str, quote: quotes.Quote, surnames: set[str]) -> bool:
+def near_name(body: str, quote: quotes.Quote, surnames: set[str]) -> bool:
     """One of the surnames is in the 300 characters before the quotation."""
     before = fold(body[max(0, quote.start - 300) : quote.start])
     return any(re.search(rf"\b{re.escape(fold(s))}\b", before) for s in surnames)
@@ -394,7 +394,7 @@ def _near(body: str, quote: quotes.Quote, surnames: set[str]) -> bool:
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
 
-def _known(quote: quotes.Quote) -> bool:
+def known_speaker(quote: quotes.Quote) -> bool:
     """Whether the quote's speaker is named (not missing, not only "she")."""
     return bool(quote.speaker_key) and quote.speaker_key not in _PRONOUNS
 
