@@ -162,7 +162,7 @@ def _about(found: Any, fact: dict[str, Any], want: set[str]) -> bool:
 
 
 def sweep(ws: Any, ids: dict[str, str], labels: dict[str, Any]) -> list[dict[str, Any]]:
-    from hollywood_ai.index import compare as compare_mod
+    from hollywood_ai.index import scoring as compare_mod
 
     original = compare_mod.REPORT_COVERAGE
     rows = []
