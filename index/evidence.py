@@ -1,4 +1,4 @@
-"""The passages of a story, analysed once, and how a question is read.
+"""The passages of a story, analysed once, and a question read into terms.
 
 Shared by compare (one question against every source) and facts (every
 passage against every other): each passage is analysed to stems once per
@@ -20,202 +20,20 @@ from hollywood_ai.index.passages import split_passages
 from hollywood_ai.index.quantities import DIGIT, NUMBER_WORDS, WORD, lower_for_patterns
 from hollywood_ai.index.questions import Reading
 from hollywood_ai.index.searchindex import text_analyzer
+from hollywood_ai.index.vocabulary import (
+    ASKING_NOUNS,
+    EXPANSIONS,
+    KIND_WORDS,
+    ONE_WAY,
+    QUESTION_WORDS,
+    RELATED,
+    SHOW_VERB,
+)
 
 if TYPE_CHECKING:
     from hollywood_ai.index.workspace import Workspace
 from whoosh.analysis import STOP_WORDS
 
-# Words that ask rather than tell: never evidence.
-QUESTION_WORDS = {
-    "how",
-    "much",
-    "many",
-    "what",
-    "when",
-    "who",
-    "whom",
-    "whose",
-    "which",
-    "why",
-    "where",
-    "did",
-    "does",
-    "do",
-    "was",
-    "were",
-    "is",
-    "are",
-    "has",
-    "have",
-    "had",
-    "say",
-    "said",
-    "says",
-    "saying",
-    "tell",
-    "told",
-    "about",
-    "according",
-    "report",
-    "reported",
-    "reports",
-    "claim",
-    "claimed",
-    "claims",
-    "mention",
-    "mentioned",
-    "source",
-    "sources",
-    "outlet",
-    "really",
-    "exactly",
-    "actually",
-    "give",
-    "gave",
-    "given",
-    "there",
-    "any",
-    "it",
-    "its",
-    "they",
-    "their",
-    "them",
-    "he",
-    "she",
-    "his",
-    "her",
-    "i",
-    "me",
-    "my",
-    "we",
-    "our",
-    "happen",
-    "happened",
-    "thing",
-    "things",
-    "way",
-    "ways",
-    "get",
-    "got",
-    "make",
-    "made",
-    "called",
-    "named",
-    "titled",
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "of",
-    "to",
-    "for",
-    "and",
-    "or",
-    "with",
-    "by",
-    "from",
-    "as",
-    "at",
-    "be",
-    "been",
-    "being",
-    "can",
-    "could",
-    "would",
-    "should",
-    "will",
-}
-# Abbreviations written both ways in news copy.
-EXPANSIONS = {
-    "vfx": ["visual", "effect"],
-    "genai": ["generative", "ai"],
-    "gen-ai": ["generative", "ai"],
-    "ceo": ["chief", "executive"],
-}
-# Words news copy uses for the same thing. Each group is one concept: a
-# question word in a group matches a passage with any word of the group.
-RELATED = [
-    "fast faster fastest quick quicker quickly speed sped accelerate accelerated accelerates",
-    "slow slower slowly delay delayed",
-    "collapse collapsed collapses collapsing fall falling fell crumble crumbling destroy destroyed",
-    "building tower skyscraper",
-    "cost costs cheaper cheap expense expenses expensive budget budgets spend spending",
-    "revenue revenues income sales turnover",
-    "profit profits earnings",
-    "sue sued suing lawsuit lawsuits legal litigation court",
-    "young younger youthful de-aging deaging de-age",
-    "old older aging age",
-    "film films movie movies picture",
-    "series show shows programme program programming",
-    "job jobs employment workers work workforce labor labour",
-    "worker workers staff employees",
-    "plan planning plans planned",
-    "visualization visualisation previsualization previsualisation pre-visualization pre-visualisation previs",
-    "say said says stated told remarked",
-    "ceo chief executive co-ceo",
-    "ai artificial intelligence",
-    "genai generative",
-    "ad ads advert adverts advertising advertisement advertisements commercials",
-    "search searching",
-    "strike strikes walkout",
-    "union unions guild",
-    "deepfake deepfakes fake fakes",
-    "actor actors actress performers cast",
-    "copyright copyrighted infringement plagiarism",
-    "city capital town",
-    "scene scenes shot shots sequence sequences",
-    "lawyer lawyers attorney attorneys counsel",
-    "finish finished finishing complete completed completing",
-    "spokesman spokeswoman spokesperson spokespeople",
-    "senator senators sen",
-    "representative representatives rep congressman congresswoman",
-    "governor gov",
-    "kill killed killing dead death deaths die died",
-    "age aged old",
-    "apology apologize apologized apologizes apologise apologised sorry regret regrets",
-    "email emails e-mail e-mails",
-    "indict indicted indictment charge charged charges",
-    "fire fired firing dismiss dismissed oust ousted",
-]
-# One way only: a question word that also means the other group, but not the
-# reverse ("earnings" are the revenue, and also the profit; "revenue" is not
-# the "earnings call").
-ONE_WAY = {
-    "earnings": "revenue revenues income sales",
-}
-# Words for the kind of work a title names: in a question asking for the name
-# ("what is the show called"), the title itself stands for them.
-KIND_WORDS = "series show shows programme program film films movie movies documentary"
-QUANTITY_CUES = re.compile(
-    r"\bhow (much|many|fast|faster|long|big|large|often|quick|quickly|expensive|cheap)\b|"
-    r"\b(what|which) (figure|number|amount|percentage|share|revenue|cost|price|rate)\b|"
-    r"\b(figure|figures|percent|percentage|revenue|earnings|billion|million|dollars|euros|"
-    r"pounds|factor|times|multiple)\b",
-    re.I,
-)
-# Words that only say what kind of answer is wanted (a figure, a name, a
-# place): asking words, not evidence, when the question asks for one.
-ASKING_NOUNS = re.compile(
-    r"\b(factor|amount|figure|figures|number|dollars|euros|pounds|"
-    r"name|names|title|titles|city|country|place|town|location)\b",
-    re.I,
-)
-# "what is it called", "name of the series", "title of the film": a name or
-# title is the answer.
-NAME_CUES = re.compile(
-    r"\b(called|named|titled|name|title)\b|\bwhich (show|series|film|movie|programme|program)\b",
-    re.I,
-)
-PLACE_CUES = re.compile(
-    r"\bwhere\b|\b(which|what|in which) (city|country|place|town|location)\b", re.I
-)
-# "show" as the question's closing verb ("which city did the scene show?").
-_SHOW_VERB = re.compile(r"\b(show|shows|showed|shown)\s*[?.!]*\s*$|\bshow me\b", re.I)
-DATE_CUES = re.compile(r"\bwhen\b|\bwhat (date|year|day|month)\b", re.I)
-PERSON_CUES = re.compile(
-    r"\bwho\b|\bwhose\b|\bwhom\b|\bwhere\b|\bwhich (city|country|company|studio)\b", re.I
-)
 _DATE_IN_TEXT = re.compile(
     r"\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|"
     r"november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|earlier this year|"
@@ -432,7 +250,7 @@ def read_question(text: str) -> Question:
     cleaned = text
     for qty in sorted(figures, key=lambda q: -q.start):
         cleaned = cleaned[: qty.start] + " " + cleaned[qty.end :]
-    cleaned = _SHOW_VERB.sub(" ", cleaned)
+    cleaned = SHOW_VERB.sub(" ", cleaned)
     cleaned = _CONTRACTION.sub(r"\1 ", cleaned)  # "what's": the "'s" is no word
     if answer in ("figure", "name", "place", "date"):
         cleaned = ASKING_NOUNS.sub(" ", cleaned)
