@@ -22,7 +22,7 @@ from typing import Any
 from hollywood_ai.index import answers, quantities, quotes
 from hollywood_ai.index import names as namemod
 from hollywood_ai.index.answering import ANSWER_TYPES, answer_spans
-from hollywood_ai.index.differences import _article_names
+from hollywood_ai.index.differences import article_names
 from hollywood_ai.index.evidence import KIND_STEMS, Analysed, Question, StoryPassages
 from hollywood_ai.index.meaning import MEANING
 from hollywood_ai.index.model import Article
@@ -138,7 +138,7 @@ def _story_titles(sp: StoryPassages) -> frozenset[str]:
         by_core: dict[str, namemod.Name] = {}
         articles_of: dict[str, set[str]] = {}
         for article in sp.articles:
-            for n in _article_names(article):
+            for n in article_names(article):
                 if namemod.is_title_like(n):
                     by_core.setdefault(n.core, n)
                     articles_of.setdefault(n.core, set()).add(article.id)

@@ -4,11 +4,11 @@ quotes. Every sentence here is written for these tests."""
 from __future__ import annotations
 
 from hollywood_ai.index.differences import (
-    _differing_parts,
     _number_discrepancies,
     answer_discrepancies,
     find_discrepancies,
 )
+from hollywood_ai.index.quote_differences import _differing_parts
 from hollywood_ai.index.evidence import read_question
 
 
