@@ -6,9 +6,11 @@ passages are linked when the rare words they share (weighted by rarity in the
 story) make up enough of each, or when they give the same figure or the same
 name around shared words. Groups are built best link first, and a group keeps
 at most two passages per source, so one long article cannot chain unrelated
-sentences together. Each group with two or more sources is a fact: a short
-label, which sources report it (their passage), which are silent, and what
-differs between them. Cost grows with the story (pairs of passages sharing a
+sentences together; a source's passages in a group are one sentence, or two
+that follow each other in one paragraph. Each group with two or more sources
+is a fact: a label (one whole sentence of its passages, see factlabel), which
+sources report it (their passage), which are silent, what differs between
+them and which sources differ (see factdiff). Cost grows with the story (pairs of passages sharing a
 rare word), never with the library.
 """
 
@@ -19,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from hollywood_ai.index import factdiff, factlabel
 from hollywood_ai.index import stories as storymod
 from hollywood_ai.index.compare import Discrepancy, find_discrepancies
 from hollywood_ai.index.evidence import Analysed, StoryPassages, story_passages
@@ -49,6 +52,9 @@ class Fact:
     terms: list[str] = field(default_factory=list)
     story: str | None = None  # the story's id and label
     story_label: str | None = None
+    # The sources whose figure, name or quote differs from the others' in
+    # the discrepancies (in the story's order): what a presenter marks.
+    differing: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -56,6 +62,7 @@ class Fact:
             "sources": dict(self.sources),
             "silent": list(self.silent),
             "discrepancies": [d.to_dict() for d in self.discrepancies],
+            "differing": list(self.differing),
         }
         if self.story is not None:
             data["story"] = self.story
@@ -132,12 +139,13 @@ _QUESTION_LINE = re.compile(r"^\W*(?:Q\d*|FAQ)\s*[:.)]|\?\W*$", re.I)
 
 def is_statement(text: str) -> bool:
     """A passage that states something: not a question ("Q1: How is…?"),
-    not a bare heading or label (a few words, no sentence)."""
+    not a bare heading or label (a few words, no sentence), not a scrap of
+    a few words ("Mr. Strzok responds: “No.")."""
     t = text.strip()
     if _QUESTION_LINE.search(t):
         return False
     words = t.split()
-    return len(words) >= 6 or t.endswith((".", "!", "”", '"'))
+    return len(words) >= 6 or (len(words) >= 5 and t.endswith((".", "!", "”", '"')))
 
 
 def facts_in(sp: StoryPassages) -> list[Fact]:
@@ -172,6 +180,7 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
         else set()
         for a in items
     ]
+    plain_words: dict[int, set[str]] = {}
     links = []
     for (x, y), weight in shared.items():
         if n_shared[(x, y)] < 2:
@@ -182,10 +191,12 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
         )
         if units[x] & units[y]:
             score += FIGURE_BONUS  # both give a figure of the same kind: likely the same fact
-        if score >= LINK_THRESHOLD:
+        if score >= LINK_THRESHOLD and _share_a_statement(x, y, evidence, items, plain_words):
             links.append((score, x, y))
     links.sort(reverse=True)
-    # Grow groups best link first, at most MAX_PER_SOURCE passages per source.
+    # Grow groups best link first: one passage per source, or two that
+    # follow each other in one paragraph.
+    bodies = {a.id: a.body for a in sp.articles}
     group_of: dict[int, int] = {}
     groups: dict[int, list[int]] = {}
     weights: dict[int, float] = defaultdict(float)
@@ -202,7 +213,7 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
                 weights[gx] += score
                 continue
             merged = groups[gx] + groups[gy]
-            if _fits(merged, owner):
+            if _fits(merged, owner, items, bodies):
                 for m in groups[gy]:
                     group_of[m] = gx
                 groups[gx] = merged
@@ -212,7 +223,7 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
             g = gx if gx is not None else gy
             new = y if gx is not None else x
             assert g is not None
-            if _fits([*groups[g], new], owner):
+            if _fits([*groups[g], new], owner, items, bodies):
                 groups[g].append(new)
                 group_of[new] = g
                 weights[g] += score
@@ -236,7 +247,8 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
             for aid in sources
         }
         silent = [aid for aid in order if aid not in per_source]
-        label = _label([items[m] for m in members], evidence, members)
+        central = _centrality(members, owner, evidence)
+        label = factlabel.choose([(central[m], items[m].passage.text) for m in members])
         shared_terms: dict[str, float] = defaultdict(float)
         for m in members:
             for t, w in evidence[m].items():
@@ -246,12 +258,16 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
             for t, _ in sorted(shared_terms.items(), key=lambda kv: -kv[1])
             if sum(1 for m in members if t in evidence[m]) >= 2
         ]
+        differences = factdiff.real(
+            find_discrepancies({k: [v] for k, v in sources.items()}, articles)
+        )
         found.append(
             Fact(
                 label=label,
                 sources=sources,
                 silent=silent,
-                discrepancies=find_discrepancies({k: [v] for k, v in sources.items()}, articles),
+                discrepancies=differences,
+                differing=factdiff.differing(differences, sources),
                 positions=positions,
                 weight=weights[gid],
                 passages={aid: [a.passage for a in per_source[aid]] for aid in sources},
@@ -260,6 +276,31 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
         )
     found.sort(key=lambda f: (-len(f.sources), -f.weight, f.label))
     return found
+
+
+MIN_PLAIN_SHARED = 2
+_PLAIN_WORD = re.compile(r"(?<![\w’'])[a-z\d][\w’'-]*")
+
+
+def _share_a_statement(
+    x: int,
+    y: int,
+    evidence: dict[int, dict[str, float]],
+    items: list[Analysed],
+    cache: dict[int, set[str]],
+) -> bool:
+    """Two passages say the same thing only if they share more than a name:
+    at least two of their shared words are written in lower case (or are
+    figures) in both, a verb, a noun, a number. "He assailed presumptive
+    GOP nominee Donald Trump" and "Presumptive GOP nominee Donald Trump
+    fired back" share a title and a name, no statement."""
+    from hollywood_ai.index.evidence import stems
+
+    for i in (x, y):
+        if i not in cache:
+            cache[i] = set(stems(" ".join(_PLAIN_WORD.findall(items[i].passage.text))))
+    shared = evidence[x].keys() & evidence[y].keys()
+    return len(shared & cache[x] & cache[y]) >= MIN_PLAIN_SHARED
 
 
 def _closest(
@@ -292,89 +333,52 @@ def _closest(
     return kept
 
 
-def _fits(members: list[int], owner: list[str]) -> bool:
-    counts: dict[str, int] = defaultdict(int)
+def _fits(
+    members: list[int], owner: list[str], items: list[Analysed], bodies: dict[str, str]
+) -> bool:
+    """A group holds one passage per source, or two sentences that follow
+    each other in one paragraph: never sentences far apart glued together."""
+    by_source: dict[str, list[int]] = defaultdict(list)
     for m in members:
-        counts[owner[m]] += 1
-        if counts[owner[m]] > MAX_PER_SOURCE:
+        by_source[owner[m]].append(m)
+    for aid, mine in by_source.items():
+        if len(mine) > MAX_PER_SOURCE:
+            return False
+        if len(mine) == 2 and not _adjacent(
+            items[mine[0]].passage, items[mine[1]].passage, bodies.get(aid, "")
+        ):
             return False
     return True
 
 
-def _label(
-    passages: list[Analysed], evidence: dict[int, dict[str, float]], members: list[int]
-) -> str:
-    """The shortest complete sentence or clause, among the group's passages,
-    that carries most of the words the group shares (those in two or more of
-    its passages), starting with a capital and not with a dangling "which"."""
-    from hollywood_ai.index.evidence import stems
-
-    weight: dict[str, float] = defaultdict(float)
-    seen: dict[str, int] = defaultdict(int)
-    for m in members:
-        for t, w in evidence[m].items():
-            weight[t] = max(weight[t], w)
-            seen[t] += 1
-    shared = {t: w for t, w in weight.items() if seen[t] >= 2}
-    candidates: list[tuple[float, int, str]] = []
-    for a in passages:
-        for clause in _clauses(a.passage.text):
-            if len(clause) < 25 or not _readable(clause):
-                continue
-            covered = sum(shared.get(t, 0.0) for t in set(stems(clause)))
-            candidates.append((covered, len(clause), clause))
-    if not candidates:
-        return shorten(_capitalise(passages[0].passage.text))
-    top = max(c[0] for c in candidates)
-    good = [c for c in candidates if c[0] >= 0.7 * top]
-    best = min(good, key=lambda c: (c[1] > 110, c[1], -c[0]))
-    return shorten(_capitalise(best[2]))
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
-_DANGLING = re.compile(
-    r"^(which|who|whom|whose|that|and|but|or|while|whereas|as|because|so|seem|seems|"
-    r"with|without|by|to|of|in|on|for|from|rather|than|although|though)\b",
-    re.I,
-)
-
-
-def _readable(clause: str) -> bool:
-    """A clause that reads on its own: it starts with a capital letter, a
-    name or a figure, not with a relative pronoun or a conjunction, and it
-    is not a question or a label ("Search:")."""
-    c = clause.strip(" “”\"'‘’*_")
-    if not c or _DANGLING.match(c) or c.endswith("?"):
+def _adjacent(a: Passage, b: Passage, body: str) -> bool:
+    """Two sentences next to each other in one paragraph of the article."""
+    if abs(a.position - b.position) != 1 or a.kind != "sentence" or b.kind != "sentence":
         return False
-    return c[0].isupper() or c[0].isdigit() or c[0] in "$€£"
+    first, second = (a, b) if a.position < b.position else (b, a)
+    lo, hi = sorted((first.end, second.start))
+    return _PARAGRAPH_BREAK.search(body, lo, max(lo, hi)) is None
 
 
-def _capitalise(text: str) -> str:
-    text = text.strip(" “”\"'‘’")
-    # "Search: AI-powered search…" -> "AI-powered search…" (a list label).
-    text = re.sub(r"^[A-Z][\w -]{0,30}:\s+(?=[A-Z])", "", text)
-    text = re.sub(r"^[^;]{0,60}; description:\s*", "", text)
-    return text[:1].upper() + text[1:]
+def _closeness(x: dict[str, float], y: dict[str, float]) -> float:
+    """Rarity-weighted cosine of two passages' words."""
+    shared = sum(w for t, w in x.items() if t in y)
+    return shared / ((sum(x.values()) or 1.0) * (sum(y.values()) or 1.0)) ** 0.5
 
 
-def _clauses(text: str) -> list[str]:
-    """The passage's sentences, and their parts between semicolons, dashes
-    and commas."""
-    text = re.sub(r"^[“\"']|[”\"']$", "", text.strip())
-    text = re.sub(r"^[^;]{0,60}; description:\s*", "", text)  # a table row's name cell
-    sentences = [
-        x.strip()
-        for x in re.split(r"(?:(?<=[.!?])|(?<=[.!?][”\"]))\s+(?=[“\"A-Z])", text)
-        if x.strip()
-    ]
-    out = list(sentences)
-    for sentence in sentences:
-        parts = [p.strip(" ,;—") for p in re.split(r"[;—]|,\s(?=[a-zA-Z])|:\s", sentence)]
-        out += [p for p in parts if p and p != sentence]
+def _centrality(
+    members: list[int], owner: list[str], evidence: dict[int, dict[str, float]]
+) -> dict[int, float]:
+    """Per passage, how close it comes to the other sources' passages of the
+    group (its closest one in each, averaged over those sources)."""
+    out: dict[int, float] = {}
+    for m in members:
+        best: dict[str, float] = defaultdict(float)
+        for o in members:
+            if owner[o] != owner[m]:
+                best[owner[o]] = max(best[owner[o]], _closeness(evidence[m], evidence[o]))
+        out[m] = sum(best.values()) / (len(best) or 1)
     return out
-
-
-def shorten(text: str, limit: int = 90) -> str:
-    text = re.sub(r"^[“\"']|[”\"']$", "", text.strip())
-    if len(text) <= limit:
-        return text.rstrip(".")
-    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
