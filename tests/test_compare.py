@@ -132,7 +132,9 @@ def test_facts_cover_the_main_facts(seeded: Workspace):
     revenue = next(f for f in found if "$11" in " ".join(f.sources.values()))
     assert any(d.kind == "number" for d in revenue.discrepancies)
     for f in found:
-        assert 10 <= len(f.label) <= 100
+        # A whole sentence of one of its passages, never cut.
+        assert len(f.label) >= 10 and "…" not in f.label
+        assert any(f.label.rstrip(".") in " ".join(t.split()) for t in f.sources.values()), f.label
 
 
 def test_quantities_normalise():
