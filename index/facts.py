@@ -25,15 +25,14 @@ from hollywood_ai.index import factdiff, factlabel
 from hollywood_ai.index import stories as storymod
 from hollywood_ai.index.compare import Discrepancy, find_discrepancies
 from hollywood_ai.index.evidence import Analysed, StoryPassages, story_passages
+from hollywood_ai.index.factgroup import centrality, closest, fits, one_sentence_each
 from hollywood_ai.index.model import Passage
 from hollywood_ai.index.workspace import Workspace
 
 LINK_THRESHOLD = 0.28
-MAX_PER_SOURCE = 2
 FIGURE_BONUS = 0.1
 COMMON_SHARE = 1.01  # words in more than this share of the story's articles are not evidence
 MIN_TERMS = 3
-MIN_CLOSENESS = 0.12  # a source's passage and the rest of its group, rarity-weighted cosine
 
 
 @dataclass
@@ -213,9 +212,17 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
                 weights[gx] += score
                 continue
             merged = groups[gx] + groups[gy]
-            if _fits(merged, owner, items, bodies):
+            if not fits(merged, owner, items, bodies):
+                # One source says it in both groups, sentences apart: one
+                # fact all the same, with that source's closer sentence.
+                merged = one_sentence_each(merged, owner, evidence, items, bodies)
+                for m in set(groups[gx]) | set(groups[gy]):
+                    if m not in merged:
+                        del group_of[m]
+            if fits(merged, owner, items, bodies):
                 for m in groups[gy]:
-                    group_of[m] = gx
+                    if m in group_of:
+                        group_of[m] = gx
                 groups[gx] = merged
                 weights[gx] += weights.pop(gy, 0.0) + score
                 del groups[gy]
@@ -223,7 +230,7 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
             g = gx if gx is not None else gy
             new = y if gx is not None else x
             assert g is not None
-            if _fits([*groups[g], new], owner, items, bodies):
+            if fits([*groups[g], new], owner, items, bodies):
                 groups[g].append(new)
                 group_of[new] = g
                 weights[g] += score
@@ -231,7 +238,7 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
     articles = {a.id: a for a in sp.articles}
     order = [a.id for a in sp.articles]
     for gid, members in groups.items():
-        members = _closest(members, owner, evidence)
+        members = closest(members, owner, evidence)
         per_source: dict[str, list[Analysed]] = defaultdict(list)
         for m in sorted(members, key=lambda m: items[m].passage.position):
             per_source[owner[m]].append(items[m])
@@ -247,7 +254,7 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
             for aid in sources
         }
         silent = [aid for aid in order if aid not in per_source]
-        central = _centrality(members, owner, evidence)
+        central = centrality(members, owner, evidence)
         label = factlabel.choose([(central[m], items[m].passage.text) for m in members])
         shared_terms: dict[str, float] = defaultdict(float)
         for m in members:
@@ -301,84 +308,3 @@ def _share_a_statement(
             cache[i] = set(stems(" ".join(_PLAIN_WORD.findall(items[i].passage.text))))
     shared = evidence[x].keys() & evidence[y].keys()
     return len(shared & cache[x] & cache[y]) >= MIN_PLAIN_SHARED
-
-
-def _closest(
-    members: list[int], owner: list[str], evidence: dict[int, dict[str, float]]
-) -> list[int]:
-    """Per source, the passage closest to what the other sources' passages of
-    the group say (a second one only when nearly as close); a passage that
-    shares with them no more than a name or a role is left out."""
-    by_source: dict[str, list[int]] = defaultdict(list)
-    for m in members:
-        by_source[owner[m]].append(m)
-    kept: list[int] = []
-    for aid, mine in by_source.items():
-        others: dict[str, float] = defaultdict(float)
-        for m in members:
-            if owner[m] != aid:
-                for t, w in evidence[m].items():
-                    others[t] = max(others[t], w)
-        scored = []
-        for m in mine:
-            words = evidence[m]
-            shared = sum(w for t, w in words.items() if t in others)
-            total = (sum(words.values()) or 1.0) ** 0.5 * (sum(others.values()) or 1.0) ** 0.5
-            scored.append((shared / total, m))
-        scored.sort(reverse=True)
-        best = scored[0][0]
-        if best < MIN_CLOSENESS:
-            continue
-        kept.extend(m for v, m in scored if v >= 0.8 * best)
-    return kept
-
-
-def _fits(
-    members: list[int], owner: list[str], items: list[Analysed], bodies: dict[str, str]
-) -> bool:
-    """A group holds one passage per source, or two sentences that follow
-    each other in one paragraph: never sentences far apart glued together."""
-    by_source: dict[str, list[int]] = defaultdict(list)
-    for m in members:
-        by_source[owner[m]].append(m)
-    for aid, mine in by_source.items():
-        if len(mine) > MAX_PER_SOURCE:
-            return False
-        if len(mine) == 2 and not _adjacent(
-            items[mine[0]].passage, items[mine[1]].passage, bodies.get(aid, "")
-        ):
-            return False
-    return True
-
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-
-
-def _adjacent(a: Passage, b: Passage, body: str) -> bool:
-    """Two sentences next to each other in one paragraph of the article."""
-    if abs(a.position - b.position) != 1 or a.kind != "sentence" or b.kind != "sentence":
-        return False
-    first, second = (a, b) if a.position < b.position else (b, a)
-    lo, hi = sorted((first.end, second.start))
-    return _PARAGRAPH_BREAK.search(body, lo, max(lo, hi)) is None
-
-
-def _closeness(x: dict[str, float], y: dict[str, float]) -> float:
-    """Rarity-weighted cosine of two passages' words."""
-    shared = sum(w for t, w in x.items() if t in y)
-    return shared / ((sum(x.values()) or 1.0) * (sum(y.values()) or 1.0)) ** 0.5
-
-
-def _centrality(
-    members: list[int], owner: list[str], evidence: dict[int, dict[str, float]]
-) -> dict[int, float]:
-    """Per passage, how close it comes to the other sources' passages of the
-    group (its closest one in each, averaged over those sources)."""
-    out: dict[int, float] = {}
-    for m in members:
-        best: dict[str, float] = defaultdict(float)
-        for o in members:
-            if owner[o] != owner[m]:
-                best[owner[o]] = max(best[owner[o]], _closeness(evidence[m], evidence[o]))
-        out[m] = sum(best.values()) / (len(best) or 1)
-    return out
