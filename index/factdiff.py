@@ -54,7 +54,10 @@ def _one_holds_the_others(keys: set[str]) -> bool:
 def _bucket(d: Discrepancy) -> tuple[str, str]:
     # A quote is compared pair by pair: the pairs of one speaker make one
     # vote, so that two sources quoting alike outvote a third.
-    return (d.kind, d.speaker or "") if d.kind == "quote" else (d.kind, str(id(d)))
+    # A speaker by surname: "Robert Gibbs" and "Gibbs" are one.
+    if d.kind == "quote":
+        return (d.kind, (d.speaker or "").split()[-1:][0].casefold() if d.speaker else "")
+    return (d.kind, str(id(d)))
 
 
 def differing(discrepancies: Sequence[Discrepancy], sources: dict[str, str]) -> list[str]:

@@ -42,30 +42,27 @@ def clean(text: str) -> str:
     text = _ROW_NAME.sub("", text)
     text = _ITEM_LABEL.sub("", text)
     text = _balance_quotes(text)
-    return text[:1].upper() + text[1:]
+    lead = len(text) - len(text.lstrip("“\"‘'("))
+    return text[:lead] + text[lead : lead + 1].upper() + text[lead + 1 :]
 
 
 def _balance_quotes(text: str) -> str:
-    """Drop a curly or straight quotation mark that this sentence does not
-    close or open (the quotation runs on in the next or previous sentence)."""
-    opens: list[int] = []
-    drop: set[int] = set()
+    """Close what the sentence leaves open: a quotation that runs on into
+    the next sentence gets its closing mark, one that began in the previous
+    sentence its opening mark."""
+    opens = 0
+    unopened = 0
     for m in _CURLY.finditer(text):
         if m.group() == "“":
-            opens.append(m.start())
+            opens += 1
         elif opens:
-            opens.pop()
+            opens -= 1
         else:
-            drop.add(m.start())
-    drop.update(opens)
+            unopened += 1
+    text = "“" * unopened + text + "”" * opens
     if text.count('"') % 2 == 1:
-        drop.add(0 if text.startswith('"') else text.rfind('"'))
-    if not drop:
-        return text
-    out = "".join(c for i, c in enumerate(text) if i not in drop)
-    # A mark dropped between a word and punctuation leaves "work, Goelman".
-    out = re.sub(r"\s+([,.;:!?])", r"\1", out)
-    return " ".join(out.split())
+        text = text + '"' if text.startswith('"') else '"' + text
+    return text
 
 
 def is_complete(text: str) -> bool:

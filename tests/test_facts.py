@@ -177,8 +177,10 @@ def test_spelling_alone_is_no_discrepancy():
 
 def test_label_cleaning():
     assert clean("FERGUSON, Mo. -- Attorney General said it.") == "Attorney General said it."
-    assert clean("“The deck is old.") == "The deck is old."
-    assert clean("The deck is old,” Ruiz said.") == "The deck is old, Ruiz said."
+    assert clean("“The deck is old.") == "“The deck is old.”"
+    assert clean("the deck is old,” Ruiz said.") == "“The deck is old,” Ruiz said."
+    assert clean('"It is old.') == '"It is old."'
+    assert clean('It is old," she said.') == '"It is old," she said.'
     assert clean("He said “no” twice.") == "He said “no” twice."
     assert not is_complete("He also met with Missouri Highway Patrol Capt.")
     assert not is_complete("which was built in 1931 by the city.")
