@@ -24,6 +24,8 @@ _DANGLING = re.compile(
     re.I,
 )
 _CURLY = re.compile("[“”]")
+# "Dress like you deserve respect ...": a quotation cut short.
+_CUT_SHORT = re.compile(r"(?:\.\s?\.\s?\.|…)[\"”’')\]]*$")
 # A sentence split after a title ("…met with Missouri Highway Patrol Capt."):
 # the name it introduces is in the next passage.
 _CUT_AT_TITLE = re.compile(
@@ -61,7 +63,10 @@ def _balance_quotes(text: str) -> str:
             unopened += 1
     text = "“" * unopened + text + "”" * opens
     if text.count('"') % 2 == 1:
-        text = text + '"' if text.startswith('"') else '"' + text
+        # The last straight mark opens a quotation when a word follows it.
+        last = text.rfind('"')
+        opening = last + 1 < len(text) and not text[last + 1].isspace()
+        text = text + '"' if opening else '"' + text
     return text
 
 
@@ -75,7 +80,9 @@ def is_complete(text: str) -> bool:
     first = t.lstrip("“\"‘'(")[:1]
     if not (first.isupper() or first.isdigit() or first in "$€£"):
         return False
-    return bool(_SENTENCE_END.search(t)) and not _CUT_AT_TITLE.search(t)
+    return (
+        bool(_SENTENCE_END.search(t)) and not _CUT_SHORT.search(t) and not _CUT_AT_TITLE.search(t)
+    )
 
 
 def is_readable(text: str) -> bool:

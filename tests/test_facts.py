@@ -181,6 +181,8 @@ def test_label_cleaning():
     assert clean("the deck is old,” Ruiz said.") == "“The deck is old,” Ruiz said."
     assert clean('"It is old.') == '"It is old."'
     assert clean('It is old," she said.') == '"It is old," she said.'
+    assert clean('She said "it is old.') == 'She said "it is old."'
+    assert not is_complete("Dress like the deck is old ...")
     assert clean("He said “no” twice.") == "He said “no” twice."
     assert not is_complete("He also met with Missouri Highway Patrol Capt.")
     assert not is_complete("which was built in 1931 by the city.")
