@@ -30,6 +30,7 @@ from hollywood_ai.index.model import Passage
 from hollywood_ai.index.workspace import Workspace
 
 LINK_THRESHOLD = 0.28
+SAME_WORDS = 0.6  # a link this close is the same sentence, whatever its words
 FIGURE_BONUS = 0.1
 COMMON_SHARE = 1.01  # words in more than this share of the story's articles are not evidence
 MIN_TERMS = 3
@@ -190,7 +191,11 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
         )
         if units[x] & units[y]:
             score += FIGURE_BONUS  # both give a figure of the same kind: likely the same fact
-        if score >= LINK_THRESHOLD and _share_a_statement(x, y, evidence, items, plain_words):
+        # Nearly the same words ("Tell me who you are") need no more; else
+        # the pair must share more than names and pronouns.
+        if score >= SAME_WORDS or (
+            score >= LINK_THRESHOLD and _share_a_statement(x, y, evidence, items, plain_words)
+        ):
             links.append((score, x, y))
     links.sort(reverse=True)
     # Grow groups best link first: one passage per source, or two that
@@ -285,8 +290,33 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
     return found
 
 
-MIN_PLAIN_SHARED = 2
+MIN_PLAIN_SHARED = 1
 _PLAIN_WORD = re.compile(r"(?<![\w’'])[a-z\d][\w’'-]*")
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_weak: set[str] = set()
+
+
+def _weak_words() -> set[str]:
+    """Words that carry no statement: pronouns, asking and saying words, roles."""
+    from hollywood_ai.index.evidence import QUESTION_WORDS, stems
+
+    if not _weak:
+        # "stated" is left out: its stem is the noun "state".
+        roles = _ROLE_WORDS.replace("stated ", "")
+        _weak.update(stems(" ".join(sorted(QUESTION_WORDS)) + " " + roles))
+        _weak.update(QUESTION_WORDS)
+    return _weak
+
+
+def _plain_words(text: str) -> set[str]:
+    """The stems of the words written in lower case (or figures): what is
+    said rather than who. A headline in title case is all plain words."""
+    from hollywood_ai.index.evidence import stems
+
+    words = _WORD.findall(text)
+    if words and sum(w[0].isupper() for w in words) >= 0.7 * len(words) and len(words) <= 16:
+        return set(stems(text))
+    return set(stems(" ".join(_PLAIN_WORD.findall(text)))) - _weak_words()
 
 
 def _share_a_statement(
@@ -296,15 +326,13 @@ def _share_a_statement(
     items: list[Analysed],
     cache: dict[int, set[str]],
 ) -> bool:
-    """Two passages say the same thing only if they share more than a name:
-    at least two of their shared words are written in lower case (or are
-    figures) in both, a verb, a noun, a number. "He assailed presumptive
-    GOP nominee Donald Trump" and "Presumptive GOP nominee Donald Trump
-    fired back" share a title and a name, no statement."""
-    from hollywood_ai.index.evidence import stems
-
+    """Two passages say the same thing only if they share more than names
+    and pronouns: a word written in lower case in both (a verb, a noun) or a
+    figure. "He assailed Missouri Highway Patrol Capt. Ron Johnson" and
+    "Ron Johnson of the Missouri State Highway Patrol said" share a name, no
+    statement."""
     for i in (x, y):
         if i not in cache:
-            cache[i] = set(stems(" ".join(_PLAIN_WORD.findall(items[i].passage.text))))
+            cache[i] = _plain_words(items[i].passage.text)
     shared = evidence[x].keys() & evidence[y].keys()
-    return len(shared & cache[x] & cache[y]) >= MIN_PLAIN_SHARED
+    return len(shared & cache[x] & cache[y] - _weak_words()) >= MIN_PLAIN_SHARED

@@ -117,7 +117,8 @@ def test_labels_are_whole_sentences(bridge):
     assert found
     for f in found:
         assert "…" not in f.label and is_complete(f.label), f.label
-        assert any(f.label in " ".join(t.split()) for t in f.sources.values()), f.label
+        bare = f.label.strip("“”\"")
+        assert any(bare in " ".join(t.split()) for t in f.sources.values()), f.label
     vote = _with(found, "voted")
     assert not vote.label.startswith("KELSTON")  # the dateline is not the fact
 
@@ -265,3 +266,6 @@ async def test_facts_screen_marks_only_the_differing_source(reader_home: Path):
         await settle(pilot)
         detail = str(screen.query_one("#facts-detail-text").visual)
         assert screen.facts[row].label in " ".join(detail.split())
+        codes = {a.outlet: screen.codes[a.id] for a in screen.articles}
+        assert f"{DIFFERS} {codes['Bay Herald']} Bay Herald:" in detail
+        assert f"{DIFFERS} {codes['Coast Courier']}" not in detail

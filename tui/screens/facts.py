@@ -278,6 +278,7 @@ class FactsScreen(Screen[None]):
         for aid, text in fact.sources.items():
             parts.append(
                 Content.assemble(
+                    (f"{DIFFERS} " if aid in fact.differing else "", "bold $text-warning"),
                     (f"{self.codes.get(aid, '')} ", "bold $text-accent"),
                     (names.get(aid, aid), "bold $text-primary"),
                     ": ",
