@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from hollywood_ai.index import quantities
 from hollywood_ai.index.compare import Discrepancy
@@ -16,6 +17,7 @@ _MARKS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "―": "
 _POSSESSIVE = re.compile(r"'s?$")
 
 
+@lru_cache(maxsize=4096)
 def value_key(kind: str, text: str) -> str:
     """What a value says, with its spelling folded: a figure by its number
     and unit ("ten times" = "10x"), a name without case, curly marks or a

@@ -26,7 +26,6 @@ def one_sentence_each(
 ) -> list[int]:
     """The group with, for a source whose passages in it do not fit
     together (far apart), only the one closest to the other sources'."""
-    central = centrality(members, owner, evidence)
     by_source: dict[str, list[int]] = defaultdict(list)
     for m in members:
         by_source[owner[m]].append(m)
@@ -35,20 +34,22 @@ def one_sentence_each(
         if fits(mine, owner, items, bodies):
             kept.update(mine)
         else:
+            central = centrality(members, owner, evidence, only=mine)
             kept.add(max(mine, key=lambda m: central[m]))
     return [m for m in members if m in kept]
 
 
 def closest(
     members: list[int], owner: list[str], evidence: dict[int, dict[str, float]]
-) -> list[int]:
+) -> dict[int, float]:
     """Per source, the passage closest to what the other sources' passages of
     the group say (a second one only when nearly as close); a passage that
-    shares with them no more than a name or a role is left out."""
+    shares with them no more than a name or a role is left out. Each kept
+    passage with its closeness (how central it is to the group)."""
     by_source: dict[str, list[int]] = defaultdict(list)
     for m in members:
         by_source[owner[m]].append(m)
-    kept: list[int] = []
+    kept: dict[int, float] = {}
     for aid, mine in by_source.items():
         others: dict[str, float] = defaultdict(float)
         for m in members:
@@ -65,7 +66,7 @@ def closest(
         best = scored[0][0]
         if best < MIN_CLOSENESS:
             continue
-        kept.extend(m for v, m in scored if v >= 0.8 * best)
+        kept.update((m, v) for v, m in scored if v >= 0.8 * best)
     return kept
 
 
@@ -96,22 +97,24 @@ def _adjacent(a: Passage, b: Passage, body: str) -> bool:
     return _PARAGRAPH_BREAK.search(body, lo, max(lo, hi)) is None
 
 
-def _closeness(x: dict[str, float], y: dict[str, float]) -> float:
-    """Rarity-weighted cosine of two passages' words."""
-    shared = sum(w for t, w in x.items() if t in y)
-    return shared / ((sum(x.values()) or 1.0) * (sum(y.values()) or 1.0)) ** 0.5
-
-
 def centrality(
-    members: list[int], owner: list[str], evidence: dict[int, dict[str, float]]
+    members: list[int],
+    owner: list[str],
+    evidence: dict[int, dict[str, float]],
+    only: list[int] | None = None,
 ) -> dict[int, float]:
-    """Per passage, how close it comes to the other sources' passages of the
-    group (its closest one in each, averaged over those sources)."""
+    """Per passage (of ``only``, else of every member), how close it comes
+    to the other sources' passages of the group: the rarity-weighted cosine
+    with its closest one in each source, averaged over those sources."""
+    norm = {m: (sum(evidence[m].values()) or 1.0) ** 0.5 for m in members}
     out: dict[int, float] = {}
-    for m in members:
+    for m in members if only is None else only:
+        words = evidence[m]
         best: dict[str, float] = defaultdict(float)
         for o in members:
             if owner[o] != owner[m]:
-                best[owner[o]] = max(best[owner[o]], _closeness(evidence[m], evidence[o]))
+                other = evidence[o]
+                shared = sum(w for t, w in words.items() if t in other)
+                best[owner[o]] = max(best[owner[o]], shared / (norm[m] * norm[o]))
         out[m] = sum(best.values()) / (len(best) or 1)
     return out

@@ -25,7 +25,7 @@ from hollywood_ai.index import factdiff, factlabel
 from hollywood_ai.index import stories as storymod
 from hollywood_ai.index.compare import Discrepancy, find_discrepancies
 from hollywood_ai.index.evidence import Analysed, StoryPassages, story_passages
-from hollywood_ai.index.factgroup import centrality, closest, fits, one_sentence_each
+from hollywood_ai.index.factgroup import closest, fits, one_sentence_each
 from hollywood_ai.index.model import Passage
 from hollywood_ai.index.workspace import Workspace
 
@@ -243,7 +243,8 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
     articles = {a.id: a for a in sp.articles}
     order = [a.id for a in sp.articles]
     for gid, members in groups.items():
-        members = closest(members, owner, evidence)
+        close = closest(members, owner, evidence)
+        members = list(close)
         per_source: dict[str, list[Analysed]] = defaultdict(list)
         for m in sorted(members, key=lambda m: items[m].passage.position):
             per_source[owner[m]].append(items[m])
@@ -259,8 +260,7 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
             for aid in sources
         }
         silent = [aid for aid in order if aid not in per_source]
-        central = centrality(members, owner, evidence)
-        label = factlabel.choose([(central[m], items[m].passage.text) for m in members])
+        label = factlabel.choose([(close[m], items[m].passage.text) for m in members])
         shared_terms: dict[str, float] = defaultdict(float)
         for m in members:
             for t, w in evidence[m].items():
