@@ -6,9 +6,11 @@ passages are linked when the rare words they share (weighted by rarity in the
 story) make up enough of each, or when they give the same figure or the same
 name around shared words. Groups are built best link first, and a group keeps
 at most two passages per source, so one long article cannot chain unrelated
-sentences together. Each group with two or more sources is a fact: a short
-label, which sources report it (their passage), which are silent, and what
-differs between them. Cost grows with the story (pairs of passages sharing a
+sentences together; a source's passages in a group are one sentence, or two
+that follow each other in one paragraph. Each group with two or more sources
+is a fact: a label (one whole sentence of its passages, see factlabel), which
+sources report it (their passage), which are silent, what differs between
+them and which sources differ (see factdiff). Cost grows with the story (pairs of passages sharing a
 rare word), never with the library.
 """
 
@@ -19,18 +21,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from hollywood_ai.index import factdiff, factlabel
 from hollywood_ai.index import stories as storymod
 from hollywood_ai.index.compare import Discrepancy, find_discrepancies
 from hollywood_ai.index.evidence import Analysed, StoryPassages, story_passages
+from hollywood_ai.index.factgroup import closest, fits, one_sentence_each
 from hollywood_ai.index.model import Passage
 from hollywood_ai.index.workspace import Workspace
 
 LINK_THRESHOLD = 0.28
-MAX_PER_SOURCE = 2
+SAME_WORDS = 0.6  # a link this close is the same sentence, whatever its words
 FIGURE_BONUS = 0.1
 COMMON_SHARE = 1.01  # words in more than this share of the story's articles are not evidence
 MIN_TERMS = 3
-MIN_CLOSENESS = 0.12  # a source's passage and the rest of its group, rarity-weighted cosine
 
 
 @dataclass
@@ -49,6 +52,9 @@ class Fact:
     terms: list[str] = field(default_factory=list)
     story: str | None = None  # the story's id and label
     story_label: str | None = None
+    # The sources whose figure, name or quote differs from the others' in
+    # the discrepancies (in the story's order): what a presenter marks.
+    differing: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -56,6 +62,7 @@ class Fact:
             "sources": dict(self.sources),
             "silent": list(self.silent),
             "discrepancies": [d.to_dict() for d in self.discrepancies],
+            "differing": list(self.differing),
         }
         if self.story is not None:
             data["story"] = self.story
@@ -132,12 +139,13 @@ _QUESTION_LINE = re.compile(r"^\W*(?:Q\d*|FAQ)\s*[:.)]|\?\W*$", re.I)
 
 def is_statement(text: str) -> bool:
     """A passage that states something: not a question ("Q1: How is…?"),
-    not a bare heading or label (a few words, no sentence)."""
+    not a bare heading or label (a few words, no sentence), not a scrap of
+    a few words ("Mr. Strzok responds: “No.")."""
     t = text.strip()
     if _QUESTION_LINE.search(t):
         return False
     words = t.split()
-    return len(words) >= 6 or t.endswith((".", "!", "”", '"'))
+    return len(words) >= 6 or (len(words) >= 5 and t.endswith((".", "!", "”", '"')))
 
 
 def facts_in(sp: StoryPassages) -> list[Fact]:
@@ -172,6 +180,7 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
         else set()
         for a in items
     ]
+    plain_words: dict[int, set[str]] = {}
     links = []
     for (x, y), weight in shared.items():
         if n_shared[(x, y)] < 2:
@@ -182,10 +191,16 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
         )
         if units[x] & units[y]:
             score += FIGURE_BONUS  # both give a figure of the same kind: likely the same fact
-        if score >= LINK_THRESHOLD:
+        # Nearly the same words ("Tell me who you are") need no more; else
+        # the pair must share more than names and pronouns.
+        if score >= SAME_WORDS or (
+            score >= LINK_THRESHOLD and _share_a_statement(x, y, evidence, items, plain_words)
+        ):
             links.append((score, x, y))
     links.sort(reverse=True)
-    # Grow groups best link first, at most MAX_PER_SOURCE passages per source.
+    # Grow groups best link first: one passage per source, or two that
+    # follow each other in one paragraph.
+    bodies = {a.id: a.body for a in sp.articles}
     group_of: dict[int, int] = {}
     groups: dict[int, list[int]] = {}
     weights: dict[int, float] = defaultdict(float)
@@ -202,9 +217,17 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
                 weights[gx] += score
                 continue
             merged = groups[gx] + groups[gy]
-            if _fits(merged, owner):
+            if not fits(merged, owner, items, bodies):
+                # One source says it in both groups, sentences apart: one
+                # fact all the same, with that source's closer sentence.
+                merged = one_sentence_each(merged, owner, evidence, items, bodies)
+                for m in set(groups[gx]) | set(groups[gy]):
+                    if m not in merged:
+                        del group_of[m]
+            if fits(merged, owner, items, bodies):
                 for m in groups[gy]:
-                    group_of[m] = gx
+                    if m in group_of:
+                        group_of[m] = gx
                 groups[gx] = merged
                 weights[gx] += weights.pop(gy, 0.0) + score
                 del groups[gy]
@@ -212,7 +235,7 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
             g = gx if gx is not None else gy
             new = y if gx is not None else x
             assert g is not None
-            if _fits([*groups[g], new], owner):
+            if fits([*groups[g], new], owner, items, bodies):
                 groups[g].append(new)
                 group_of[new] = g
                 weights[g] += score
@@ -220,7 +243,8 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
     articles = {a.id: a for a in sp.articles}
     order = [a.id for a in sp.articles]
     for gid, members in groups.items():
-        members = _closest(members, owner, evidence)
+        close = closest(members, owner, evidence)
+        members = list(close)
         per_source: dict[str, list[Analysed]] = defaultdict(list)
         for m in sorted(members, key=lambda m: items[m].passage.position):
             per_source[owner[m]].append(items[m])
@@ -236,7 +260,7 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
             for aid in sources
         }
         silent = [aid for aid in order if aid not in per_source]
-        label = _label([items[m] for m in members], evidence, members)
+        label = factlabel.choose([(close[m], items[m].passage.text) for m in members])
         shared_terms: dict[str, float] = defaultdict(float)
         for m in members:
             for t, w in evidence[m].items():
@@ -246,12 +270,16 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
             for t, _ in sorted(shared_terms.items(), key=lambda kv: -kv[1])
             if sum(1 for m in members if t in evidence[m]) >= 2
         ]
+        differences = factdiff.real(
+            find_discrepancies({k: [v] for k, v in sources.items()}, articles)
+        )
         found.append(
             Fact(
                 label=label,
                 sources=sources,
                 silent=silent,
-                discrepancies=find_discrepancies({k: [v] for k, v in sources.items()}, articles),
+                discrepancies=differences,
+                differing=factdiff.differing(differences, sources),
                 positions=positions,
                 weight=weights[gid],
                 passages={aid: [a.passage for a in per_source[aid]] for aid in sources},
@@ -262,119 +290,49 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
     return found
 
 
-def _closest(
-    members: list[int], owner: list[str], evidence: dict[int, dict[str, float]]
-) -> list[int]:
-    """Per source, the passage closest to what the other sources' passages of
-    the group say (a second one only when nearly as close); a passage that
-    shares with them no more than a name or a role is left out."""
-    by_source: dict[str, list[int]] = defaultdict(list)
-    for m in members:
-        by_source[owner[m]].append(m)
-    kept: list[int] = []
-    for aid, mine in by_source.items():
-        others: dict[str, float] = defaultdict(float)
-        for m in members:
-            if owner[m] != aid:
-                for t, w in evidence[m].items():
-                    others[t] = max(others[t], w)
-        scored = []
-        for m in mine:
-            words = evidence[m]
-            shared = sum(w for t, w in words.items() if t in others)
-            total = (sum(words.values()) or 1.0) ** 0.5 * (sum(others.values()) or 1.0) ** 0.5
-            scored.append((shared / total, m))
-        scored.sort(reverse=True)
-        best = scored[0][0]
-        if best < MIN_CLOSENESS:
-            continue
-        kept.extend(m for v, m in scored if v >= 0.8 * best)
-    return kept
+MIN_PLAIN_SHARED = 1
+_PLAIN_WORD = re.compile(r"(?<![\w’'])[a-z\d][\w’'-]*")
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_weak: set[str] = set()
 
 
-def _fits(members: list[int], owner: list[str]) -> bool:
-    counts: dict[str, int] = defaultdict(int)
-    for m in members:
-        counts[owner[m]] += 1
-        if counts[owner[m]] > MAX_PER_SOURCE:
-            return False
-    return True
+def _weak_words() -> set[str]:
+    """Words that carry no statement: pronouns, asking and saying words, roles."""
+    from hollywood_ai.index.evidence import QUESTION_WORDS, stems
+
+    if not _weak:
+        # "stated" is left out: its stem is the noun "state".
+        roles = _ROLE_WORDS.replace("stated ", "")
+        _weak.update(stems(" ".join(sorted(QUESTION_WORDS)) + " " + roles))
+        _weak.update(QUESTION_WORDS)
+    return _weak
 
 
-def _label(
-    passages: list[Analysed], evidence: dict[int, dict[str, float]], members: list[int]
-) -> str:
-    """The shortest complete sentence or clause, among the group's passages,
-    that carries most of the words the group shares (those in two or more of
-    its passages), starting with a capital and not with a dangling "which"."""
+def _plain_words(text: str) -> set[str]:
+    """The stems of the words written in lower case (or figures): what is
+    said rather than who. A headline in title case is all plain words."""
     from hollywood_ai.index.evidence import stems
 
-    weight: dict[str, float] = defaultdict(float)
-    seen: dict[str, int] = defaultdict(int)
-    for m in members:
-        for t, w in evidence[m].items():
-            weight[t] = max(weight[t], w)
-            seen[t] += 1
-    shared = {t: w for t, w in weight.items() if seen[t] >= 2}
-    candidates: list[tuple[float, int, str]] = []
-    for a in passages:
-        for clause in _clauses(a.passage.text):
-            if len(clause) < 25 or not _readable(clause):
-                continue
-            covered = sum(shared.get(t, 0.0) for t in set(stems(clause)))
-            candidates.append((covered, len(clause), clause))
-    if not candidates:
-        return shorten(_capitalise(passages[0].passage.text))
-    top = max(c[0] for c in candidates)
-    good = [c for c in candidates if c[0] >= 0.7 * top]
-    best = min(good, key=lambda c: (c[1] > 110, c[1], -c[0]))
-    return shorten(_capitalise(best[2]))
+    words = _WORD.findall(text)
+    if words and sum(w[0].isupper() for w in words) >= 0.7 * len(words) and len(words) <= 16:
+        return set(stems(text))
+    return set(stems(" ".join(_PLAIN_WORD.findall(text)))) - _weak_words()
 
 
-_DANGLING = re.compile(
-    r"^(which|who|whom|whose|that|and|but|or|while|whereas|as|because|so|seem|seems|"
-    r"with|without|by|to|of|in|on|for|from|rather|than|although|though)\b",
-    re.I,
-)
-
-
-def _readable(clause: str) -> bool:
-    """A clause that reads on its own: it starts with a capital letter, a
-    name or a figure, not with a relative pronoun or a conjunction, and it
-    is not a question or a label ("Search:")."""
-    c = clause.strip(" “”\"'‘’*_")
-    if not c or _DANGLING.match(c) or c.endswith("?"):
-        return False
-    return c[0].isupper() or c[0].isdigit() or c[0] in "$€£"
-
-
-def _capitalise(text: str) -> str:
-    text = text.strip(" “”\"'‘’")
-    # "Search: AI-powered search…" -> "AI-powered search…" (a list label).
-    text = re.sub(r"^[A-Z][\w -]{0,30}:\s+(?=[A-Z])", "", text)
-    text = re.sub(r"^[^;]{0,60}; description:\s*", "", text)
-    return text[:1].upper() + text[1:]
-
-
-def _clauses(text: str) -> list[str]:
-    """The passage's sentences, and their parts between semicolons, dashes
-    and commas."""
-    text = re.sub(r"^[“\"']|[”\"']$", "", text.strip())
-    text = re.sub(r"^[^;]{0,60}; description:\s*", "", text)  # a table row's name cell
-    sentences = [
-        x.strip()
-        for x in re.split(r"(?:(?<=[.!?])|(?<=[.!?][”\"]))\s+(?=[“\"A-Z])", text)
-        if x.strip()
-    ]
-    out = list(sentences)
-    for sentence in sentences:
-        parts = [p.strip(" ,;—") for p in re.split(r"[;—]|,\s(?=[a-zA-Z])|:\s", sentence)]
-        out += [p for p in parts if p and p != sentence]
-    return out
-
-
-def shorten(text: str, limit: int = 90) -> str:
-    text = re.sub(r"^[“\"']|[”\"']$", "", text.strip())
-    if len(text) <= limit:
-        return text.rstrip(".")
-    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+def _share_a_statement(
+    x: int,
+    y: int,
+    evidence: dict[int, dict[str, float]],
+    items: list[Analysed],
+    cache: dict[int, set[str]],
+) -> bool:
+    """Two passages say the same thing only if they share more than names
+    and pronouns: a word written in lower case in both (a verb, a noun) or a
+    figure. "He assailed Missouri Highway Patrol Capt. Ron Johnson" and
+    "Ron Johnson of the Missouri State Highway Patrol said" share a name, no
+    statement."""
+    for i in (x, y):
+        if i not in cache:
+            cache[i] = _plain_words(items[i].passage.text)
+    shared = evidence[x].keys() & evidence[y].keys()
+    return len(shared & cache[x] & cache[y] - _weak_words()) >= MIN_PLAIN_SHARED

@@ -132,7 +132,10 @@ def test_facts_cover_the_main_facts(seeded: Workspace):
     revenue = next(f for f in found if "$11" in " ".join(f.sources.values()))
     assert any(d.kind == "number" for d in revenue.discrepancies)
     for f in found:
-        assert 10 <= len(f.label) <= 100
+        # A whole sentence of one of its passages, never cut.
+        assert len(f.label) >= 10 and "…" not in f.label
+        bare = f.label.strip("“”\"")
+        assert any(bare in " ".join(t.split()) for t in f.sources.values()), f.label
 
 
 def test_quantities_normalise():
@@ -425,7 +428,8 @@ def test_story_id_and_label_are_stable(seeded: Workspace):
 def test_fact_labels_and_grouping(seeded: Workspace):
     found = facts(seeded)
     for f in found:
-        assert f.label[:1].isupper() or f.label[:1].isdigit(), f.label
+        first = f.label.lstrip("“\"‘'")[:1]  # a quotation starts with its mark
+        assert first.isupper() or first.isdigit(), f.label
         assert not f.label.endswith("?") and not f.label.startswith("Q"), f.label
         assert f.label.split()[0].lower() not in ("which", "seem", "that", "and"), f.label
         for text in f.sources.values():

@@ -8,6 +8,8 @@ import textwrap
 from hollywood_ai.tui.commands.common import open_workspace
 from hollywood_ai.tui.commands.output import emit_json, safe
 
+DIFFERS = "◆"
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -43,8 +45,19 @@ def run(args: argparse.Namespace) -> int:
             print(
                 f"{'' if n == 1 else chr(10)}Story {safe(f.story or '')}: {safe(f.story_label or '')}"
             )
-        print(f"{n}. {safe(f.label)}")
-        print(f"   reported by: {', '.join(name(a) for a in f.sources)}")
+        # The whole label, wrapped between words.
+        print(
+            textwrap.fill(
+                safe(f.label),
+                100,
+                initial_indent=f"{n}. ",
+                subsequent_indent=" " * (len(str(n)) + 2),
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
+        reporters = [f"{DIFFERS} {name(a)}" if a in f.differing else name(a) for a in f.sources]
+        print(f"   reported by: {', '.join(reporters)}")
         if f.silent:
             print(f"   silent: {', '.join(name(a) for a in f.silent)}")
         for d in f.discrepancies:
@@ -56,4 +69,6 @@ def run(args: argparse.Namespace) -> int:
                     subsequent_indent="     ",
                 )
             )
+    if any(f.differing for f in found):
+        print(f"\n{DIFFERS} marks a source whose figure, name or quote differs from the others'.")
     return 0

@@ -86,6 +86,17 @@ def source_codes(articles: list[Article]) -> dict[str, str]:
     return codes
 
 
+def _fit(label: str, width: int) -> str:
+    """The label in a cell of ``width``: whole, or cut between words (the
+    detail under the matrix shows it whole)."""
+    if len(label) <= width:
+        return label
+    cut = label[: width - 1]
+    if " " in cut and not label[width - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:—-") + "…"
+
+
 class FactsTable(DataTable[Content | str]):
     """The matrix; Enter compares the highlighted fact (shown in the footer)."""
 
@@ -199,10 +210,8 @@ class FactsScreen(Screen[None]):
         for a in self.articles:
             table.add_column(Text(self.codes[a.id]), key=a.id)
         for i, fact in enumerate(self.facts):
-            differs = {aid for d in fact.discrepancies for aid in d.values}
-            label = strip_controls(fact.label)
-            if len(label) > fact_width:
-                label = label[: fact_width - 1].rstrip() + "…"
+            differs = set(fact.differing)
+            label = _fit(strip_controls(fact.label), fact_width)
             cells: list[Content | str] = [Content(label)]
             for a in self.articles:
                 if a.id in fact.sources:
@@ -269,6 +278,7 @@ class FactsScreen(Screen[None]):
         for aid, text in fact.sources.items():
             parts.append(
                 Content.assemble(
+                    (f"{DIFFERS} " if aid in fact.differing else "", "bold $text-warning"),
                     (f"{self.codes.get(aid, '')} ", "bold $text-accent"),
                     (names.get(aid, aid), "bold $text-primary"),
                     ": ",
