@@ -8,8 +8,8 @@ from hollywood_ai.index.differences import (
     answer_discrepancies,
     find_discrepancies,
 )
-from hollywood_ai.index.quote_differences import _differing_parts
 from hollywood_ai.index.evidence import read_question
+from hollywood_ai.index.quote_differences import _differing_parts
 
 
 def _numbers(passages: dict[str, list[str]]) -> list[dict[str, str]]:

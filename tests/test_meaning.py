@@ -7,7 +7,6 @@ from __future__ import annotations
 import socket
 
 import pytest
-
 from hollywood_ai.index.meaning import Meaning
 
 
