@@ -156,13 +156,37 @@ def members(workspace: Any, articles: list[Article], story: Story) -> list[Artic
 
 
 def find_or_fail(stories: list[Story], story_id: str) -> Story:
-    """The story with this id (or a unique prefix), else a HollywoodError."""
+    """The story with this id (or a unique prefix of it), else a
+    HollywoodError that names the stories there are now: ids come from a
+    story's earliest article, so an id goes when that article leaves its
+    story (removed, or regrouped apart)."""
     story = find(stories, story_id)
-    if story is None:
+    if story is not None:
+        return story
+    if not stories:
         raise HollywoodError(
-            f"there is no story '{story_id}'; run 'hollywood-ai stories' to see them"
+            f"there is no story '{story_id}': the library has none yet; "
+            "add articles with 'hollywood-ai add' first"
         )
-    return story
+    shown = [
+        f"{st.id} “{_short(st.label)}” ({len(st.articles)} article"
+        f"{'s' if len(st.articles) != 1 else ''})"
+        for st in stories[:SHOWN_IN_ERRORS]
+    ]
+    more = len(stories) - len(shown)
+    listed = ", ".join(shown) + (f" and {more} more" if more else "")
+    raise HollywoodError(
+        f"there is no story '{story_id}' (stories change as the library does); "
+        f"the stories now are {listed}: run 'hollywood-ai stories' to list them all"
+    )
+
+
+#: Stories named in the error for an id that is not there.
+SHOWN_IN_ERRORS = 3
+
+
+def _short(label: str, width: int = 48) -> str:
+    return label if len(label) <= width else label[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _group(articles: list[Article], table: storywords.WordTable) -> list[Story]:
@@ -249,9 +273,14 @@ def _label(ranked: list[Article]) -> str:
 
 
 def find(stories: list[Story], story_id: str) -> Story | None:
+    """The story with this id, else the one story whose id starts with it
+    (with or without the ``s-``); None when none or several do."""
+    wanted = story_id.strip()
     for story in stories:
-        if story.id == story_id or story.id.removeprefix("s-").startswith(
-            story_id.removeprefix("s-")
-        ):
+        if story.id == wanted:
             return story
-    return None
+    prefix = wanted.removeprefix("s-")
+    if not prefix:
+        return None
+    matches = [st for st in stories if st.id.removeprefix("s-").startswith(prefix)]
+    return matches[0] if len(matches) == 1 else None
