@@ -186,6 +186,7 @@ SHOWN_IN_ERRORS = 3
 
 
 def _short(label: str, width: int = 48) -> str:
+    """A label cut at a word to fit ``width`` characters."""
     return label if len(label) <= width else label[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
@@ -243,9 +244,8 @@ def _group(articles: list[Article], table: storywords.WordTable) -> list[Story]:
 
 def _anchor(articles: list[Article]) -> Article:
     """The article a story's id comes from: its earliest dated article (ties
-    and undated ones by id). Coverage of an event grows with later articles,
-    which leave the id as it was (the smallest id, used before, changed
-    whenever a newcomer's hash sorted first)."""
+    by id, undated ones last). Coverage of an event grows with later
+    articles, which leave the id as it is whatever their own ids."""
     return min(articles, key=lambda a: (a.published is None, a.published or "", a.id))
 
 

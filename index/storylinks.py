@@ -32,7 +32,9 @@ PAIR_FLOOR = 0.05
 #: Two groups are one story while their articles' average similarity reaches this.
 STORY_THRESHOLD = 0.15
 MIN_SHARED_WORDS = 3
-#: Days apart at which the similarity of two dated articles is halved.
+#: Days apart within which dates lower nothing (a week's news about one event).
+FULL_DAYS = 7.0
+#: Days beyond FULL_DAYS at which the similarity of two dated articles is halved.
 HALF_DAYS = 14.0
 #: Dated articles further apart than this are never one story.
 MAX_DAYS = 60
@@ -58,12 +60,14 @@ def day_numbers(articles: list[Article]) -> np.ndarray:
 
 def time_factor(apart: np.ndarray) -> np.ndarray:
     """How much of two articles' likeness is kept when they were published
-    ``apart`` days from each other (NaN: one is undated, all of it): half at
-    HALF_DAYS, falling off faster beyond, none past MAX_DAYS."""
+    ``apart`` days from each other (NaN: one is undated, all of it): all of
+    it within FULL_DAYS, half at HALF_DAYS beyond that, falling off faster
+    further, none past MAX_DAYS."""
     import numpy as np
 
-    factor = 1.0 / (1.0 + (np.nan_to_num(apart, nan=0.0) / HALF_DAYS) ** 2)
-    return np.where(np.nan_to_num(apart, nan=0.0) > MAX_DAYS, 0.0, factor)
+    days = np.nan_to_num(apart, nan=0.0)
+    factor = 1.0 / (1.0 + (np.maximum(days - FULL_DAYS, 0.0) / HALF_DAYS) ** 2)
+    return np.where(days > MAX_DAYS, 0.0, factor)
 
 
 def signatures(table: storywords.WordTable, df: np.ndarray, alphabetical: np.ndarray) -> Any:

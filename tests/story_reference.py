@@ -12,6 +12,7 @@ from datetime import date
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.stories import _anchor, _label
 from hollywood_ai.index.storylinks import (
+    FULL_DAYS,
     HALF_DAYS,
     MAX_DAYS,
     MIN_SHARED_WORDS,
@@ -87,7 +88,8 @@ def _factor(a: Article, b: Article) -> float:
         )
     except (TypeError, ValueError):  # one is undated
         return 1.0
-    return 0.0 if apart > MAX_DAYS else 1.0 / (1.0 + (apart / HALF_DAYS) ** 2)
+    beyond = max(apart - FULL_DAYS, 0.0)
+    return 0.0 if apart > MAX_DAYS else 1.0 / (1.0 + (beyond / HALF_DAYS) ** 2)
 
 
 def group(articles: list[Article]) -> list[tuple[str, str, list[str]]]:
