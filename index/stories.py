@@ -1,14 +1,15 @@
 """Stories: articles about the same event, grouped without being told.
 
-Each article gets a signature, its most distinctive words (tf-idf over the
-library, names and rare words weigh most); two articles whose signatures
-overlap enough belong to one story, and stories are the connected groups.
+Each article's words are counted once and kept (``storywords``); how alike
+two articles are (their distinctive words and names, and how far apart they
+were published) and the groups that makes are ``storylinks``'. Here: the
+stories themselves, their ids and labels, and the grouping kept per library
+state, so that a library is grouped once per change.
 
-The words are counted once per article and kept (``storywords``); the rest
-works on the whole library's counts at once, as arrays: signatures are rows
-of a sparse matrix, and their products, a block of rows at a time, give the
-pairs that link. A grouping is kept per library state, so a library is
-grouped once per change.
+A story's id comes from its earliest article (earliest published date, ties
+by article id, undated ones last): articles added later, to it or to other
+stories, leave it as it is. Its label is the title of its most central
+article, the one most like the others.
 """
 
 from __future__ import annotations
@@ -25,18 +26,9 @@ from typing import TYPE_CHECKING, Any
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.fsutil import read_kept, write_kept
 from hollywood_ai.index.model import Article
-from hollywood_ai.index.text import fold
 
 if TYPE_CHECKING:  # numpy and scipy are loaded when a library is first grouped
-    import numpy as np
     from hollywood_ai.index import storywords
-
-SIGNATURE_SIZE = 150
-LINK_THRESHOLD = 0.2
-MIN_SHARED_WORDS = 3
-#: Rows of the article-by-article similarity computed at a time (bounds memory).
-BLOCK_ROWS = 2048
-PAIRS_AT_ONCE = 200_000
 
 
 @dataclass
@@ -44,7 +36,6 @@ class Story:
     id: str
     label: str
     articles: list[str] = field(default_factory=list)
-    terms: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "label": self.label, "articles": list(self.articles)}
@@ -102,7 +93,7 @@ def kept_in(workspace: Any) -> Path | None:
 
 
 STORIES_FILE = "STORIES.json"
-STORIES_VERSION = 2  # bump when grouping changes: kept groupings are then made again
+STORIES_VERSION = 3  # bump when grouping changes: kept groupings are then made again
 
 
 def _kept(folder: Path, digest: str) -> list[Story] | None:
@@ -114,10 +105,7 @@ def _kept(folder: Path, digest: str) -> list[Story] | None:
 
 
 def _keep(folder: Path, digest: str, stories: list[Story]) -> None:
-    rows = [
-        {"id": st.id, "label": st.label, "articles": st.articles, "terms": st.terms}
-        for st in stories
-    ]
+    rows = [{"id": st.id, "label": st.label, "articles": st.articles} for st in stories]
     write_kept(folder / STORIES_FILE, STORIES_VERSION, digest, rows)
 
 
@@ -168,83 +156,47 @@ def members(workspace: Any, articles: list[Article], story: Story) -> list[Artic
 
 
 def find_or_fail(stories: list[Story], story_id: str) -> Story:
-    """The story with this id (or a unique prefix), else a HollywoodError."""
+    """The story with this id (or a unique prefix of it), else a
+    HollywoodError that names the stories there are now: ids come from a
+    story's earliest article, so an id goes when that article leaves its
+    story (removed, or regrouped apart)."""
     story = find(stories, story_id)
-    if story is None:
+    if story is not None:
+        return story
+    if not stories:
         raise HollywoodError(
-            f"there is no story '{story_id}'; run 'hollywood-ai stories' to see them"
+            f"there is no story '{story_id}': the library has none yet; "
+            "add articles with 'hollywood-ai add' first"
         )
-    return story
-
-
-def _signatures(table: storywords.WordTable, df: np.ndarray, alphabetical: np.ndarray) -> Any:
-    """Each article's signature, a row of a sparse matrix: its SIGNATURE_SIZE
-    heaviest words by tf-idf (smoothed, so words every article shares still
-    count a little; ties by the word), of unit length. Words no other article
-    has cannot link it to anything, and a word in more articles than a story
-    could hold tells no story apart (and would cost a pair for every two of
-    them): both are left out."""
-    import numpy as np
-    from scipy.sparse import csr_matrix
-
-    n = len(table.keys)
-    rows = table.rows()
-    words, tf = table.word_ids, table.counts.astype(np.float64)
-    cap = max(30, min(120, n // 20))
-    keep = (df[words] >= 2) & (df[words] <= cap)
-    rows, words, tf = rows[keep], words[keep], tf[keep]
-    score = (1 + np.log(tf)) * (np.log((n + 1) / df[words]) + 1)
-    order = np.lexsort((alphabetical[words], -score, rows))
-    rows, words, score = rows[order], words[order], score[order]
-    rank = np.arange(len(rows)) - np.searchsorted(rows, np.arange(n))[rows]
-    top = rank < SIGNATURE_SIZE
-    rows, words, score = rows[top], words[top], score[top]
-    norm = np.sqrt(np.bincount(rows, weights=score * score, minlength=n))
-    norm[norm == 0] = 1.0
-    return csr_matrix((score / norm[rows], (rows, words)), shape=(n, len(table.vocab)))
-
-
-def _links(signatures: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The pairs (x < y) whose signatures' cosine reaches LINK_THRESHOLD and
-    that share MIN_SHARED_WORDS words, with their cosines. In a large library
-    many signatures keep only a few words, and one rare word that two thin
-    signatures shared gave them a high cosine: such links chained every story
-    into one (49,688 of 50,000 generated articles), hence the shared words."""
-    import numpy as np
-
-    n = signatures.shape[0]
-    xs, ys, values = [], [], []
-    # A block of articles at a time, against themselves and those after them.
-    for start in range(0, n, BLOCK_ROWS):
-        block = (signatures[start : start + BLOCK_ROWS] @ signatures[start:].T.tocsr()).tocoo()
-        x, y = block.row + start, block.col + start
-        strong = (y > x) & (block.data >= LINK_THRESHOLD)
-        xs.append(x[strong])
-        ys.append(y[strong])
-        values.append(block.data[strong])
-    x, y, value = np.concatenate(xs), np.concatenate(ys), np.concatenate(values)
-    present = signatures.copy()
-    present.data[:] = 1.0
-    shared = [
-        np.asarray(
-            present[x[i : i + PAIRS_AT_ONCE]]
-            .multiply(present[y[i : i + PAIRS_AT_ONCE]])
-            .sum(axis=1)
-        ).ravel()
-        for i in range(0, len(x), PAIRS_AT_ONCE)
+    shown = [
+        f"{st.id} “{_short(st.label)}” ({len(st.articles)} article"
+        f"{'s' if len(st.articles) != 1 else ''})"
+        for st in stories[:SHOWN_IN_ERRORS]
     ]
-    enough = np.concatenate(shared or [np.zeros(0)]) >= MIN_SHARED_WORDS
-    return x[enough], y[enough], value[enough]
+    more = len(stories) - len(shown)
+    listed = ", ".join(shown) + (f" and {more} more" if more else "")
+    raise HollywoodError(
+        f"there is no story '{story_id}' (stories change as the library does); "
+        f"the stories now are {listed}: run 'hollywood-ai stories' to list them all"
+    )
+
+
+#: Stories named in the error for an id that is not there.
+SHOWN_IN_ERRORS = 3
+
+
+def _short(label: str, width: int = 48) -> str:
+    """A label cut at a word to fit ``width`` characters."""
+    return label if len(label) <= width else label[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _group(articles: list[Article], table: storywords.WordTable) -> list[Story]:
-    """Group articles whose signatures are alike; ``table`` holds their word
-    counts, in their order. Done on the whole table at once with numpy and
-    scipy's sparse products (a Python loop over pairs took a minute at
-    10,000 articles)."""
+    """Group articles about one event; ``table`` holds their word counts, in
+    their order. The work is done in the order of the articles' ids, so that
+    an article added or removed elsewhere leaves the ties among the others as
+    they were."""
     import numpy as np
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
+    from hollywood_ai.index import storylinks
 
     n = len(articles)
     if not n:
@@ -252,83 +204,48 @@ def _group(articles: list[Article], table: storywords.WordTable) -> list[Story]:
     df = np.bincount(table.word_ids, minlength=len(table.vocab))
     # Each word's rank in alphabetical order: ties go to the earlier word.
     alphabetical = np.empty(len(table.vocab), np.int64)
-    alphabetical[np.argsort(np.array(table.vocab, dtype=object), kind="stable")] = np.arange(
+    alphabetical[sorted(range(len(table.vocab)), key=table.vocab.__getitem__)] = np.arange(
         len(table.vocab)
     )
-    xs, ys, values = _links(_signatures(table, df, alphabetical))
-    _, component = connected_components(
-        coo_matrix((values, (xs, ys)), shape=(n, n)), directed=False
+    xs, ys, values = storylinks.similar_pairs(
+        storylinks.signatures(table, df, alphabetical), storylinks.day_numbers(articles)
     )
-    centrality = np.bincount(xs, weights=values, minlength=n) + np.bincount(
-        ys, weights=values, minlength=n
+    # Articles renumbered in the order of their ids, the pairs with them.
+    order = np.array(sorted(range(n), key=lambda i: articles[i].id), np.int64)
+    articles = [articles[i] for i in order.tolist()]
+    rank = np.empty(n, np.int64)
+    rank[order] = np.arange(n)
+    xs, ys = np.minimum(rank[xs], rank[ys]), np.maximum(rank[xs], rank[ys])
+    group = storylinks.average_linkage(n, xs, ys, values, storylinks.STORY_THRESHOLD)
+    # How like the rest of its story each article is: the sum of its pairs
+    # inside the story.
+    inside = group[xs] == group[ys]
+    centrality = np.bincount(xs[inside], weights=values[inside], minlength=n) + np.bincount(
+        ys[inside], weights=values[inside], minlength=n
     )
-    central = {articles[i].id: float(centrality[i]) for i in np.flatnonzero(centrality)}
-
     groups: dict[int, list[int]] = defaultdict(list)
-    for i, c in enumerate(component.tolist()):
-        groups[c].append(i)
-    terms = _story_terms(table, component, df, alphabetical)
+    for i, g in enumerate(group.tolist()):
+        groups[g].append(i)
     stories = []
-    for c, numbers in groups.items():
-        group_articles = sorted(
-            (articles[i] for i in numbers), key=lambda a: (a.published or "", a.id)
-        )
+    for numbers in groups.values():
+        members = sorted(numbers, key=lambda i: (articles[i].published or "", articles[i].id))
+        group_articles = [articles[i] for i in members]
+        central = sorted(members, key=lambda i: -centrality[i])  # stable: ties by order
         stories.append(
             Story(
                 id="s-" + _anchor(group_articles).id[:8],
-                label=_label(group_articles, terms[c], central),
+                label=_label([articles[i] for i in central]),
                 articles=[a.id for a in group_articles],
-                terms=terms[c],
             )
         )
     stories.sort(key=lambda s: (-len(s.articles), s.id))
     return stories
 
 
-TERMS_PER_STORY = 8
-
-
-def _story_terms(
-    table: storywords.WordTable,
-    component: np.ndarray,
-    df: np.ndarray,
-    alphabetical: np.ndarray,
-) -> dict[int, list[str]]:
-    """Per story (a component number): the words most of its articles share
-    (in two or more of them, unless it has one article), rare ones first;
-    ``alphabetical`` ranks the vocabulary's words, for ties."""
-    import numpy as np
-
-    n = len(component)
-    size = np.bincount(component)
-    stories = component[table.rows()]
-    words = table.word_ids.astype(np.int64)
-    # A word in one article only is shared by no story of two or more.
-    can = (df[words] >= 2) | (size[stories] == 1)
-    stories, words = stories[can], words[can]
-    vocab_size = max(1, len(table.vocab))
-    pairs, shared = np.unique(stories * vocab_size + words, return_counts=True)
-    story, word = pairs // vocab_size, pairs % vocab_size
-    keep = shared >= np.where(size[story] > 1, 2, 1)
-    story, word, shared = story[keep], word[keep], shared[keep]
-    score = shared * np.log((n + 1) / df[word] + 1)
-    order = np.lexsort((alphabetical[word], -score, story))
-    story, word = story[order], word[order]
-    out: dict[int, list[str]] = defaultdict(list)
-    starts = np.searchsorted(story, np.arange(len(size)))
-    rank = np.arange(len(story)) - starts[story]
-    for s, w in zip(
-        story[rank < TERMS_PER_STORY].tolist(), word[rank < TERMS_PER_STORY].tolist(), strict=True
-    ):
-        out[s].append(table.vocab[w])
-    return out
-
-
 def _anchor(articles: list[Article]) -> Article:
     """The article a story's id comes from: its earliest dated article (ties
-    and undated ones by id). Coverage of an event grows with later articles,
-    which leave the id as it was (the smallest id, used before, changed
-    whenever a newcomer's hash sorted first)."""
+    by id, undated ones last). Coverage of an event grows with later
+    articles, which leave the id as it is whatever their own ids."""
     return min(articles, key=lambda a: (a.published is None, a.published or "", a.id))
 
 
@@ -344,32 +261,26 @@ def clean_title(title: str) -> str:
     return " ".join(text.split())
 
 
-def _label(
-    articles: list[Article], terms: list[str], centrality: dict[str, float] | None = None
-) -> str:
-    """The title of the story's most central article (the one most like the
-    others) when it carries the story's shared words; else those words."""
-    central = centrality or {}
-    ranked = sorted(
-        articles,
-        key=lambda a: (
-            not any(t in fold(a.title) for t in terms),
-            -central.get(a.id, 0.0),
-            len(a.title),
-            a.id,
-        ),
-    )
+def _label(ranked: list[Article]) -> str:
+    """A story's label: the plain-text title of its most central article
+    (``ranked`` puts it first), cut to 90 characters; the next one's when a
+    title is empty."""
     for a in ranked:
         title = clean_title(a.title)
-        if len(title) >= 12 and (len(articles) == 1 or any(t in fold(title) for t in terms)):
+        if title:
             return title if len(title) <= 90 else title[:89].rsplit(" ", 1)[0] + "…"
-    return " · ".join(terms[:4]) if terms else clean_title(ranked[0].title)
+    return "(untitled)"
 
 
 def find(stories: list[Story], story_id: str) -> Story | None:
+    """The story with this id, else the one story whose id starts with it
+    (with or without the ``s-``); None when none or several do."""
+    wanted = story_id.strip()
     for story in stories:
-        if story.id == story_id or story.id.removeprefix("s-").startswith(
-            story_id.removeprefix("s-")
-        ):
+        if story.id == wanted:
             return story
-    return None
+    prefix = wanted.removeprefix("s-")
+    if not prefix:
+        return None
+    matches = [st for st in stories if st.id.removeprefix("s-").startswith(prefix)]
+    return matches[0] if len(matches) == 1 else None

@@ -1,20 +1,24 @@
-"""The first story grouping, pair by pair in plain Python: too slow for a
-large library (a minute at 10,000 articles), kept here as the reference the
-array version in ``hollywood_ai.index.stories`` must agree with."""
+"""Story grouping pair by pair and merge by merge in plain Python: far too
+slow for a large library, kept here as the reference the array version in
+``hollywood_ai.index.stories`` and ``storylinks`` must agree with."""
 
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter, defaultdict
+from datetime import date
 
 from hollywood_ai.index.model import Article
-from hollywood_ai.index.stories import (
-    LINK_THRESHOLD,
+from hollywood_ai.index.stories import _anchor, _label
+from hollywood_ai.index.storylinks import (
+    FULL_DAYS,
+    HALF_DAYS,
+    MAX_DAYS,
     MIN_SHARED_WORDS,
+    PAIR_FLOOR,
     SIGNATURE_SIZE,
-    _anchor,
-    _label,
+    STORY_THRESHOLD,
 )
 from hollywood_ai.index.text import fold
 from whoosh.analysis import STOP_WORDS
@@ -76,8 +80,20 @@ def words(article: Article) -> Counter[str]:
     return counts
 
 
-def group(articles: list[Article]) -> list[tuple[str, str, list[str], list[str]]]:
-    """(id, label, article ids, terms) of each story, largest first."""
+def _factor(a: Article, b: Article) -> float:
+    """The share of two articles' likeness their dates leave."""
+    try:
+        apart = abs(
+            (date.fromisoformat(a.published[:10]) - date.fromisoformat(b.published[:10])).days
+        )
+    except (TypeError, ValueError):  # one is undated
+        return 1.0
+    beyond = max(apart - FULL_DAYS, 0.0)
+    return 0.0 if apart > MAX_DAYS else 1.0 / (1.0 + (beyond / HALF_DAYS) ** 2)
+
+
+def group(articles: list[Article]) -> list[tuple[str, str, list[str]]]:
+    """(id, label, article ids) of each story, largest first."""
     counts = {a.id: words(a) for a in articles}
     df: Counter[str] = Counter()
     for c in counts.values():
@@ -94,13 +110,6 @@ def group(articles: list[Article]) -> list[tuple[str, str, list[str], list[str]]
         top = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:SIGNATURE_SIZE]
         norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
         signatures[a.id] = {w: v / norm for w, v in top}
-    parent = {a.id: a.id for a in articles}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
     postings: dict[str, list[str]] = defaultdict(list)
     for aid, sig in signatures.items():
@@ -110,35 +119,54 @@ def group(articles: list[Article]) -> list[tuple[str, str, list[str], list[str]]
     for w, ids in postings.items():
         for i, x in enumerate(ids):
             for y in ids[i + 1 :]:
-                cosine[(x, y)] += signatures[x][w] * signatures[y][w]
-    centrality: dict[str, float] = defaultdict(float)
+                cosine[(min(x, y), max(x, y))] += signatures[x][w] * signatures[y][w]
+    by_id = {a.id: a for a in articles}
+    alike: dict[tuple[str, str], float] = {}
     for (x, y), value in cosine.items():
-        if (
-            value >= LINK_THRESHOLD
-            and len(signatures[x].keys() & signatures[y].keys()) >= MIN_SHARED_WORDS
-        ):
-            parent[find(x)] = find(y)
-            centrality[x] += value
-            centrality[y] += value
-    members: dict[str, list[Article]] = defaultdict(list)
-    for a in articles:
-        members[find(a.id)].append(a)
+        value *= _factor(by_id[x], by_id[y]) if value >= PAIR_FLOOR else 0.0
+        shared = len(signatures[x].keys() & signatures[y].keys())
+        if value >= PAIR_FLOOR and shared >= MIN_SHARED_WORDS:
+            alike[(x, y)] = value
+
+    # Average linkage, one merge at a time: the two groups most alike on
+    # average (pairs not alike count as 0), of equal ones those whose lowest
+    # ids come first, while that average reaches the threshold.
+    groups = [[i] for i in sorted(by_id)]
+    while True:
+        where = {i: g[0] for g in groups for i in g}
+        sums: dict[tuple[str, str], float] = defaultdict(float)
+        for (x, y), value in alike.items():
+            gx, gy = where[x], where[y]
+            if gx != gy:
+                sums[(min(gx, gy), max(gx, gy))] += value
+        size = {g[0]: len(g) for g in groups}
+        best = min(
+            ((-s / (size[a] * size[b]), a, b) for (a, b), s in sums.items()),
+            default=None,
+        )
+        if best is None or -best[0] < STORY_THRESHOLD:
+            break
+        _, a, b = best
+        merged = sorted(
+            [*next(g for g in groups if g[0] == a), *next(g for g in groups if g[0] == b)]
+        )
+        groups = [g for g in groups if g[0] not in (a, b)] + [merged]
+
     out = []
-    for group_articles in members.values():
-        group_articles.sort(key=lambda a: (a.published or "", a.id))
-        shared: Counter[str] = Counter()
-        for a in group_articles:
-            shared.update(counts[a.id].keys())
-        need = 2 if len(group_articles) > 1 else 1
-        scored = {w: c * math.log((n + 1) / df[w] + 1) for w, c in shared.items() if c >= need}
-        terms = [w for w, _ in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:8]]
-        out.append(
-            (
-                "s-" + _anchor(group_articles).id[:8],
-                _label(group_articles, terms, centrality),
-                [a.id for a in group_articles],
-                terms,
+    for members in groups:
+        group_articles = sorted(
+            (by_id[i] for i in members), key=lambda a: (a.published or "", a.id)
+        )
+        inside = set(members)
+        centrality = {
+            a.id: sum(
+                v for (x, y), v in alike.items() if a.id in (x, y) and x in inside and y in inside
             )
+            for a in group_articles
+        }
+        central = sorted(group_articles, key=lambda a: -centrality[a.id])
+        out.append(
+            ("s-" + _anchor(group_articles).id[:8], _label(central), [a.id for a in group_articles])
         )
     out.sort(key=lambda s: (-len(s[2]), s[0]))
     return out

@@ -16,8 +16,8 @@ from bench.corpus import generate
 from tests import story_reference
 
 
-def rows(found: list[storymod.Story]) -> list[tuple[str, str, list[str], list[str]]]:
-    return [(s.id, s.label, s.articles, s.terms) for s in found]
+def rows(found: list[storymod.Story]) -> list[tuple[str, str, list[str]]]:
+    return [(s.id, s.label, s.articles) for s in found]
 
 
 @pytest.fixture(autouse=True)
@@ -224,3 +224,154 @@ def test_kept_words_with_offsets_out_of_order_are_counted_again(tmp_path: Path):
     assert storywords._load(folder / storywords.WORDS_FILE) is None
     assert rows(storymod.group(articles, keep_in=folder)) == story_reference.group(articles)
     assert np.all(np.diff(storywords._load(folder / storywords.WORDS_FILE).offsets) >= 0)
+
+
+# ------------------------------------------------- events, ids, labels, errors
+
+
+def report(title: str, body: str, published: str | None, origin: str) -> Article:
+    return Article.make(title=title, body=body, origin=origin, published=published)
+
+
+FERRY = (
+    "The Varden ferry crews walked out at dawn, and the Kessoway harbour stood still. "
+    "Captain Orla Brennick said the Varden Ferry Company had cut the night shifts. "
+    "Commuters from Kessoway queued at the Tullamore slipway while pickets sang. "
+    "The company offered the Brennick crews a bonus, which the union refused."
+)
+LIGHTHOUSE = (
+    "Restorers lifted the lantern of the Skerrow lighthouse off its tower by crane. "
+    "The Skerrow Heritage Trust said the Fresnel lens would be polished in Dunmere. "
+    "Architect Ilse Moravec showed the cracked gallery and the rusted stair. "
+    "The trust hopes the Moravec plan reopens the tower to visitors."
+)
+
+
+def ferry(i: int, published: str | None = "2024-05-06") -> Article:
+    extra = ["The strike entered its second day.", "Talks were set for Friday.", ""][i % 3]
+    body = f"{FERRY} {extra} (Report {i}.)"
+    return report(f"Varden ferry strike, report {i}", body, published, f"f{i}.md")
+
+
+def lighthouse(i: int, published: str | None = "2024-05-06") -> Article:
+    extra = ["Work starts in June.", "The lens is two centuries old.", ""][i % 3]
+    return report(
+        f"Skerrow lighthouse restored, report {i}",
+        f"{LIGHTHOUSE} {extra} (Report {i}.)",
+        published,
+        f"l{i}.md",
+    )
+
+
+def story_of(found: list[storymod.Story], article: Article) -> storymod.Story:
+    return next(s for s in found if article.id in s.articles)
+
+
+def test_an_article_like_two_events_does_not_chain_them():
+    """An article that reports both events joins at most one of them: the
+    two stories stay apart (linking any two alike articles made them one)."""
+    ferries, lights = [ferry(i) for i in range(4)], [lighthouse(i) for i in range(4)]
+    both = report(
+        "Kessoway harbour week",
+        f"{FERRY[: len(FERRY) // 2]} {LIGHTHOUSE[: len(LIGHTHOUSE) // 2]}",
+        "2024-05-06",
+        "both.md",
+    )
+    articles = [*ferries, *lights, both]
+    found = storymod.group(articles)
+    assert rows(found) == story_reference.group(articles)
+    assert story_of(found, ferries[0]) != story_of(found, lights[0])
+    assert {a.id for a in ferries} <= set(story_of(found, ferries[0]).articles)
+    assert {a.id for a in lights} <= set(story_of(found, lights[0]).articles)
+
+
+def test_alike_articles_years_apart_are_two_events():
+    early = [ferry(i, "2021-03-0" + str(i + 1)) for i in range(3)]
+    late = [ferry(i + 3, "2024-06-1" + str(i)) for i in range(3)]
+    found = storymod.group([*early, *late])
+    assert story_of(found, early[0]) != story_of(found, late[0])
+    assert {len(s.articles) for s in found} == {3}
+    # Undated, the same articles are told apart by their words alone: one story.
+    undated = [replace(a, published=None, checksum="undated") for a in [*early, *late]]
+    assert len(storymod.group(undated)) == 1
+
+
+def test_a_story_is_labelled_by_its_most_central_title():
+    """The label is the title of the article most like the others, never a
+    list of words."""
+    middle = report("Ferry strike halts Kessoway crossings", FERRY, "2024-05-06", "m.md")
+    sides = [
+        report(
+            "Night shifts", FERRY[: len(FERRY) * 2 // 3] + " Brennick spoke.", "2024-05-06", "a.md"
+        ),
+        report("Pickets", FERRY[len(FERRY) // 3 :] + " Tullamore waited.", "2024-05-07", "b.md"),
+    ]
+    found = storymod.group([*sides, middle, *[lighthouse(i) for i in range(3)]])
+    ours = story_of(found, middle)
+    assert len(ours.articles) == 3 and ours.label == middle.title
+    assert all("·" not in s.label for s in found)
+
+
+def test_an_unrelated_article_changes_no_story():
+    library = generate(120, seed=7, stories=6) + [ferry(i) for i in range(3)]
+    before = {s.id: s.articles for s in storymod.group(library)}
+    stranger = report(
+        "Quarry owls nest again",
+        "Barn owls returned to the disused Hexley quarry, the Ornithology Circle of "
+        "Pellham counted nine owlets, and warden Tamsin Oakridge closed the footpath.",
+        "2024-05-20",
+        "owls.md",
+    )
+    storymod.forget()
+    after = {s.id: s.articles for s in storymod.group([*library, stranger])}
+    assert after.pop("s-" + stranger.id[:8]) == [stranger.id]
+    assert after == before
+
+
+def test_a_related_article_joins_its_story_under_the_same_id():
+    library = generate(120, seed=7, stories=6) + [ferry(i) for i in range(3)]
+    found = storymod.group(library)
+    ours = story_of(found, library[-1])
+    # Later than the story's earliest article, with an id that sorts first.
+    newcomer = replace(ferry(7, "2024-05-09"), id="0000" + ferry(7).id[4:])
+    again = storymod.group([*library, newcomer])
+    grown = story_of(again, newcomer)
+    assert grown.id == ours.id and grown.articles == sorted(
+        [*ours.articles, newcomer.id],
+        key=lambda i: next(a.published or "" for a in [*library, newcomer] if a.id == i) + i,
+    )
+    assert {s.id: s.articles for s in again if s.id != ours.id} == {
+        s.id: s.articles for s in found if s.id != ours.id
+    }
+
+
+def test_a_story_id_that_is_gone_names_the_stories_there_are():
+    from hollywood_ai.index.errors import HollywoodError
+
+    found = storymod.group([*(ferry(i) for i in range(3)), *(lighthouse(i) for i in range(2))])
+    with pytest.raises(HollywoodError) as raised:
+        storymod.find_or_fail(found, "s-0bsolete")
+    message = str(raised.value)
+    assert "no story 's-0bsolete'" in message and "'hollywood-ai stories'" in message
+    assert all(s.id in message and s.label[:20] in message for s in found)
+    assert "\n" not in message and message.count(". ") == 0
+    with pytest.raises(HollywoodError, match="has none yet"):
+        storymod.find_or_fail([], "s-1234")
+    # A unique prefix still finds its story; "s-" alone finds none.
+    assert storymod.find(found, found[0].id[:5]) is found[0]
+    assert storymod.find(found, "s-") is None
+
+
+@pytest.mark.parametrize("dense_up_to", [0, 2, 150])
+def test_grouping_over_pairs_and_over_matrices_agree(dense_up_to: int, monkeypatch):
+    """Large connected parts are grouped pair by pair, small ones over their
+    matrix: both give the reference's stories, some articles undated."""
+    from hollywood_ai.index import storylinks
+
+    monkeypatch.setattr(storylinks, "DENSE_UP_TO", dense_up_to)
+    articles = generate(150, seed=12, stories=8)
+    articles = [
+        replace(a, published=None, checksum="undated") if i % 5 == 0 else a
+        for i, a in enumerate(articles)
+    ]
+    assert rows(storymod.group(articles)) == story_reference.group(articles)
