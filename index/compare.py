@@ -396,12 +396,9 @@ def compare(
         result = compare_in(story_passages(articles, ws), q, chosen)
         result.scope = scopemod.story_info(chosen, len(articles))
         return result
-    resolved = scopemod.resolve(ws, scope, scopemod.question_words(q.terms, q.concepts))
+    resolved = scopemod.resolve(ws, scope, q.terms)
     result = compare_in(story_passages(resolved.scored, ws), q)
-    result.sources += [
-        SourceReport(id=a.id, title=a.title, outlet=a.outlet, reports=False, passages=[])
-        for a in resolved.unscored
-    ]
+    result.sources += scopemod.silent_sources(resolved.unscored)
     result.scope = resolved.info
     return result
 

@@ -6,8 +6,8 @@ each. A library of 10,000 articles cannot be read that way in the time of a
 keystroke (every passage, in Python), so for the whole library (``all``) and
 for a search's results (``among``) the articles scored are *candidates*: the
 ``CANDIDATES`` articles of the scope that the question's words rank best in
-the Whoosh index (an OR of its words, and of the words news copy uses for
-them, over titles and bodies, BM25F, from the search's cached score tables).
+the Whoosh index (an OR of its words over titles and bodies, BM25F, from the
+search's cached score tables).
 Every other article of the scope is listed as not reporting the fact without
 being read. An article left out that way shares few or none of the question's
 words with its title and body; with a scope of at most ``CANDIDATES`` articles
@@ -16,6 +16,7 @@ every article is scored.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 KINDS = ("story", "all", "among")
 #: Articles read and scored at most, in a scope larger than a story.
-CANDIDATES = 200
+CANDIDATES = 100
 
 
 @dataclass(frozen=True)
@@ -106,14 +107,6 @@ def story_info(story: Story | None, articles: int) -> ScopeInfo:
     )
 
 
-def question_words(terms: list[str], concepts: list[frozenset[str]]) -> list[str]:
-    """The stems a question's candidates are sought with: its terms and the
-    words news copy uses for them (without the possessive forms, which the
-    index does not hold)."""
-    words = set(terms).union(*concepts) if concepts else set(terms)
-    return sorted(w for w in words if w and not w.endswith(("'", "’")))
-
-
 def resolve(ws: Workspace, scope: Scope, words: list[str]) -> Resolved:
     """The articles of an ``all`` or ``among`` scope for a question whose
     stems are ``words``: the best CANDIDATES of them whole, the others as the
@@ -149,11 +142,10 @@ def resolve(ws: Workspace, scope: Scope, words: list[str]) -> Resolved:
     unscored: list[Article] = []
     for article in members:
         if article.id in chosen:
-            try:
-                scored.append(ws.get(article.id))
+            whole = _whole(ws, article)
+            if whole is not None:
+                scored.append(whole)
                 continue
-            except HollywoodError:  # removed by another process meanwhile
-                pass
         unscored.append(article)
     info = ScopeInfo(
         kind=scope.kind,
@@ -163,6 +155,53 @@ def resolve(ws: Workspace, scope: Scope, words: list[str]) -> Resolved:
         query=query,
     )
     return Resolved(info=info, scored=scored, unscored=unscored)
+
+
+_WHOLE: OrderedDict[tuple[str, str], Article] = OrderedDict()
+WHOLE_KEPT = 1000  # whole articles kept between comparisons
+
+
+def _whole(ws: Workspace, listed: Article) -> Article | None:
+    """The whole article of a listing entry (kept per version: the questions
+    asked of a library come back to the same candidates), or None when it
+    was removed meanwhile."""
+    key = (listed.id, listed.checksum)
+    hit = _WHOLE.get(key)
+    if hit is not None:
+        _WHOLE.move_to_end(key)
+        return hit
+    try:
+        article = ws.get(listed.id)
+    except HollywoodError:  # removed by another process meanwhile
+        return None
+    _WHOLE[key] = article
+    while len(_WHOLE) > WHOLE_KEPT:
+        _WHOLE.popitem(last=False)
+    return article
+
+
+_SILENT: dict[str, SourceReport] = {}
+
+
+def silent_sources(articles: list[Article]) -> list[SourceReport]:
+    """The articles left unscored, as sources that do not report the fact.
+    Made once per article of a listing and shared by the comparisons that
+    follow (a comparison never changes a silent source): building 10,000
+    of them was a third of a comparison of the whole library."""
+    from hollywood_ai.index.compare import SourceReport
+
+    out = []
+    for a in articles:
+        report = _SILENT.get(a.id)
+        if report is None or report.title != a.title or report.outlet != a.outlet:
+            report = SourceReport(
+                id=a.id, title=a.title, outlet=a.outlet, reports=False, passages=[]
+            )
+            if len(_SILENT) > 200_000:
+                _SILENT.clear()
+            _SILENT[a.id] = report
+        out.append(report)
+    return out
 
 
 def _count(n: int) -> str:
@@ -175,6 +214,10 @@ def _found(searcher: Any, text: str) -> set[int]:
     from hollywood_ai.index import query as querymod
     from whoosh.query.qcore import QueryError, _NullQuery
 
+    key = (id(searcher.reader()), text)
+    held = _FOUND.get(key)
+    if held is not None and held[0] is searcher.reader():
+        return held[1]
     shown = strip_controls(text).strip()[:80]
     query = querymod.parse(text, searcher.schema)
     if isinstance(query, _NullQuery):
@@ -191,7 +234,15 @@ def _found(searcher: Any, text: str) -> set[int]:
             f"the search '{shown}' finds no article; try other words, or compare in the "
             "whole library (--all)"
         )
+    if len(_FOUND) > 16:
+        _FOUND.clear()
+    _FOUND[key] = (searcher.reader(), found)
     return found
+
+
+# The documents of the last searches, per index generation: the reader asks
+# every question of the same search's results.
+_FOUND: dict[tuple[int, str], tuple[Any, set[int]]] = {}
 
 
 def _best(searcher: Any, words: list[str], within: set[int] | None) -> list[int]:
@@ -246,10 +297,12 @@ def scope_note(info: ScopeInfo | None) -> str:
     """What was read of a large scope, as a sentence part ("" when all was)."""
     if info is None or not info.unscored:
         return ""
-    return (
-        f"the {info.scored:,} articles whose words best match the question were read; "
-        f"the other {info.unscored:,} are counted as not reporting it"
+    read = (
+        f"the {info.scored:,} articles whose words best match the question were read"
+        if info.scored >= CANDIDATES
+        else f"only the {info.scored:,} articles that share words with the question were read"
     )
+    return f"{read}; the other {info.unscored:,} are counted as not reporting it"
 
 
 def silent_names(sources: list[SourceReport], limit: int = 30) -> tuple[list[str], int]:

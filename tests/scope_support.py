@@ -122,7 +122,7 @@ def scope_articles() -> list[Article]:
             out.append(
                 Article.make(
                     title=title,
-                    body=(body + "\n\n") * 2,
+                    body=body,
                     origin=f"{outlet.lower().replace(' ', '-')}.md",
                     outlet=outlet,
                     published=f"{day}{i % 9 + 1}",

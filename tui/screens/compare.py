@@ -13,13 +13,13 @@ from hollywood_ai.tui.messages import ComparisonReady, OpenArticle, StoryNamed
 from hollywood_ai.tui.screens.compare_view import (
     COMPARE_KEYS,
     MIN_COLUMN,
-    SCOPE_ORDER,
     PassageList,
     SourceColumn,
     band_lines,
     discrepancy_content,
     export,
     export_path,
+    next_scope,
     scope_title,
     status_text,
 )
@@ -52,9 +52,7 @@ class CompareScreen(Screen[None]):
     """
 
     CSS_PATH = "compare.tcss"  # loaded when the screen first opens
-
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
-
     BINDINGS = COMPARE_KEYS
 
     def __init__(
@@ -96,7 +94,8 @@ class CompareScreen(Screen[None]):
         yield Static("", id="compare-status", markup=False)
         yield VerticalScroll(id="compare-band", can_focus=True)
         yield HorizontalScroll(id="compare-columns")
-        yield Static("", id="compare-silent", markup=False)
+        with VerticalScroll(id="compare-silent-box", can_focus=True):
+            yield Static("", id="compare-silent", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -231,6 +230,8 @@ class CompareScreen(Screen[None]):
             return  # an older question's answer
         c = message.comparison
         self.comparison = c
+        # On the sources (switching the scope or the story): back to them after.
+        on_sources = self.focused is not None and self.focused is not self.question
         if c.story is not None and self.scope == "story":
             self.story_name = strip_controls(c.story.label)
             self._show_story()
@@ -243,9 +244,9 @@ class CompareScreen(Screen[None]):
         band.scroll_home(animate=False)
         # In a large scope the silent sources make one line, not a column each.
         many = scopemod.compact(c)
-        silent = self.query_one("#compare-silent", Static)
-        silent.update(Content(scopemod.silent_line(c)) if many else Content(""))
-        silent.display = many
+        silent = scopemod.silent_line(c) if many else ""
+        self.query_one("#compare-silent", Static).update(Content(silent))
+        self.query_one("#compare-silent-box").display = many
         columns = self.query_one("#compare-columns", HorizontalScroll)
         await columns.remove_children()
         await columns.mount_all([SourceColumn(s) for s in c.sources if s.reports or not many])
@@ -254,7 +255,7 @@ class CompareScreen(Screen[None]):
         # typed while the comparison ran must not land on the sources as commands.
         box = self.question
         untouched = clean_query(box.value).strip() == self._asked
-        if self._focus_after and untouched and self.focused in (None, box):
+        if self._focus_after and untouched and (on_sources or self.focused in (None, box)):
             self.action_to_columns()
 
     def on_resize(self) -> None:
@@ -325,15 +326,16 @@ class CompareScreen(Screen[None]):
             return ""
 
     def action_scope(self) -> None:
-        """The next scope: the story, the reader's search results (when it has
-        a search), the whole library, and round again."""
+        """The next scope: the story, the reader's search results, the library."""
         search = self._search_text()
-        order = [k for k in SCOPE_ORDER if k != "among" or search]
-        at = order.index(self.scope) if self.scope in order else 0
-        self.scope = order[(at + 1) % len(order)]
+        self.scope = next_scope(self.scope, search)
         self.among = search if self.scope == "among" else ""
         self._show_story()
         self.answer = None  # a fact's comparison is of its story: ask again
+        self._ask_again()
+
+    def _ask_again(self) -> None:
+        """The question (as typed, or the last one asked) in the new scope."""
         text = clean_query(self.question.value).strip() or self._asked
         if text:
             self.start(text, focus_after=self.focused is not self.question)
@@ -373,9 +375,7 @@ class CompareScreen(Screen[None]):
             if story.id == picked:
                 self.story_name = story_label(story)
         self._show_story()
-        text = clean_query(self.question.value).strip() or self._asked
-        if text:
-            self.start(text, focus_after=self.focused is not self.question)
+        self._ask_again()
 
     @on(OptionList.OptionSelected, ".passages")
     def _open(self, event: OptionList.OptionSelected) -> None:

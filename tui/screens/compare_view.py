@@ -231,11 +231,25 @@ def status_text(c: Comparison | None) -> str:
     reporting = sum(1 for s in c.sources if s.reports)
     differ = len(c.discrepancies)
     read = c.scope.scored if c.scope is not None and c.scope.unscored else None
+    # All those sharing a word with the question, or the best CANDIDATES of them.
+    best = (
+        ": the best matches"
+        if read is not None and read >= scopemod.CANDIDATES
+        else ": those sharing its words"
+    )
     return (
         f"Reported by {reporting} of {len(c.sources):,} sources"
         + (f" · {differ} difference{'s' if differ != 1 else ''}" if differ else "")
-        + (f" · the {read:,} best matches read" if read is not None else "")
+        + (f" · {read:,} read{best}" if read is not None else "")
     )
+
+
+def next_scope(current: str, search: str) -> str:
+    """The scope after ``current`` in SCOPE_ORDER, skipping the search's
+    results when there is no search."""
+    order = [k for k in SCOPE_ORDER if k != "among" or search]
+    at = order.index(current) if current in order else 0
+    return order[(at + 1) % len(order)]
 
 
 def scope_title(scope: str, among: str, story_name: str | None) -> Content:
