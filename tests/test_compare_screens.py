@@ -544,3 +544,22 @@ async def test_without_a_search_s_goes_from_the_story_to_the_library(reader_home
         await pilot.press("s")
         await settle(pilot)
         assert screen.comparison.scope.kind == "story"
+
+
+async def test_many_columns_are_mounted_as_the_sources_in_view_near_the_end(
+    reader_home, monkeypatch
+):
+    import hollywood_ai.tui.screens.compare as compare_module
+
+    monkeypatch.setattr(compare_module, "FIRST_COLUMNS", 2)
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_compare(pilot, "Netflix revenue")
+        assert len(screen.comparison.sources) == 5
+        assert len(list(screen.query(SourceColumn))) == 2  # what the screen holds
+        for _ in range(4):
+            await pilot.press("right")
+            await pilot.pause()
+        assert len(list(screen.query(SourceColumn))) == 5
+        titles = [col.source.title for col in screen.query(SourceColumn)]
+        assert titles == [s.title for s in screen.comparison.sources]

@@ -12,16 +12,19 @@ from hollywood_ai.index.workspace import Workspace
 from hollywood_ai.tui.messages import ComparisonReady, OpenArticle, StoryNamed
 from hollywood_ai.tui.screens.compare_view import (
     COMPARE_KEYS,
-    MIN_COLUMN,
+    FIRST_COLUMNS,
     PassageList,
     SourceColumn,
     band_lines,
     discrepancy_content,
     export,
     export_path,
+    fit_columns,
     next_scope,
+    reader_search,
     scope_title,
     status_text,
+    type_into,
 )
 from hollywood_ai.tui.screens.story_picker import (
     StoriesLoaded,
@@ -38,7 +41,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.worker import Worker, WorkerState
 
-# Used from here by the facts screen, the help screen and the tests.
 __all__ = ["CompareScreen", "PassageList", "SourceColumn", "discrepancy_content"]
 
 
@@ -79,6 +81,7 @@ class CompareScreen(Screen[None]):
         self._focus_after = False  # move to the sources when the latest result lands
         self._typed = False  # keys arrived before the box had the focus
         self._editing = False  # "/" moved to the box from the sources: Esc goes back
+        self._pending: list[SourceColumn] = []  # columns of a large scope, not mounted yet
 
     @property
     def question(self) -> QueryInput:
@@ -100,6 +103,7 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "Compare"
+        self.watch(self.query_one("#compare-columns"), "scroll_x", self._scrolled, init=False)
         self._show_story()
         box = self.question
         box.focus()
@@ -126,15 +130,8 @@ class CompareScreen(Screen[None]):
         if event.is_printable and event.character:
             event.stop()
             event.prevent_default()
-            if not self._typed:  # the first key replaces the prefilled question
-                box.value = ""
+            type_into(box, event.character, first=not self._typed)
             self._typed = True
-            selection = box.selection
-            if selection.is_empty:
-                box.insert_text_at_cursor(event.character)
-            else:
-                box.replace(event.character, *selection)
-            box.focus()
         elif event.key == "enter" and self.focused is None:
             event.stop()
             event.prevent_default()
@@ -249,7 +246,10 @@ class CompareScreen(Screen[None]):
         self.query_one("#compare-silent-box").display = many
         columns = self.query_one("#compare-columns", HorizontalScroll)
         await columns.remove_children()
-        await columns.mount_all([SourceColumn(s) for s in c.sources if s.reports or not many])
+        shown = [SourceColumn(s) for s in c.sources if s.reports or not many]
+        # What the screen holds; more as the sources in view near the end.
+        self._pending = shown[FIRST_COLUMNS:]
+        await columns.mount_all(shown[:FIRST_COLUMNS])
         self._fit_columns()
         # Only when the user asked for it (Enter) and has not typed since: keys
         # typed while the comparison ran must not land on the sources as commands.
@@ -258,17 +258,22 @@ class CompareScreen(Screen[None]):
         if self._focus_after and untouched and (on_sources or self.focused in (None, box)):
             self.action_to_columns()
 
+    async def _more(self) -> None:
+        if self._pending:
+            batch, self._pending = self._pending[:FIRST_COLUMNS], self._pending[FIRST_COLUMNS:]
+            await self.query_one("#compare-columns", HorizontalScroll).mount_all(batch)
+            self._fit_columns()
+
+    def _scrolled(self, x: float) -> None:
+        row = self.query_one("#compare-columns", HorizontalScroll)
+        if self._pending and x >= row.max_scroll_x - row.size.width:
+            self.call_later(self._more)
+
     def on_resize(self) -> None:
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Share the width between the columns; below MIN_COLUMN each, scroll sideways."""
-        columns = self._columns()
-        if not columns:
-            return
-        width = max(MIN_COLUMN, (self.size.width - 2) // len(columns))
-        for col in columns:
-            col.styles.width = width
+        fit_columns(self._columns(), self.size.width)
 
     # -------------------------------------------------------------- actions
 
@@ -282,11 +287,13 @@ class CompareScreen(Screen[None]):
                 return i
         return -1
 
-    def action_column(self, step: int) -> None:
+    async def action_column(self, step: int) -> None:
+        i = self._current()
+        if self._pending and i >= len(self._columns()) - 2:
+            await self._more()
         columns = self._columns()
         if not columns:
             return
-        i = self._current()
         target = columns[(max(i, 0) + step) % len(columns)] if i >= 0 else columns[0]
         target.focus_passages()
         target.scroll_visible(animate=False)
@@ -309,25 +316,18 @@ class CompareScreen(Screen[None]):
         box.focus()
         box.select_all()
 
-    def action_close(self) -> None:
+    async def action_close(self) -> None:
         if self.focused is self.question and self._editing and self._columns():
             self._editing = False
-            self.action_column(0)
+            await self.action_column(0)
             return
         self.app.pop_screen()
 
     # ---------------------------------------------------------------- scope
 
-    def _search_text(self) -> str:
-        """The query in the reader's search box, or ""."""
-        try:
-            return str(self.app.main_screen.query_text).strip()  # type: ignore[attr-defined]
-        except (AttributeError, RuntimeError):
-            return ""
-
     def action_scope(self) -> None:
         """The next scope: the story, the reader's search results, the library."""
-        search = self._search_text()
+        search = reader_search(self.app)
         self.scope = next_scope(self.scope, search)
         self.among = search if self.scope == "among" else ""
         self._show_story()

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 
@@ -209,6 +209,8 @@ class SourceColumn(Vertical):
 
 
 MIN_COLUMN = 36
+#: Columns mounted with the result; the others just after it is on screen.
+FIRST_COLUMNS = 8
 
 
 def band_lines(c: Comparison) -> list[Static]:
@@ -242,6 +244,35 @@ def status_text(c: Comparison | None) -> str:
         + (f" · {differ} difference{'s' if differ != 1 else ''}" if differ else "")
         + (f" · {read:,} read{best}" if read is not None else "")
     )
+
+
+def type_into(box: Input, character: str, first: bool) -> None:
+    """A key typed before the box had the focus, put in it: the ``first``
+    replaces the prefilled question."""
+    if first:
+        box.value = ""
+    selection = box.selection
+    if selection.is_empty:
+        box.insert_text_at_cursor(character)
+    else:
+        box.replace(character, *selection)
+    box.focus()
+
+
+def fit_columns(columns: list[SourceColumn], width: int) -> None:
+    """Share the width between the columns; below MIN_COLUMN each, scroll sideways."""
+    if columns:
+        each = max(MIN_COLUMN, (width - 2) // len(columns))
+        for col in columns:
+            col.styles.width = each
+
+
+def reader_search(app: object) -> str:
+    """The query in the reader's search box, or ""."""
+    try:
+        return str(app.main_screen.query_text).strip()  # type: ignore[attr-defined]
+    except (AttributeError, RuntimeError):
+        return ""
 
 
 def next_scope(current: str, search: str) -> str:
