@@ -30,7 +30,9 @@ if TYPE_CHECKING:
     from hollywood_ai.index.workspace import Workspace
 
 KINDS = ("story", "all", "among")
-#: Articles read and scored at most, in a scope larger than a story.
+#: Articles read and scored at most, in a scope larger than a story. Twice
+#: as many made a comparison of 10,000 articles about twice as long (the
+#: differences between the reporting sources grow faster than their number).
 CANDIDATES = 100
 
 
