@@ -4,6 +4,14 @@ library. Story grouping is timed too: the first one (every article's words
 counted, then grouped), and grouping again after one article is added (the
 other articles' words are kept: one article counted, the library regrouped).
 
+compare() in the whole library (``--all``) is timed beside it: the question's
+words pick the candidates in the index, the best ``scope.CANDIDATES`` are
+scored, every other article is listed as silent. Next to both, SQLite FTS5 on
+the same corpus does the part of the job it can: the story's articles with
+the question's words (MATCH restricted to the story's ids), and the whole
+library's best CANDIDATES for an OR of the question's words (bm25), bodies
+read in both.
+
     python -m bench.bench_compare --sizes 1000,10000
 """
 
@@ -30,9 +38,10 @@ def run_size(size: int, seed: int = 42, repeat: int = 5) -> dict[str, Any]:
     from hollywood_ai.index import evidence, stories, storywords
     from hollywood_ai.index.compare import compare
     from hollywood_ai.index.facts import facts
+    from hollywood_ai.index.scope import Scope
     from hollywood_ai.index.workspace import Workspace
 
-    from bench.bench_search import home_for
+    from bench.bench_search import home_for, percentile
     from bench.corpus import generate
 
     home, _ = home_for(size, seed)
@@ -67,6 +76,18 @@ def run_size(size: int, seed: int = 42, repeat: int = 5) -> dict[str, Any]:
         start = time.perf_counter()
         found = facts(ws, story=story.id)
         fact_times.append((time.perf_counter() - start) * 1000)
+    everywhere = Scope.library()
+    start = time.perf_counter()
+    compare(ws, QUESTIONS[0], scope=everywhere)  # cold: candidates' passages first read
+    all_cold_ms = (time.perf_counter() - start) * 1000
+    all_warm = []
+    for _ in range(repeat):
+        for q in QUESTIONS:
+            start = time.perf_counter()
+            result = compare(ws, q, scope=everywhere)
+            all_warm.append((time.perf_counter() - start) * 1000)
+    scored = result.scope.scored if result.scope else 0
+    fts_story, fts_all = fts5_times(generate(size, seed), story.articles, scored, repeat)
     ws.close()
     return {
         "articles": size,
@@ -79,7 +100,63 @@ def run_size(size: int, seed: int = 42, repeat: int = 5) -> dict[str, Any]:
         "compare_p95_ms": round(sorted(warm)[int(0.95 * (len(warm) - 1))], 1),
         "facts_ms": round(statistics.median(fact_times), 1),
         "facts_found": len(found),
+        "compare_all_cold_ms": round(all_cold_ms, 1),
+        "compare_all_median_ms": round(statistics.median(all_warm), 1),
+        "compare_all_p95_ms": round(percentile(all_warm, 95), 1),
+        "compare_all_scored": scored,
+        "fts5_story_median_ms": round(statistics.median(fts_story), 2),
+        "fts5_all_median_ms": round(statistics.median(fts_all), 2),
     }
+
+
+def fts5_times(
+    articles: list[Any], story_ids: list[str], candidates: int, repeat: int
+) -> tuple[list[float], list[float]]:
+    """FTS5 on the same corpus: the story's articles that hold any of the
+    question's words, and the library's best ``candidates`` for them, with
+    their bodies (ms per question, every question ``repeat`` times)."""
+    import re
+
+    from bench.fts5 import WEIGHTS, Fts5
+
+    fts = Fts5()
+    fts.build(articles)
+    marks = ",".join("?" * len(story_ids))
+    story_t: list[float] = []
+    all_t: list[float] = []
+    for _ in range(repeat):
+        for q in QUESTIONS:
+            words = [w for w in re.findall(r"\w+", q.lower()) if len(w) > 2]
+            match = " OR ".join(f'"{w}"' for w in words)
+            start = time.perf_counter()
+            fts.db.execute(
+                f"SELECT id, body FROM articles WHERE articles MATCH ? AND id IN ({marks})",
+                (match, *story_ids),
+            ).fetchall()
+            story_t.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            fts.db.execute(
+                "SELECT id, body FROM articles WHERE articles MATCH ? "
+                f"ORDER BY bm25(articles, {WEIGHTS}) LIMIT ?",
+                (match, max(1, candidates)),
+            ).fetchall()
+            all_t.append((time.perf_counter() - start) * 1000)
+    return story_t, all_t
+
+
+def markdown_scopes(rows: list[dict[str, Any]]) -> str:
+    """compare() in one story and in the whole library, beside FTS5."""
+    lines = [
+        "| articles | one story: compare median (ms) | FTS5, the story's matching articles (ms) | whole library (`--all`): compare cold / median / p95 (ms) | articles scored | FTS5, best candidates by bm25 (ms) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['articles']:,} | {r['compare_median_ms']} | {r['fts5_story_median_ms']} | "
+            f"{r['compare_all_cold_ms']} / {r['compare_all_median_ms']} / {r['compare_all_p95_ms']} | "
+            f"{r['compare_all_scored']} | {r['fts5_all_median_ms']} |"
+        )
+    return "\n".join(lines)
 
 
 def markdown(rows: list[dict[str, Any]]) -> str:
@@ -102,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = [run_size(int(s)) for s in args.sizes.split(",")]
     print(markdown(rows))
+    print()
+    print(markdown_scopes(rows))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))
     return 0

@@ -72,6 +72,12 @@ def main(argv: list[str] | None = None) -> int:
         "## Compare and facts on one story\n\n" + bench_compare.markdown(result["compare"]) + "\n",
         flush=True,
     )
+    print(
+        "## Compare in one story and in the whole library (`--all`), beside FTS5\n\n"
+        + bench_compare.markdown_scopes(result["compare"])
+        + "\n",
+        flush=True,
+    )
 
     if not args.skip_startup and shutil.which("tmux"):
         import tempfile

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from hollywood_ai.index import quotes, scoring
+from hollywood_ai.index import scope as scopemod
 from hollywood_ai.index import stories as storymod
 from hollywood_ai.index.answering import ANSWER_TYPES, answer_of
 from hollywood_ai.index.differences import (
@@ -85,11 +86,13 @@ class Comparison:
     sources: list[SourceReport]
     discrepancies: list[Discrepancy]
     terms: list[str] = field(default_factory=list)
+    scope: scopemod.ScopeInfo | None = None  # what it was made over (see index/scope.py)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "query": self.query,
             "story": self.story.to_dict() if self.story else None,
+            "scope": self.scope.to_dict() if self.scope else None,
             "sources": [s.to_dict() for s in self.sources],
             "discrepancies": [d.to_dict() for d in self.discrepancies],
         }
@@ -140,12 +143,27 @@ def _best_story(ws: Workspace, q: Question, all_stories: list[storymod.Story]) -
     return next(s for s in all_stories if s.id == best)
 
 
-def compare(ws: Workspace, text: str, story: str | None = None) -> Comparison:
-    """For every source in the story, the passages that report ``text``."""
+def compare(
+    ws: Workspace, text: str, story: str | None = None, scope: scopemod.Scope | None = None
+) -> Comparison:
+    """For every source in the scope, the passages that report ``text``.
+
+    The scope is a story (``story``, or the one the question matches best),
+    by default; the whole library or a search's results with ``scope``. In
+    those, only the articles the question's words rank best in the index are
+    read and scored (see index/scope.py); the other articles of the scope are
+    listed as not reporting it, after those scored."""
     q = read_question(text)
-    chosen, articles = choose_story(ws, q, story)
-    sp = story_passages(articles, ws)
-    return compare_in(sp, q, chosen)
+    if scope is None or scope.kind == "story":
+        chosen, articles = choose_story(ws, q, (scope.story_id if scope else None) or story)
+        result = compare_in(story_passages(articles, ws), q, chosen)
+        result.scope = scopemod.story_info(chosen, len(articles))
+        return result
+    resolved = scopemod.resolve(ws, scope, q.terms)
+    result = compare_in(story_passages(resolved.scored, ws), q)
+    result.sources += scopemod.silent_sources(resolved.unscored)
+    result.scope = resolved.info
+    return result
 
 
 def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = None) -> Comparison:

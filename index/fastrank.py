@@ -239,13 +239,17 @@ _DAY_END = (23, 59, 59, 999999)
 
 
 def rank_query(
-    searcher: Searcher, query: Query, limit: int, sort: str
+    searcher: Searcher,
+    query: Query,
+    limit: int,
+    sort: str,
+    within: set[int] | None = None,
 ) -> tuple[int, list[tuple[int, float]]] | None:
     """``rank`` for a parsed query that is a word in one field, an OR of such
     terms (a word in every field is one), a whole-day date range, or an AND of
     those; None for any other query (Whoosh answers it). Totals, scores and
     order are Whoosh's: AND and OR sum their parts, a date range scores its
-    boost."""
+    boost. ``within``, when given, keeps only those documents (a filter)."""
     if isinstance(query, And) and query.boost != 1.0:
         return None
     parts = query.subqueries if isinstance(query, And) else [query]
@@ -271,6 +275,8 @@ def rank_query(
         candidates = set.intersection(*(docs for docs, _ in filters))
     else:
         return None
+    if within is not None:
+        candidates &= within
     if not candidates:
         return 0, []
     constant = sum(boost for _, boost in filters)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from hollywood_ai.index.text import fold
 
@@ -106,10 +107,17 @@ class Name:
     @property
     def core(self) -> str:
         """Folded, without leading articles or possessive: "El Eternauta" -> "eternauta"."""
-        words = fold(self.text).replace("’s", "").replace("'s", "").split()
-        while len(words) > 1 and words[0] in ARTICLES:
-            words = words[1:]
-        return " ".join(words)
+        return _core(self.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _core(text: str) -> str:
+    # Cached: compare checks every shown name against every name of its
+    # articles, so one spelling's core is asked for thousands of times.
+    words = fold(text).replace("’s", "").replace("'s", "").split()
+    while len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def extract(text: str) -> list[Name]:
@@ -202,6 +210,14 @@ def _same_first_name(a: str, b: str) -> bool:
 
 def are_variants(a: Name, b: Name) -> bool:
     """Two different spellings of one name (not the same text, not two things)."""
+    return _variants(a.text, a.quoted, b.text, b.quoted)
+
+
+@lru_cache(maxsize=1 << 18)
+def _variants(text_a: str, quoted_a: bool, text_b: str, quoted_b: bool) -> bool:
+    # Cached per pair of spellings: the same pairs come back with every
+    # question asked of the same articles.
+    a, b = Name(text_a, 0, 0, quoted_a), Name(text_b, 0, 0, quoted_b)
     ca, cb = a.core, b.core
     if not ca or not cb or (ca == cb and fold(a.text) == fold(b.text)):
         return False

@@ -49,3 +49,6 @@ def test_compare_benchmark_runs(cache: Path):
     row = bench_compare.run_size(60, repeat=1)
     assert row["stories"] >= 1 and row["story_articles"] >= 2
     assert row["compare_median_ms"] > 0 and row["facts_ms"] > 0
+    assert row["compare_all_median_ms"] > 0 and 0 < row["compare_all_scored"] <= 60
+    assert row["fts5_story_median_ms"] > 0 and row["fts5_all_median_ms"] > 0
+    assert "| 60 |" in bench_compare.markdown_scopes([row])

@@ -471,3 +471,95 @@ async def test_compare_shows_the_story_and_t_picks_another(two_stories):
         assert screen.comparison.query == "Jeanette Moreno storyboard strike"
         assert f"Story: {largest.label}"[:60] in "\n".join(screen_lines(app))
         assert {s.outlet for s in screen.comparison.sources} >= {"TechCrunch", "The Guardian"}
+
+
+@pytest.fixture
+def scoped_home(tmp_path):
+    from tests.scope_support import scope_home
+
+    return scope_home(tmp_path / "scoped", seeds=True)
+
+
+def plain(title) -> str:
+    from textual.content import Content
+
+    return title.plain if isinstance(title, Content) else Content.from_markup(str(title)).plain
+
+
+async def test_s_switches_between_the_story_the_search_and_the_whole_library(scoped_home):
+    from textual.containers import VerticalScroll
+
+    app = make_app(scoped_home, remember=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await search_then_compare(pilot, "lisbon")
+        await pilot.press(*"how much did dubbing cut costs", "enter")
+        await settle(pilot)
+        box = screen.question
+        assert screen.comparison.scope.kind == "story"
+        assert "Story: " in str(box.border_title)
+        assert "s Scope" in footer_line(app)
+        story_sources = {s.outlet for s in screen.comparison.sources}
+        assert "Marquee Weekly" not in story_sources
+
+        await pilot.press("s")  # the reader's search results
+        await settle(pilot)
+        c = screen.comparison
+        assert c.scope.kind == "among" and c.scope.query == "lisbon"
+        assert plain(box.border_title) == "Search results: lisbon"
+        assert {s.outlet for s in c.sources} == {"Screen Ledger", "The Cutting Room", "Frame Rate"}
+        assert "Reported by 2 of 3 sources" in str(
+            screen.query_one("#compare-status", Static).visual
+        )
+
+        await pilot.press("s")  # the whole library
+        await settle(pilot)
+        c = screen.comparison
+        assert c.scope.kind == "all" and plain(box.border_title) == "The whole library"
+        assert "Marquee Weekly" in {s.outlet for s in c.sources if s.reports}
+        # Many silent sources: one line of names, no empty column each.
+        columns = list(screen.query(SourceColumn))
+        assert columns and all(col.source.reports for col in columns)
+        silent = screen.query_one("#compare-silent", Static)
+        strip = screen.query_one("#compare-silent-box")
+        assert strip.display
+        silent_count = sum(1 for s in c.sources if not s.reports)
+        assert str(silent.visual).startswith(f"Not reported by {silent_count} sources: ")
+        assert "Not reported by" in "\n".join(screen_lines(app))
+        assert not isinstance(app.focused, VerticalScroll) or app.focused.id == "compare-band"
+
+        await pilot.press("s")  # round again, to the story
+        await settle(pilot)
+        assert screen.comparison.scope.kind == "story" and not strip.display
+        assert {s.outlet for s in screen.comparison.sources} == story_sources
+
+
+async def test_without_a_search_s_goes_from_the_story_to_the_library(reader_home):
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_compare(pilot, "Netflix revenue")
+        await pilot.press("s")
+        await settle(pilot)
+        assert screen.comparison.scope.kind == "all"
+        assert screen.comparison.scope.articles == 5
+        await pilot.press("s")
+        await settle(pilot)
+        assert screen.comparison.scope.kind == "story"
+
+
+async def test_many_columns_are_mounted_as_the_sources_in_view_near_the_end(
+    reader_home, monkeypatch
+):
+    import hollywood_ai.tui.screens.compare as compare_module
+
+    monkeypatch.setattr(compare_module, "FIRST_COLUMNS", 2)
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_compare(pilot, "Netflix revenue")
+        assert len(screen.comparison.sources) == 5
+        assert len(list(screen.query(SourceColumn))) == 2  # what the screen holds
+        for _ in range(4):
+            await pilot.press("right")
+            await pilot.pause()
+        assert len(list(screen.query(SourceColumn))) == 5
+        titles = [col.source.title for col in screen.query(SourceColumn)]
+        assert titles == [s.title for s in screen.comparison.sources]

@@ -1,5 +1,6 @@
 """SVG snapshots of every screen of the reader at 80x24 and 120x40: main (plain and
-searching), help, palette, compare, facts and add.
+searching), help, palette, compare (in a story and in the whole library), facts
+and add.
 
 Stable by construction: the seeds in a private home, a fixed theme, no cursor
 blink, no saved settings. Update with ``--snapshot-update`` only after looking
@@ -115,3 +116,31 @@ def test_facts_screen(snap_compare, reader_home, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_add_screen(snap_compare, reader_home, size):
     assert snap_compare(make_app(reader_home, remember=False), terminal_size=size, run_before=_add)
+
+
+@pytest.fixture
+def scoped_home(tmp_path):
+    """The seeds and the articles of tests/scope_support.py: more sources
+    than a story, most of them silent."""
+    from tests.scope_support import scope_home
+
+    return scope_home(tmp_path / "scoped", seeds=True)
+
+
+async def _compare_library(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("c")
+    await pilot.pause()
+    box = pilot.app.screen.query_one(Input)
+    box.cursor_blink = False
+    await pilot.press(*"how much did dubbing cut costs", "enter")
+    await settle(pilot)
+    await pilot.press("s")  # no search in the reader: from the story to the whole library
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_in_the_whole_library(snap_compare, scoped_home, size):
+    assert snap_compare(
+        make_app(scoped_home, remember=False), terminal_size=size, run_before=_compare_library
+    )

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.reports import SyncReport
 from textual.message import Message
+
+if TYPE_CHECKING:  # compare's engine is loaded when the compare screen opens
+    from hollywood_ai.index.compare import Comparison
 
 
 @dataclass
@@ -54,3 +58,19 @@ class LibraryChanged(Message):
 
     added: int = 0
     removed: int = 0
+
+
+@dataclass
+class StoryNamed(Message):
+    """A story's label, found in a worker."""
+
+    story: str
+    label: str
+
+
+@dataclass
+class ComparisonReady(Message):
+    """A comparison finished in the worker (``run`` says which request it answers)."""
+
+    comparison: Comparison
+    run: int = 0

@@ -20,10 +20,22 @@ def register(sub: argparse._SubParsersAction) -> None:
         nargs="+",
         help='a claim or a question, e.g. "how much faster was the effects shot?"',
     )
-    p.add_argument(
+    where = p.add_mutually_exclusive_group()
+    where.add_argument(
         "--story",
         metavar="ID",
         help="the story to compare in (see 'stories'); default: the best match",
+    )
+    where.add_argument(
+        "--all",
+        action="store_true",
+        help="compare in the whole library: the articles whose words best match are read, "
+        "the others counted as not reporting it",
+    )
+    where.add_argument(
+        "--among",
+        metavar="QUERY",
+        help="compare in the articles a search finds (the search's query language)",
     )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument(
@@ -37,18 +49,27 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that starting the reader does not load every command's engine.
-    from hollywood_ai.index.compare import compare, to_markdown
+    from hollywood_ai.index import scope as scopemod
+    from hollywood_ai.index.compare import compare
     from hollywood_ai.index.quotes import render_diff
     from hollywood_ai.index.search import marked
 
-    ws = open_workspace(args)
     text = safe(" ".join(args.text)).strip()
     if not text:
         raise HollywoodError("there is nothing to compare; give a claim or a question")
-    result = compare(ws, text, story=args.story)
+    if args.among is not None and not safe(args.among).strip():
+        raise HollywoodError("--among needs a search, e.g. --among pixar; it was given nothing")
+    if args.all:
+        scope = scopemod.Scope.library()
+    elif args.among is not None:
+        scope = scopemod.Scope.among(args.among)
+    else:
+        scope = scopemod.Scope.of_story(args.story)
+    ws = open_workspace(args)
+    result = compare(ws, text, scope=scope)
     if args.markdown:
         try:
-            args.markdown.write_text(to_markdown(result), encoding="utf-8")
+            args.markdown.write_text(scopemod.to_markdown(result), encoding="utf-8")
         except OSError as exc:
             raise HollywoodError(
                 f"cannot write {args.markdown}: {exc.strerror}; choose another file"
@@ -58,10 +79,14 @@ def run(args: argparse.Namespace) -> int:
         return 0
     label = result.labels()
     reporting = [s for s in result.sources if s.reports]
+    where = result.scope.description if result.scope else ""
     print(
-        f"{safe(text)!r}: reported by {len(reporting)} of {len(result.sources)} sources"
-        + (f" in the story “{safe(result.story.label)}”" if result.story else "")
+        f"{safe(text)!r}: reported by {len(reporting)} of {len(result.sources):,} sources"
+        + (f" in {safe(where)}" if where else "")
     )
+    note = scopemod.scope_note(result.scope)
+    if note:
+        print(textwrap.fill(f"({note})", 100, subsequent_indent=" "))
     if result.discrepancies:
         print("\nWhat differs:")
         for d in result.discrepancies:
@@ -79,7 +104,10 @@ def run(args: argparse.Namespace) -> int:
                         subsequent_indent="          ",
                     )
                 )
+    many = scopemod.compact(result)
     for s in result.sources:
+        if many and not s.reports:
+            continue  # listed together below
         head = f"{safe(s.outlet or 'Unknown outlet')} — {safe(s.title)}  [{s.id}]"
         print(f"\n{head}")
         if not s.reports:
@@ -94,6 +122,9 @@ def run(args: argparse.Namespace) -> int:
                     subsequent_indent="      ",
                 )
             )
+    if many:
+        print()
+        print(textwrap.fill(safe(scopemod.silent_line(result)), 100, subsequent_indent="    "))
     if args.markdown:
         print(f"\nWrote the comparison to {args.markdown}")
     return 0

@@ -3,15 +3,29 @@ in a band above the columns."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
-from hollywood_ai.index.compare import Comparison, Discrepancy, SourceReport, compare, to_markdown
+from hollywood_ai.index import scope as scopemod
+from hollywood_ai.index.compare import Comparison, compare
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.stories import Story
 from hollywood_ai.index.text import strip_controls
 from hollywood_ai.index.workspace import Workspace
-from hollywood_ai.tui.messages import OpenArticle
+from hollywood_ai.tui.messages import ComparisonReady, OpenArticle, StoryNamed
+from hollywood_ai.tui.screens.compare_view import (
+    COMPARE_KEYS,
+    FIRST_COLUMNS,
+    PassageList,
+    SourceColumn,
+    band_lines,
+    discrepancy_content,
+    export,
+    export_path,
+    fit_columns,
+    next_scope,
+    reader_search,
+    scope_title,
+    status_text,
+    type_into,
+)
 from hollywood_ai.tui.screens.story_picker import (
     StoriesLoaded,
     StoryPicker,
@@ -21,173 +35,13 @@ from hollywood_ai.tui.screens.story_picker import (
 from hollywood_ai.tui.widgets.query_input import QueryInput, clean_query
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import HorizontalScroll, Vertical, VerticalScroll
+from textual.containers import HorizontalScroll, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
-from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-
-@dataclass
-class StoryNamed(Message):
-    """A story's label, found in a worker."""
-
-    story: str
-    label: str
-
-
-@dataclass
-class ComparisonReady(Message):
-    """A comparison finished in the worker (``run`` says which request it answers)."""
-
-    comparison: Comparison
-    run: int = 0
-
-
-def passage_content(text: str, spans: list[tuple[int, int]]) -> Content:
-    """A passage with its matched words highlighted; never read as markup."""
-    content = Content(strip_controls(text))
-    for start, end in spans:
-        content = content.stylize("bold underline $text-accent", start, end)
-    return content
-
-
-def discrepancy_content(d: Discrepancy, label: dict[str, str]) -> Content:
-    kinds = {"number": "Figures", "name": "Names", "quote": "Quote"}
-    head = kinds[d.kind]
-    if d.only_source:
-        head = "Only one source"
-    parts: list[Content | tuple[str, str]] = [
-        (f" {head} ", "bold reverse $text-warning"),
-        Content(" "),
-    ]
-    if d.speaker:
-        parts.append((strip_controls(d.speaker) + ": ", "bold"))
-    if d.kind == "quote" and d.diff:
-        for op, words in d.diff:
-            words = strip_controls(words)
-            if op == "=":
-                parts.append(Content(words + " "))
-            elif op == "-":
-                parts.append((words, "strike $text-error"))
-                parts.append(Content(" "))
-            else:
-                parts.append((words, "underline $text-success"))
-                parts.append(Content(" "))
-        names = " vs ".join(label.get(a, a) for a in d.values)
-        parts.append(
-            (f"  ({strip_controls(names)}: struck = first only, underlined = second only)", "dim")
-        )
-    else:
-        items = [f"{label.get(aid, aid)}: {value}" for aid, value in d.values.items()]
-        parts.append(Content(strip_controls(" · ".join(items))))
-        if d.detail:
-            parts.append((f"  ({strip_controls(d.detail)})", "dim"))
-    return Content.assemble(*parts)
-
-
-def source_label(source: SourceReport, width: int = 28) -> str:
-    """The outlet, or the start of the title when the outlet is unknown."""
-    if source.outlet:
-        return source.outlet
-    return source.title if len(source.title) <= width else source.title[: width - 1].rstrip() + "…"
-
-
-# One entry in the footer stands for both arrows.
-COLUMN_KEYS = [
-    Binding(
-        "left",
-        "screen.column(-1)",
-        "Source",
-        key_display="← →",
-        tooltip="Previous source, next source",
-        id="compare.column_left",
-    ),
-    Binding(
-        "right",
-        "screen.column(1)",
-        "Next source",
-        show=False,
-        tooltip="Next source",
-        id="compare.column_right",
-    ),
-]
-
-
-class PassageList(OptionList):
-    """A source's passages; Enter opens the highlighted one in the reader."""
-
-    BINDINGS = [
-        *COLUMN_KEYS,
-        Binding(
-            "enter",
-            "select",
-            "Open",
-            tooltip="Open the passage in the reader, lit",
-            id="compare.open",
-        ),
-    ]
-
-
-class SourceColumn(Vertical):
-    """One source: outlet and title at the head, its passages below."""
-
-    DEFAULT_CSS = """
-    SourceColumn {
-        width: 40;
-        height: 1fr;
-        border: round $primary-muted;
-        margin: 0 1 0 0;
-    }
-    SourceColumn:focus-within { border: round $accent; }
-    SourceColumn > .column-head { height: auto; padding: 0 1; color: $text; }
-    SourceColumn > .not-reported { padding: 1 1; color: $text-muted; text-style: italic; }
-    SourceColumn > OptionList, SourceColumn > OptionList:focus {
-        height: 1fr; border: none; background: transparent; padding: 0;
-    }
-    SourceColumn > OptionList > .option-list--option { padding: 0 1; }
-    """
-
-    # Here and on the passage lists rather than on the screen, so that they win
-    # over the sideways scrolling of the containers they sit in.
-    BINDINGS = [*COLUMN_KEYS]
-
-    def __init__(self, source: SourceReport) -> None:
-        super().__init__(classes="-reports" if source.reports else "-silent")
-        self.can_focus = not source.reports
-        self.source = source
-        self.border_title = Content(strip_controls(source_label(source)))
-
-    def compose(self) -> ComposeResult:
-        s = self.source
-        head = Content.assemble((strip_controls(s.title), "bold"))
-        yield Static(head, classes="column-head", markup=False)
-        if not s.reports:
-            yield Static("not reported", classes="not-reported", markup=False)
-            return
-        options = PassageList(classes="passages")
-        for i, p in enumerate(s.passages):
-            if i:
-                options.add_option(None)
-            options.add_option(Option(passage_content(p.text, p.spans), id=str(i)))
-        yield options
-
-    def focus_passages(self) -> bool:
-        lists = self.query(OptionList)
-        if lists:
-            options = lists.first()
-            if options.highlighted is None and options.option_count:
-                options.highlighted = 0
-            options.focus()
-            return True
-        self.focus()
-        return False
-
-
-MIN_COLUMN = 36
+__all__ = ["CompareScreen", "PassageList", "SourceColumn", "discrepancy_content"]
 
 
 class CompareScreen(Screen[None]):
@@ -200,45 +54,8 @@ class CompareScreen(Screen[None]):
     """
 
     CSS_PATH = "compare.tcss"  # loaded when the screen first opens
-
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
-
-    BINDINGS = [
-        Binding("escape", "close", "Back", id="compare.close"),
-        Binding(
-            "down",
-            "to_columns",
-            "Sources",
-            tooltip="From the question to the sources",
-            id="compare.to_columns",
-        ),
-        Binding("left", "column(-1)", "Previous source", show=False, id="compare.left"),
-        Binding("right", "column(1)", "Next source", show=False, id="compare.right"),
-        Binding(
-            "slash", "edit", "Edit", key_display="/", tooltip="Edit the question", id="compare.edit"
-        ),
-        Binding("t", "story", "Story", tooltip="Compare in another story", id="compare.story"),
-        Binding(
-            "e",
-            "export",
-            "Export",
-            tooltip="Export the comparison as Markdown",
-            id="compare.export",
-        ),
-        # The app's keys still work here, but stay out of the footer so that
-        # this screen's own keys fit in 80 columns. `c` edits the question.
-        Binding(
-            "c",
-            "edit",
-            "Compare",
-            show=False,
-            tooltip="Edit the question",
-            id="compare.app_compare",
-        ),
-        Binding("f", "app.facts", "Facts", show=False, id="compare.app_facts"),
-        Binding("a", "app.add", "Add", show=False, id="compare.app_add"),
-        Binding("q", "app.quit", "Quit", show=False, id="compare.app_quit"),
-    ]
+    BINDINGS = COMPARE_KEYS
 
     def __init__(
         self,
@@ -255,6 +72,8 @@ class CompareScreen(Screen[None]):
         self.answer = answer
         self.story = story
         self.story_name: str | None = None
+        self.scope = "story"  # or "among" (the reader's search) or "all"; see SCOPE_ORDER
+        self.among = ""  # the search of the "among" scope
         self.stories: list[Story] = []
         self.comparison: Comparison | None = None
         self._run = 0  # the latest request; older results are dropped
@@ -262,6 +81,7 @@ class CompareScreen(Screen[None]):
         self._focus_after = False  # move to the sources when the latest result lands
         self._typed = False  # keys arrived before the box had the focus
         self._editing = False  # "/" moved to the box from the sources: Esc goes back
+        self._pending: list[SourceColumn] = []  # columns of a large scope, not mounted yet
 
     @property
     def question(self) -> QueryInput:
@@ -277,10 +97,13 @@ class CompareScreen(Screen[None]):
         yield Static("", id="compare-status", markup=False)
         yield VerticalScroll(id="compare-band", can_focus=True)
         yield HorizontalScroll(id="compare-columns")
+        with VerticalScroll(id="compare-silent-box", can_focus=True):
+            yield Static("", id="compare-silent", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = "Compare"
+        self.watch(self.query_one("#compare-columns"), "scroll_x", self._scrolled, init=False)
         self._show_story()
         box = self.question
         box.focus()
@@ -307,15 +130,8 @@ class CompareScreen(Screen[None]):
         if event.is_printable and event.character:
             event.stop()
             event.prevent_default()
-            if not self._typed:  # the first key replaces the prefilled question
-                box.value = ""
+            type_into(box, event.character, first=not self._typed)
             self._typed = True
-            selection = box.selection
-            if selection.is_empty:
-                box.insert_text_at_cursor(event.character)
-            else:
-                box.replace(event.character, *selection)
-            box.focus()
         elif event.key == "enter" and self.focused is None:
             event.stop()
             event.prevent_default()
@@ -339,16 +155,12 @@ class CompareScreen(Screen[None]):
             self._show_story()
 
     def _show_story(self) -> None:
+        """The scope in the question's border: the story, the search or the library."""
         box = self.question
-        if self.story and not self.story_name:
+        box.border_subtitle = Content("t: another story · s: scope")
+        if self.scope == "story" and self.story and not self.story_name:
             self.name_story(self.story)
-        if self.story_name:
-            box.border_title = Content.assemble(("Story: ", "$text-muted"), self.story_name)
-        else:
-            box.border_title = Content.styled(
-                "Story: the one the question matches best", "$text-muted"
-            )
-        box.border_subtitle = Content("t: another story")
+        box.border_title = scope_title(self.scope, self.among, self.story_name)
 
     # ----------------------------------------------------------------- work
 
@@ -361,7 +173,14 @@ class CompareScreen(Screen[None]):
             self.post_message(ComparisonReady(self.answer, self._run))
             return
         self.set_status("Comparing…")
-        self.run_compare(text, self.story, self._run)
+        self.run_compare(text, self._scope(), self._run)
+
+    def _scope(self) -> scopemod.Scope:
+        if self.scope == "all":
+            return scopemod.Scope.library()
+        if self.scope == "among":
+            return scopemod.Scope.among(self.among)
+        return scopemod.Scope.of_story(self.story)
 
     @on(Input.Submitted, "#compare-input")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -388,8 +207,10 @@ class CompareScreen(Screen[None]):
         return any(w.group == "compare" and w.is_running for w in self.workers)
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
-    def run_compare(self, text: str, story: str | None, run: int) -> None:
-        result = compare(self.workspace, text, story=story)
+    def run_compare(self, text: str, scope: scopemod.Scope, run: int) -> None:
+        # exclusive: a newer request cancels this one; its result, if it still
+        # comes, is dropped by its run number.
+        result = compare(self.workspace, text, scope=scope)
         self.post_message(ComparisonReady(result, run))
 
     @on(Worker.StateChanged)
@@ -406,7 +227,9 @@ class CompareScreen(Screen[None]):
             return  # an older question's answer
         c = message.comparison
         self.comparison = c
-        if c.story is not None:
+        # On the sources (switching the scope or the story): back to them after.
+        on_sources = self.focused is not None and self.focused is not self.question
+        if c.story is not None and self.scope == "story":
             self.story_name = strip_controls(c.story.label)
             self._show_story()
         self._restore_status()
@@ -414,45 +237,43 @@ class CompareScreen(Screen[None]):
         band = self.query_one("#compare-band", VerticalScroll)
         band.border_title = Content(f"What differs ({differ})" if differ else "What differs")
         await band.remove_children()
-        label = c.labels()
-        if c.discrepancies:
-            await band.mount_all(
-                [
-                    Static(discrepancy_content(d, label), classes="discrepancy", markup=False)
-                    for d in c.discrepancies
-                ]
-            )
-        else:
-            await band.mount(
-                Static(
-                    Content("No differences found between the sources that report it."),
-                    classes="discrepancy -none",
-                    markup=False,
-                )
-            )
+        await band.mount_all(band_lines(c))
         band.scroll_home(animate=False)
+        # In a large scope the silent sources make one line, not a column each.
+        many = scopemod.compact(c)
+        silent = scopemod.silent_line(c) if many else ""
+        self.query_one("#compare-silent", Static).update(Content(silent))
+        self.query_one("#compare-silent-box").display = many
         columns = self.query_one("#compare-columns", HorizontalScroll)
         await columns.remove_children()
-        await columns.mount_all([SourceColumn(s) for s in c.sources])
+        shown = [SourceColumn(s) for s in c.sources if s.reports or not many]
+        # What the screen holds; more as the sources in view near the end.
+        self._pending = shown[FIRST_COLUMNS:]
+        await columns.mount_all(shown[:FIRST_COLUMNS])
         self._fit_columns()
         # Only when the user asked for it (Enter) and has not typed since: keys
         # typed while the comparison ran must not land on the sources as commands.
         box = self.question
         untouched = clean_query(box.value).strip() == self._asked
-        if self._focus_after and untouched and self.focused in (None, box):
+        if self._focus_after and untouched and (on_sources or self.focused in (None, box)):
             self.action_to_columns()
+
+    async def _more(self) -> None:
+        if self._pending:
+            batch, self._pending = self._pending[:FIRST_COLUMNS], self._pending[FIRST_COLUMNS:]
+            await self.query_one("#compare-columns", HorizontalScroll).mount_all(batch)
+            self._fit_columns()
+
+    def _scrolled(self, x: float) -> None:
+        row = self.query_one("#compare-columns", HorizontalScroll)
+        if self._pending and x >= row.max_scroll_x - row.size.width:
+            self.call_later(self._more)
 
     def on_resize(self) -> None:
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Share the width between the columns; below MIN_COLUMN each, scroll sideways."""
-        columns = self._columns()
-        if not columns:
-            return
-        width = max(MIN_COLUMN, (self.size.width - 2) // len(columns))
-        for col in columns:
-            col.styles.width = width
+        fit_columns(self._columns(), self.size.width)
 
     # -------------------------------------------------------------- actions
 
@@ -466,11 +287,13 @@ class CompareScreen(Screen[None]):
                 return i
         return -1
 
-    def action_column(self, step: int) -> None:
+    async def action_column(self, step: int) -> None:
+        i = self._current()
+        if self._pending and i >= len(self._columns()) - 2:
+            await self._more()
         columns = self._columns()
         if not columns:
             return
-        i = self._current()
         target = columns[(max(i, 0) + step) % len(columns)] if i >= 0 else columns[0]
         target.focus_passages()
         target.scroll_visible(animate=False)
@@ -479,6 +302,8 @@ class CompareScreen(Screen[None]):
         """To the first source that reports it (or the first column)."""
         columns = self._columns()
         if not columns:
+            # No source reports it (a large scope draws no silent columns).
+            self.query_one("#compare-band", VerticalScroll).focus()
             return
         self._editing = False
         first = next((col for col in columns if col.source.reports), columns[0])
@@ -491,12 +316,29 @@ class CompareScreen(Screen[None]):
         box.focus()
         box.select_all()
 
-    def action_close(self) -> None:
+    async def action_close(self) -> None:
         if self.focused is self.question and self._editing and self._columns():
             self._editing = False
-            self.action_column(0)
+            await self.action_column(0)
             return
         self.app.pop_screen()
+
+    # ---------------------------------------------------------------- scope
+
+    def action_scope(self) -> None:
+        """The next scope: the story, the reader's search results, the library."""
+        search = reader_search(self.app)
+        self.scope = next_scope(self.scope, search)
+        self.among = search if self.scope == "among" else ""
+        self._show_story()
+        self.answer = None  # a fact's comparison is of its story: ask again
+        self._ask_again()
+
+    def _ask_again(self) -> None:
+        """The question (as typed, or the last one asked) in the new scope."""
+        text = clean_query(self.question.value).strip() or self._asked
+        if text:
+            self.start(text, focus_after=self.focused is not self.question)
 
     # ---------------------------------------------------------------- story
 
@@ -521,29 +363,19 @@ class CompareScreen(Screen[None]):
         self.app.push_screen(picker, self._story_picked)
 
     def _restore_status(self) -> None:
-        c = self.comparison
-        if c is None:
-            self.set_status("Type a fact or a question and press Enter.")
-            return
-        reporting = sum(1 for s in c.sources if s.reports)
-        differ = len(c.discrepancies)
-        self.set_status(
-            f"Reported by {reporting} of {len(c.sources)} sources"
-            + (f" · {differ} difference{'s' if differ != 1 else ''}" if differ else "")
-        )
+        self.set_status(status_text(self.comparison))
 
     def _story_picked(self, picked: str | None) -> None:
         if picked is None:
             return
         self.story = picked or None
         self.story_name = None
+        self.scope = "story"
         for story in self.stories:
             if story.id == picked:
                 self.story_name = story_label(story)
         self._show_story()
-        text = clean_query(self.question.value).strip() or self._asked
-        if text:
-            self.start(text, focus_after=self.focused is not self.question)
+        self._ask_again()
 
     @on(OptionList.OptionSelected, ".passages")
     def _open(self, event: OptionList.OptionSelected) -> None:
@@ -558,18 +390,10 @@ class CompareScreen(Screen[None]):
         if self.comparison is None:
             self.notify("Nothing to export yet: run a comparison first.", markup=False)
             return
-        path = export_path(self.workspace.home, self.comparison.query)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(to_markdown(self.comparison), encoding="utf-8")
+            path = export(self.workspace.home, self.comparison)
         except OSError as exc:
-            self.notify(f"Could not write {path}: {exc.strerror}", severity="error", markup=False)
+            where = export_path(self.workspace.home, self.comparison.query)
+            self.notify(f"Could not write {where}: {exc.strerror}", severity="error", markup=False)
             return
         self.notify(f"Wrote {path}", title="Exported", markup=False)
-
-
-def export_path(home: Path, query: str) -> Path:
-    import re
-
-    slug = re.sub(r"[^\w]+", "-", query.lower()).strip("-")[:50] or "comparison"
-    return home / "exports" / f"compare-{slug}.md"
