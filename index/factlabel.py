@@ -23,7 +23,7 @@ _DANGLING = re.compile(
     r"with|without|by|to|of|in|on|for|from|rather|than|although|though)\b",
     re.I,
 )
-_CURLY = re.compile("[“”]")
+_MARK = re.compile('[“”"]')
 # "Dress like you deserve respect ...": a quotation cut short.
 _CUT_SHORT = re.compile(r"(?:\.\s?\.\s?\.|…)[\"”’')\]]*$")
 # A sentence split after a title ("…met with Missouri Highway Patrol Capt."):
@@ -51,23 +51,24 @@ def clean(text: str) -> str:
 def _balance_quotes(text: str) -> str:
     """Close what the sentence leaves open: a quotation that runs on into
     the next sentence gets its closing mark, one that began in the previous
-    sentence its opening mark."""
-    opens = 0
-    unopened = 0
-    for m in _CURLY.finditer(text):
-        if m.group() == "“":
-            opens += 1
+    sentence its opening mark. A straight mark opens at the start or after a
+    space, else closes; curly and straight marks pair with each other."""
+    opens: list[str] = []
+    unopened: list[str] = []
+    for m in _MARK.finditer(text):
+        mark, i = m.group(), m.start()
+        opening = mark == "“" or (
+            mark == '"' and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-")
+        )
+        if opening:
+            opens.append(mark)
         elif opens:
-            opens -= 1
+            opens.pop()
         else:
-            unopened += 1
-    text = "“" * unopened + text + "”" * opens
-    if text.count('"') % 2 == 1:
-        # The last straight mark opens a quotation when a word follows it.
-        last = text.rfind('"')
-        opening = last + 1 < len(text) and not text[last + 1].isspace()
-        text = text + '"' if opening else '"' + text
-    return text
+            unopened.append(mark)
+    before = "".join("“" if m == "”" else '"' for m in reversed(unopened))
+    after = "".join("”" if m == "“" else '"' for m in reversed(opens))
+    return before + text + after
 
 
 def is_complete(text: str) -> bool:

@@ -117,7 +117,7 @@ def test_labels_are_whole_sentences(bridge):
     assert found
     for f in found:
         assert "…" not in f.label and is_complete(f.label), f.label
-        bare = f.label.strip("“”\"")
+        bare = f.label.strip('“”"')
         assert any(bare in " ".join(t.split()) for t in f.sources.values()), f.label
     vote = _with(found, "voted")
     assert not vote.label.startswith("KELSTON")  # the dateline is not the fact
@@ -184,6 +184,9 @@ def test_label_cleaning():
     assert clean('It is old," she said.') == '"It is old," she said.'
     assert clean('She said "it is old.') == 'She said "it is old."'
     assert not is_complete("Dress like the deck is old ...")
+    assert clean('“I love the deck, but it is old," she wrote.') == (
+        '“I love the deck, but it is old," she wrote.'
+    )
     assert clean("He said “no” twice.") == "He said “no” twice."
     assert not is_complete("He also met with Missouri Highway Patrol Capt.")
     assert not is_complete("which was built in 1931 by the city.")
