@@ -170,6 +170,7 @@ def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = No
     from hollywood_ai.index.search import highlight_spans
 
     sources: list[SourceReport] = []
+    q = q.with_names(sp.names())  # "netflix" typed in lower case is a name
     stems = set(q.terms).union(*q.concepts) if q.concepts else set(q.terms)
     qvec = None
     vectors = MEANING.embed([q.text]) if sp.articles else None

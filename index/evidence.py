@@ -11,7 +11,8 @@ import math
 import re
 import threading
 from collections import Counter, OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from hollywood_ai.index import analysis, questions
@@ -96,6 +97,14 @@ class StoryPassages:
     by_article: dict[str, list[Analysed]] = field(default_factory=dict)
     avg_length: float = 1.0
 
+    _names: frozenset[str] | None = None
+
+    def names(self) -> frozenset[str]:
+        """The stems of the words the story writes as names (kept)."""
+        if self._names is None:
+            self._names = name_words(self.articles)
+        return self._names
+
     def idf(self, term: str) -> float:
         n = len(self.passages) or 1
         return math.log(1 + (n - self.df.get(term, 0) + 0.5) / (self.df.get(term, 0) + 0.5))
@@ -154,6 +163,36 @@ def _from_record(article: Article, record: dict[str, Any]) -> list[Analysed]:
     return out
 
 
+_CAPITALISED = re.compile(r"(?<![.!?:“\"]\s)(?<!^)(?<![\w-])([A-ZÀ-Þ][\w’']+)(?![\w-])")
+_ANY_WORD = re.compile(r"(?<![\w-])[\w’']+(?![\w-])")
+
+
+def name_words(articles: list[Article]) -> frozenset[str]:
+    """The stems of the words a story writes as names: capitalised inside
+    sentences three times or more and never in lower case ("Netflix",
+    "Sarandos"; headings and lines in title case left out)."""
+    capitalised: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for article in articles:
+        for line in article.body.split("\n"):
+            words = _ANY_WORD.findall(line)
+            if not words or line.lstrip().startswith(("#", "|")):
+                continue
+            if sum(w[0].isupper() for w in words) * 2 > len(words):
+                continue  # a heading or a title written in title case
+            for m in _CAPITALISED.finditer(line):
+                capitalised.update(_word_stems(m.group(1)))
+            for w in words:
+                if w[0].islower():
+                    lower.update(_word_stems(w))
+    return frozenset(t for t, n in capitalised.items() if n >= 3 and not lower[t])
+
+
+@lru_cache(maxsize=65536)
+def _word_stems(word: str) -> tuple[str, ...]:
+    return tuple(t.rstrip("'’") for t in stems(word))
+
+
 def story_passages(articles: list[Article], ws: Workspace | None = None) -> StoryPassages:
     """The story's passages, analysed: from the cache, else from what the
     index stored for the same version of the article, else analysed now."""
@@ -200,6 +239,16 @@ class Question:
     # focus (what a passage must speak of) rather than its subject.
     reading: Reading = field(default_factory=lambda: Reading(answer="claim"))
     focus: frozenset[int] = frozenset()
+    heads: list[str] = field(default_factory=list)  # the term each concept comes from
+
+    def with_names(self, names: frozenset[str]) -> Question:
+        """The question with the focus words that the story writes as names
+        ("netflix" typed in lower case) moved to its subject, when some
+        focus remains."""
+        named = {k for k in self.focus if k < len(self.heads) and self.heads[k] in names}
+        if not named or named == set(self.focus):
+            return self
+        return replace(self, focus=self.focus - named)
 
     @property
     def answer(self) -> str:
@@ -270,6 +319,7 @@ def read_question(text: str) -> Question:
     possessive = " ".join(f"{w}'s" for w in names.split())
     subject = {t.rstrip("'’") for t in stems(f"{names} {possessive}")}
     concepts: list[frozenset[str]] = []
+    heads: list[str] = []
     focus: set[int] = set()
     for t in terms:
         concept = frozenset(_GROUPS.get(t, frozenset()) | _variants(t))
@@ -278,6 +328,7 @@ def read_question(text: str) -> Question:
         if t not in subject:
             focus.add(len(concepts))
         concepts.append(concept)
+        heads.append(t)
     if not focus:
         focus = set(range(len(concepts)))
     return Question(
@@ -292,4 +343,5 @@ def read_question(text: str) -> Question:
         units=frozenset(q.unit for q in figures),
         reading=reading,
         focus=frozenset(focus),
+        heads=heads,
     )

@@ -198,6 +198,8 @@ WEIGHTS = _Weights()
 #: A passage that means nearly what the question asks, and shares some of its
 #: focus, counts as covering it.
 MEANING_NEEDED = 0.5
+#: ... and carries this share of the focus.
+RESCUE_SHARE = 0.2
 #: A quotation of the speaker asked about answers "what did X say" when it
 #: is about as close in meaning as this, or shares a word of the focus.
 SAID_MEANING = 0.4
@@ -285,6 +287,9 @@ def score_article(
         # ("Disney Universal Midjourney lawsuit") says all of its words.
         fcov = _coverage(matched, near, focus if q.reading.is_question else everything, idf)
         on_focus = bool((matched | near) & focus)
+        # Meaning makes up for words only when the passage carries a fair part
+        # of the focus itself (not only its commonest word).
+        shares_focus = _coverage(matched, near, focus, idf) >= RESCUE_SHARE
         scov = _coverage(matched, near, subject, idf) if subject else 1.0
         quoted = q.answer == "quote" and bool(answers.quotations(a.passage.text))
         # "What is the show called": the title the story is about answers best.
@@ -299,7 +304,7 @@ def score_article(
             + 0.1 * bm25[i] / top
         )
         coverage = fcov
-        if sim >= MEANING_NEEDED and on_focus:
+        if sim >= MEANING_NEEDED and shares_focus:
             coverage = max(coverage, REPORT_COVERAGE)
         if theirs and (sim >= SAID_MEANING or on_focus):
             coverage = max(coverage, REPORT_COVERAGE)

@@ -148,3 +148,24 @@ def test_places_by_direction() -> None:
     text = "He represents a rural district north of Calder."
     found = [c[0] for c in answers.candidates(text, "place", "Which district?")]
     assert found == ["Calder"]
+
+
+def test_a_name_typed_in_lower_case_is_still_the_subject() -> None:
+    from hollywood_ai.index.evidence import name_words
+    from hollywood_ai.index.model import Article
+
+    bodies = [
+        "Last year Paramount sold the rights. The deal made Paramount richer.",
+        "Critics say Paramount paid too much for the visual effects.",
+        "# Visual Effects At Paramount\n\nThe visual effects team grew again.",
+    ]
+    articles = [
+        Article(id=f"a{i}", title="t", body=b, checksum=str(i), origin=f"a{i}.md")
+        for i, b in enumerate(bodies)
+    ]
+    names = name_words(articles)
+    assert "paramount" in names
+    assert "visual" not in names  # capitalised only in a heading
+    q = read_question("paramount visual effects budget").with_names(names)
+    focus = {q.heads[k] for k in q.focus}
+    assert "paramount" not in focus and "budget" in focus
