@@ -216,9 +216,17 @@ def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = No
                 if found:
                     given[source.id] = found
         for d in answer_discrepancies(given, q.answer):
-            # Not when the same sources already differ in a name or figure.
-            if not any(d.kind == e.kind and set(d.values) <= set(e.values) for e in discrepancies):
-                discrepancies.append(d)
+            # One line for one difference: not when the same sources already
+            # differ in a name or figure; in place of such a line that the
+            # answers widen to more sources.
+            if any(d.kind == e.kind and set(d.values) <= set(e.values) for e in discrepancies):
+                continue
+            discrepancies = [
+                e
+                for e in discrepancies
+                if not (e.kind == d.kind and not e.only_source and set(e.values) < set(d.values))
+            ]
+            discrepancies.append(d)
     return Comparison(
         query=q.text, story=story, sources=sources, discrepancies=discrepancies, terms=q.terms
     )
