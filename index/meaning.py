@@ -6,12 +6,14 @@ shipped inside its wheel, so nothing is downloaded) gives each text the mean
 of its token vectors; the cosine of two texts is how close their meanings
 are. The model loads on first use (about half a second) and the vectors of a
 story's passages are kept per article version, so asking another question of
-the same story embeds only the question.
+the same story embeds only the question. ``HOLLYWOOD_AI_MEANING=off`` in the
+environment leaves the model out (words only).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -36,6 +38,8 @@ class Meaning:
 
     def _load(self) -> Any:
         with self._lock:
+            if os.environ.get("HOLLYWOOD_AI_MEANING", "").lower() in ("off", "0", "no"):
+                return None  # words only: how compare does without the model
             if self._model is None and not self._failed:
                 try:
                     import wordllama

@@ -41,3 +41,10 @@ def test_vectors_are_kept_per_article_version() -> None:
     first = meaning.of_article(("a1", "v1"), ["One sentence here.", "Another one there."])
     again = meaning.of_article(("a1", "v1"), ["One sentence here.", "Another one there."])
     assert first is again
+
+
+def test_the_model_can_be_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOLLYWOOD_AI_MEANING", "off")
+    meaning = Meaning()
+    assert not meaning.available
+    assert meaning.embed(["anything"]) is None
