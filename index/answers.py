@@ -45,6 +45,7 @@ _ORDINAL_WORDS = (
     "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth twentieth"
 )
+_ORDINAL_SET = frozenset(_ORDINAL_WORDS.split())
 _NUMBER = re.compile(
     r"(?<![\w.])(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?(?:\s?(?:%|percent|million|billion|trillion|thousand))?"
     r"|\ba\s+(?:dozen|hundred|thousand|million|billion)\b"
@@ -205,6 +206,8 @@ def figures(text: str, measure: str = "") -> list[Span]:
         value = m.group(0)
         if re.fullmatch(r"(?:19|20)\d\d", value) and measure != "year":
             continue
+        if measure not in ("count", "") and value.lower() in _ORDINAL_SET:
+            continue  # "the second quarter" is no amount
         out.append((value, m.start(), m.end()))
     return out
 

@@ -219,12 +219,13 @@ def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = No
             # One line for one difference: not when the same sources already
             # differ in a name or figure; in place of such a line that the
             # answers widen to more sources.
-            if any(d.kind == e.kind and set(d.values) <= set(e.values) for e in discrepancies):
+            same = [e for e in discrepancies if e.kind == d.kind and not e.only_source]
+            if any(set(d.values) <= set(e.values) for e in same):
                 continue
+            if any(e.values[k] != d.values[k] for e in same for k in set(e.values) & set(d.values)):
+                continue  # the figures paired by what they measure say otherwise
             discrepancies = [
-                e
-                for e in discrepancies
-                if not (e.kind == d.kind and not e.only_source and set(e.values) < set(d.values))
+                e for e in discrepancies if e not in same or not set(e.values) < set(d.values)
             ]
             discrepancies.append(d)
     return Comparison(
