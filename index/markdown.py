@@ -134,20 +134,8 @@ def _skip_target(content: str, at: int) -> int:
     """From just after a link's closing "]", past its "(dest "title")" or
     "[ref]", if any; returns the offset after it."""
     if content.startswith("(", at):
-        depth, i = 0, at
-        while i < len(content):
-            ch = content[i]
-            if ch == "\\":
-                i += 2
-                continue
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-                if depth == 0:
-                    return i + 1
-            i += 1
-        return len(content)
+        close = _matching(content, at, "(", ")")
+        return close + 1 if close is not None else len(content)
     if content.startswith("[", at):
         close = content.find("]", at)
         return close + 1 if close >= 0 else at
@@ -156,20 +144,27 @@ def _skip_target(content: str, at: int) -> int:
 
 def _closing_bracket(content: str, at: int) -> int:
     """The "]" that closes the "[" at ``at`` (brackets nest, escapes skip)."""
+    close = _matching(content, at, "[", "]")
+    return close if close is not None else len(content) - 1
+
+
+def _matching(content: str, at: int, opening: str, closing: str) -> int | None:
+    """Where the ``closing`` bracket that closes the ``opening`` one at
+    ``at`` stands (brackets nest, a backslash escapes), or None."""
     depth, i = 0, at
     while i < len(content):
         ch = content[i]
         if ch == "\\":
             i += 2
             continue
-        if ch == "[":
+        if ch == opening:
             depth += 1
-        elif ch == "]":
+        elif ch == closing:
             depth -= 1
             if depth == 0:
                 return i
         i += 1
-    return len(content) - 1
+    return None
 
 
 def pieces(token: Token, offsets: list[int]) -> Iterator[Piece]:
