@@ -172,20 +172,44 @@ def name_words(articles: list[Article]) -> frozenset[str]:
     sentences three times or more and never in lower case ("Netflix",
     "Sarandos"; headings and lines in title case left out)."""
     capitalised: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
+    lower: set[str] = set()
     for article in articles:
-        for line in article.body.split("\n"):
-            words = _ANY_WORD.findall(line)
-            if not words or line.lstrip().startswith(("#", "|")):
-                continue
-            if sum(w[0].isupper() for w in words) * 2 > len(words):
-                continue  # a heading or a title written in title case
-            for m in _CAPITALISED.finditer(line):
-                capitalised.update(_word_stems(m.group(1)))
-            for w in words:
-                if w[0].islower():
-                    lower.update(_word_stems(w))
-    return frozenset(t for t, n in capitalised.items() if n >= 3 and not lower[t])
+        caps, small = _case_counts(article)
+        capitalised.update(caps)
+        lower |= small
+    return frozenset(t for t, n in capitalised.items() if n >= 3 and t not in lower)
+
+
+_case_lock = threading.Lock()
+_case_cache: OrderedDict[tuple[str, str], tuple[Counter[str], frozenset[str]]] = OrderedDict()
+
+
+def _case_counts(article: Article) -> tuple[Counter[str], frozenset[str]]:
+    """One article's stems written capitalised inside sentences (counted)
+    and those written in lower case, kept per article version."""
+    key = (article.id, article.checksum)
+    with _case_lock:
+        hit = _case_cache.get(key)
+        if hit is not None:
+            _case_cache.move_to_end(key)
+            return hit
+    caps: Counter[str] = Counter()
+    small: set[str] = set()
+    for line in article.body.split("\n"):
+        words = _ANY_WORD.findall(line)
+        if not words or line.lstrip().startswith(("#", "|")):
+            continue
+        if sum(w[0].isupper() for w in words) * 2 > len(words):
+            continue  # a heading or a title written in title case
+        for m in _CAPITALISED.finditer(line):
+            caps.update(_word_stems(m.group(1)))
+        small.update(t for w in set(words) if w[0].islower() for t in _word_stems(w))
+    found = (caps, frozenset(small))
+    with _case_lock:
+        _case_cache[key] = found
+        while len(_case_cache) > CACHE_ARTICLES:
+            _case_cache.popitem(last=False)
+    return found
 
 
 @lru_cache(maxsize=65536)
