@@ -5,11 +5,10 @@ those, the one a source gives as its answer."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from hollywood_ai.index import answers
 from hollywood_ai.index import names as namemod
-from hollywood_ai.index.evidence import KIND_STEMS, Analysed, Question, stems
+from hollywood_ai.index.evidence import KIND_STEMS, Analysed, Question, word_stems
 
 ANSWER_TYPES = ("figure", "date", "place", "person", "name")
 
@@ -80,13 +79,7 @@ def _distance(span: tuple[str, int, int], mark: tuple[int, int]) -> int:
 def _focus_marks(text: str, q: Question) -> list[tuple[int, int]]:
     """Where the words of the question's focus stand in a passage."""
     focus = set().union(*(q.concepts[k] for k in q.focus)) if q.concepts else set()
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text) if focus & _word_stems(m.group(0))]
-
-
-@lru_cache(maxsize=65536)
-def _word_stems(word: str) -> frozenset[str]:
-    """The analysed forms of one word (a bounded table: words repeat)."""
-    return frozenset(stems(word))
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text) if focus & word_stems(m.group(0))]
 
 
 _TOKEN = re.compile(r"\w[\w'’.-]*")

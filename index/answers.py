@@ -166,12 +166,9 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", fold(text).replace("’", "'"))
 
 
-def _question_words(question: str) -> frozenset[str]:
-    return _qwords(question)
-
-
 @lru_cache(maxsize=256)
-def _qwords(question: str) -> frozenset[str]:
+def _question_words(question: str) -> frozenset[str]:
+    """The question's words, folded, and their singulars."""
     words = set(_words(question))
     return frozenset(words | {w[:-1] for w in words if w.endswith("s")})
 

@@ -23,8 +23,8 @@ from hollywood_ai.index import stories as storymod
 from hollywood_ai.index.answering import ANSWER_TYPES, answer_of
 from hollywood_ai.index.differences import (
     Discrepancy,
-    answer_discrepancies,
     find_discrepancies,
+    with_answers,
 )
 from hollywood_ai.index.evidence import (
     Question,
@@ -215,19 +215,7 @@ def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = No
                 found = answer_of(source.passages[0].text, q)
                 if found:
                     given[source.id] = found
-        for d in answer_discrepancies(given, q.answer):
-            # One line for one difference: not when the same sources already
-            # differ in a name or figure; in place of such a line that the
-            # answers widen to more sources.
-            same = [e for e in discrepancies if e.kind == d.kind and not e.only_source]
-            if any(set(d.values) <= set(e.values) for e in same):
-                continue
-            if any(e.values[k] != d.values[k] for e in same for k in set(e.values) & set(d.values)):
-                continue  # the figures paired by what they measure say otherwise
-            discrepancies = [
-                e for e in discrepancies if e not in same or not set(e.values) < set(d.values)
-            ]
-            discrepancies.append(d)
+        discrepancies = with_answers(discrepancies, given, q.answer)
     return Comparison(
         query=q.text, story=story, sources=sources, discrepancies=discrepancies, terms=q.terms
     )

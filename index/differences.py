@@ -187,6 +187,26 @@ def answer_discrepancies(answers: dict[str, str], answer_type: str) -> list[Disc
     return [Discrepancy(kind, values, detail=detail)]
 
 
+def with_answers(
+    found: list[Discrepancy], answers: dict[str, str], answer_type: str
+) -> list[Discrepancy]:
+    """The discrepancies found, with the one the sources' answers make, one
+    line for one difference: left out when the same sources already differ
+    in that name or figure, or when the figures paired by what they measure
+    say otherwise; in place of such a line that the answers widen to more
+    sources."""
+    out = list(found)
+    for d in answer_discrepancies(answers, answer_type):
+        same = [e for e in out if e.kind == d.kind and not e.only_source]
+        if any(set(d.values) <= set(e.values) for e in same):
+            continue
+        if any(e.values[k] != d.values[k] for e in same for k in set(e.values) & set(d.values)):
+            continue
+        out = [e for e in out if e not in same or not set(e.values) < set(d.values)]
+        out.append(d)
+    return out
+
+
 def _unit_label(unit: str) -> str:
     return {"times": "multiplier", "%": "percentage", "USD": "amount in US dollars"}.get(unit, unit)
 

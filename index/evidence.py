@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import math
 import re
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from hollywood_ai.index import analysis, questions
+from hollywood_ai.index.kept import Kept
 from hollywood_ai.index.model import Article, Passage
 from hollywood_ai.index.passages import split_passages
 from hollywood_ai.index.quantities import DIGIT, NUMBER_WORDS, WORD, lower_for_patterns
@@ -110,18 +110,15 @@ class StoryPassages:
         return math.log(1 + (n - self.df.get(term, 0) + 0.5) / (self.df.get(term, 0) + 0.5))
 
 
-_lock = threading.Lock()
-_cache: OrderedDict[tuple[str, str], list[Analysed]] = OrderedDict()
 CACHE_ARTICLES = 2000
+_cache: Kept[tuple[str, str], list[Analysed]] = Kept(CACHE_ARTICLES)
 
 
 def analysed_passages(article: Article, remember: bool = True) -> list[Analysed]:
     key = (article.id, article.checksum)
-    with _lock:
-        hit = _cache.get(key)
-        if hit is not None:
-            _cache.move_to_end(key)
-            return hit
+    hit = _cache.get(key)
+    if hit is not None:
+        return hit
     from hollywood_ai.index.quantities import has_quantity
 
     out = []
@@ -138,10 +135,7 @@ def analysed_passages(article: Article, remember: bool = True) -> list[Analysed]
             )
         )
     if remember:
-        with _lock:
-            _cache[key] = out
-            while len(_cache) > CACHE_ARTICLES:
-                _cache.popitem(last=False)
+        _cache.put(key, out)
     return out
 
 
@@ -180,19 +174,16 @@ def name_words(articles: list[Article]) -> frozenset[str]:
     return frozenset(t for t, n in capitalised.items() if n >= 3 and t not in lower)
 
 
-_case_lock = threading.Lock()
-_case_cache: OrderedDict[tuple[str, str], tuple[Counter[str], frozenset[str]]] = OrderedDict()
+_case_cache: Kept[tuple[str, str], tuple[Counter[str], frozenset[str]]] = Kept(CACHE_ARTICLES)
 
 
 def _case_counts(article: Article) -> tuple[Counter[str], frozenset[str]]:
     """One article's stems written capitalised inside sentences (counted)
     and those written in lower case, kept per article version."""
     key = (article.id, article.checksum)
-    with _case_lock:
-        hit = _case_cache.get(key)
-        if hit is not None:
-            _case_cache.move_to_end(key)
-            return hit
+    hit = _case_cache.get(key)
+    if hit is not None:
+        return hit
     caps: Counter[str] = Counter()
     small: set[str] = set()
     for line in article.body.split("\n"):
@@ -202,19 +193,18 @@ def _case_counts(article: Article) -> tuple[Counter[str], frozenset[str]]:
         if sum(w[0].isupper() for w in words) * 2 > len(words):
             continue  # a heading or a title written in title case
         for m in _CAPITALISED.finditer(line):
-            caps.update(_word_stems(m.group(1)))
-        small.update(t for w in set(words) if w[0].islower() for t in _word_stems(w))
+            caps.update(word_stems(m.group(1)))
+        small.update(t for w in set(words) if w[0].islower() for t in word_stems(w))
     found = (caps, frozenset(small))
-    with _case_lock:
-        _case_cache[key] = found
-        while len(_case_cache) > CACHE_ARTICLES:
-            _case_cache.popitem(last=False)
+    _case_cache.put(key, found)
     return found
 
 
 @lru_cache(maxsize=65536)
-def _word_stems(word: str) -> tuple[str, ...]:
-    return tuple(t.rstrip("'’") for t in stems(word))
+def word_stems(word: str) -> frozenset[str]:
+    """The analysed forms of one word, without a possessive's apostrophe
+    (a bounded table: words repeat)."""
+    return frozenset(t.rstrip("'’") for t in stems(word))
 
 
 def story_passages(articles: list[Article], ws: Workspace | None = None) -> StoryPassages:
@@ -223,8 +213,7 @@ def story_passages(articles: list[Article], ws: Workspace | None = None) -> Stor
     sp = StoryPassages(articles=articles)
     for article in articles:
         key = (article.id, article.checksum)
-        with _lock:
-            cached = _cache.get(key)
+        cached = _cache.get(key)
         if cached is None and ws is not None:
             try:
                 record = ws.index.passage_record(article.id)
@@ -232,10 +221,7 @@ def story_passages(articles: list[Article], ws: Workspace | None = None) -> Stor
                 record = None
             if record and record.get("checksum") == article.checksum:
                 cached = _from_record(article, record)
-                with _lock:
-                    _cache[key] = cached
-                    while len(_cache) > CACHE_ARTICLES:
-                        _cache.popitem(last=False)
+                _cache.put(key, cached)
         items = cached if cached is not None else analysed_passages(article)
         sp.by_article[article.id] = items
         sp.passages.extend(items)
@@ -249,13 +235,8 @@ def story_passages(articles: list[Article], ws: Workspace | None = None) -> Stor
 class Question:
     text: str
     terms: list[str]  # distinct content stems, question words and filler removed
-    wants_quantity: bool
-    wants_date: bool
-    wants_person: bool
     # One set of stems per term: the term and the words news copy uses for it.
     concepts: list[frozenset[str]] = field(default_factory=list)
-    wants_name: bool = False  # a name ("what is the name of the student")
-    wants_place: bool = False  # a place name ("which city")
     # The figures the text gives ("$11 billion"): matched by any figure of the
     # same unit, so a source giving another figure shows as a discrepancy.
     units: frozenset[str] = frozenset()
@@ -277,6 +258,19 @@ class Question:
     @property
     def answer(self) -> str:
         return self.reading.answer
+
+    @property
+    def wants_quantity(self) -> bool:
+        """A figure: asked for, or given by a claim."""
+        return self.answer == "figure" or bool(self.units)
+
+    @property
+    def wants_name(self) -> bool:
+        return self.answer == "name"
+
+    @property
+    def wants_place(self) -> bool:
+        return self.answer == "place"
 
 
 def _related_groups() -> dict[str, frozenset[str]]:
@@ -358,12 +352,7 @@ def read_question(text: str) -> Question:
     return Question(
         text=text,
         terms=terms,
-        wants_quantity=answer == "figure" or bool(figures),
-        wants_date=answer == "date",
-        wants_person=answer == "person",
         concepts=concepts,
-        wants_name=answer == "name",
-        wants_place=answer == "place",
         units=frozenset(q.unit for q in figures),
         reading=reading,
         focus=frozenset(focus),

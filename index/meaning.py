@@ -15,9 +15,10 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from hollywood_ai.index.kept import Kept
 
 if TYPE_CHECKING:
     import numpy as np
@@ -34,7 +35,7 @@ class Meaning:
         self._lock = threading.Lock()
         self._model: Any = None
         self._failed = False
-        self._vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        self._vectors: Kept[tuple[str, str], np.ndarray] = Kept(CACHE_ARTICLES)
 
     def _load(self) -> Any:
         with self._lock:
@@ -70,18 +71,12 @@ class Meaning:
 
     def of_article(self, key: tuple[str, str], texts: list[str]) -> np.ndarray | None:
         """The vectors of one article version's passages, kept."""
-        with self._lock:
-            hit = self._vectors.get(key)
-            if hit is not None and len(hit) == len(texts):
-                self._vectors.move_to_end(key)
-                return hit
+        hit = self._vectors.get(key)
+        if hit is not None and len(hit) == len(texts):
+            return hit
         vectors = self.embed(texts)
-        if vectors is None:
-            return None
-        with self._lock:
-            self._vectors[key] = vectors
-            while len(self._vectors) > CACHE_ARTICLES:
-                self._vectors.popitem(last=False)
+        if vectors is not None:
+            self._vectors.put(key, vectors)
         return vectors
 
 

@@ -13,7 +13,7 @@ its proper names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from hollywood_ai.index.names import NOT_NAMES
 
@@ -72,7 +72,6 @@ _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w’'.-]*[\w’']|[A-Za-zÀ-ÿ0-9]")
 _LEADING = re.compile(
     r"^\s*(?:(?:and|but|so|also|then|ok|okay),?\s+)?(?:(?:according to [^,]+,)\s*)?", re.I
 )
-_QUOTED_PHRASE = re.compile(r"[\"“‘']([^\"”’']{3,80})[\"”’']")
 
 
 @dataclass(frozen=True)
@@ -82,11 +81,9 @@ class Reading:
     answer: str  # "figure", "date", "place", "person", "name", "quote", "claim"
     measure: str = ""  # for figures: "count", "amount", "age", "duration", ...
     focus_words: tuple[str, ...] = ()  # as written, lower-cased
-    subject_words: tuple[str, ...] = ()
     subject_names: tuple[str, ...] = ()  # proper names as written ("Harry Reid")
     is_question: bool = True
     speaker: str = ""  # for "what did X say": X as written
-    phrases: tuple[str, ...] = field(default=())  # quoted phrases of the question
 
 
 def _words(text: str) -> list[tuple[str, int]]:
@@ -157,9 +154,7 @@ def read(text: str) -> Reading:
         answer, measure, speaker = _answer_type(low, words, names)
     elif re.match(r"(?:the\s+)?(?:name|title)s?\s+of\b", low):
         answer = "name"  # "name of the series": a question without its asking word
-    phrases = tuple(m.group(1) for m in _QUOTED_PHRASE.finditer(body))
     name_words = {_bare(w) for n in names for w, _ in _words(n)}
-    subject = tuple(w for w in words if _bare(w) in name_words)
     drop = ASKING | set(FIGURE_HOW) if answer == "figure" else ASKING
     if answer == "quote":
         drop = drop | SPEECH_VERBS
@@ -168,11 +163,9 @@ def read(text: str) -> Reading:
         answer=answer,
         measure=measure,
         focus_words=focus,
-        subject_words=subject,
         subject_names=tuple(names),
         is_question=is_question,
         speaker=speaker,
-        phrases=phrases,
     )
 
 

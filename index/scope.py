@@ -16,11 +16,11 @@ every article is scored.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.kept import Kept
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.text import strip_controls
 
@@ -159,8 +159,8 @@ def resolve(ws: Workspace, scope: Scope, words: list[str]) -> Resolved:
     return Resolved(info=info, scored=scored, unscored=unscored)
 
 
-_WHOLE: OrderedDict[tuple[str, str], Article] = OrderedDict()
 WHOLE_KEPT = 1000  # whole articles kept between comparisons
+_WHOLE: Kept[tuple[str, str], Article] = Kept(WHOLE_KEPT)
 
 
 def _whole(ws: Workspace, listed: Article) -> Article | None:
@@ -170,15 +170,12 @@ def _whole(ws: Workspace, listed: Article) -> Article | None:
     key = (listed.id, listed.checksum)
     hit = _WHOLE.get(key)
     if hit is not None:
-        _WHOLE.move_to_end(key)
         return hit
     try:
         article = ws.get(listed.id)
     except HollywoodError:  # removed by another process meanwhile
         return None
-    _WHOLE[key] = article
-    while len(_WHOLE) > WHOLE_KEPT:
-        _WHOLE.popitem(last=False)
+    _WHOLE.put(key, article)
     return article
 
 
