@@ -299,7 +299,11 @@ def scope_note(info: ScopeInfo | None) -> str:
     read = (
         f"the {info.scored:,} articles whose words best match the question were read"
         if info.scored >= CANDIDATES
-        else f"only the {info.scored:,} articles that share words with the question were read"
+        else (
+            "only the article that shares words with the question was read"
+            if info.scored == 1
+            else f"only the {info.scored:,} articles that share words with the question were read"
+        )
     )
     return f"{read}; the other {info.unscored:,} are counted as not reporting it"
 
