@@ -35,10 +35,12 @@ QUESTIONS = [
 
 
 def run_size(size: int, seed: int = 42, repeat: int = 5) -> dict[str, Any]:
-    from hollywood_ai.index import evidence, stories, storywords
-    from hollywood_ai.index.compare import compare
-    from hollywood_ai.index.facts import facts
-    from hollywood_ai.index.scope import Scope
+    from hollywood_ai.index.compare import evidence
+    from hollywood_ai.index.stories import grouping as stories
+    from hollywood_ai.index.stories import words as storywords
+    from hollywood_ai.index.compare.comparison import compare
+    from hollywood_ai.index.compare.facts import facts
+    from hollywood_ai.index.compare.scope import Scope
     from hollywood_ai.index.workspace import Workspace
 
     from bench.bench_search import home_for, percentile

@@ -189,7 +189,7 @@ def _seed_vocabulary() -> list[str]:
     """The seeds' own words, most frequent first: realistic head of the Zipf curve."""
     from collections import Counter
 
-    from hollywood_ai.index.seeds import seed_articles
+    from hollywood_ai.index.ingest.seeds import seed_articles
 
     counts: Counter[str] = Counter()
     for article in seed_articles():

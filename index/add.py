@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hollywood_ai.index.decode import decode_document
+from hollywood_ai.index.ingest.decode import decode_document
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.ingest import Parsed, parse_document
-from hollywood_ai.index.library import content_key
+from hollywood_ai.index.ingest.documents import Parsed, parse_document
+from hollywood_ai.index.store.library import content_key
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.workspace import Workspace
 
@@ -178,7 +178,7 @@ class _Adder:
         self.add_bytes(data, shown, path.suffix.lower())
 
     def add_url(self, url: str) -> None:
-        from hollywood_ai.index.fetch import fetch
+        from hollywood_ai.index.ingest.fetch import fetch
 
         got = fetch(url)
         self.add_bytes(
@@ -194,8 +194,8 @@ class _Adder:
         content_type: str | None = None,
         charset: str | None = None,
     ) -> None:
-        from hollywood_ai.index.feeds import looks_like_feed, looks_like_json, parse_feed
-        from hollywood_ai.index.html_import import distinct_words, looks_like_html, parse_html
+        from hollywood_ai.index.ingest.feeds import looks_like_feed, looks_like_json, parse_feed
+        from hollywood_ai.index.ingest.html import distinct_words, looks_like_html, parse_html
 
         if len(data) > MAX_FILE_BYTES:
             raise HollywoodError(
@@ -242,8 +242,8 @@ class _Adder:
         self.accept(parsed, url or source, warnings + parsed.meta.warnings)
 
     def _fetch_page(self, link: str) -> Parsed:
-        from hollywood_ai.index.fetch import fetch
-        from hollywood_ai.index.html_import import parse_html
+        from hollywood_ai.index.ingest.fetch import fetch
+        from hollywood_ai.index.ingest.html import parse_html
 
         got = fetch(link)
         text, warnings = decode_document(got.data, link, got.charset)
@@ -255,7 +255,7 @@ class _Adder:
 
 
 def _refresh(parsed: Parsed) -> Parsed:
-    from hollywood_ai.index.sources import clean_url, date_from_url, outlet_from_url
+    from hollywood_ai.index.ingest.urls import clean_url, date_from_url, outlet_from_url
 
     meta = parsed.meta
     if meta.url:

@@ -14,25 +14,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.fsutil import (
+from hollywood_ai.index.store.durable import (
     atomic_write,
     describe_os_error,
     read_kept,
     write_kept,
     write_lock,
 )
-from hollywood_ai.index.home import resolve_home
-from hollywood_ai.index.library import Library, valid_id
+from hollywood_ai.index.store.home import resolve_home
+from hollywood_ai.index.store.library import Library, valid_id
 from hollywood_ai.index.model import Article
-from hollywood_ai.index.reports import SyncReport
-from hollywood_ai.index.text import strip_controls
+from hollywood_ai.index.search.reports import SyncReport
+from hollywood_ai.index.text.normalise import strip_controls
 
 #: The listing kept beside the index (see Workspace.listing): its layout's version.
 LISTING_VERSION = 2
 _LISTED = ("id", "title", "origin", "outlet", "author", "published", "url", "tags", "checksum")
 
 if TYPE_CHECKING:
-    from hollywood_ai.index.searchindex import Progress, SearchIndex
+    from hollywood_ai.index.search.generations import Progress, SearchIndex
 
 
 class Workspace:
@@ -50,7 +50,7 @@ class Workspace:
         """The Whoosh index, opened on first use (so that importing and
         constructing a Workspace stays cheap: the reader draws first)."""
         if self._index is None:
-            from hollywood_ai.index.searchindex import SearchIndex
+            from hollywood_ai.index.search.generations import SearchIndex
 
             self._index = SearchIndex(self.home / "index")
         return self._index
@@ -72,7 +72,7 @@ class Workspace:
         """On first run with an empty home, store the bundled seeds."""
         if not self.is_new():
             return []
-        from hollywood_ai.index.seeds import seed_articles
+        from hollywood_ai.index.ingest.seeds import seed_articles
 
         self.ensure_home()
         with write_lock(self.home):

@@ -1,6 +1,6 @@
 """Story grouping pair by pair and merge by merge in plain Python: far too
 slow for a large library, kept here as the reference the array version in
-``hollywood_ai.index.stories`` and ``storylinks`` must agree with."""
+``hollywood_ai.index.stories.grouping`` and ``storylinks`` must agree with."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from collections import Counter, defaultdict
 from datetime import date
 
 from hollywood_ai.index.model import Article
-from hollywood_ai.index.stories import _anchor, _label
-from hollywood_ai.index.storylinks import (
+from hollywood_ai.index.stories.grouping import _anchor, _label
+from hollywood_ai.index.stories.links import (
     FULL_DAYS,
     HALF_DAYS,
     MAX_DAYS,
@@ -20,7 +20,7 @@ from hollywood_ai.index.storylinks import (
     SIGNATURE_SIZE,
     STORY_THRESHOLD,
 )
-from hollywood_ai.index.text import fold
+from hollywood_ai.index.text.normalise import fold
 from whoosh.analysis import STOP_WORDS
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]{2,}")

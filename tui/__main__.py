@@ -1,5 +1,5 @@
 import sys
 
-from hollywood_ai.tui.cli import main
+from hollywood_ai.tui.cli.main import main
 
 sys.exit(main())

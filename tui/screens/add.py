@@ -7,7 +7,7 @@ import shlex
 from dataclasses import dataclass
 
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.text import strip_controls
+from hollywood_ai.index.text.normalise import strip_controls
 from hollywood_ai.index.workspace import Workspace
 from hollywood_ai.tui.messages import LibraryChanged
 from textual import on, work

@@ -3,11 +3,11 @@ in a band above the columns."""
 
 from __future__ import annotations
 
-from hollywood_ai.index import scope as scopemod
-from hollywood_ai.index.compare import Comparison, compare
+from hollywood_ai.index.compare import scope as scopemod
+from hollywood_ai.index.compare.comparison import Comparison, compare
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.stories import Story
-from hollywood_ai.index.text import strip_controls
+from hollywood_ai.index.stories.grouping import Story
+from hollywood_ai.index.text.normalise import strip_controls
 from hollywood_ai.index.workspace import Workspace
 from hollywood_ai.tui.messages import ComparisonReady, OpenArticle, StoryNamed
 from hollywood_ai.tui.screens.compare_view import (

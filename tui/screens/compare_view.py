@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hollywood_ai.index import scope as scopemod
-from hollywood_ai.index.compare import Comparison, Discrepancy, SourceReport
-from hollywood_ai.index.text import strip_controls
+from hollywood_ai.index.compare import scope as scopemod
+from hollywood_ai.index.compare.comparison import Comparison, Discrepancy, SourceReport
+from hollywood_ai.index.text.normalise import strip_controls
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical

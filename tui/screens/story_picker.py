@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hollywood_ai.index.stories import Story, grouped
-from hollywood_ai.index.text import strip_controls
+from hollywood_ai.index.stories.grouping import Story, grouped
+from hollywood_ai.index.text.normalise import strip_controls
 from hollywood_ai.index.workspace import Workspace
 from textual import on
 from textual.app import ComposeResult

@@ -1,0 +1,100 @@
+"""Where a passage's answer stands: the candidates of the asked type (see
+``answers``) that stand by the words of the question's focus, and, of
+those, the one a source gives as its answer."""
+
+from __future__ import annotations
+
+import re
+
+from hollywood_ai.index.compare import answers
+from hollywood_ai.index.compare import names as namemod
+from hollywood_ai.index.compare.evidence import KIND_STEMS, Analysed, Question, word_stems
+
+ANSWER_TYPES = ("figure", "date", "place", "person", "name")
+
+
+#: How far (in characters) an answer may stand from the focus's words: the
+#: answer is said of the thing asked about ("his lawyer, William McGinley"),
+#: not of another person the sentence names.
+ANSWER_REACH = 80
+#: A person is named next to the role asked about ("his lawyer, William
+#: McGinley"; "Jim Manley, a spokesman for"), closer than other answers.
+PERSON_REACH = 60
+
+
+def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
+    """The candidate answers of a passage (see ``answers.candidates``) that
+    stand near a word of the question's focus, when the passage has one."""
+    text = a.passage.text
+    if q.answer == "figure" and not a.has_quantity and not answers.might_count(text):
+        return []
+    found = answers.candidates(text, q.answer, q.text, q.reading.measure)
+    if found and q.answer == "name" and any(c & KIND_STEMS for c in q.concepts):
+        found = _titles_of(text, found)
+    if not found or q.reading.measure == "age":
+        return found
+    marks = _focus_marks(text, q)
+    if not marks:
+        return found
+    if q.answer != "person":
+        return [c for c in found if min(_distance(c, x) for x in marks) <= ANSWER_REACH]
+    return [
+        c
+        for c in found
+        if any(_distance(c, x) <= PERSON_REACH and _beside(text, c, x) for x in marks)
+    ]
+
+
+_VERBISH = re.compile(
+    r"\b(?:said|says|say|told|tells|is|was|were|are|has|had|have|met|called|asked|"
+    r"\w{3,}ed|\w{3,}ing)\b",
+    re.I,
+)
+
+
+def _beside(text: str, span: tuple[str, int, int], mark: tuple[int, int]) -> bool:
+    """The person and the focus word belong together: nothing between them
+    that starts another statement (a verb: "Mr. Obama said the gunman")."""
+    gap = text[span[2] : mark[0]] if span[2] <= mark[0] else text[mark[1] : span[1]]
+    return not _VERBISH.search(gap)
+
+
+def _titles_of(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The name of a show or a film: of the candidates, the titles (quoted,
+    or led by an article), else the titles the passage quotes."""
+    titles = [c for c in found if namemod.is_title_like(namemod.Name(c[0], c[1], c[2]))]
+    if titles:
+        return titles
+    return [(n.text, n.start, n.end) for n in namemod.extract(text) if namemod.is_title_like(n)]
+
+
+def _distance(span: tuple[str, int, int], mark: tuple[int, int]) -> int:
+    if span[2] <= mark[0]:
+        return mark[0] - span[2]
+    if mark[1] <= span[1]:
+        return span[1] - mark[1]
+    return 0
+
+
+def _focus_marks(text: str, q: Question) -> list[tuple[int, int]]:
+    """Where the words of the question's focus stand in a passage."""
+    focus = set().union(*(q.concepts[k] for k in q.focus)) if q.concepts else set()
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text) if focus & word_stems(m.group(0))]
+
+
+_TOKEN = re.compile(r"\w[\w'’.-]*")
+
+
+def answer_of(text: str, q: Question) -> str | None:
+    """The passage's answer to the question: of its candidates, the one
+    nearest the words of the question's focus ("ends in 2018", not "on
+    Tuesday" earlier in the sentence)."""
+    found = answers.candidates(text, q.answer, q.text, q.reading.measure)
+    if not found:
+        return None
+    if q.answer == "name" and any(c & KIND_STEMS for c in q.concepts):
+        found = _titles_of(text, found) or found
+    marks = _focus_marks(text, q)
+    if not marks:
+        return found[0][0]
+    return min(found, key=lambda c: min(_distance(c, x) for x in marks))[0]

@@ -1,0 +1,362 @@
+"""The passages of a story, analysed once, and a question read into terms.
+
+Shared by compare (one question against every source) and facts (every
+passage against every other): each passage is analysed to stems once per
+article version and kept in a small cache.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from hollywood_ai.index.text import analysis
+
+from hollywood_ai.index.compare import questions
+from hollywood_ai.index.kept import Kept
+from hollywood_ai.index.model import Article, Passage
+from hollywood_ai.index.text.passages import split_passages
+from hollywood_ai.index.text.figures import DIGIT, NUMBER_WORDS, WORD, lower_for_patterns
+from hollywood_ai.index.compare.questions import Reading
+from hollywood_ai.index.search.generations import text_analyzer
+from hollywood_ai.index.text.vocabulary import (
+    ASKING_NOUNS,
+    EXPANSIONS,
+    KIND_WORDS,
+    ONE_WAY,
+    QUESTION_WORDS,
+    RELATED,
+    SHOW_VERB,
+)
+
+if TYPE_CHECKING:
+    from hollywood_ai.index.workspace import Workspace
+from whoosh.analysis import STOP_WORDS
+
+_DATE_IN_TEXT = re.compile(
+    r"\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|earlier this year|"
+    r"last (week|month|year)|this (week|month|year))\b",
+    re.I,
+)
+# A name inside a sentence (not its first word): a person, a place, a company.
+_PERSON_IN_TEXT = re.compile(r"(?<![.!?]\s)(?<!^)(?<![“\"])\b[A-ZÀ-Þ][a-zà-ÿ]{2,}")
+
+_ANALYZER = text_analyzer()
+
+
+_NUMBER_WORD_LIST = [
+    w for w, v in NUMBER_WORDS.items() if isinstance(v, int) and w not in ("one",) and " " not in w
+]
+_NUMBER_WORD_SET = frozenset(_NUMBER_WORD_LIST)
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORD_LIST) + r")\b", re.I)
+_TIMES_X = re.compile(r"\b(\d+(?:\.\d+)?)x\b", re.I)
+_EXPAND = re.compile(r"\b(" + "|".join(re.escape(k) for k in EXPANSIONS) + r")\b", re.I)
+_QUESTION = re.compile(
+    r"\b(" + "|".join(sorted(QUESTION_WORDS, key=len, reverse=True)) + r")\b", re.I
+)
+
+
+def stems(text: str, drop_questions: bool = False) -> list[str]:
+    """Analysed words, with numbers written as digits ("ten" -> "10"), "10x"
+    read as "10 times" and abbreviations spelled out ("VFX" -> "visual
+    effects"). One pass of the analyser over the rewritten text."""
+    if drop_questions:
+        text = _QUESTION.sub(" ", text)
+    # Each pattern only where it can match (a word split and a few substring
+    # tests are much cheaper than the patterns, which try every position).
+    low = lower_for_patterns(text)
+    if not _NUMBER_WORD_SET.isdisjoint(WORD.findall(low)):
+        text = _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[lower_for_patterns(m.group(1))]), text)
+    if DIGIT.search(text):
+        text = _TIMES_X.sub(r"\1 times", text)
+    if any(k in low for k in EXPANSIONS):
+        text = _EXPAND.sub(lambda m: " ".join(EXPANSIONS[lower_for_patterns(m.group(1))]), text)
+    return analysis.stems(text)
+
+
+@dataclass
+class Analysed:
+    passage: Passage
+    terms: Counter[str]
+    length: int
+    has_quantity: bool
+    has_date: bool
+    has_person: bool
+
+
+@dataclass
+class StoryPassages:
+    """Every passage of a story's articles, with document frequencies."""
+
+    articles: list[Article]
+    passages: list[Analysed] = field(default_factory=list)
+    df: Counter[str] = field(default_factory=Counter)
+    by_article: dict[str, list[Analysed]] = field(default_factory=dict)
+    avg_length: float = 1.0
+
+    _names: frozenset[str] | None = None
+
+    def names(self) -> frozenset[str]:
+        """The stems of the words the story writes as names (kept)."""
+        if self._names is None:
+            self._names = name_words(self.articles)
+        return self._names
+
+    def idf(self, term: str) -> float:
+        n = len(self.passages) or 1
+        return math.log(1 + (n - self.df.get(term, 0) + 0.5) / (self.df.get(term, 0) + 0.5))
+
+
+CACHE_ARTICLES = 2000
+_cache: Kept[tuple[str, str], list[Analysed]] = Kept(CACHE_ARTICLES)
+
+
+def analysed_passages(article: Article, remember: bool = True) -> list[Analysed]:
+    key = (article.id, article.checksum)
+    hit = _cache.get(key)
+    if hit is not None:
+        return hit
+    from hollywood_ai.index.text.figures import has_quantity
+
+    out = []
+    for p in split_passages(article):
+        terms = Counter(t for t in stems(p.text) if t not in STOP_WORDS)
+        out.append(
+            Analysed(
+                passage=p,
+                terms=terms,
+                length=sum(terms.values()) or 1,
+                has_quantity=has_quantity(p.text),
+                has_date=bool(_DATE_IN_TEXT.search(p.text)),
+                has_person=bool(_PERSON_IN_TEXT.search(p.text)),
+            )
+        )
+    if remember:
+        _cache.put(key, out)
+    return out
+
+
+def _from_record(article: Article, record: dict[str, Any]) -> list[Analysed]:
+    """Analysed passages as the index stored them (no analysis needed)."""
+    out = []
+    for i, (text, start, end, kind, section, terms, flags) in enumerate(record["passages"]):
+        counts = Counter(terms)
+        out.append(
+            Analysed(
+                passage=Passage(article.id, i, text, start, end, kind, section),
+                terms=counts,
+                length=sum(counts.values()) or 1,
+                has_quantity=bool(flags & 1),
+                has_date=bool(flags & 2),
+                has_person=bool(flags & 4),
+            )
+        )
+    return out
+
+
+_CAPITALISED = re.compile(r"(?<![.!?:“\"]\s)(?<!^)(?<![\w-])([A-ZÀ-Þ][\w’']+)(?![\w-])")
+_ANY_WORD = re.compile(r"(?<![\w-])[\w’']+(?![\w-])")
+
+
+def name_words(articles: list[Article]) -> frozenset[str]:
+    """The stems of the words a story writes as names: capitalised inside
+    sentences three times or more and never in lower case ("Netflix",
+    "Sarandos"; headings and lines in title case left out)."""
+    capitalised: Counter[str] = Counter()
+    lower: set[str] = set()
+    for article in articles:
+        caps, small = _case_counts(article)
+        capitalised.update(caps)
+        lower |= small
+    return frozenset(t for t, n in capitalised.items() if n >= 3 and t not in lower)
+
+
+_case_cache: Kept[tuple[str, str], tuple[Counter[str], frozenset[str]]] = Kept(CACHE_ARTICLES)
+
+
+def _case_counts(article: Article) -> tuple[Counter[str], frozenset[str]]:
+    """One article's stems written capitalised inside sentences (counted)
+    and those written in lower case, kept per article version."""
+    key = (article.id, article.checksum)
+    hit = _case_cache.get(key)
+    if hit is not None:
+        return hit
+    caps: Counter[str] = Counter()
+    small: set[str] = set()
+    for line in article.body.split("\n"):
+        words = _ANY_WORD.findall(line)
+        if not words or line.lstrip().startswith(("#", "|")):
+            continue
+        if sum(w[0].isupper() for w in words) * 2 > len(words):
+            continue  # a heading or a title written in title case
+        for m in _CAPITALISED.finditer(line):
+            caps.update(word_stems(m.group(1)))
+        small.update(t for w in set(words) if w[0].islower() for t in word_stems(w))
+    found = (caps, frozenset(small))
+    _case_cache.put(key, found)
+    return found
+
+
+@lru_cache(maxsize=65536)
+def word_stems(word: str) -> frozenset[str]:
+    """The analysed forms of one word, without a possessive's apostrophe
+    (a bounded table: words repeat)."""
+    return frozenset(t.rstrip("'’") for t in stems(word))
+
+
+def story_passages(articles: list[Article], ws: Workspace | None = None) -> StoryPassages:
+    """The story's passages, analysed: from the cache, else from what the
+    index stored for the same version of the article, else analysed now."""
+    sp = StoryPassages(articles=articles)
+    for article in articles:
+        key = (article.id, article.checksum)
+        cached = _cache.get(key)
+        if cached is None and ws is not None:
+            try:
+                record = ws.index.passage_record(article.id)
+            except Exception:  # an index being rebuilt or damaged: analyse instead
+                record = None
+            if record and record.get("checksum") == article.checksum:
+                cached = _from_record(article, record)
+                _cache.put(key, cached)
+        items = cached if cached is not None else analysed_passages(article)
+        sp.by_article[article.id] = items
+        sp.passages.extend(items)
+        for a in items:
+            sp.df.update(a.terms.keys())
+    sp.avg_length = sum(a.length for a in sp.passages) / max(1, len(sp.passages))
+    return sp
+
+
+@dataclass
+class Question:
+    text: str
+    terms: list[str]  # distinct content stems, question words and filler removed
+    # One set of stems per term: the term and the words news copy uses for it.
+    concepts: list[frozenset[str]] = field(default_factory=list)
+    # The figures the text gives ("$11 billion"): matched by any figure of the
+    # same unit, so a source giving another figure shows as a discrepancy.
+    units: frozenset[str] = frozenset()
+    # What the question asks for (questions.read), and which concepts are its
+    # focus (what a passage must speak of) rather than its subject.
+    reading: Reading = field(default_factory=lambda: Reading(answer="claim"))
+    focus: frozenset[int] = frozenset()
+    heads: list[str] = field(default_factory=list)  # the term each concept comes from
+
+    def with_names(self, names: frozenset[str]) -> Question:
+        """The question with the focus words that the story writes as names
+        ("netflix" typed in lower case) moved to its subject, when some
+        focus remains."""
+        named = {k for k in self.focus if k < len(self.heads) and self.heads[k] in names}
+        if not named or named == set(self.focus):
+            return self
+        return replace(self, focus=self.focus - named)
+
+    @property
+    def answer(self) -> str:
+        return self.reading.answer
+
+    @property
+    def wants_quantity(self) -> bool:
+        """A figure: asked for, or given by a claim."""
+        return self.answer == "figure" or bool(self.units)
+
+    @property
+    def wants_name(self) -> bool:
+        return self.answer == "name"
+
+    @property
+    def wants_place(self) -> bool:
+        return self.answer == "place"
+
+
+def _related_groups() -> dict[str, frozenset[str]]:
+    groups: dict[str, frozenset[str]] = {}
+    for line in RELATED:
+        members = frozenset(t.text for w in line.split() for t in _ANALYZER(w))
+        for m in members:
+            groups[m] = groups.get(m, frozenset()) | members
+    return groups
+
+
+_GROUPS = _related_groups()
+for _word, _line in ONE_WAY.items():
+    for _t in _ANALYZER(_word):
+        _GROUPS[_t.text] = _GROUPS.get(_t.text, frozenset({_t.text})) | frozenset(
+            t.text for w in _line.split() for t in _ANALYZER(w)
+        )
+KIND_STEMS = frozenset(t.text for w in KIND_WORDS.split() for t in _ANALYZER(w))
+
+
+_CONTRACTION = re.compile(r"\b(what|who|where|when|how|that|there|it)['’]s\b", re.I)
+
+
+def _variants(term: str) -> set[str]:
+    """The forms one word takes in the analysed text: with the apostrophe of
+    a possessive ("Netflix's"), and an acronym with or without its stops
+    ("FBI" / "F.B.I.")."""
+    out = {term, term + "'", term + "’"}
+    if "." in term:
+        out.add(term.replace(".", ""))
+    elif term.isalpha() and 2 <= len(term) <= 4:
+        out.add(".".join(term))
+    return out
+
+
+def read_question(text: str) -> Question:
+    from hollywood_ai.index.text.figures import extract
+
+    reading = questions.read(text)
+    answer = reading.answer
+    figures = [q for q in extract(text) if q.unit not in ("number", "year")]
+    # Figures given in a claim: their digits and scale words are not terms;
+    # the figure's unit is matched instead (see compare.score_article).
+    cleaned = text
+    for qty in sorted(figures, key=lambda q: -q.start):
+        cleaned = cleaned[: qty.start] + " " + cleaned[qty.end :]
+    cleaned = SHOW_VERB.sub(" ", cleaned)
+    cleaned = _CONTRACTION.sub(r"\1 ", cleaned)  # "what's": the "'s" is no word
+    if answer in ("figure", "name", "place", "date"):
+        cleaned = ASKING_NOUNS.sub(" ", cleaned)
+    asking = set(stems(" ".join(questions.ASKING | set(questions.FIGURE_HOW))))
+    if answer == "quote":
+        asking |= set(stems(" ".join(questions.SPEECH_VERBS)))
+    terms: list[str] = []
+    for t in stems(cleaned, drop_questions=True):
+        t = t.rstrip("'’") or t  # the analyser keeps the apostrophe of "Netflix's"
+        if t in STOP_WORDS or t in QUESTION_WORDS or t in terms or len(t) < 2:
+            continue
+        if reading.is_question and t in asking:
+            continue
+        terms.append(t)
+    # The subject's words as the terms were made: alone and as possessives.
+    names = " ".join(reading.subject_names)
+    possessive = " ".join(f"{w}'s" for w in names.split())
+    subject = {t.rstrip("'’") for t in stems(f"{names} {possessive}")}
+    concepts: list[frozenset[str]] = []
+    heads: list[str] = []
+    focus: set[int] = set()
+    for t in terms:
+        concept = frozenset(_GROUPS.get(t, frozenset()) | _variants(t))
+        if concept in concepts:
+            continue
+        if t not in subject:
+            focus.add(len(concepts))
+        concepts.append(concept)
+        heads.append(t)
+    if not focus:
+        focus = set(range(len(concepts)))
+    return Question(
+        text=text,
+        terms=terms,
+        concepts=concepts,
+        units=frozenset(q.unit for q in figures),
+        reading=reading,
+        focus=frozenset(focus),
+        heads=heads,
+    )

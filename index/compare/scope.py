@@ -1,0 +1,370 @@
+"""Where compare looks: one story, the articles a search finds, or the whole
+library.
+
+A story is a few dozen articles, and compare reads and scores every passage of
+each. A library of 10,000 articles cannot be read that way in the time of a
+keystroke (every passage, in Python), so for the whole library (``all``) and
+for a search's results (``among``) the articles scored are *candidates*: the
+``CANDIDATES`` articles of the scope that the question's words rank best in
+the Whoosh index (an OR of its words over titles and bodies, BM25F, from the
+search's cached score tables).
+Every other article of the scope is listed as not reporting the fact without
+being read. An article left out that way shares few or none of the question's
+words with its title and body; with a scope of at most ``CANDIDATES`` articles
+every article is scored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.kept import Kept
+from hollywood_ai.index.model import Article
+from hollywood_ai.index.text.normalise import strip_controls
+
+if TYPE_CHECKING:
+    from hollywood_ai.index.compare.comparison import Comparison, SourceReport
+    from hollywood_ai.index.stories.grouping import Story
+    from hollywood_ai.index.workspace import Workspace
+
+KINDS = ("story", "all", "among")
+#: Articles read and scored at most, in a scope larger than a story. Twice
+#: as many made a comparison of 10,000 articles about twice as long (the
+#: differences between the reporting sources grow faster than their number).
+CANDIDATES = 100
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What to compare in: ``story`` (``story_id``, or None for the story the
+    question matches best), ``all`` (every article of the library) or
+    ``among`` (the articles the search ``query`` finds)."""
+
+    kind: str = "story"
+    story_id: str | None = None
+    query: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown scope {self.kind!r}; expected one of {', '.join(KINDS)}")
+        if self.kind == "among" and self.query is None:
+            raise ValueError("an 'among' scope needs a query")
+
+    @classmethod
+    def of_story(cls, story_id: str | None = None) -> Scope:
+        return cls("story", story_id=story_id)
+
+    @classmethod
+    def library(cls) -> Scope:
+        return cls("all")
+
+    @classmethod
+    def among(cls, query: str) -> Scope:
+        return cls("among", query=query)
+
+
+@dataclass
+class ScopeInfo:
+    """What a comparison was made over: ``articles`` in the scope, of which
+    ``scored`` were read and scored (the others are listed as silent)."""
+
+    kind: str
+    articles: int
+    scored: int
+    description: str
+    query: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "query": self.query,
+            "articles": self.articles,
+            "scored": self.scored,
+            "description": self.description,
+        }
+
+    @property
+    def unscored(self) -> int:
+        return self.articles - self.scored
+
+
+@dataclass
+class Resolved:
+    """A scope's articles: those to score (whole) and the rest (listed only)."""
+
+    info: ScopeInfo
+    scored: list[Article]
+    unscored: list[Article]
+
+
+def story_info(story: Story | None, articles: int) -> ScopeInfo:
+    label = strip_controls(story.label) if story is not None else ""
+    return ScopeInfo(
+        kind="story",
+        articles=articles,
+        scored=articles,
+        description=f"the story “{label}”" if label else "the library's one story",
+    )
+
+
+def resolve(ws: Workspace, scope: Scope, words: list[str]) -> Resolved:
+    """The articles of an ``all`` or ``among`` scope for a question whose
+    stems are ``words``: the best CANDIDATES of them whole, the others as the
+    listing has them. A HollywoodError, one sentence, for an empty library or
+    a search that finds nothing."""
+    if scope.kind == "story":
+        raise ValueError("a story scope is resolved by compare.choose_story")
+    listing = ws.listing()
+    if not listing:
+        raise HollywoodError("the library is empty; add articles with 'hollywood-ai add' first")
+    from hollywood_ai.index.search.generations import ARTICLES
+
+    with ws.index.lock:
+        searcher = ws.index.searcher(ARTICLES)
+        ids = _doc_ids(searcher)
+        within: set[int] | None = None
+        if scope.kind == "among":
+            within = _found(searcher, scope.query or "")
+        best = _best(searcher, words, within)
+    if within is not None:
+        in_scope = {ids[d] for d in within if d < len(ids) and ids[d]}
+        members = [a for a in listing if a.id in in_scope]
+        if len(members) <= CANDIDATES:
+            best = sorted(within)  # a small scope is scored whole
+        query = strip_controls(scope.query or "").strip()
+        description = f"the {_count(len(members))} the search “{query}” finds"
+    else:
+        members = listing
+        query = None
+        description = f"the whole library ({_count(len(members))})"
+    chosen = {ids[d] for d in best if d < len(ids) and ids[d]}
+    scored: list[Article] = []
+    unscored: list[Article] = []
+    for article in members:
+        if article.id in chosen:
+            whole = _whole(ws, article)
+            if whole is not None:
+                scored.append(whole)
+                continue
+        unscored.append(article)
+    info = ScopeInfo(
+        kind=scope.kind,
+        articles=len(members),
+        scored=len(scored),
+        description=description,
+        query=query,
+    )
+    return Resolved(info=info, scored=scored, unscored=unscored)
+
+
+WHOLE_KEPT = 1000  # whole articles kept between comparisons
+_WHOLE: Kept[tuple[str, str], Article] = Kept(WHOLE_KEPT)
+
+
+def _whole(ws: Workspace, listed: Article) -> Article | None:
+    """The whole article of a listing entry (kept per version: the questions
+    asked of a library come back to the same candidates), or None when it
+    was removed meanwhile."""
+    key = (listed.id, listed.checksum)
+    hit = _WHOLE.get(key)
+    if hit is not None:
+        return hit
+    try:
+        article = ws.get(listed.id)
+    except HollywoodError:  # removed by another process meanwhile
+        return None
+    _WHOLE.put(key, article)
+    return article
+
+
+_SILENT: dict[str, SourceReport] = {}
+
+
+def silent_sources(articles: list[Article]) -> list[SourceReport]:
+    """The articles left unscored, as sources that do not report the fact.
+    Made once per article of a listing and shared by the comparisons that
+    follow (a comparison never changes a silent source): building 10,000
+    of them was a third of a comparison of the whole library."""
+    from hollywood_ai.index.compare.comparison import SourceReport
+
+    out = []
+    for a in articles:
+        report = _SILENT.get(a.id)
+        if report is None or report.title != a.title or report.outlet != a.outlet:
+            report = SourceReport(
+                id=a.id, title=a.title, outlet=a.outlet, reports=False, passages=[]
+            )
+            if len(_SILENT) > 200_000:
+                _SILENT.clear()
+            _SILENT[a.id] = report
+        out.append(report)
+    return out
+
+
+def _count(n: int) -> str:
+    return f"{n:,} article{'s' if n != 1 else ''}"
+
+
+def _found(searcher: Any, text: str) -> set[int]:
+    """The documents the search ``text`` finds (the search box's query
+    language), or a HollywoodError saying why there are none."""
+    from hollywood_ai.index.search import queries as querymod
+    from whoosh.query.qcore import QueryError, _NullQuery
+
+    key = (id(searcher.reader()), text)
+    held = _FOUND.get(key)
+    if held is not None and held[0] is searcher.reader():
+        return held[1]
+    shown = strip_controls(text).strip()[:80]
+    query = querymod.parse(text, searcher.schema)
+    if isinstance(query, _NullQuery):
+        raise HollywoodError(
+            f"the search '{shown}' has no words to look for; search for a word, a name or a phrase"
+        )
+    try:
+        found = set(searcher.docs_for_query(query))
+    except QueryError:
+        # A phrase sent to a field without positions: its words, as search does.
+        found = set(searcher.docs_for_query(querymod.plain_words_query(text, searcher.schema)))
+    if not found:
+        raise HollywoodError(
+            f"the search '{shown}' finds no article; try other words, or compare in the "
+            "whole library (--all)"
+        )
+    if len(_FOUND) > 16:
+        _FOUND.clear()
+    _FOUND[key] = (searcher.reader(), found)
+    return found
+
+
+# The documents of the last searches, per index generation: the reader asks
+# every question of the same search's results.
+_FOUND: dict[tuple[int, str], tuple[Any, set[int]]] = {}
+
+
+def _best(searcher: Any, words: list[str], within: set[int] | None) -> list[int]:
+    """The CANDIDATES documents (of ``within``, when given) that the words
+    rank best: BM25F of an OR of the words over titles and bodies, weighted as
+    search weighs them, from the search's cached per-word tables."""
+    from hollywood_ai.index.search import ranking as fastrank
+    from hollywood_ai.index.search.queries import FIELD_BOOSTS, TEXT_FIELDS
+    from whoosh.query import Or, Term
+
+    reader = searcher.reader()
+    terms = [
+        Term(f, w, boost=FIELD_BOOSTS[f])
+        for w in words
+        for f in TEXT_FIELDS
+        if reader.doc_frequency(f, w)
+    ]
+    if not terms:
+        return []
+    ranked = fastrank.rank_query(searcher, Or(terms), CANDIDATES, "relevance", within=within)
+    if ranked is not None:
+        return [docnum for docnum, _ in ranked[1]]
+    hits = searcher.search(Or(terms), limit=CANDIDATES, filter=within)
+    return [hit.docnum for hit in hits]
+
+
+_IDS: dict[int, tuple[Any, list[str]]] = {}
+
+
+def _doc_ids(searcher: Any) -> list[str]:
+    """Every document's article id, by document number ("" for a deleted
+    one): read once per index generation."""
+    reader = searcher.reader()
+    held = _IDS.get(id(reader))
+    if held is not None and held[0] is reader:
+        return held[1]
+    ids = [""] * reader.doc_count_all()
+    for docnum, fields in reader.iter_docs():
+        ids[docnum] = fields.get("id", "")
+    _IDS.clear()
+    _IDS[id(reader)] = (reader, ids)
+    return ids
+
+
+# ------------------------------------------------------------ presenting
+
+#: More silent sources than this are listed compactly (a count and names).
+COMPACT_SILENT = 8
+
+
+def scope_note(info: ScopeInfo | None) -> str:
+    """What was read of a large scope, as a sentence part ("" when all was)."""
+    if info is None or not info.unscored:
+        return ""
+    read = (
+        f"the {info.scored:,} articles whose words best match the question were read"
+        if info.scored >= CANDIDATES
+        else (
+            "only the article that shares words with the question was read"
+            if info.scored == 1
+            else f"only the {info.scored:,} articles that share words with the question were read"
+        )
+    )
+    return f"{read}; the other {info.unscored:,} are counted as not reporting it"
+
+
+def silent_names(sources: list[SourceReport], limit: int = 30) -> tuple[list[str], int]:
+    """The silent sources as names (an outlet once, with its count: "Variety
+    (3)"; a title, cut, when the outlet is unknown), most frequent first, at
+    most ``limit`` of them, and how many names were left out."""
+    counts: dict[str, int] = {}
+    for s in sources:
+        if s.reports:
+            continue
+        title = strip_controls(s.title).replace("\n", " ")
+        name = strip_controls(s.outlet or "") or (
+            title if len(title) <= 40 else title[:39].rstrip() + "…"
+        )
+        counts[name] = counts.get(name, 0) + 1
+    ordered = sorted(counts, key=lambda n: (-counts[n], n.casefold()))
+    shown = [f"{n} ({counts[n]:,})" if counts[n] > 1 else n for n in ordered[:limit]]
+    return shown, max(0, len(ordered) - limit)
+
+
+def compact(comparison: Comparison) -> bool:
+    """Whether the silent sources are too many to show one by one."""
+    return sum(1 for s in comparison.sources if not s.reports) > COMPACT_SILENT
+
+
+def silent_line(comparison: Comparison, limit: int = 30) -> str:
+    """ "Not reported by 9,812 sources: Variety (1,203), …, and 40 more"."""
+    silent = sum(1 for s in comparison.sources if not s.reports)
+    names, rest = silent_names(comparison.sources, limit)
+    more = f", and {rest:,} more" if rest else ""
+    return f"Not reported by {silent:,} source{'s' if silent != 1 else ''}: " + (
+        ", ".join(names) + more
+    )
+
+
+def to_markdown(comparison: Comparison) -> str:
+    """The comparison as Markdown (compare.to_markdown), saying its scope
+    when it is not a story, and listing many silent sources in one line."""
+    from dataclasses import replace
+
+    from hollywood_ai.index.compare.comparison import to_markdown as story_markdown
+
+    many = compact(comparison)
+    shown = (
+        replace(comparison, sources=[s for s in comparison.sources if s.reports])
+        if many
+        else comparison
+    )
+    text = story_markdown(shown)
+    info = comparison.scope
+    if info is not None and info.kind != "story":
+        head, _, rest = text.partition("\n\n")
+        note = scope_note(info)
+        line = f"Scope: {info.description}" + (f" ({note})" if note else "")
+        text = f"{head}\n\n{_md(line)}\n\n{rest}"
+    if many:
+        text += f"\n## Not reported\n\n{_md(silent_line(comparison, limit=500))}\n"
+    return text
+
+
+def _md(text: str) -> str:
+    return text.replace("\n", " ").replace("|", "\\|")

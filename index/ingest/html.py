@@ -1,0 +1,223 @@
+"""Saved or fetched web pages: the article's main content (not navigation, ads,
+comments, scripts, styles or footers) as Markdown, with the page's metadata.
+
+Main-content extraction and metadata come from trafilatura (title, author,
+site name, date, canonical URL), with the page's own tags as a fallback and
+for the language; the cleaned content is turned into Markdown by markdownify.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.ingest.documents import Meta, Parsed, derive_title, unescape_markdown
+from hollywood_ai.index.ingest.urls import clean_url, date_from_url, normalise_date, outlet_from_url
+from hollywood_ai.index.text.normalise import clean_inline, repair, squeeze_blank_lines
+
+MIN_WORDS = 25  # fewer distinct words is not an article (a login page, an error page)
+_BYLINE_PREFIX = re.compile(r"^\s*(by|from|written by|posted by)\s+", re.I)
+
+
+@dataclass
+class PageMeta:
+    title: str | None = None
+    author: str | None = None
+    site: str | None = None
+    date: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+def distinct_words(text: str) -> int:
+    """How many different words a text has: "x x x …" is one, however long."""
+    return len(set(re.findall(r"\w+", text.casefold())))
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+
+
+def _page_tags(tree: object) -> PageMeta:
+    """What the page says about itself in <meta>, <link>, <html lang> and JSON-LD."""
+    meta = PageMeta()
+
+    def first(xpath: str) -> str | None:
+        try:
+            found = tree.xpath(xpath)  # type: ignore[attr-defined]
+        except Exception:
+            return None
+        for value in found:
+            value = clean_inline(str(value))
+            if value:
+                return value
+        return None
+
+    meta.language = first("/html/@lang") or first("//meta[@http-equiv='content-language']/@content")
+    meta.site = first("//meta[@property='og:site_name']/@content") or first(
+        "//meta[@name='application-name']/@content"
+    )
+    meta.title = first("//meta[@property='og:title']/@content") or first("//title/text()")
+    meta.author = first("//meta[@name='author']/@content") or first(
+        "//meta[@property='article:author']/@content"
+    )
+    meta.date = first("//meta[@property='article:published_time']/@content") or first(
+        "//meta[@name='date']/@content"
+    )
+    meta.url = first("//link[@rel='canonical']/@href") or first(
+        "//meta[@property='og:url']/@content"
+    )
+    for block in tree.xpath("//script[@type='application/ld+json']/text()"):  # type: ignore[attr-defined]
+        try:
+            data = json.loads(block)
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else data.get("@graph", [data]):
+            if not isinstance(item, dict):
+                continue
+            if not meta.site and isinstance(item.get("publisher"), dict):
+                meta.site = clean_inline(str(item["publisher"].get("name") or "")) or None
+            if not meta.date and item.get("datePublished"):
+                meta.date = str(item["datePublished"])
+            if not meta.author and item.get("author"):
+                author = item["author"]
+                if isinstance(author, list):
+                    names = [a.get("name") if isinstance(a, dict) else str(a) for a in author]
+                    meta.author = ", ".join(n for n in names if n) or None
+                elif isinstance(author, dict):
+                    meta.author = author.get("name")
+                else:
+                    meta.author = str(author)
+    return meta
+
+
+_MONTH_TAIL = re.compile(
+    r"\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\s+\d.*)?$", re.I
+)
+
+
+_NOT_AUTHORS = {
+    "username",
+    "admin",
+    "administrator",
+    "anonymous",
+    "unknown",
+    "author",
+    "editor",
+    "guest",
+}
+
+
+def _clean_author(value: str | None) -> str | None:
+    """ "By Jane Doe; JANE DOE" -> "Jane Doe"; several authors joined with commas."""
+    if not value:
+        return None
+    names: list[str] = []
+    for part in re.split(r"\s*[;|]\s*", clean_inline(value)):
+        part = _MONTH_TAIL.sub("", _BYLINE_PREFIX.sub("", part)).strip(" ,")
+        if not part or part.startswith(("http://", "https://")) or len(part) > 80:
+            continue
+        if part.casefold() in _NOT_AUTHORS:
+            continue
+        if part.casefold() not in {n.casefold() for n in names}:
+            names.append(part)
+    return ", ".join(names) or None
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:-]\s+")
+
+
+def _strip_title_suffix(title: str, names: list[str | None]) -> str:
+    """ "Headline | The Guardian" -> "Headline": pages append the site's or the
+    author's name to their <title>."""
+    known = {n.casefold() for n in names if n}
+    parts = _TITLE_SEPARATORS.split(title)
+    while len(parts) > 1:
+        tail = parts[-1].strip()
+        head = title[: title.rfind(tail)].rstrip(" |–—·•:-")
+        if (
+            tail.casefold() in known
+            or any(k in tail.casefold() for k in known if len(k) > 3)
+            or (len(tail.split()) <= 3 and len(head.split()) >= 4 and tail[:1].isupper())
+        ):
+            title = head
+            parts = parts[:-1]
+        else:
+            break
+    return title
+
+
+def parse_html(html: str, url: str | None = None) -> Parsed:
+    """An HTML page to an article (before it has an id)."""
+    import lxml.html
+    import trafilatura
+    from markdownify import markdownify
+
+    html = repair(html)
+    try:
+        tree = lxml.html.fromstring(html)
+    except Exception:
+        raise HollywoodError("the page is not readable HTML") from None
+    tags = _page_tags(tree)
+    found = trafilatura.extract_metadata(html, default_url=url)
+    content = trafilatura.extract(
+        html,
+        url=url,
+        output_format="html",
+        include_tables=True,
+        include_links=True,
+        include_formatting=True,
+        include_comments=False,
+        include_images=False,
+        favor_recall=True,
+    )
+    if not content:
+        raise HollywoodError(
+            "no article text was found in the page (it may be an index, a login or an error page)"
+        )
+    # escape_misc: text that reads like Markdown ("# x", "[x](y)", "![x](y)",
+    # "1. x", "> x", "| x") stays text, never a heading, link, image or list.
+    body = markdownify(
+        content,
+        heading_style="ATX",
+        bullets="-",
+        strip=["img", "script", "style"],
+        escape_misc=True,
+    )
+    body = squeeze_blank_lines(repair(body))
+    if distinct_words(body) < MIN_WORDS:
+        raise HollywoodError("the page holds too little text to be an article")
+    meta = Meta()
+    meta.title = clean_inline((found.title if found else None) or tags.title or "") or None
+    meta.author = _clean_author((found.author if found else None) or tags.author)
+    canonical = (found.url if found else None) or tags.url or url
+    meta.url = (
+        clean_url(canonical)
+        if canonical and canonical.startswith(("http://", "https://"))
+        else None
+    )
+    meta.outlet = clean_inline((found.sitename if found else None) or tags.site or "") or None
+    if not meta.outlet and meta.url:
+        meta.outlet = outlet_from_url(meta.url)
+    meta.published = normalise_date((found.date if found else None) or tags.date) or (
+        date_from_url(meta.url) if meta.url else None
+    )
+    if found and found.tags:
+        meta.add_tags(list(found.tags))
+    if meta.title:
+        meta.title = _strip_title_suffix(meta.title, [meta.outlet, meta.author, tags.site])
+    # The body often repeats the title as its first heading.
+    lines = body.split("\n")
+    if lines and meta.title and unescape_markdown(lines[0].lstrip("# ")).strip() == meta.title:
+        body = squeeze_blank_lines("\n".join(lines[1:]))
+    if not meta.title:
+        meta.title = derive_title(body)
+        meta.title_derived = True
+    parsed = Parsed(meta=meta, body=body)
+    parsed.language = (
+        tags.language or (found.language if found and hasattr(found, "language") else None) or None
+    )
+    return parsed

@@ -1,0 +1,513 @@
+"""The Whoosh index: articles and their passages, in numbered generations.
+
+Layout under HOME/index::
+
+    CURRENT           the name of the live generation, replaced atomically
+    gen-000003/       a Whoosh storage with the indexes "articles" and "passages"
+      schema.json     the schema version this generation was built with
+
+Incremental updates (by checksum) go into the live generation. A rebuild is
+written into a new generation and made live by replacing CURRENT, so a rebuild
+that is interrupted leaves the old generation working. A generation built with
+another schema version, or one that fails to open, is rebuilt from the library.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from hollywood_ai.index.text.analysis import (
+    FOLD_MAP,
+    PART_SEP,
+    TOKEN_PATTERN,
+    AnalysedText,
+    PairText,
+)
+from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.store.durable import atomic_write, describe_os_error, fsync_dir
+from hollywood_ai.index.model import Article
+from hollywood_ai.index.search.reports import SyncReport
+from hollywood_ai.index.search.whoosh_internals.codec import InliningCodec, chunked_runs
+from whoosh import index as windex
+from whoosh.analysis import (
+    Analyzer,
+    CharsetFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    ShingleFilter,
+    StemFilter,
+    StopFilter,
+)
+from whoosh.columns import CompressedBytesColumn
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, Schema
+from whoosh.query import Every, Term
+from whoosh.searching import Searcher
+
+# 12: the text fields are indexed through analysis.analyse (same postings,
+# other field classes in the stored schema).
+SCHEMA_VERSION = 13
+ARTICLES = "articles"
+PASSAGES = "passages"
+
+Progress = Callable[[int, int], None]
+
+
+def text_analyzer() -> Analyzer:
+    """Words, lower-cased, accents and apostrophes folded, stop words out, stemmed."""
+    return (
+        RegexTokenizer(TOKEN_PATTERN)
+        | LowercaseFilter()
+        | CharsetFilter(FOLD_MAP)
+        | StopFilter(minsize=1)
+        | StemFilter()
+    )
+
+
+# Between the fields of the shingles field's value: no pair crosses it.
+FIELD_SEP = PART_SEP
+
+
+class PartShingles(Analyzer):
+    """Pairs of neighbouring analysed words, within each part of a value
+    separated by FIELD_SEP, so no pair joins the end of a title to the start
+    of the body, or an outlet to an author."""
+
+    def __init__(self) -> None:
+        self.inner = text_analyzer() | ShingleFilter(size=2, sep=" ")
+
+    def __call__(self, value: str, **kwargs: Any) -> Iterator[Any]:
+        for part in value.split(FIELD_SEP):
+            if part.strip():
+                yield from self.inner(part, **kwargs)
+
+
+def shingle_analyzer() -> Analyzer:
+    """Pairs of neighbouring analysed words ("ten time", "time faster"): a
+    phrase becomes a few exact terms, which the fast path looks up like words."""
+    return PartShingles()
+
+
+def article_schema() -> Schema:
+    analyzer = text_analyzer()
+    tags = KEYWORD(stored=True, commas=True, lowercase=True, scorable=True)
+    # A stop word typed as a plain word must not be required of the tags either.
+    tags.analyzer = tags.analyzer | StopFilter(minsize=1)
+    schema = Schema(
+        id=ID(stored=True, unique=True),
+        # TEXT fields whose postings are computed in one pass (see analysis).
+        title=AnalysedText(analyzer=analyzer, stored=True, field_boost=2.5, spelling=True),
+        body=AnalysedText(analyzer=analyzer, spelling=True),
+        # spelling: their words are offered as "did you mean" corrections too.
+        outlet=AnalysedText(analyzer=analyzer, stored=True, spelling=True),
+        author=AnalysedText(analyzer=analyzer, stored=True, spelling=True),
+        tags=tags,
+        published=DATETIME(stored=True, sortable=True),
+        # YYYYMMDD, 0 when undated: sorting by date puts undated articles last.
+        pubsort=NUMERIC(sortable=True, bits=32),
+        sort_title=ID(sortable=True),
+        shingles=PairText(analyzer=shingle_analyzer(), phrase=False),
+        url=STORED,
+        origin=STORED,
+        checksum=STORED,
+        # What a hit's snippet is made from (see snippet_record), read by
+        # document number: no term lookup, nothing else of the article loaded.
+        snippets=COLUMN(CompressedBytesColumn()),
+    )
+    return schema
+
+
+def passage_schema() -> Schema:
+    """One document per article holding its passages with what compare needs
+    of each, read in one stored-field load, never by scanning postings."""
+    return Schema(
+        article_id=ID(stored=True, unique=True),
+        checksum=STORED,
+        passages=STORED,
+    )
+
+
+def _article_doc(article: Article) -> dict[str, Any]:
+    published = None
+    if article.published:
+        with contextlib.suppress(ValueError):
+            published = datetime.fromisoformat(article.published)
+    doc: dict[str, Any] = {
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "outlet": article.outlet or "",
+        "author": article.author or "",
+        "tags": ",".join(t.replace(",", " ") for t in article.tags),
+        "sort_title": article.title.casefold(),
+        # Every field a phrase is sought in, each its own part.
+        "shingles": FIELD_SEP.join(
+            [article.title, article.body, article.outlet or "", article.author or "", *article.tags]
+        ),
+        "url": article.url,
+        "origin": article.origin,
+        "checksum": article.checksum,
+    }
+    if published is not None:
+        doc["published"] = published
+    doc["pubsort"] = int(published.strftime("%Y%m%d")) if published is not None else 0
+    return doc
+
+
+def _passage_docs(article: Article) -> tuple[list[dict[str, Any]], bytes]:
+    """An article's passages with what compare needs of each (its analysed
+    words with counts, whether it holds a figure, a date, a name), analysed
+    once here rather than every time a story is compared; and its snippet
+    record (see snippet_record)."""
+    from hollywood_ai.index.compare.evidence import analysed_passages
+
+    analysed = analysed_passages(article, remember=False)
+    pmap: dict[str, list[int]] = {}
+    records = []
+    for i, a in enumerate(analysed):
+        for term in a.terms:
+            pmap.setdefault(term, []).append(i)
+        p = a.passage
+        flags = (a.has_quantity and 1) | (a.has_date and 2) | (a.has_person and 4)
+        records.append((p.text, p.start, p.end, p.kind, p.section, dict(a.terms), flags))
+    doc = {"article_id": article.id, "checksum": article.checksum, "passages": records}
+    return [doc], snippet_record([r[0] for r in records], pmap)
+
+
+#: Separators in a snippet record: between passages, and before the word table.
+PASSAGE_SEP = "\x1e"
+TABLE_SEP = "\x1d"
+
+
+def snippet_record(texts: list[str], pmap: dict[str, list[int]]) -> bytes:
+    """An article's passages and, for each analysed word, the passages holding
+    it, as one string: the texts joined by PASSAGE_SEP, then TABLE_SEP, then a
+    line per word, "\\nword\\t0,3,7". A snippet finds a query word's line
+    with one str.find instead of unpickling the whole table. (Article text
+    has no control characters: ingestion strips them.)"""
+    table = "".join(f"\n{term}\t{','.join(map(str, where))}" for term, where in pmap.items())
+    clean = (t.replace(PASSAGE_SEP, " ").replace(TABLE_SEP, " ") for t in texts)
+    return (PASSAGE_SEP.join(clean) + TABLE_SEP + table + "\n").encode("utf-8")
+
+
+#: From this many articles on, a rebuild runs one process per core (see
+#: parallel_build); below it, starting the processes costs more than it saves.
+PARALLEL_FROM = 1000
+
+
+def _documents(article: Article) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    passage_docs, snippets = _passage_docs(article)
+    return {**_article_doc(article), "snippets": snippets}, passage_docs
+
+
+class SearchIndex:
+    """The live Whoosh generation, opened once and kept open between queries."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._lock = threading.RLock()
+        # Held while a search runs: Whoosh searchers share file handles, so one
+        # searcher must not serve two threads at once.
+        self.lock = self._lock
+        self._generation: str | None = None
+        self._indexes: dict[str, Any] = {}
+        self._searchers: dict[str, Searcher] = {}
+        self._snippet_column: tuple[Searcher, Any] | None = None
+        self._searcher_gen: dict[str, int] = {}
+
+    # ------------------------------------------------------------ generations
+
+    def _current_name(self) -> str | None:
+        try:
+            name = (self.root / "CURRENT").read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+        return name if name.startswith("gen-") and "/" not in name else None
+
+    def _gen_dir(self, name: str) -> Path:
+        return self.root / name
+
+    def status(self) -> str:
+        """'ok', 'missing', 'schema' (built by another version) or 'damaged'."""
+        name = self._current_name()
+        if name is None or not self._gen_dir(name).is_dir():
+            return "missing"
+        try:
+            meta = json.loads((self._gen_dir(name) / "schema.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return "damaged"
+        if not isinstance(meta, dict) or meta.get("schema") != SCHEMA_VERSION:
+            return "schema"
+        if self._indexes and name == self._generation:
+            return "ok"  # opened and checked already
+        try:
+            # Open once, keep it open for the searches that follow, and touch
+            # every part a search reads: term dictionary, postings, stored
+            # fields, columns.
+            self.open()
+            for which in (ARTICLES, PASSAGES):
+                s = self.searcher(which)
+                reader = s.reader()
+                for fieldname in reader.indexed_field_names():
+                    for _ in zip(range(3), reader.lexicon(fieldname), strict=False):
+                        pass
+                if s.doc_count_all():
+                    s.stored_fields(0)
+                    s.stored_fields(s.doc_count_all() - 1)
+                s.search(Every(), limit=1)
+        except Exception:  # Whoosh raises many kinds on damaged segments
+            self.close()
+            return "damaged"
+        return "ok"
+
+    def open(self) -> None:
+        """Open the live generation (raises HollywoodError if it is unusable)."""
+        with self._lock:
+            name = self._current_name()
+            if name is None:
+                raise HollywoodError(f"there is no index in {self.root}; run 'hollywood-ai index'")
+            if name == self._generation and self._indexes:
+                return
+            self.close()
+            try:
+                self._indexes = {
+                    n: windex.open_dir(str(self._gen_dir(name)), indexname=n)
+                    for n in (ARTICLES, PASSAGES)
+                }
+            except Exception as exc:
+                self._indexes = {}
+                raise HollywoodError(
+                    f"the index in {self.root} cannot be opened ({exc.__class__.__name__}); "
+                    "run 'hollywood-ai index --rebuild'"
+                ) from None
+            self._generation = name
+
+    def close(self) -> None:
+        with self._lock:
+            for s in self._searchers.values():
+                with contextlib.suppress(Exception):
+                    s.close()
+            self._searchers = {}
+            self._indexes = {}
+            self._generation = None
+
+    def searcher(self, which: str = ARTICLES) -> Searcher:
+        """A searcher kept open between queries, refreshed when the index changes."""
+        with self._lock:
+            current = self._current_name()
+            if current != self._generation or not self._indexes:
+                self.open()
+            ix = self._indexes[which]
+            s = self._searchers.get(which)
+            # A commit (here or by another process) makes a new TOC generation;
+            # Whoosh's own up_to_date() misses deletion-only commits.
+            latest = ix.latest_generation()
+            if s is None or self._searcher_gen.get(which) != latest:
+                if s is not None:
+                    with contextlib.suppress(Exception):
+                        s.close()
+                s = ix.searcher()
+                self._searchers[which] = s
+                self._searcher_gen[which] = latest
+            return s
+
+    def snippet_column(self, searcher: Searcher) -> Any:
+        """The snippet records of ``searcher``'s documents, by document number
+        (see snippet_record); the column reader is kept with its searcher."""
+        held = self._snippet_column
+        if held is None or held[0] is not searcher:
+            held = (searcher, searcher.reader().column_reader("snippets"))
+            self._snippet_column = held
+        return held[1]
+
+    def index(self, which: str = ARTICLES) -> Any:
+        with self._lock:
+            if not self._indexes or self._current_name() != self._generation:
+                self.open()
+            return self._indexes[which]
+
+    # --------------------------------------------------------------- writing
+
+    def stored_checksums(self) -> dict[str, str]:
+        s = self.searcher(ARTICLES)
+        return {f["id"]: f.get("checksum", "") for f in s.all_stored_fields()}
+
+    def sync(self, articles: list[Article], progress: Progress | None = None) -> SyncReport:
+        """Bring the index in line with the library: add, update and remove by
+        checksum; rebuild when the index is missing, damaged or of another schema."""
+        state = self.status()
+        if state != "ok":
+            reasons = {
+                "missing": "no index yet",
+                "damaged": "the index was damaged or unreadable",
+                "schema": "the index was built by another version",
+            }
+            report = self.rebuild(articles, progress)
+            report.reason = reasons.get(state, state)
+            return report
+        stored = self.stored_checksums()
+        wanted = {a.id: a for a in articles}
+        report = SyncReport()
+        changed = [a for a in articles if stored.get(a.id) != a.checksum]
+        report.removed = [i for i in stored if i not in wanted]
+        report.added = [a.id for a in changed if a.id not in stored]
+        report.updated = [a.id for a in changed if a.id in stored]
+        if not changed and not report.removed:
+            return report
+        self._write(changed, report.removed, progress)
+        return report
+
+    def _write(
+        self, articles: list[Article], removed: list[str], progress: Progress | None
+    ) -> None:
+        with self._lock:
+            aw = self.index(ARTICLES).writer(timeout=10.0, compound=False, codec=InliningCodec())
+            pw = self.index(PASSAGES).writer(timeout=10.0, compound=False, codec=InliningCodec())
+            try:
+                for article_id in [*removed, *(a.id for a in articles)]:
+                    aw.delete_by_term("id", article_id)
+                    pw.delete_by_term("article_id", article_id)
+                for i, article in enumerate(articles, 1):
+                    article_doc, passage_docs = _documents(article)
+                    aw.add_document(**article_doc)
+                    for doc in passage_docs:
+                        pw.add_document(**doc)
+                    if progress:
+                        progress(i, len(articles))
+                # Passages first: an article is only visible once its passages are.
+                pw.commit()
+                aw.commit()
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    pw.cancel()
+                with contextlib.suppress(Exception):
+                    aw.cancel()
+                raise
+
+    def rebuild(self, articles: list[Article], progress: Progress | None = None) -> SyncReport:
+        """Build a new generation aside, then make it live by replacing CURRENT."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise HollywoodError(describe_os_error(exc, self.root)) from None
+        previous = self._current_name()
+        number = 1 + max(
+            (int(p.name[4:]) for p in self.root.glob("gen-*") if p.name[4:].isdigit()), default=0
+        )
+        name = f"gen-{number:06d}"
+        target = self._gen_dir(name)
+        try:
+            target.mkdir()
+            aix = windex.create_in(str(target), article_schema(), indexname=ARTICLES)
+            pix = windex.create_in(str(target), passage_schema(), indexname=PASSAGES)
+            # Separate files, not one compound file per segment: Whoosh copies a
+            # compound file's parts into memory on every open (seconds for a
+            # large index), while separate files are read in place.
+            opts: dict[str, Any] = {
+                "limitmb": 256,
+                "compound": False,
+                # Rare terms' postings in the term table: a quarter off the build.
+                "codec": InliningCodec(),
+            }
+            cores = min(2, os.cpu_count() or 1)
+            if len(articles) >= PARALLEL_FROM and cores > 1:
+                from hollywood_ai.index.search.whoosh_internals.parallel import build_in_parts
+
+                build_in_parts(target, (ARTICLES, PASSAGES), articles, opts, progress, cores)
+            else:
+                aw = chunked_runs(aix.writer(**opts))
+                pw = chunked_runs(pix.writer(**opts))
+                for i, article in enumerate(articles, 1):
+                    article_doc, passage_docs = _documents(article)
+                    aw.add_document(**article_doc)
+                    for doc in passage_docs:
+                        pw.add_document(**doc)
+                    if progress and (i % 50 == 0 or i == len(articles)):
+                        progress(i, len(articles))
+                pw.commit()
+                aw.commit()
+            atomic_write(target / "schema.json", json.dumps({"schema": SCHEMA_VERSION}).encode())
+            fsync_dir(target)
+            atomic_write(self.root / "CURRENT", name.encode())
+        except OSError as exc:
+            shutil.rmtree(target, ignore_errors=True)
+            raise HollywoodError(describe_os_error(exc, target)) from None
+        except BaseException:
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        with self._lock:
+            self.close()
+        self.prune(keep=name, previous=previous)
+        return SyncReport(added=[a.id for a in articles], rebuilt=True)
+
+    def prune(self, keep: str, previous: str | None = None) -> None:
+        """Remove generations other than the live one and the one before it
+        (another process may still be reading that one), and abandoned builds."""
+        for path in self.root.glob("gen-*"):
+            if path.name not in (keep, previous):
+                shutil.rmtree(path, ignore_errors=True)
+
+    def update(self, articles: list[Article], progress: Progress | None = None) -> None:
+        """Add or replace these articles (and their passages) in the live index."""
+        if articles:
+            self._write(articles, [], progress)
+
+    def delete_article(self, article_id: str) -> None:
+        self._write([], [article_id], None)
+
+    def doc_count(self) -> int:
+        return int(self.searcher(ARTICLES).doc_count())
+
+    def passage_doc(self, article_id: str) -> list[dict[str, Any]]:
+        """An article's passages as stored: text, start, end, kind, section."""
+        s = self.searcher(PASSAGES)
+        doc = s.document(article_id=article_id)
+        if not doc:
+            return []
+        keys = ("text", "start", "end", "kind", "section")
+        return [
+            dict(zip(keys, p[:5], strict=True), position=i) for i, p in enumerate(doc["passages"])
+        ]
+
+    def passage_record(self, article_id: str) -> dict[str, Any] | None:
+        """The stored passages document of an article (see _passage_docs)."""
+        with self._lock:
+            doc = self.searcher(PASSAGES).document(article_id=article_id)
+        return dict(doc) if doc else None
+
+    def summaries(self) -> list[Article]:
+        """Every indexed article without its body, from the stored fields: one
+        read of the index instead of one file per article."""
+        out = []
+        with self._lock:
+            for f in self.searcher(ARTICLES).all_stored_fields():
+                published = f.get("published")
+                out.append(
+                    Article(
+                        id=f["id"],
+                        title=f.get("title") or "Untitled",
+                        body="",
+                        origin=f.get("origin") or "",
+                        outlet=f.get("outlet") or None,
+                        author=f.get("author") or None,
+                        published=published.date().isoformat() if published else None,
+                        url=f.get("url"),
+                        tags=tuple(t for t in (f.get("tags") or "").split(",") if t),
+                        checksum=f.get("checksum") or "",
+                    )
+                )
+        return out
+
+    def has(self, article_id: str) -> bool:
+        s = self.searcher(ARTICLES)
+        return s.document_number(id=article_id) is not None
+
+    def term_query(self, field_name: str, value: str) -> Term:
+        return Term(field_name, value)

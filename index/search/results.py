@@ -1,0 +1,279 @@
+"""Search: Whoosh's query language over the articles, ranked by BM25F with the
+title weighted, with snippets taken from the best-matching passage of each hit.
+
+Cost is kept per query, not per corpus: the searchers stay open between queries
+(``SearchIndex.searcher``), the parser is built once per schema, and snippets
+come from one passage query for the hits being shown, never from whole bodies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from hollywood_ai.index.search import ranking as fastrank
+from hollywood_ai.index.search import queries as q
+from hollywood_ai.index.search.generations import ARTICLES, PASSAGE_SEP, TABLE_SEP, text_analyzer
+from hollywood_ai.index.search.suggestions import suggest
+from hollywood_ai.index.workspace import Workspace
+from whoosh import sorting
+from whoosh.query import Query
+from whoosh.query.qcore import QueryError, _NullQuery
+
+SEARCH_FIELDS = list(q.SEARCH_FIELDS)
+MARK_OPEN = "\u27e6"  # ⟦ marks the start of a matched span in text snippets
+MARK_CLOSE = "\u27e7"  # ⟧ marks its end
+SNIPPET_CHARS = 240
+
+
+class Cancelled(Exception):
+    """Raised inside search when ``should_stop`` says the result is no longer wanted."""
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    score: float
+    snippet: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["spans"] = [list(s) for s in self.spans]
+        return data
+
+    @property
+    def marked_snippet(self) -> str:
+        return marked(self.snippet, self.spans)
+
+
+@dataclass
+class SearchResult:
+    query: str
+    total: int
+    suggestion: str | None
+    hits: list[Hit]
+    terms: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "suggestion": self.suggestion,
+            "hits": [h.to_dict() for h in self.hits],
+        }
+
+
+def parse_query(ws: Workspace, text: str) -> Query:
+    return q.parse(text, ws.index.index(ARTICLES).schema)
+
+
+def highlight_spans(text: str, stems: set[str] | frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans of the words in ``text`` whose analysed form is in ``stems``."""
+    if not stems:
+        return []
+    return [
+        (t.startchar, t.endchar)
+        for t in _ANALYZER(text, chars=True, removestops=False)
+        if t.text in stems
+    ]
+
+
+_ANALYZER = text_analyzer()
+
+
+def search(
+    ws: Workspace,
+    text: str,
+    limit: int = 20,
+    sort: str = "relevance",
+    should_stop: Callable[[], bool] | None = None,
+    with_suggestion: bool = True,
+) -> SearchResult:
+    """Ranked hits for ``text`` (Whoosh query language), with snippets.
+
+    ``sort`` is "relevance" or "date" (newest first). ``total`` is exact.
+    ``should_stop`` is polled between the stages; when it returns True the
+    search raises ``Cancelled`` (a newer keystroke has made it stale).
+    Thread-safe: the searchers are shared, so searches run one at a time.
+    """
+
+    def check() -> None:
+        if should_stop is not None and should_stop():
+            raise Cancelled
+
+    if sort not in ("relevance", "date"):
+        raise ValueError(f"unknown sort {sort!r}")
+    with ws.index.lock:
+        check()  # gone stale while another search held the lock
+        searcher = ws.index.searcher(ARTICLES)
+        words = fastrank.plain_words(text)
+        ranked = fastrank.rank(searcher, words, limit, sort) if words else None
+        if ranked is not None and words is not None:
+            stems = {t.text for w in words for t in _ANALYZER(w.strip('"'))}
+        else:
+            query = q.parse(text, searcher.schema)
+            if isinstance(query, _NullQuery):
+                return SearchResult(query=text, total=0, suggestion=None, hits=[])
+            check()
+            ranked = fastrank.rank_query(searcher, query, limit, sort)
+            stems = q.text_terms(query, searcher.reader())
+        if ranked is not None:
+            total, top = ranked
+            rows = []
+            for docnum, score in top:
+                f = searcher.stored_fields(docnum)
+                rows.append(
+                    (
+                        docnum,
+                        f["id"],
+                        f["title"],
+                        f.get("outlet") or None,
+                        f.get("published"),
+                        score,
+                    )
+                )
+        else:
+            try:
+                results = _run(searcher, query, limit, sort)
+                total = len(results)
+            except QueryError:
+                # A phrase the parser sent to a field without positions (the
+                # tags): search the words instead.
+                query = q.plain_words_query(text, searcher.schema)
+                results = _run(searcher, query, limit, sort)
+                total = len(results)
+                stems = q.text_terms(query, searcher.reader())
+            rows = [
+                (
+                    r.docnum,
+                    r["id"],
+                    r["title"],
+                    r.get("outlet") or None,
+                    r.get("published"),
+                    _score(r, sort),
+                )
+                for r in results
+            ]
+        check()
+        snippets = _snippets(ws, searcher, [row[0] for row in rows], stems)
+        check()
+        suggestion = suggest(searcher, text, total) if with_suggestion else None
+    hits = [
+        Hit(
+            id=article_id,
+            title=title,
+            outlet=outlet,
+            published=published.date().isoformat() if published else None,
+            score=round(score, 4),
+            snippet=snippet[0],
+            spans=snippet[1],
+        )
+        for (_, article_id, title, outlet, published, score), snippet in zip(
+            rows, snippets, strict=True
+        )
+    ]
+    return SearchResult(
+        query=text, total=total, suggestion=suggestion, hits=hits, terms=sorted(stems)
+    )
+
+
+# Newest first, then the most relevant: the same order as the fast path's.
+_BY_DATE = sorting.MultiFacet([sorting.FieldFacet("pubsort", reverse=True), sorting.ScoreFacet()])
+
+
+def _run(searcher: Any, query: Query, limit: int, sort: str) -> Any:
+    if sort == "date":
+        return searcher.search(query, limit=limit, sortedby=_BY_DATE)
+    return searcher.search(query, limit=limit)
+
+
+def _score(hit: Any, sort: str) -> float:
+    """A hit's relevance. Sorted by date, Whoosh puts the sort key where the
+    score goes: (date key, negated score) with ``_BY_DATE``."""
+    if sort == "date":
+        return float(-hit.score[1])
+    return float(hit.score or 0.0)
+
+
+def _snippets(
+    ws: Workspace, searcher: Any, docnums: list[int], stems: set[str]
+) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The best passage of each shown hit for these terms, with its spans.
+
+    Each article's passages and the map of which analysed word occurs in which
+    passage are kept in one compact record per document (read by document
+    number, see searchindex.snippet_record), so the cost follows the hits
+    shown, not the size of the library. The best passage carries the most
+    distinct query words, rarer words counting more; ties go to the earlier
+    passage; an article matched on outlet, tags or date alone shows its
+    opening.
+    """
+    if not docnums:
+        return []
+    from hollywood_ai.index.compare.evidence import stems as evidence_stems
+
+    column = ws.index.snippet_column(searcher)
+    # The stored map holds compare's forms of the words ("10" for "ten",
+    # "visual effect" for "VFX"): look those up too. A possessive's stem
+    # ("netflix'") analysed again loses its apostrophe: that is not another
+    # form of it, and would send the snippet to any passage naming Netflix.
+    wanted = set(stems)
+    for stem in stems:
+        wanted.update(f for f in evidence_stems(stem) if f != stem.rstrip("'"))
+    weights = [(f"\n{t}\t", searcher.idf("body", t) or 1.0) for t in wanted]
+    out: list[tuple[str, list[tuple[int, int]]]] = []
+    for docnum in docnums:
+        texts, _, table = column[docnum].decode("utf-8").partition(TABLE_SEP)
+        if not texts:
+            out.append(("", []))
+            continue
+        scores: dict[int, float] = {}
+        for key, weight in weights:
+            at = table.find(key)
+            if at < 0:
+                continue
+            start = at + len(key)
+            for index in table[start : table.index("\n", start)].split(","):
+                i = int(index)
+                scores[i] = scores.get(i, 0.0) + weight
+        best = max(scores, key=lambda i: (scores[i], -i)) if scores else 0
+        out.append(_trim(texts.split(PASSAGE_SEP)[best], stems))
+    return out
+
+
+def _trim(text: str, stems: set[str]) -> tuple[str, list[tuple[int, int]]]:
+    """A passage cut to about SNIPPET_CHARS around its first match, with spans."""
+    spans = highlight_spans(text, stems)
+    if len(text) <= SNIPPET_CHARS:
+        return text, spans
+    first = spans[0][0] if spans else 0
+    start = max(0, first - SNIPPET_CHARS // 3)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    end = min(len(text), start + SNIPPET_CHARS)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > first else end
+    prefix = "…" if start else ""
+    suffix = "…" if end < len(text) else ""
+    snippet = prefix + text[start:end] + suffix
+    shift = len(prefix) - start
+    kept = [(s + shift, e + shift) for s, e in spans if s >= start and e <= end]
+    return snippet, kept
+
+
+def marked(snippet: str, spans: list[tuple[int, int]]) -> str:
+    """The snippet with each matched span wrapped in ⟦ ⟧ (for plain-text output)."""
+    out, last = [], 0
+    for start, end in spans:
+        out.append(snippet[last:start])
+        out.append(MARK_OPEN + snippet[start:end] + MARK_CLOSE)
+        last = end
+    out.append(snippet[last:])
+    return "".join(out)

@@ -1,0 +1,150 @@
+"""A rebuild on every core: each process indexes its own share of the library.
+
+Whoosh's writer is pure Python and single-threaded, so one process building
+the whole index keeps one core busy. Here the articles are cut into one
+contiguous share per core; each share is analysed and written by a spawned
+process into segments of its own (in the same new generation's folder), and
+this process then lists those segments, in share order, as the index's
+contents: nothing is merged or copied afterwards, and document numbers follow
+the library's order as in a serial build. This is what Whoosh's own
+``MpWriter(multisegment=True)`` does, but its workers are forked (unsafe from
+the reader, which rebuilds from a thread) and are fed documents the parent
+has already prepared; ours are spawned and do all of an article's work.
+(whoosh-reloaded is pinned: the writer methods used here are its internals.)
+"""
+
+from __future__ import annotations
+
+import pickle
+import queue
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.model import Article
+from hollywood_ai.index.store.processes import spawn_context
+
+Progress = Callable[[int, int], None]
+
+#: How often the parent looks at its workers' progress, in seconds.
+POLL = 0.25
+
+
+def build_in_parts(
+    target: Path,
+    indexnames: tuple[str, str],
+    articles: list[Article],
+    options: dict[str, Any],
+    progress: Progress | None = None,
+    parts: int = 2,
+) -> None:
+    """Index ``articles`` into the (new, empty) indexes ``indexnames`` at
+    ``target`` with ``parts`` processes, then commit each index once with all
+    their segments. Raises HollywoodError when a worker fails; the caller
+    removes the half-built folder."""
+    from whoosh.filedb.filestore import FileStorage
+
+    ctx = spawn_context()
+    size = -(-len(articles) // parts)
+    # Each share goes to its worker in a file: through the start-up pipe, a
+    # worker that died while starting would leave this process blocked.
+    shares = []
+    for n, i in enumerate(range(0, len(articles), size)):
+        path = target / f"share-{n}.pickle"
+        path.write_bytes(pickle.dumps(articles[i : i + size], protocol=pickle.HIGHEST_PROTOCOL))
+        shares.append(path)
+    done = ctx.Value("i", 0)
+    results = ctx.Queue()
+    workers = [
+        ctx.Process(
+            target=_build_share,
+            args=(str(target), indexnames, str(share), options, done, results, n),
+            daemon=True,
+        )
+        for n, share in enumerate(shares)
+    ]
+    segments: dict[int, list[Any]] = {}
+    try:
+        for worker in workers:
+            worker.start()
+        while len(segments) < len(workers):
+            try:
+                n, made, failure = results.get(timeout=POLL)
+            except queue.Empty:
+                for n, worker in enumerate(workers):
+                    if n not in segments and worker.exitcode not in (None, 0):
+                        raise HollywoodError(
+                            f"building the index stopped: a helper process ended with code "
+                            f"{worker.exitcode}; run 'hollywood-ai index --rebuild' again"
+                        ) from None
+            else:
+                if failure is not None:
+                    raise HollywoodError(
+                        f"building the index failed: {failure}; "
+                        "run 'hollywood-ai index --rebuild' again"
+                    )
+                segments[n] = made
+            if progress:
+                progress(min(done.value, len(articles)), len(articles))
+        for worker in workers:
+            worker.join()
+    except BaseException:
+        for worker in workers:
+            if worker.pid is not None:
+                worker.terminate()
+        raise
+    finally:
+        for share in shares:
+            share.unlink(missing_ok=True)
+    storage = FileStorage(str(target))
+    # The passages index first: an article is only visible once its passages are.
+    for which in reversed(range(len(indexnames))):
+        writer = storage.open_index(indexnames[which]).writer(**options)
+        try:
+            writer._close_segment()  # its own, empty
+            writer._commit_toc([seg for n in sorted(segments) for seg in segments[n][which]])
+        finally:
+            writer._finish()
+    if progress:
+        progress(len(articles), len(articles))
+
+
+def _build_share(
+    target: str,
+    indexnames: tuple[str, str],
+    share: str,
+    options: dict[str, Any],
+    done: Any,
+    results: Any,
+    n: int,
+) -> None:
+    """In a worker: write one share's documents into new segments of both
+    indexes and hand the segments back (the parent commits them)."""
+    try:
+        from hollywood_ai.index.search.generations import _documents
+        from hollywood_ai.index.search.whoosh_internals.codec import chunked_runs
+        from whoosh.filedb.filestore import FileStorage
+        from whoosh.writing import SegmentWriter
+
+        articles: list[Article] = pickle.loads(Path(share).read_bytes())
+        storage = FileStorage(target)
+        # No lock: the parent holds the folder, which nothing else knows of yet.
+        writers = [
+            chunked_runs(SegmentWriter(storage.open_index(name), _lk=False, **options))
+            for name in indexnames
+        ]
+        told = 0
+        for i, article in enumerate(articles, 1):
+            article_doc, passage_docs = _documents(article)
+            writers[0].add_document(**article_doc)
+            for doc in passage_docs:
+                writers[1].add_document(**doc)
+            if i - told >= 10 or i == len(articles):
+                with done.get_lock():
+                    done.value += i - told
+                told = i
+        made = [[w._finalize_segment()] for w in writers]
+        results.put((n, made, None))
+    except BaseException as exc:  # reported by the parent, in one sentence
+        results.put((n, None, f"{type(exc).__name__}: {exc}"))

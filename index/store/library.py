@@ -1,0 +1,231 @@
+"""The library: one JSON file per article under HOME/library, written atomically.
+
+The library is the source of truth; the index can always be rebuilt from it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.store.durable import atomic_write, describe_os_error
+from hollywood_ai.index.model import Article, short_hash
+
+KEYS_FILE = "library-keys.json"  # in the home, beside the library folder
+KEYS_VERSION = 1  # bump when content_key changes
+
+
+def content_key(body: str) -> str:
+    """What makes two texts the same article: their words, in order, case aside."""
+    return short_hash(" ".join(re.findall(r"\w+", body.casefold())), 16)
+
+
+@dataclass
+class DedupKeys:
+    """Per article: the content key and the canonical URL, for telling a new
+    article from one already stored without reading every article."""
+
+    content: dict[str, str] = field(default_factory=dict)  # content key -> id
+    urls: dict[str, str] = field(default_factory=dict)  # lower-cased URL -> id
+    ids: set[str] = field(default_factory=set)
+    damaged: list[str] = field(default_factory=list)
+    read: int = 0  # article files read (the ones the key file did not know)
+
+
+@dataclass
+class LoadReport:
+    articles: list[Article] = field(default_factory=list)
+    damaged: list[str] = field(default_factory=list)
+
+
+_ID = re.compile(r"[0-9a-f]{4,64}")
+
+
+def valid_id(article_id: str) -> bool:
+    """An article id, or a prefix of one: lower-case hexadecimal, 4 to 64
+    characters. Nothing else ever names a file (no '..', no '/')."""
+    return bool(_ID.fullmatch(article_id))
+
+
+class Library:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._keys: dict[str, list[Any]] | None = None  # the key file, as last read or written
+
+    def path_for(self, article_id: str) -> Path:
+        if not valid_id(article_id):
+            raise HollywoodError(
+                f"'{article_id}' is not an article id (ids are hexadecimal, as "
+                "'hollywood-ai list' shows them)"
+            )
+        return self._file(article_id)
+
+    def _file(self, stem: str) -> Path:
+        return self.root / f"{stem}.json"
+
+    def ids(self) -> list[str]:
+        if not self.root.is_dir():
+            return []
+        return sorted(p.stem for p in self.root.glob("*.json") if not p.name.startswith("."))
+
+    def load_all(self) -> LoadReport:
+        """Every article; a damaged file is reported by name and skipped."""
+        report = LoadReport()
+        for article_id in self.ids():
+            path = self._file(article_id)
+            try:
+                report.articles.append(self._read(path))
+            except (OSError, ValueError, KeyError, TypeError):
+                report.damaged.append(path.name)
+        return report
+
+    def _read(self, path: Path) -> Article:
+        with path.open(encoding="utf-8") as handle:
+            data = json.load(handle)
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        return Article.from_dict(data)
+
+    def get(self, article_id: str) -> Article | None:
+        """The article stored under this exact id (None for anything else,
+        including a file whose content names another id)."""
+        if not valid_id(article_id):
+            return None
+        path = self._file(article_id)
+        if not path.is_file():
+            return None
+        try:
+            article = self._read(path)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return article if article.id == article_id else None
+
+    def contains(self, article_id: str) -> bool:
+        return valid_id(article_id) and self._file(article_id).is_file()
+
+    def put(self, article: Article) -> None:
+        data = json.dumps(article.to_dict(with_body=True), ensure_ascii=False, indent=1)
+        path = self.path_for(article.id)
+        try:
+            atomic_write(path, data.encode("utf-8"))
+        except OSError as exc:
+            raise HollywoodError(describe_os_error(exc, path)) from None
+
+    def remove(self, article_id: str) -> bool:
+        """Remove the article's file; False when there was none."""
+        if not valid_id(article_id):
+            return False
+        path = self._file(article_id)
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            return False
+        except OSError as exc:
+            raise HollywoodError(describe_os_error(exc, path)) from None
+        return True
+
+    # ------------------------------------------------------------ dedup keys
+
+    def keys_path(self) -> Path:
+        return self.root.parent / KEYS_FILE
+
+    def dedup_keys(self) -> DedupKeys:
+        """The content key and URL of every stored article.
+
+        They come from the key file kept beside the library, for each article
+        file whose size and modification time are the ones recorded there; any
+        other file (added by a process that did not update the key file,
+        replaced, new) is read and the key file brought up to date, atomically.
+        So adding to a large library reads one small file and lists a folder,
+        not every article; a stale or lost key file only costs re-reading."""
+        cached = self._read_keys()
+        fresh: dict[str, list[Any]] = {}
+        keys = DedupKeys()
+        try:
+            entries = list(os.scandir(self.root))
+        except OSError:
+            entries = []
+        for entry in entries:
+            if not entry.name.endswith(".json") or entry.name.startswith("."):
+                continue
+            try:
+                st = entry.stat()
+            except OSError:
+                continue
+            old = cached.get(entry.name)
+            if old and old[:2] == [st.st_mtime_ns, st.st_size]:
+                fresh[entry.name] = old
+                continue
+            try:
+                article = self._read(Path(entry.path))
+            except (OSError, ValueError, KeyError, TypeError):
+                keys.damaged.append(entry.name)
+                continue
+            keys.read += 1
+            fresh[entry.name] = [
+                st.st_mtime_ns,
+                st.st_size,
+                article.id,
+                content_key(article.body),
+                article.url,
+            ]
+        for _, _, article_id, key, url in fresh.values():
+            keys.ids.add(article_id)
+            keys.content.setdefault(key, article_id)
+            if url:
+                keys.urls.setdefault(str(url).lower(), article_id)
+        if fresh != cached:
+            self._write_keys(fresh)
+        self._keys = fresh
+        return keys
+
+    def note_keys(self, articles: list[Article]) -> None:
+        """Record the keys of articles just stored (after dedup_keys)."""
+        fresh = dict(self._keys if self._keys is not None else self._read_keys())
+        for article in articles:
+            path = self.path_for(article.id)
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            fresh[path.name] = [
+                st.st_mtime_ns,
+                st.st_size,
+                article.id,
+                content_key(article.body),
+                article.url,
+            ]
+        self._write_keys(fresh)
+        self._keys = fresh
+
+    def _read_keys(self) -> dict[str, list[Any]]:
+        try:
+            data = json.loads(self.keys_path().read_text(encoding="utf-8"))
+            if data.get("version") != KEYS_VERSION or not isinstance(data.get("files"), dict):
+                return {}
+            return {
+                str(name): list(row)
+                for name, row in data["files"].items()
+                if isinstance(row, list) and len(row) == 5
+            }
+        except (OSError, ValueError, AttributeError, TypeError):
+            return {}
+
+    def _write_keys(self, files: dict[str, list[Any]]) -> None:
+        data = json.dumps({"version": KEYS_VERSION, "files": files}, ensure_ascii=False)
+        with contextlib.suppress(OSError):  # a cache: without it, the next add reads more
+            atomic_write(self.keys_path(), data.encode("utf-8"))
+
+    def clean_temporaries(self) -> None:
+        """Half-written files left by a process killed mid-write."""
+        if not self.root.is_dir():
+            return
+        for tmp in self.root.glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                tmp.unlink()

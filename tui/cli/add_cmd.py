@@ -1,0 +1,55 @@
+"""`hollywood-ai add PATH|URL|- ...`: bring your own articles."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from hollywood_ai.tui.cli.common import open_workspace
+from hollywood_ai.tui.cli.output import emit_json, error, safe, warn
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "add",
+        help="add articles: .md .txt .html files, folders, web page or feed URLs, - for standard input",
+    )
+    p.add_argument("inputs", nargs="+", metavar="PATH|URL|-", help="what to add")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    # Imported here so that starting the reader does not load every command's engine.
+    from hollywood_ai.index.add import MAX_FILE_BYTES, add
+
+    ws = open_workspace(args)
+    # One byte past the cap is enough to refuse: never wait for the end of an endless stream.
+    stdin = sys.stdin.buffer.read(MAX_FILE_BYTES + 1) if "-" in args.inputs else None
+
+    def progress(done: int, total: int, item: str) -> None:
+        if sys.stderr.isatty() and not args.json and total > 1:
+            print(f"\radding {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    report = add(ws, args.inputs, progress=progress, stdin=stdin)
+    if sys.stderr.isatty() and not args.json and len(args.inputs) > 1:
+        print(file=sys.stderr)
+    for failure in report.failed:
+        error(failure["error"], failure["input"])
+    for w in report.warnings:
+        warn(f"{w['input']}: {w['warning']}", w["input"])
+    if args.json:
+        emit_json(report.to_dict())
+    else:
+        for item in report.added:
+            print(f"added      {item['id']}  {safe(item['title'])}  ({safe(item['origin'])})")
+        for item in report.duplicates:
+            print(f"duplicate  {item['id']}  ({safe(item['origin'])}) is already in the library")
+        for item in report.skipped:
+            print(f"skipped    {safe(item['input'])}  ({safe(item['reason'])})")
+        skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
+        print(
+            f"{len(report.added)} added, {len(report.duplicates)} already there, "
+            f"{len(report.failed)} failed{skipped}."
+        )
+    return 0 if report.ok else 1

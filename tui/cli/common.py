@@ -1,0 +1,34 @@
+"""Opening the workspace for a command."""
+
+from __future__ import annotations
+
+import argparse
+
+from hollywood_ai.index.workspace import Workspace
+from hollywood_ai.tui.cli.output import warn
+
+OPENED: list[Workspace] = []
+
+
+def report_damage() -> None:
+    """After a command: name the library files it had to skip (found when the
+    articles were read, which a command may do after opening)."""
+    for ws in OPENED:
+        for name in ws.damaged:
+            warn(
+                f"skipped the damaged library file {ws.library.root / name}; add that article again to restore it"
+            )
+        ws.damaged = []
+
+
+def open_workspace(args: argparse.Namespace) -> Workspace:
+    """The home named by --home (or the default), seeded and indexed. Repairs
+    made on the way (a damaged index rebuilt, damaged library files skipped)
+    are told on stderr, one sentence each; the command still answers."""
+    ws = Workspace(getattr(args, "home", None))
+    report = ws.open()
+    if report.rebuilt and report.reason and report.reason != "no index yet":
+        warn(f"{report.reason}; it was rebuilt from the library ({len(report.added)} articles)")
+    OPENED.append(ws)
+    report_damage()
+    return ws

@@ -1,0 +1,52 @@
+"""`hollywood-ai index [--rebuild]`: bring the index up to date."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from hollywood_ai.index.workspace import Workspace
+from hollywood_ai.tui.cli.output import emit_json, error
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("index", help="update the search index from the library")
+    p.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="rebuild it from scratch (built aside, then swapped in)",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    ws = Workspace(args.home)
+    ws.seed_if_empty()
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty() and not args.json:
+            print(f"\rindexing {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    report = ws.sync(progress, rebuild=args.rebuild)
+    if sys.stderr.isatty() and not args.json and report.changed:
+        print(file=sys.stderr)
+    for name in ws.damaged:
+        error(f"skipped the damaged library file {name}; remove it or add the article again")
+    count = ws.index.doc_count()
+    if args.json:
+        data = report.to_dict()
+        data["articles"] = count
+        data["damaged"] = ws.damaged
+        emit_json(data)
+        return 0
+    if report.rebuilt:
+        print(f"Rebuilt the index: {count} articles ({report.reason}).")
+    elif report.changed:
+        print(
+            f"Updated the index: {len(report.added)} added, {len(report.updated)} updated, "
+            f"{len(report.removed)} removed; {count} articles."
+        )
+    else:
+        print(f"The index is up to date: {count} articles.")
+    return 0

@@ -1,0 +1,112 @@
+"""The command line: `hollywood-ai [--home DIR] [COMMAND ...]`.
+
+Each command lives in its own module under ``commands/`` and registers itself
+here; with no command the reader opens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+from collections.abc import Sequence
+
+from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.workspace import Workspace
+from hollywood_ai.tui.cli.commands import COMMANDS
+from hollywood_ai.tui.cli.output import error
+
+
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as dist_version
+
+    try:
+        return dist_version("hollywood-ai")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for
+    (reading the package metadata would slow every start of the reader)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **_: object):
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"{parser.prog} {version()}")
+        parser.exit()
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one sentence, exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        error(f"{message}; run '{self.prog} --help' for usage")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="hollywood-ai",
+        description="A terminal reader that compares how news outlets report AI in film and TV. "
+        "With no command, opens the reader.",
+    )
+    parser.add_argument(
+        "--home",
+        metavar="DIR",
+        help="library and index folder (default: $HOLLYWOOD_AI_HOME or the user data dir)",
+    )
+    parser.add_argument("--version", action=_Version)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if not args.command:
+            workspace = Workspace(args.home)
+            # The article list is read while Textual loads, so the first
+            # screen can show it.
+            threading.Thread(target=workspace.preload_listing, daemon=True).start()
+            from hollywood_ai.tui.app import run_reader
+
+            return run_reader(workspace)
+        try:
+            return int(args.func(args) or 0)
+        finally:
+            from hollywood_ai.tui.cli.common import report_damage
+
+            report_damage()
+    except HollywoodError as exc:
+        error(str(exc))
+        return 1
+    except BrokenPipeError:
+        # Output piped into a reader that stopped early (head, less): not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        error("interrupted; nothing was changed by the unfinished command")
+        return 130
+    except OSError as exc:
+        error(
+            f"{exc.strerror or exc} ({exc.filename or 'no file'}); check the path and its permissions"
+        )
+        return 1
+    except Exception as exc:  # the last line of defence: one sentence, no traceback
+        error(
+            f"an unexpected {type(exc).__name__} stopped the command ({exc}); "
+            "nothing stored was changed, please report it with the command you ran"
+        )
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

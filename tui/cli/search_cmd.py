@@ -1,0 +1,50 @@
+"""`hollywood-ai search QUERY`: ranked hits with snippets."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+
+from hollywood_ai.tui.cli.common import open_workspace
+from hollywood_ai.tui.cli.output import emit_json, safe
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("search", help="search the library (Whoosh query language)")
+    p.add_argument("query", nargs="+", help='words, "phrases", AND/OR/NOT, field:value, prefix*')
+    p.add_argument("--limit", type=int, default=20, help="how many hits (default 20)")
+    p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    # Imported here so that starting the reader does not load every command's engine.
+    from hollywood_ai.index.search.results import marked, search
+
+    if args.limit < 1:
+        args.limit = 1
+    ws = open_workspace(args)
+    query = safe(" ".join(args.query))
+    result = search(ws, query, limit=args.limit, sort=args.sort)
+    if args.json:
+        emit_json(result.to_dict())
+        return 0
+    if result.suggestion:
+        print(f"Did you mean: {safe(result.suggestion)}")
+    if not result.hits:
+        print(f"No articles match {safe(query)!r}.")
+        return 0
+    shown = len(result.hits)
+    print(
+        f"{result.total} article{'s' if result.total != 1 else ''} match {safe(query)!r}"
+        + (f" (showing {shown})" if shown < result.total else "")
+    )
+    for n, hit in enumerate(result.hits, 1):
+        print()
+        line = f"{n}. {safe(hit.title)}"
+        extra = ", ".join(x for x in (hit.outlet, hit.published) if x)
+        print(line + (f" ({safe(extra)})" if extra else "") + f"  [{hit.id}]")
+        body = safe(marked(hit.snippet, hit.spans))
+        print(textwrap.indent(textwrap.fill(body, 88), "   "))
+    return 0
