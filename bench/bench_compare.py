@@ -35,12 +35,12 @@ QUESTIONS = [
 
 
 def run_size(size: int, seed: int = 42, repeat: int = 5) -> dict[str, Any]:
-    from hollywood_ai.index.compare import evidence
+    from hollywood_ai.index.comparing.comparison import compare
+    from hollywood_ai.index.comparing.facts import facts
+    from hollywood_ai.index.comparing.scope import Scope
     from hollywood_ai.index.stories import grouping as stories
     from hollywood_ai.index.stories import words as storywords
-    from hollywood_ai.index.compare.comparison import compare
-    from hollywood_ai.index.compare.facts import facts
-    from hollywood_ai.index.compare.scope import Scope
+    from hollywood_ai.index.text import passage_analysis
     from hollywood_ai.index.workspace import Workspace
 
     from bench.bench_search import home_for, percentile
@@ -63,7 +63,7 @@ def run_size(size: int, seed: int = 42, repeat: int = 5) -> dict[str, Any]:
     stories.grouped(ws)  # the library's own grouping, kept again
     story = all_stories[0]
     # Cold: passages of the story analysed for the first time.
-    evidence._cache.clear()
+    passage_analysis.forget_passages()
     start = time.perf_counter()
     compare(ws, QUESTIONS[0], story=story.id)
     cold_ms = (time.perf_counter() - start) * 1000

@@ -21,8 +21,8 @@ def resident_mib() -> float:
 
 
 def run(passages: int = 2000) -> dict[str, float]:
-    import hollywood_ai.index.compare.comparison  # noqa: F401  (the engine, as the reader has it)
-    from hollywood_ai.index.compare.meaning import Meaning
+    import hollywood_ai.index.comparing.comparison  # noqa: F401  (the engine, as the reader has it)
+    from hollywood_ai.index.comparing.meaning import Meaning
 
     before = resident_mib()
     meaning = Meaning()

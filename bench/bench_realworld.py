@@ -79,8 +79,8 @@ def excerpt_share(body: str, excerpt: str | None) -> float | None:
 
 
 def run(folder: Path, verbose: bool = False) -> dict[str, Any]:
-    from hollywood_ai.index.ingest.decode import decode_document
     from hollywood_ai.index.errors import HollywoodError
+    from hollywood_ai.index.ingest.decode import decode_document
     from hollywood_ai.index.ingest.html import parse_html
 
     fields = {"title": 0, "author": 0, "outlet": 0, "date": 0, "language": 0}

@@ -86,11 +86,11 @@ def time_call(fn: Any, repeat: int) -> list[float]:
 
 
 def run_size(size: int, repeat: int, seed: int = 42) -> dict[str, Any]:
-    from hollywood_ai.index.search import ranking as fastrank
-    from hollywood_ai.index.search import queries as q
-    from hollywood_ai.index.search import results as search_module
-    from hollywood_ai.index.search.results import search
-    from hollywood_ai.index.search.generations import ARTICLES
+    from hollywood_ai.index.searching import queries as q
+    from hollywood_ai.index.searching import ranking as fastrank
+    from hollywood_ai.index.searching import results as search_module
+    from hollywood_ai.index.searching.results import search
+    from hollywood_ai.index.searching.schema import ARTICLES
     from hollywood_ai.index.workspace import Workspace
 
     home, _ = home_for(size, seed)

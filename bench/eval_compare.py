@@ -98,7 +98,7 @@ def _disc_found(comparison: Any, expected: dict[str, Any], ids: dict[str, str]) 
 
 
 def evaluate(ws: Any, ids: dict[str, str], labels: dict[str, Any], which: str) -> Tally:
-    from hollywood_ai.index.compare.comparison import compare
+    from hollywood_ai.index.comparing.comparison import compare
 
     tally = Tally()
     for fact in labels["facts"]:
@@ -129,7 +129,7 @@ def evaluate(ws: Any, ids: dict[str, str], labels: dict[str, Any], which: str) -
 def facts_recovered(
     ws: Any, ids: dict[str, str], labels: dict[str, Any]
 ) -> tuple[int, int, list[str]]:
-    from hollywood_ai.index.compare.facts import facts
+    from hollywood_ai.index.comparing.facts import facts
 
     found = facts(ws)
     multi = [f for f in labels["facts"] if len(f["reports"]) >= 2]
@@ -162,7 +162,7 @@ def _about(found: Any, fact: dict[str, Any], want: set[str]) -> bool:
 
 
 def sweep(ws: Any, ids: dict[str, str], labels: dict[str, Any]) -> list[dict[str, Any]]:
-    from hollywood_ai.index.compare import scoring as compare_mod
+    from hollywood_ai.index.comparing import scoring as compare_mod
     original = compare_mod.REPORT_COVERAGE
     rows = []
     try:

@@ -1,11 +1,168 @@
-"""The hollywood-ai engine: ingestion, the on-disk library, the Whoosh index and
-the services (search, compare, facts) built on them.
+"""The hollywood-ai engine: its public face.
 
-Nothing in this package imports Textual: every capability is plain Python that
-returns plain data, so the reader, the command line and scripts share it.
+The reader and the command line import only from here. Each name is loaded
+on first use (PEP 562), so importing the engine stays cheap and the reader
+draws before Whoosh, NumPy or the meaning model are loaded. Nothing in this
+package imports Textual: every capability is plain Python returning plain
+data.
+
+How the engine is laid out (each layer imports only those below it; the
+import-linter contracts in pyproject.toml keep it so):
+
+    comparing      questions, evidence, scoring, differences, facts, scopes, export
+    stories        grouping articles into stories
+    adding         files, folders, pages, URLs, feeds and stdin into the library
+    workspace      a home's library and index, opened together
+    searching      the Whoosh index, ranking, queries, suggestions, snippets
+    store, ingest  the library and durable writes; turning input into articles
+    text           normalising, word analysis, figures, Markdown, passages
+    model, errors, kept
 """
 
-from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.model import Article, Passage
+from __future__ import annotations
 
-__all__ = ["Article", "HollywoodError", "Passage"]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+#: Each public name and the module (under this package) that defines it.
+_EXPORTS: dict[str, str] = {
+    # the article model and the one error the presenters show
+    "Article": "model",
+    "Passage": "model",
+    "HollywoodError": "errors",
+    # a home: library and index
+    "Workspace": "workspace",
+    "SyncReport": "searching.reports",
+    "atomic_write": "store.durable",
+    # adding
+    "add": "adding",
+    "AddReport": "adding",
+    "MAX_FILE_BYTES": "adding",
+    # search
+    "search": "searching.results",
+    "SearchResult": "searching.results",
+    "Hit": "searching.results",
+    "Cancelled": "searching.results",
+    "marked": "searching.results",
+    # compare and facts
+    "compare": "comparing.comparison",
+    "comparison_of_fact": "comparing.comparison",
+    "Comparison": "comparing.results",
+    "SourceReport": "comparing.results",
+    "ScopeInfo": "comparing.results",
+    "Discrepancy": "comparing.discrepancy",
+    "Scope": "comparing.scope",
+    "CANDIDATES": "comparing.scope",
+    "to_markdown": "comparing.export",
+    "scope_note": "comparing.export",
+    "many_silent": "comparing.export",
+    "silent_line": "comparing.export",
+    "render_diff": "comparing.quotes",
+    "facts": "comparing.facts",
+    "Fact": "comparing.facts",
+    # stories
+    "Story": "stories.grouping",
+    "grouped": "stories.grouping",
+    "find_story": "stories.grouping",
+    # text the presenters show
+    "strip_controls": "text.normalise",
+    "fold": "text.normalise",
+    "plain": "text.passages",
+    "split_passages": "text.passages",
+    "text_analyzer": "text.analysis",
+}
+#: Names bound to an object of another name in its module.
+_RENAMED = {"find_story": "find"}
+#: Modules the presenters use whole.
+_MODULES = {"markdown": "text.markdown"}
+
+__all__ = [
+    "CANDIDATES",
+    "MAX_FILE_BYTES",
+    "AddReport",
+    "Article",
+    "Cancelled",
+    "Comparison",
+    "Discrepancy",
+    "Fact",
+    "Hit",
+    "HollywoodError",
+    "Passage",
+    "Scope",
+    "ScopeInfo",
+    "SearchResult",
+    "SourceReport",
+    "Story",
+    "SyncReport",
+    "Workspace",
+    "add",
+    "atomic_write",
+    "compare",
+    "comparison_of_fact",
+    "facts",
+    "find_story",
+    "fold",
+    "grouped",
+    "many_silent",
+    "markdown",
+    "marked",
+    "plain",
+    "render_diff",
+    "scope_note",
+    "search",
+    "silent_line",
+    "split_passages",
+    "strip_controls",
+    "text_analyzer",
+    "to_markdown",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODULES:
+        value: Any = importlib.import_module(f"{__name__}.{_MODULES[name]}")
+    elif name in _EXPORTS:
+        module = importlib.import_module(f"{__name__}.{_EXPORTS[name]}")
+        value = getattr(module, _RENAMED.get(name, name))
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:
+    from hollywood_ai.index.adding import MAX_FILE_BYTES, AddReport, add
+    from hollywood_ai.index.comparing.comparison import compare, comparison_of_fact
+    from hollywood_ai.index.comparing.discrepancy import Discrepancy
+    from hollywood_ai.index.comparing.export import (
+        many_silent,
+        scope_note,
+        silent_line,
+        to_markdown,
+    )
+    from hollywood_ai.index.comparing.facts import Fact, facts
+    from hollywood_ai.index.comparing.quotes import render_diff
+    from hollywood_ai.index.comparing.results import Comparison, ScopeInfo, SourceReport
+    from hollywood_ai.index.comparing.scope import CANDIDATES, Scope
+    from hollywood_ai.index.errors import HollywoodError
+    from hollywood_ai.index.model import Article, Passage
+    from hollywood_ai.index.searching.reports import SyncReport
+    from hollywood_ai.index.searching.results import (
+        Cancelled,
+        Hit,
+        SearchResult,
+        marked,
+        search,
+    )
+    from hollywood_ai.index.store.durable import atomic_write
+    from hollywood_ai.index.stories.grouping import Story, grouped
+    from hollywood_ai.index.stories.grouping import find as find_story
+    from hollywood_ai.index.text import markdown
+    from hollywood_ai.index.text.analysis import text_analyzer
+    from hollywood_ai.index.text.normalise import fold, strip_controls
+    from hollywood_ai.index.text.passages import plain, split_passages
+    from hollywood_ai.index.workspace import Workspace

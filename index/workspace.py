@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.model import Article
+from hollywood_ai.index.searching.reports import SyncReport
 from hollywood_ai.index.store.durable import (
     atomic_write,
     describe_os_error,
@@ -23,8 +25,6 @@ from hollywood_ai.index.store.durable import (
 )
 from hollywood_ai.index.store.home import resolve_home
 from hollywood_ai.index.store.library import Library, valid_id
-from hollywood_ai.index.model import Article
-from hollywood_ai.index.search.reports import SyncReport
 from hollywood_ai.index.text.normalise import strip_controls
 
 #: The listing kept beside the index (see Workspace.listing): its layout's version.
@@ -32,7 +32,7 @@ LISTING_VERSION = 2
 _LISTED = ("id", "title", "origin", "outlet", "author", "published", "url", "tags", "checksum")
 
 if TYPE_CHECKING:
-    from hollywood_ai.index.search.generations import Progress, SearchIndex
+    from hollywood_ai.index.searching.generations import Progress, SearchIndex
 
 
 class Workspace:
@@ -50,7 +50,7 @@ class Workspace:
         """The Whoosh index, opened on first use (so that importing and
         constructing a Workspace stays cheap: the reader draws first)."""
         if self._index is None:
-            from hollywood_ai.index.search.generations import SearchIndex
+            from hollywood_ai.index.searching.generations import SearchIndex
 
             self._index = SearchIndex(self.home / "index")
         return self._index

@@ -10,8 +10,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hollywood_ai.index.model import Article
-from hollywood_ai.index.workspace import Workspace
+from hollywood_ai.index import Article, Workspace
 from hollywood_ai.tui.messages import LibraryChanged, OpenArticle
 from hollywood_ai.tui.screens.help import HelpScreen, class_bindings, rows, screen_rows
 from hollywood_ai.tui.screens.main import MainScreen

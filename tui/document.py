@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from hollywood_ai.index.text import markdown as md
-from hollywood_ai.index.text.normalise import strip_controls
+from hollywood_ai.index import markdown as md
+from hollywood_ai.index import strip_controls
 from textual.content import Content
 from textual.style import Style
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hollywood_ai.index.model import Article
-from hollywood_ai.index.search.reports import SyncReport
+from hollywood_ai.index import Article, SyncReport
 from textual.message import Message
 
 if TYPE_CHECKING:  # compare's engine is loaded when the compare screen opens
-    from hollywood_ai.index.compare.comparison import Comparison
+    from hollywood_ai.index import Comparison
 
 
 @dataclass

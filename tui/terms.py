@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from hollywood_ai.index.text.normalise import fold
+from hollywood_ai.index import fold
 
 _TEXT_FIELDS = {"title", "body", "outlet", "author", "tags"}
 _RANGE = re.compile(r"\w+:\s*[\[{][^\]}]*[\]}]")
@@ -27,7 +27,7 @@ _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 def _analyzer() -> Any:
     """The engine's analyser, imported when first needed (Whoosh is not
     needed to draw the first screen)."""
-    from hollywood_ai.index.search.generations import text_analyzer
+    from hollywood_ai.index import text_analyzer
 
     return text_analyzer()
 

@@ -20,15 +20,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from hollywood_ai.index.ingest import chrome
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.model import Article
+from hollywood_ai.index.ingest import chrome
 from hollywood_ai.index.ingest.urls import (
     clean_url,
     date_from_url,
     normalise_date,
     outlet_from_url,
 )
+from hollywood_ai.index.model import Article
 from hollywood_ai.index.text.normalise import clean_inline, repair, squeeze_blank_lines
 
 # Front-matter keys that describe page layout, not the article.

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.store.durable import atomic_write, describe_os_error
 from hollywood_ai.index.model import Article, short_hash
+from hollywood_ai.index.store.durable import atomic_write, describe_os_error
 
 KEYS_FILE = "library-keys.json"  # in the home, beside the library folder
 KEYS_VERSION = 1  # bump when content_key changes

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.store.durable import read_kept, write_kept
 from hollywood_ai.index.model import Article
+from hollywood_ai.index.store.durable import read_kept, write_kept
 
 if TYPE_CHECKING:  # numpy and scipy are loaded when a library is first grouped
     from hollywood_ai.index.stories import words as storywords

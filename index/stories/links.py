@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # numpy and scipy are loaded when a library is first grouped
     import numpy as np
-    from hollywood_ai.index.stories import words as storywords
     from hollywood_ai.index.model import Article
+    from hollywood_ai.index.stories import words as storywords
 
 SIGNATURE_SIZE = 150
 #: Pairs less alike than this are left out of the graph (count as nothing).

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import numpy as np
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.store.durable import atomic_write
 from hollywood_ai.index.model import Article
+from hollywood_ai.index.store.durable import atomic_write
 from hollywood_ai.index.text.normalise import fold
 from whoosh.analysis import STOP_WORDS
 

@@ -20,7 +20,15 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from whoosh.analysis import STOP_WORDS
+from whoosh.analysis import (
+    STOP_WORDS,
+    Analyzer,
+    CharsetFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
 from whoosh.fields import TEXT
 from whoosh.formats import Frequency, Positions
 from whoosh.lang.porter import stem
@@ -156,3 +164,14 @@ def _frequencies(terms: Any, fb: float) -> Iterator[tuple[bytes, int, float, byt
         counts[term] = counts.get(term, 0) + 1
     for term, n in counts.items():
         yield term.encode("utf-8"), n, float(n) * fb, pack_uint(n)
+
+
+def text_analyzer() -> Analyzer:
+    """Words, lower-cased, accents and apostrophes folded, stop words out, stemmed."""
+    return (
+        RegexTokenizer(TOKEN_PATTERN)
+        | LowercaseFilter()
+        | CharsetFilter(FOLD_MAP)
+        | StopFilter(minsize=1)
+        | StemFilter()
+    )

@@ -29,8 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hollywood_ai.index.text import markdown as md
 from hollywood_ai.index.model import Article, Passage
+from hollywood_ai.index.text import markdown as md
 from hollywood_ai.index.text.sentences import split_sentences
 
 MAX_PASSAGE_CHARS = 600

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hollywood_ai.index.add import add
+from hollywood_ai.index.adding import add
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.search.results import search
+from hollywood_ai.index.searching.results import search
 from hollywood_ai.index.workspace import Workspace
 
 EXE = str(Path(sys.executable).parent / "hollywood-ai")
@@ -648,8 +648,8 @@ def test_add_does_not_read_the_whole_library(tmp_path: Path, monkeypatch: pytest
     """Duplicates are told by the library's key file: once it knows the
     articles, adding one reads none of them, and still finds duplicates by
     text and by URL (articles stored by other means are learnt once)."""
-    from hollywood_ai.index.store.library import Library
     from hollywood_ai.index.model import Article
+    from hollywood_ai.index.store.library import Library
 
     home = tmp_path / "home"
     ws = Workspace(home)

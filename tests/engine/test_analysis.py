@@ -8,17 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
+from hollywood_ai.index.searching.documents import documents as _documents
+from hollywood_ai.index.searching.schema import FIELD_SEP, article_schema, shingle_analyzer
+from hollywood_ai.index.searching.whoosh_internals.codec import InliningCodec
 from hollywood_ai.index.text import analysis
-from hollywood_ai.index.search import generations as searchindex
-from hollywood_ai.index.text.analysis import AnalysedText, PairText
-from hollywood_ai.index.search.generations import (
-    FIELD_SEP,
-    _documents,
-    article_schema,
-    shingle_analyzer,
-    text_analyzer,
-)
-from hollywood_ai.index.search.whoosh_internals.codec import InliningCodec
+from hollywood_ai.index.text.analysis import AnalysedText, PairText, text_analyzer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh import index as windex
@@ -93,7 +87,6 @@ def test_the_schema_uses_the_one_pass_fields() -> None:
     assert isinstance(FIELDS["body"], AnalysedText)
     assert isinstance(FIELDS["shingles"], PairText)
     assert FIELDS["body"].analyzer == text_analyzer()
-    assert searchindex.TOKEN_PATTERN == analysis.TOKEN_PATTERN
 
 
 @given(TEXTS)

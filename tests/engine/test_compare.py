@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hollywood_ai.index.compare.comparison import compare, to_markdown
+from hollywood_ai.index.comparing.comparison import compare
+from hollywood_ai.index.comparing.export import to_markdown
+from hollywood_ai.index.comparing.facts import facts
+from hollywood_ai.index.comparing.quotes import extract as quotes_in
+from hollywood_ai.index.comparing.quotes import render_diff, word_diff
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.compare.facts import facts
-from hollywood_ai.index.text.figures import extract
-from hollywood_ai.index.compare.quotes import extract as quotes_in
-from hollywood_ai.index.compare.quotes import render_diff, word_diff
 from hollywood_ai.index.stories.grouping import group
+from hollywood_ai.index.text.figures import extract
 from hollywood_ai.index.workspace import Workspace
 
 from tests.reader_support import make_app, open_facts, reader_home, settle
@@ -263,7 +264,7 @@ def test_answer_kind_cues(seeded: Workspace):
 
 
 def test_when_needs_a_date(seeded: Workspace):
-    from hollywood_ai.index.compare.evidence import _DATE_IN_TEXT
+    from hollywood_ai.index.text.passage_analysis import _DATE_IN_TEXT
 
     c = compare(seeded, "when was the show released")
     for s in c.sources:
@@ -274,7 +275,7 @@ def test_when_needs_a_date(seeded: Workspace):
 def test_comparison_of_a_fact_is_the_fact(seeded: Workspace):
     """Enter on a fact shows that fact: its sources, silent ones and
     differences, not a new search for its (shortened) label."""
-    from hollywood_ai.index.compare.comparison import comparison_of_fact
+    from hollywood_ai.index.comparing.comparison import comparison_of_fact
 
     articles = seeded.articles()
     for f in facts(seeded):

@@ -3,13 +3,13 @@ quotes. Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
-from hollywood_ai.index.compare.differences import (
+from hollywood_ai.index.comparing.differences import (
     _number_discrepancies,
     answer_discrepancies,
     find_discrepancies,
 )
-from hollywood_ai.index.compare.evidence import read_question
-from hollywood_ai.index.compare.quote_differences import _differing_parts
+from hollywood_ai.index.comparing.evidence import read_question
+from hollywood_ai.index.comparing.quote_differences import _differing_parts
 
 
 def _numbers(passages: dict[str, list[str]]) -> list[dict[str, str]]:
@@ -107,7 +107,7 @@ def test_claim_with_a_figure_wants_one() -> None:
 
 
 def test_a_short_form_of_a_first_name_is_a_variant() -> None:
-    from hollywood_ai.index.compare.names import Name, are_variants
+    from hollywood_ai.index.comparing.names import Name, are_variants
 
     def name(text: str) -> Name:
         return Name(text, 0, len(text))

@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from hollywood_ai.index.compare.comparison import Discrepancy
-from hollywood_ai.index.compare.evidence import story_passages
-from hollywood_ai.index.compare.fact_differences import differing, real
-from hollywood_ai.index.compare.fact_labels import clean, is_complete
-from hollywood_ai.index.compare.facts import Fact, facts_in
+from hollywood_ai.index.comparing.comparison import Discrepancy
+from hollywood_ai.index.comparing.evidence import story_passages
+from hollywood_ai.index.comparing.fact_differences import differing, real
+from hollywood_ai.index.comparing.fact_labels import clean, is_complete
+from hollywood_ai.index.comparing.facts import Fact, facts_in
 from hollywood_ai.index.model import Article
 
 from tests.reader_support import make_app, reader_home, settle

@@ -7,10 +7,10 @@ import json
 from dataclasses import replace
 
 import pytest
-from hollywood_ai.index.search import generations as searchindex
 from hollywood_ai.index.model import Article
+from hollywood_ai.index.searching import generations as searchindex
+from hollywood_ai.index.searching.results import search
 from hollywood_ai.index.text.passages import split_passages
-from hollywood_ai.index.search.results import search
 from hollywood_ai.index.workspace import Workspace
 
 

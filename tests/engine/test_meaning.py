@@ -7,7 +7,7 @@ from __future__ import annotations
 import socket
 
 import pytest
-from hollywood_ai.index.compare.meaning import Meaning
+from hollywood_ai.index.comparing.meaning import Meaning
 
 
 def test_loads_from_its_package_without_a_network(monkeypatch: pytest.MonkeyPatch) -> None:

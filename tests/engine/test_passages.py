@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
+from hollywood_ai.index.comparing.quotes import extract
+from hollywood_ai.index.ingest.seeds import seed_articles
 from hollywood_ai.index.model import Article, Passage
 from hollywood_ai.index.text.passages import MAX_PASSAGE_CHARS, plain, split_passages
-from hollywood_ai.index.compare.quotes import extract
-from hollywood_ai.index.ingest.seeds import seed_articles
 from hollywood_ai.index.text.sentences import split_sentences
 
 REALWORLD = (

@@ -8,12 +8,11 @@ import os
 import re
 
 import pytest
-from hollywood_ai.index.text import analysis
-from hollywood_ai.index.compare import evidence
+from hollywood_ai.index.text import analysis, words
 from hollywood_ai.index.text import figures as quantities
-from hollywood_ai.index.compare.evidence import EXPANSIONS, NUMBER_WORDS
+from hollywood_ai.index.text.figures import NUMBER_WORDS, lower_for_patterns
 from hollywood_ai.index.text.passages import split_passages
-from hollywood_ai.index.text.figures import lower_for_patterns
+from hollywood_ai.index.text.vocabulary import EXPANSIONS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -84,14 +83,14 @@ TEXTS = st.one_of(
 
 
 def stems_by_patterns(text: str, drop_questions: bool = False) -> list[str]:
-    """evidence.stems as it was: every pattern applied to every text."""
+    """words.stems as it was: every pattern applied to every text."""
     if drop_questions:
-        text = evidence._QUESTION.sub(" ", text)
-    text = evidence._NUMBER_WORD.sub(
+        text = words._QUESTION.sub(" ", text)
+    text = words._NUMBER_WORD.sub(
         lambda m: str(NUMBER_WORDS[lower_for_patterns(m.group(1))]), text
     )
-    text = evidence._TIMES_X.sub(r"\1 times", text)
-    text = evidence._EXPAND.sub(
+    text = words._TIMES_X.sub(r"\1 times", text)
+    text = words._EXPAND.sub(
         lambda m: " ".join(EXPANSIONS[lower_for_patterns(m.group(1))]), text
     )
     return analysis.stems(text)
@@ -108,7 +107,7 @@ def test_extract_with_and_without_the_check(text: str) -> None:
 @given(TEXTS, st.booleans())
 @MANY
 def test_stems_with_and_without_the_checks(text: str, drop: bool) -> None:
-    assert evidence.stems(text, drop) == stems_by_patterns(text, drop)
+    assert words.stems(text, drop) == stems_by_patterns(text, drop)
 
 
 def test_the_odd_case_map_is_complete() -> None:
@@ -128,15 +127,15 @@ def test_corpus_passages() -> None:
     for article in generate(30, 9):
         for p in split_passages(article):
             assert quantities.extract(p.text) == quantities._extract(p.text)
-            assert evidence.stems(p.text) == stems_by_patterns(p.text)
+            assert words.stems(p.text) == stems_by_patterns(p.text)
 
 
 def test_a_long_s_in_a_number_word_is_read_as_the_number() -> None:
     """IGNORECASE matches "ſix" as "six": it is looked up folded the same way
     (it raised a KeyError, which stopped the index build of such an article)."""
-    assert "6" in evidence.stems("ſix ſhots, ten times faster")
-    assert "10" in evidence.stems("ſix ſhots, ten times faster")
-    assert evidence.stems("VFX") == evidence.stems("vfx")
+    assert "6" in words.stems("ſix ſhots, ten times faster")
+    assert "10" in words.stems("ſix ſhots, ten times faster")
+    assert words.stems("VFX") == words.stems("vfx")
 
 
 @pytest.mark.parametrize(

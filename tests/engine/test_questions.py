@@ -5,9 +5,9 @@ Every sentence here is written for these tests."""
 from __future__ import annotations
 
 import pytest
-from hollywood_ai.index.compare import answers
-from hollywood_ai.index.compare.evidence import read_question
-from hollywood_ai.index.compare.questions import read
+from hollywood_ai.index.comparing import answers
+from hollywood_ai.index.comparing.evidence import read_question
+from hollywood_ai.index.comparing.questions import read
 
 
 @pytest.mark.parametrize(
@@ -151,7 +151,7 @@ def test_places_by_direction() -> None:
 
 
 def test_a_name_typed_in_lower_case_is_still_the_subject() -> None:
-    from hollywood_ai.index.compare.evidence import name_words
+    from hollywood_ai.index.comparing.evidence import name_words
     from hollywood_ai.index.model import Article
 
     bodies = [

@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hollywood_ai.index.compare import scope as scopemod
-from hollywood_ai.index.compare.comparison import compare
+from hollywood_ai.index.comparing import export
+from hollywood_ai.index.comparing import scope as scopemod
+from hollywood_ai.index.comparing.comparison import compare
+from hollywood_ai.index.comparing.scope import Scope
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.compare.scope import Scope
 from hollywood_ai.index.workspace import Workspace
 
 from tests.scope_support import DUBBING, FESTIVAL, OTHER, scope_home
@@ -88,7 +89,7 @@ def test_only_the_best_candidates_are_read(ws: Workspace, monkeypatch: pytest.Mo
     # every other article listed, silent, without passages.
     assert len(reporting(c)) == 2
     assert sum(1 for s in c.sources if not s.reports and not s.passages) == c.scope.articles - 2
-    assert "were read" in scopemod.scope_note(c.scope)
+    assert "were read" in export.scope_note(c.scope)
 
 
 def test_a_question_with_no_word_in_the_library_leaves_every_source_silent(ws: Workspace):
@@ -129,23 +130,23 @@ def test_a_scope_of_an_unknown_kind_is_a_programming_error():
 
 def test_markdown_says_the_scope_and_lists_many_silent_sources_in_one_line(ws: Workspace):
     c = compare(ws, QUESTION, scope=Scope.library())
-    text = scopemod.to_markdown(c)
+    text = export.to_markdown(c)
     assert "Scope: the whole library (16 articles)" in text
     assert "### Marquee Weekly" in text and "### Coastal Times" not in text
     line = next(x for x in text.splitlines() if x.startswith("Not reported by 13 sources: "))
     for outlet, _, _ in OTHER:
         assert outlet in line
     # A story's Markdown is as before: each silent source under its own heading.
-    story = scopemod.to_markdown(compare(ws, QUESTION))
+    story = export.to_markdown(compare(ws, QUESTION))
     assert "Scope:" not in story and "*Not reported.*" in story
 
 
 def test_silent_names_count_an_outlet_once():
-    from hollywood_ai.index.compare.comparison import SourceReport
+    from hollywood_ai.index.comparing.comparison import SourceReport
 
     sources = [
         SourceReport(id=str(i), title=f"Title {i}", outlet=o, reports=False, passages=[])
         for i, o in enumerate(["Variety", "Variety", None, "Deadline", "Variety"])
     ]
-    names, rest = scopemod.silent_names(sources, limit=2)
+    names, rest = export.silent_names(sources, limit=2)
     assert names == ["Variety (3)", "Deadline"] and rest == 1

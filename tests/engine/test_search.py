@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hollywood_ai.index.search.results import MARK_CLOSE, MARK_OPEN, marked, search
+from hollywood_ai.index.searching.results import MARK_CLOSE, MARK_OPEN, marked, search
 from hollywood_ai.index.workspace import Workspace
 
 # Seed articles by a stable feature of each (ids derive from their text).
@@ -153,7 +153,7 @@ def test_dates_are_read_to_the_day(seeded: Workspace, text: str, expected: set[s
 
 
 def test_dates_outside_published_are_words():
-    from hollywood_ai.index.search.queries import compact_dates
+    from hollywood_ai.index.searching.queries import compact_dates
 
     assert compact_dates("2025-07-18 published:[2025-07-01 TO 2025-7-31]") == (
         "2025-07-18 published:[20250701 TO 20250731]"
@@ -239,7 +239,7 @@ def test_limit_and_exact_total(seeded: Workspace):
 
 
 def test_cancelled_search_raises(seeded: Workspace):
-    from hollywood_ai.index.search.results import Cancelled
+    from hollywood_ai.index.searching.results import Cancelled
 
     with pytest.raises(Cancelled):
         search(seeded, "Netflix", should_stop=lambda: True)
@@ -266,8 +266,8 @@ def test_fast_path_ranks_like_whoosh(seeded: Workspace, text: str):
     """Plain-word queries take the fast path; Whoosh's own evaluation of the
     same query must find the same articles in the same order, with the same
     scores (the title's and outlet's boosts included)."""
-    from hollywood_ai.index.search import queries as q
-    from hollywood_ai.index.search.generations import ARTICLES
+    from hollywood_ai.index.searching import queries as q
+    from hollywood_ai.index.searching.schema import ARTICLES
 
     fast = [(h.id, h.score) for h in search(seeded, text).hits]
     s = seeded.index.searcher(ARTICLES)
@@ -322,10 +322,10 @@ def test_field_and_date_queries_rank_like_whoosh(generated: Workspace, text: str
     """Words in one field and whole-day date ranges (alone or ANDed with
     words) are answered without Whoosh's evaluation: same total, same hits,
     same scores, same order, and the deleted article never comes back."""
-    from hollywood_ai.index.search import ranking as fastrank
-    from hollywood_ai.index.search import queries as q
-    from hollywood_ai.index.search import results as search_module
-    from hollywood_ai.index.search.generations import ARTICLES
+    from hollywood_ai.index.searching import queries as q
+    from hollywood_ai.index.searching import ranking as fastrank
+    from hollywood_ai.index.searching import results as search_module
+    from hollywood_ai.index.searching.schema import ARTICLES
 
     s = generated.index.searcher(ARTICLES)
     query = q.parse(text, s.schema)
@@ -345,8 +345,8 @@ def test_term_scores_are_whooshs_own(generated: Workspace, word: str):
     """The fast path's per-posting BM25F (lengths read a segment at a time)
     gives exactly Whoosh's floats, in every field, across segments, without
     the deleted article."""
-    from hollywood_ai.index.search import ranking as fastrank
-    from hollywood_ai.index.search.generations import ARTICLES
+    from hollywood_ai.index.searching import ranking as fastrank
+    from hollywood_ai.index.searching.schema import ARTICLES
 
     s = generated.index.searcher(ARTICLES)
     assert len(s.reader().leaf_readers()) == 2
@@ -370,9 +370,9 @@ def test_term_scores_are_whooshs_own(generated: Workspace, word: str):
     "text", ["published:2024 NOT netflix", "eternau*", "title:net*", '"visual effects" OR union']
 )
 def test_other_queries_are_left_to_whoosh(generated: Workspace, text: str):
-    from hollywood_ai.index.search import ranking as fastrank
-    from hollywood_ai.index.search import queries as q
-    from hollywood_ai.index.search.generations import ARTICLES
+    from hollywood_ai.index.searching import queries as q
+    from hollywood_ai.index.searching import ranking as fastrank
+    from hollywood_ai.index.searching.schema import ARTICLES
 
     s = generated.index.searcher(ARTICLES)
     assert fastrank.rank_query(s, q.parse(text, s.schema), 20, "relevance") is None
@@ -408,8 +408,8 @@ def test_sort_by_date_puts_undated_last(seeded: Workspace):
 def test_fast_phrases_find_what_whoosh_finds(seeded: Workspace, text: str):
     """Phrases take the fast path (pairs of neighbouring words); Whoosh's own
     phrase search must find the same articles."""
-    from hollywood_ai.index.search import queries as q
-    from hollywood_ai.index.search.generations import ARTICLES
+    from hollywood_ai.index.searching import queries as q
+    from hollywood_ai.index.searching.schema import ARTICLES
 
     fast = {h.id for h in search(seeded, text).hits}
     s = seeded.index.searcher(ARTICLES)
@@ -466,8 +466,8 @@ def test_possessive_finds_both_spellings(seeded: Workspace):
 
 @pytest.mark.parametrize("text", ["Netflix's", "Netflix’s", "doesn't"])
 def test_apostrophes_fast_path_ranks_like_whoosh(seeded: Workspace, text: str):
-    from hollywood_ai.index.search import queries as q
-    from hollywood_ai.index.search.generations import ARTICLES
+    from hollywood_ai.index.searching import queries as q
+    from hollywood_ai.index.searching.schema import ARTICLES
 
     fast = [h.id for h in search(seeded, text).hits]
     s = seeded.index.searcher(ARTICLES)
@@ -498,8 +498,8 @@ def test_phrases_search_author_and_outlet(seeded: Workspace):
     ],
 )
 def test_phrases_do_not_join_fields(seeded: Workspace, text: str):
-    from hollywood_ai.index.search import queries as q
-    from hollywood_ai.index.search.generations import ARTICLES
+    from hollywood_ai.index.searching import queries as q
+    from hollywood_ai.index.searching.schema import ARTICLES
 
     s = seeded.index.searcher(ARTICLES)
     assert len(s.search(q.parse(text, s.schema))) == 0  # Whoosh finds none
@@ -564,8 +564,8 @@ def test_no_correction_of_a_word_only_a_tag_knows(workspace: Workspace):
 def test_suggestion_is_checked_without_a_whoosh_search(seeded: Workspace, monkeypatch):
     """The correction is counted with the fast path's tables (plain words) or
     one unscored pass, never a ranked Whoosh search."""
-    from hollywood_ai.index.search.generations import ARTICLES
-    from hollywood_ai.index.search.suggestions import suggest
+    from hollywood_ai.index.searching.schema import ARTICLES
+    from hollywood_ai.index.searching.suggestions import suggest
     from whoosh.searching import Searcher
 
     searcher = seeded.index.searcher(ARTICLES)
@@ -597,8 +597,8 @@ def test_suggestion_is_checked_without_a_whoosh_search(seeded: Workspace, monkey
     ],
 )
 def test_suggestion_counts_like_search(seeded: Workspace, text: str):
-    from hollywood_ai.index.search.generations import ARTICLES
-    from hollywood_ai.index.search.suggestions import _count
+    from hollywood_ai.index.searching.schema import ARTICLES
+    from hollywood_ai.index.searching.suggestions import _count
 
     assert _count(seeded.index.searcher(ARTICLES), text) == search(seeded, text).total
 
@@ -614,7 +614,8 @@ async def test_the_reader_cancels_a_stale_search(seeded_home, tmp_path, monkeypa
     import threading
     import time
 
-    from hollywood_ai.index.search import results as search_module
+    from hollywood_ai.index.searching import results as search_module
+
     from tests.reader_support import make_app, settle
 
     home = tmp_path / "reader-home"
@@ -661,7 +662,7 @@ async def test_the_reader_cancels_a_stale_search(seeded_home, tmp_path, monkeypa
     ],
 )
 def test_corrections_of_short_words_are_one_edit_away(seeded: Workspace, word, expected):
-    from hollywood_ai.index.search.generations import ARTICLES
-    from hollywood_ai.index.search.suggestions import _best
+    from hollywood_ai.index.searching.schema import ARTICLES
+    from hollywood_ai.index.searching.suggestions import _best
 
     assert _best(seeded.index.searcher(ARTICLES), word) == expected

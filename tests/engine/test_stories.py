@@ -7,9 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hollywood_ai.index.model import Article
 from hollywood_ai.index.stories import grouping as storymod
 from hollywood_ai.index.stories import words as storywords
-from hollywood_ai.index.model import Article
 from hollywood_ai.index.workspace import Workspace
 
 from bench.corpus import generate

@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hollywood_ai.index.search.whoosh_internals import codec as wcodec
-from hollywood_ai.index.search.generations import _documents, article_schema
-from hollywood_ai.index.search.whoosh_internals.codec import InliningCodec
+from hollywood_ai.index.searching.documents import documents as _documents
+from hollywood_ai.index.searching.schema import article_schema
+from hollywood_ai.index.searching.whoosh_internals import codec as wcodec
+from hollywood_ai.index.searching.whoosh_internals.codec import InliningCodec
 from whoosh import index as windex
 from whoosh.codec.whoosh3 import W3FieldWriter
 from whoosh.fields import ID, STORED, TEXT, Schema

@@ -763,7 +763,7 @@ async def test_an_add_in_another_process_shows_in_the_list_keeping_the_place(rea
 
 
 async def test_worker_errors_become_notifications(reader_home, monkeypatch):
-    import hollywood_ai.index.search.results as search_module
+    import hollywood_ai.index as search_module
 
     def broken(*args, **kwargs):
         raise HollywoodError("the index could not be read; run 'hollywood-ai index --rebuild'")
@@ -843,7 +843,7 @@ async def test_list_page_and_end_keys_and_pane_up(reader_home):
 
 
 async def test_a_suggestion_is_offered_under_the_search_box(reader_home, monkeypatch):
-    import hollywood_ai.index.search.results as search_module
+    import hollywood_ai.index as search_module
 
     real = search_module.search
 
@@ -895,7 +895,7 @@ async def test_an_empty_library_says_how_to_fill_it(home):
 
 
 async def test_results_of_a_stale_search_are_dropped(reader_home):
-    from hollywood_ai.index.search.results import search
+    from hollywood_ai.index.searching.results import search
     from hollywood_ai.tui.screens.main import SearchDone
 
     app = make_app(reader_home)

@@ -100,7 +100,7 @@ async def test_markup_in_a_query_and_in_an_error_is_shown_as_text(hostile_home, 
         title = app.main_screen.listing._border_title
         assert title is not None and "“[bold]Breaking[/]”" in title.plain
 
-        import hollywood_ai.index.search.results as search_module
+        import hollywood_ai.index as search_module
 
         def broken(*args, **kwargs):
             raise HollywoodError("the query '[/]' broke [red]everything[/red]")
@@ -182,7 +182,7 @@ def test_ingested_text_keeps_no_escape_debris(tmp_path: Path):
 
 
 async def test_ingested_escape_sequences_leave_nothing_on_screen(tmp_path: Path):
-    from hollywood_ai.index.add import add
+    from hollywood_ai.index.adding import add
 
     home = tmp_path / "osc"
     source = tmp_path / "osc.md"

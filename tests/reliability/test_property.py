@@ -9,12 +9,12 @@ import re
 from pathlib import Path
 
 import pytest
-from hollywood_ai.index.compare.comparison import compare
-from hollywood_ai.index.ingest.decode import decode_bytes
+from hollywood_ai.index.comparing.comparison import compare
 from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.ingest.decode import decode_bytes
 from hollywood_ai.index.ingest.documents import parse_text
 from hollywood_ai.index.model import Article
-from hollywood_ai.index.search.results import search
+from hollywood_ai.index.searching.results import search
 from hollywood_ai.index.workspace import Workspace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article
-from hollywood_ai.index.search.results import search
+from hollywood_ai.index.searching.results import search
 from hollywood_ai.index.workspace import Workspace
 
 EXE = str(Path(sys.executable).parent / "hollywood-ai")

@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that starting the reader does not load every command's engine.
-    from hollywood_ai.index.add import MAX_FILE_BYTES, add
+    from hollywood_ai.index import MAX_FILE_BYTES, add
 
     ws = open_workspace(args)
     # One byte past the cap is enough to refuse: never wait for the end of an endless stream.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from hollywood_ai.index.workspace import Workspace
+from hollywood_ai.index import Workspace
 from hollywood_ai.tui.cli.output import warn
 
 OPENED: list[Workspace] = []

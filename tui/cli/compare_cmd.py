@@ -6,7 +6,7 @@ import argparse
 import textwrap
 from pathlib import Path
 
-from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index import HollywoodError
 from hollywood_ai.tui.cli.common import open_workspace
 from hollywood_ai.tui.cli.output import emit_json, safe
 
@@ -49,10 +49,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that starting the reader does not load every command's engine.
-    from hollywood_ai.index.compare import scope as scopemod
-    from hollywood_ai.index.compare.comparison import compare
-    from hollywood_ai.index.compare.quotes import render_diff
-    from hollywood_ai.index.search.results import marked
+    from hollywood_ai.index import (
+        Scope,
+        compare,
+        many_silent,
+        marked,
+        render_diff,
+        scope_note,
+        silent_line,
+        to_markdown,
+    )
 
     text = safe(" ".join(args.text)).strip()
     if not text:
@@ -60,16 +66,16 @@ def run(args: argparse.Namespace) -> int:
     if args.among is not None and not safe(args.among).strip():
         raise HollywoodError("--among needs a search, e.g. --among pixar; it was given nothing")
     if args.all:
-        scope = scopemod.Scope.library()
+        scope = Scope.library()
     elif args.among is not None:
-        scope = scopemod.Scope.among(args.among)
+        scope = Scope.among(args.among)
     else:
-        scope = scopemod.Scope.of_story(args.story)
+        scope = Scope.of_story(args.story)
     ws = open_workspace(args)
     result = compare(ws, text, scope=scope)
     if args.markdown:
         try:
-            args.markdown.write_text(scopemod.to_markdown(result), encoding="utf-8")
+            args.markdown.write_text(to_markdown(result), encoding="utf-8")
         except OSError as exc:
             raise HollywoodError(
                 f"cannot write {args.markdown}: {exc.strerror}; choose another file"
@@ -84,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         f"{safe(text)!r}: reported by {len(reporting)} of {len(result.sources):,} sources"
         + (f" in {safe(where)}" if where else "")
     )
-    note = scopemod.scope_note(result.scope)
+    note = scope_note(result.scope)
     if note:
         print(textwrap.fill(f"({note})", 100, subsequent_indent=" "))
     if result.discrepancies:
@@ -104,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
                         subsequent_indent="          ",
                     )
                 )
-    many = scopemod.compact(result)
+    many = many_silent(result)
     for s in result.sources:
         if many and not s.reports:
             continue  # listed together below
@@ -124,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
             )
     if many:
         print()
-        print(textwrap.fill(safe(scopemod.silent_line(result)), 100, subsequent_indent="    "))
+        print(textwrap.fill(safe(silent_line(result)), 100, subsequent_indent="    "))
     if args.markdown:
         print(f"\nWrote the comparison to {args.markdown}")
     return 0

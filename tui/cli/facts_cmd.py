@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that starting the reader does not load every command's engine.
-    from hollywood_ai.index.compare.facts import facts
+    from hollywood_ai.index import facts
 
     ws = open_workspace(args)
     found = facts(ws, story=args.story, every_story=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from hollywood_ai.index.workspace import Workspace
+from hollywood_ai.index import Workspace
 from hollywood_ai.tui.cli.output import emit_json, error
 
 

@@ -12,8 +12,7 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.workspace import Workspace
+from hollywood_ai.index import HollywoodError, Workspace
 from hollywood_ai.tui.cli.commands import COMMANDS
 from hollywood_ai.tui.cli.output import error
 

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from hollywood_ai.index.text.normalise import strip_controls
+from hollywood_ai.index import strip_controls
 
 
 def _sentence(message: str, subject: str | None = None) -> str:

@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that starting the reader does not load every command's engine.
-    from hollywood_ai.index.search.results import marked, search
+    from hollywood_ai.index import marked, search
 
     if args.limit < 1:
         args.limit = 1

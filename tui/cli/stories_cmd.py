@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that starting the reader does not load every command's engine.
-    from hollywood_ai.index.stories.grouping import grouped
+    from hollywood_ai.index import grouped
 
     ws = open_workspace(args)
     _, found = grouped(ws)

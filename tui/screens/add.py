@@ -6,9 +6,7 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass
 
-from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.text.normalise import strip_controls
-from hollywood_ai.index.workspace import Workspace
+from hollywood_ai.index import HollywoodError, Workspace, strip_controls
 from hollywood_ai.tui.messages import LibraryChanged
 from textual import on, work
 from textual.app import ComposeResult
@@ -33,7 +31,7 @@ class AddProgress(Message):
 
 @dataclass
 class AddFinished(Message):
-    report: object  # hollywood_ai.index.add.AddReport
+    report: object  # hollywood_ai.index.adding.AddReport
 
 
 class AddScreen(ModalScreen[None]):
@@ -97,7 +95,7 @@ class AddScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="add", exit_on_error=False)
     def run_add(self, inputs: list[str]) -> None:
-        from hollywood_ai.index.add import add
+        from hollywood_ai.index import add
 
         report = add(
             self.workspace,
@@ -115,7 +113,7 @@ class AddScreen(ModalScreen[None]):
 
     @on(AddFinished)
     def _finished(self, message: AddFinished) -> None:
-        from hollywood_ai.index.add import AddReport
+        from hollywood_ai.index import AddReport
 
         report = message.report
         assert isinstance(report, AddReport)

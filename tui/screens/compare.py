@@ -3,12 +3,17 @@ in a band above the columns."""
 
 from __future__ import annotations
 
-from hollywood_ai.index.compare import scope as scopemod
-from hollywood_ai.index.compare.comparison import Comparison, compare
-from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.stories.grouping import Story
-from hollywood_ai.index.text.normalise import strip_controls
-from hollywood_ai.index.workspace import Workspace
+from hollywood_ai.index import (
+    Comparison,
+    HollywoodError,
+    Scope,
+    Story,
+    Workspace,
+    compare,
+    many_silent,
+    silent_line,
+    strip_controls,
+)
 from hollywood_ai.tui.messages import ComparisonReady, OpenArticle, StoryNamed
 from hollywood_ai.tui.screens.compare_view import (
     COMPARE_KEYS,
@@ -175,12 +180,12 @@ class CompareScreen(Screen[None]):
         self.set_status("Comparing…")
         self.run_compare(text, self._scope(), self._run)
 
-    def _scope(self) -> scopemod.Scope:
+    def _scope(self) -> Scope:
         if self.scope == "all":
-            return scopemod.Scope.library()
+            return Scope.library()
         if self.scope == "among":
-            return scopemod.Scope.among(self.among)
-        return scopemod.Scope.of_story(self.story)
+            return Scope.among(self.among)
+        return Scope.of_story(self.story)
 
     @on(Input.Submitted, "#compare-input")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -207,7 +212,7 @@ class CompareScreen(Screen[None]):
         return any(w.group == "compare" and w.is_running for w in self.workers)
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
-    def run_compare(self, text: str, scope: scopemod.Scope, run: int) -> None:
+    def run_compare(self, text: str, scope: Scope, run: int) -> None:
         # exclusive: a newer request cancels this one; its result, if it still
         # comes, is dropped by its run number.
         result = compare(self.workspace, text, scope=scope)
@@ -240,8 +245,8 @@ class CompareScreen(Screen[None]):
         await band.mount_all(band_lines(c))
         band.scroll_home(animate=False)
         # In a large scope the silent sources make one line, not a column each.
-        many = scopemod.compact(c)
-        silent = scopemod.silent_line(c) if many else ""
+        many = many_silent(c)
+        silent = silent_line(c) if many else ""
         self.query_one("#compare-silent", Static).update(Content(silent))
         self.query_one("#compare-silent-box").display = many
         columns = self.query_one("#compare-columns", HorizontalScroll)

@@ -7,9 +7,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hollywood_ai.index.compare import scope as scopemod
-from hollywood_ai.index.compare.comparison import Comparison, Discrepancy, SourceReport
-from hollywood_ai.index.text.normalise import strip_controls
+from hollywood_ai.index import (
+    CANDIDATES,
+    Comparison,
+    Discrepancy,
+    SourceReport,
+    strip_controls,
+    to_markdown,
+)
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -236,7 +241,7 @@ def status_text(c: Comparison | None) -> str:
     # All those sharing a word with the question, or the best CANDIDATES of them.
     best = (
         ": the best matches"
-        if read is not None and read >= scopemod.CANDIDATES
+        if read is not None and read >= CANDIDATES
         else ": those sharing its words"
     )
     return (
@@ -304,5 +309,5 @@ def export(home: Path, c: Comparison) -> Path:
     when it cannot be written)."""
     path = export_path(home, c.query)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(scopemod.to_markdown(c), encoding="utf-8")
+    path.write_text(to_markdown(c), encoding="utf-8")
     return path

@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.compare.facts import Fact, facts
-from hollywood_ai.index.model import Article
-from hollywood_ai.index.stories.grouping import find as find_story
-from hollywood_ai.index.text.normalise import strip_controls
-from hollywood_ai.index.workspace import Workspace
+from hollywood_ai.index import (
+    Article,
+    Fact,
+    HollywoodError,
+    Workspace,
+    facts,
+    find_story,
+    strip_controls,
+)
 from hollywood_ai.tui.messages import OpenArticle
 from hollywood_ai.tui.screens.compare import CompareScreen, discrepancy_content
 from hollywood_ai.tui.screens.story_picker import (
@@ -341,7 +344,7 @@ class FactsScreen(Screen[None]):
     def action_compare(self) -> None:
         """The fact's own comparison: its sources, silent ones and differences
         (not a new search for its label, which could find something else)."""
-        from hollywood_ai.index.compare.comparison import comparison_of_fact
+        from hollywood_ai.index import comparison_of_fact
 
         selected = self._selected()
         if selected is None:

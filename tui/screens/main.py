@@ -12,10 +12,7 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.model import Article
-from hollywood_ai.index.text.passages import plain, split_passages
-from hollywood_ai.index.search.reports import SyncReport
+from hollywood_ai.index import Article, HollywoodError, SyncReport, plain, split_passages
 from hollywood_ai.tui.document import clean, line_of
 from hollywood_ai.tui.messages import ArticleSelected, IndexProgress, IndexReady, LibraryLoaded
 from hollywood_ai.tui.terms import Terms, query_terms
@@ -33,7 +30,7 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 if TYPE_CHECKING:
-    from hollywood_ai.index.search.results import SearchResult
+    from hollywood_ai.index import SearchResult
     from hollywood_ai.tui.app import ReaderApp
 
 # Below this many columns the list sits above the reading pane.
@@ -221,7 +218,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, text: str, sort: str) -> None:
-        from hollywood_ai.index.search.results import Cancelled, search
+        from hollywood_ai.index import Cancelled, search
 
         worker = get_current_worker()
         if worker.is_cancelled:

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hollywood_ai.index.stories.grouping import Story, grouped
-from hollywood_ai.index.text.normalise import strip_controls
-from hollywood_ai.index.workspace import Workspace
+from hollywood_ai.index import Story, Workspace, grouped, strip_controls
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding

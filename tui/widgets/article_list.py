@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-from hollywood_ai.index.model import Article
+from hollywood_ai.index import Article
 from hollywood_ai.tui.document import clean
 from hollywood_ai.tui.messages import ArticleSelected
 from textual.binding import Binding

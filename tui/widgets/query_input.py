@@ -3,7 +3,7 @@ terminal escape sequences and control characters before anyone reads it."""
 
 from __future__ import annotations
 
-from hollywood_ai.index.text.normalise import strip_controls
+from hollywood_ai.index import strip_controls
 from textual.widgets import Input
 
 

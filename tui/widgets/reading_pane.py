@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hollywood_ai.index.model import Article
+from hollywood_ai.index import Article
 from hollywood_ai.tui.document import Block, clean, parse, place_of
 from hollywood_ai.tui.terms import Terms, match_spans
 from textual.app import ComposeResult

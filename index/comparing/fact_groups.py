@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from hollywood_ai.index.compare.evidence import Analysed
+from hollywood_ai.index.comparing.evidence import Analysed
 from hollywood_ai.index.model import Passage
 
 MAX_PER_SOURCE = 2

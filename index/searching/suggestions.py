@@ -16,8 +16,8 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
-from hollywood_ai.index.search import ranking as fastrank
-from hollywood_ai.index.search import queries as q
+from hollywood_ai.index.searching import queries as q
+from hollywood_ai.index.searching import ranking as fastrank
 from whoosh.analysis import STOP_WORDS
 from whoosh.automata.fsa import find_all_matches
 from whoosh.automata.lev import levenshtein_automaton

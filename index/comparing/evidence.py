@@ -12,81 +12,36 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from hollywood_ai.index.text import analysis
-
-from hollywood_ai.index.compare import questions
+from hollywood_ai.index.comparing import questions
+from hollywood_ai.index.comparing.questions import Reading
 from hollywood_ai.index.kept import Kept
-from hollywood_ai.index.model import Article, Passage
-from hollywood_ai.index.text.passages import split_passages
-from hollywood_ai.index.text.figures import DIGIT, NUMBER_WORDS, WORD, lower_for_patterns
-from hollywood_ai.index.compare.questions import Reading
-from hollywood_ai.index.search.generations import text_analyzer
+from hollywood_ai.index.model import Article
+from hollywood_ai.index.text.analysis import text_analyzer
+from hollywood_ai.index.text.passage_analysis import (
+    CACHE_ARTICLES,
+    Analysed,
+    analysed_passages,
+    from_record,
+    keep_passages,
+    kept_passages,
+)
 from hollywood_ai.index.text.vocabulary import (
     ASKING_NOUNS,
-    EXPANSIONS,
     KIND_WORDS,
     ONE_WAY,
     QUESTION_WORDS,
     RELATED,
     SHOW_VERB,
 )
+from hollywood_ai.index.text.words import stems
 
 if TYPE_CHECKING:
     from hollywood_ai.index.workspace import Workspace
 from whoosh.analysis import STOP_WORDS
 
-_DATE_IN_TEXT = re.compile(
-    r"\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|earlier this year|"
-    r"last (week|month|year)|this (week|month|year))\b",
-    re.I,
-)
-# A name inside a sentence (not its first word): a person, a place, a company.
-_PERSON_IN_TEXT = re.compile(r"(?<![.!?]\s)(?<!^)(?<![“\"])\b[A-ZÀ-Þ][a-zà-ÿ]{2,}")
-
 _ANALYZER = text_analyzer()
-
-
-_NUMBER_WORD_LIST = [
-    w for w, v in NUMBER_WORDS.items() if isinstance(v, int) and w not in ("one",) and " " not in w
-]
-_NUMBER_WORD_SET = frozenset(_NUMBER_WORD_LIST)
-_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORD_LIST) + r")\b", re.I)
-_TIMES_X = re.compile(r"\b(\d+(?:\.\d+)?)x\b", re.I)
-_EXPAND = re.compile(r"\b(" + "|".join(re.escape(k) for k in EXPANSIONS) + r")\b", re.I)
-_QUESTION = re.compile(
-    r"\b(" + "|".join(sorted(QUESTION_WORDS, key=len, reverse=True)) + r")\b", re.I
-)
-
-
-def stems(text: str, drop_questions: bool = False) -> list[str]:
-    """Analysed words, with numbers written as digits ("ten" -> "10"), "10x"
-    read as "10 times" and abbreviations spelled out ("VFX" -> "visual
-    effects"). One pass of the analyser over the rewritten text."""
-    if drop_questions:
-        text = _QUESTION.sub(" ", text)
-    # Each pattern only where it can match (a word split and a few substring
-    # tests are much cheaper than the patterns, which try every position).
-    low = lower_for_patterns(text)
-    if not _NUMBER_WORD_SET.isdisjoint(WORD.findall(low)):
-        text = _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[lower_for_patterns(m.group(1))]), text)
-    if DIGIT.search(text):
-        text = _TIMES_X.sub(r"\1 times", text)
-    if any(k in low for k in EXPANSIONS):
-        text = _EXPAND.sub(lambda m: " ".join(EXPANSIONS[lower_for_patterns(m.group(1))]), text)
-    return analysis.stems(text)
-
-
-@dataclass
-class Analysed:
-    passage: Passage
-    terms: Counter[str]
-    length: int
-    has_quantity: bool
-    has_date: bool
-    has_person: bool
 
 
 @dataclass
@@ -110,53 +65,6 @@ class StoryPassages:
     def idf(self, term: str) -> float:
         n = len(self.passages) or 1
         return math.log(1 + (n - self.df.get(term, 0) + 0.5) / (self.df.get(term, 0) + 0.5))
-
-
-CACHE_ARTICLES = 2000
-_cache: Kept[tuple[str, str], list[Analysed]] = Kept(CACHE_ARTICLES)
-
-
-def analysed_passages(article: Article, remember: bool = True) -> list[Analysed]:
-    key = (article.id, article.checksum)
-    hit = _cache.get(key)
-    if hit is not None:
-        return hit
-    from hollywood_ai.index.text.figures import has_quantity
-
-    out = []
-    for p in split_passages(article):
-        terms = Counter(t for t in stems(p.text) if t not in STOP_WORDS)
-        out.append(
-            Analysed(
-                passage=p,
-                terms=terms,
-                length=sum(terms.values()) or 1,
-                has_quantity=has_quantity(p.text),
-                has_date=bool(_DATE_IN_TEXT.search(p.text)),
-                has_person=bool(_PERSON_IN_TEXT.search(p.text)),
-            )
-        )
-    if remember:
-        _cache.put(key, out)
-    return out
-
-
-def _from_record(article: Article, record: dict[str, Any]) -> list[Analysed]:
-    """Analysed passages as the index stored them (no analysis needed)."""
-    out = []
-    for i, (text, start, end, kind, section, terms, flags) in enumerate(record["passages"]):
-        counts = Counter(terms)
-        out.append(
-            Analysed(
-                passage=Passage(article.id, i, text, start, end, kind, section),
-                terms=counts,
-                length=sum(counts.values()) or 1,
-                has_quantity=bool(flags & 1),
-                has_date=bool(flags & 2),
-                has_person=bool(flags & 4),
-            )
-        )
-    return out
 
 
 _CAPITALISED = re.compile(r"(?<![.!?:“\"]\s)(?<!^)(?<![\w-])([A-ZÀ-Þ][\w’']+)(?![\w-])")
@@ -214,16 +122,15 @@ def story_passages(articles: list[Article], ws: Workspace | None = None) -> Stor
     index stored for the same version of the article, else analysed now."""
     sp = StoryPassages(articles=articles)
     for article in articles:
-        key = (article.id, article.checksum)
-        cached = _cache.get(key)
+        cached = kept_passages(article)
         if cached is None and ws is not None:
             try:
                 record = ws.index.passage_record(article.id)
             except Exception:  # an index being rebuilt or damaged: analyse instead
                 record = None
             if record and record.get("checksum") == article.checksum:
-                cached = _from_record(article, record)
-                _cache.put(key, cached)
+                cached = from_record(article, record)
+                keep_passages(article, cached)
         items = cached if cached is not None else analysed_passages(article)
         sp.by_article[article.id] = items
         sp.passages.extend(items)

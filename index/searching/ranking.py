@@ -27,8 +27,8 @@ import threading
 from collections import OrderedDict
 from typing import Any
 
-from hollywood_ai.index.search.queries import FIELD_BOOSTS, OPERATORS, SEARCH_FIELDS, sanitize
-from hollywood_ai.index.search.whoosh_internals.codec import field_lengths
+from hollywood_ai.index.searching.queries import FIELD_BOOSTS, OPERATORS, SEARCH_FIELDS, sanitize
+from hollywood_ai.index.searching.whoosh_internals.codec import field_lengths
 from whoosh.query import And, DateRange, Or, Query, Term
 from whoosh.scoring import BM25FScorer
 from whoosh.searching import Searcher

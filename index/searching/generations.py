@@ -19,192 +19,33 @@ import json
 import os
 import shutil
 import threading
-from collections.abc import Callable, Iterator
-from datetime import datetime
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from hollywood_ai.index.text.analysis import (
-    FOLD_MAP,
-    PART_SEP,
-    TOKEN_PATTERN,
-    AnalysedText,
-    PairText,
-)
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.store.durable import atomic_write, describe_os_error, fsync_dir
 from hollywood_ai.index.model import Article
-from hollywood_ai.index.search.reports import SyncReport
-from hollywood_ai.index.search.whoosh_internals.codec import InliningCodec, chunked_runs
-from whoosh import index as windex
-from whoosh.analysis import (
-    Analyzer,
-    CharsetFilter,
-    LowercaseFilter,
-    RegexTokenizer,
-    ShingleFilter,
-    StemFilter,
-    StopFilter,
+from hollywood_ai.index.searching.documents import documents
+from hollywood_ai.index.searching.reports import SyncReport
+from hollywood_ai.index.searching.schema import (
+    ARTICLES,
+    PASSAGES,
+    SCHEMA_VERSION,
+    article_schema,
+    passage_schema,
 )
-from whoosh.columns import CompressedBytesColumn
-from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, Schema
+from hollywood_ai.index.searching.whoosh_internals.codec import InliningCodec, chunked_runs
+from hollywood_ai.index.store.durable import atomic_write, describe_os_error, fsync_dir
+from whoosh import index as windex
 from whoosh.query import Every, Term
 from whoosh.searching import Searcher
 
-# 12: the text fields are indexed through analysis.analyse (same postings,
-# other field classes in the stored schema).
-SCHEMA_VERSION = 13
-ARTICLES = "articles"
-PASSAGES = "passages"
-
 Progress = Callable[[int, int], None]
-
-
-def text_analyzer() -> Analyzer:
-    """Words, lower-cased, accents and apostrophes folded, stop words out, stemmed."""
-    return (
-        RegexTokenizer(TOKEN_PATTERN)
-        | LowercaseFilter()
-        | CharsetFilter(FOLD_MAP)
-        | StopFilter(minsize=1)
-        | StemFilter()
-    )
-
-
-# Between the fields of the shingles field's value: no pair crosses it.
-FIELD_SEP = PART_SEP
-
-
-class PartShingles(Analyzer):
-    """Pairs of neighbouring analysed words, within each part of a value
-    separated by FIELD_SEP, so no pair joins the end of a title to the start
-    of the body, or an outlet to an author."""
-
-    def __init__(self) -> None:
-        self.inner = text_analyzer() | ShingleFilter(size=2, sep=" ")
-
-    def __call__(self, value: str, **kwargs: Any) -> Iterator[Any]:
-        for part in value.split(FIELD_SEP):
-            if part.strip():
-                yield from self.inner(part, **kwargs)
-
-
-def shingle_analyzer() -> Analyzer:
-    """Pairs of neighbouring analysed words ("ten time", "time faster"): a
-    phrase becomes a few exact terms, which the fast path looks up like words."""
-    return PartShingles()
-
-
-def article_schema() -> Schema:
-    analyzer = text_analyzer()
-    tags = KEYWORD(stored=True, commas=True, lowercase=True, scorable=True)
-    # A stop word typed as a plain word must not be required of the tags either.
-    tags.analyzer = tags.analyzer | StopFilter(minsize=1)
-    schema = Schema(
-        id=ID(stored=True, unique=True),
-        # TEXT fields whose postings are computed in one pass (see analysis).
-        title=AnalysedText(analyzer=analyzer, stored=True, field_boost=2.5, spelling=True),
-        body=AnalysedText(analyzer=analyzer, spelling=True),
-        # spelling: their words are offered as "did you mean" corrections too.
-        outlet=AnalysedText(analyzer=analyzer, stored=True, spelling=True),
-        author=AnalysedText(analyzer=analyzer, stored=True, spelling=True),
-        tags=tags,
-        published=DATETIME(stored=True, sortable=True),
-        # YYYYMMDD, 0 when undated: sorting by date puts undated articles last.
-        pubsort=NUMERIC(sortable=True, bits=32),
-        sort_title=ID(sortable=True),
-        shingles=PairText(analyzer=shingle_analyzer(), phrase=False),
-        url=STORED,
-        origin=STORED,
-        checksum=STORED,
-        # What a hit's snippet is made from (see snippet_record), read by
-        # document number: no term lookup, nothing else of the article loaded.
-        snippets=COLUMN(CompressedBytesColumn()),
-    )
-    return schema
-
-
-def passage_schema() -> Schema:
-    """One document per article holding its passages with what compare needs
-    of each, read in one stored-field load, never by scanning postings."""
-    return Schema(
-        article_id=ID(stored=True, unique=True),
-        checksum=STORED,
-        passages=STORED,
-    )
-
-
-def _article_doc(article: Article) -> dict[str, Any]:
-    published = None
-    if article.published:
-        with contextlib.suppress(ValueError):
-            published = datetime.fromisoformat(article.published)
-    doc: dict[str, Any] = {
-        "id": article.id,
-        "title": article.title,
-        "body": article.body,
-        "outlet": article.outlet or "",
-        "author": article.author or "",
-        "tags": ",".join(t.replace(",", " ") for t in article.tags),
-        "sort_title": article.title.casefold(),
-        # Every field a phrase is sought in, each its own part.
-        "shingles": FIELD_SEP.join(
-            [article.title, article.body, article.outlet or "", article.author or "", *article.tags]
-        ),
-        "url": article.url,
-        "origin": article.origin,
-        "checksum": article.checksum,
-    }
-    if published is not None:
-        doc["published"] = published
-    doc["pubsort"] = int(published.strftime("%Y%m%d")) if published is not None else 0
-    return doc
-
-
-def _passage_docs(article: Article) -> tuple[list[dict[str, Any]], bytes]:
-    """An article's passages with what compare needs of each (its analysed
-    words with counts, whether it holds a figure, a date, a name), analysed
-    once here rather than every time a story is compared; and its snippet
-    record (see snippet_record)."""
-    from hollywood_ai.index.compare.evidence import analysed_passages
-
-    analysed = analysed_passages(article, remember=False)
-    pmap: dict[str, list[int]] = {}
-    records = []
-    for i, a in enumerate(analysed):
-        for term in a.terms:
-            pmap.setdefault(term, []).append(i)
-        p = a.passage
-        flags = (a.has_quantity and 1) | (a.has_date and 2) | (a.has_person and 4)
-        records.append((p.text, p.start, p.end, p.kind, p.section, dict(a.terms), flags))
-    doc = {"article_id": article.id, "checksum": article.checksum, "passages": records}
-    return [doc], snippet_record([r[0] for r in records], pmap)
-
-
-#: Separators in a snippet record: between passages, and before the word table.
-PASSAGE_SEP = "\x1e"
-TABLE_SEP = "\x1d"
-
-
-def snippet_record(texts: list[str], pmap: dict[str, list[int]]) -> bytes:
-    """An article's passages and, for each analysed word, the passages holding
-    it, as one string: the texts joined by PASSAGE_SEP, then TABLE_SEP, then a
-    line per word, "\\nword\\t0,3,7". A snippet finds a query word's line
-    with one str.find instead of unpickling the whole table. (Article text
-    has no control characters: ingestion strips them.)"""
-    table = "".join(f"\n{term}\t{','.join(map(str, where))}" for term, where in pmap.items())
-    clean = (t.replace(PASSAGE_SEP, " ").replace(TABLE_SEP, " ") for t in texts)
-    return (PASSAGE_SEP.join(clean) + TABLE_SEP + table + "\n").encode("utf-8")
 
 
 #: From this many articles on, a rebuild runs one process per core (see
 #: parallel_build); below it, starting the processes costs more than it saves.
 PARALLEL_FROM = 1000
-
-
-def _documents(article: Article) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    passage_docs, snippets = _passage_docs(article)
-    return {**_article_doc(article), "snippets": snippets}, passage_docs
 
 
 class SearchIndex:
@@ -375,7 +216,7 @@ class SearchIndex:
                     aw.delete_by_term("id", article_id)
                     pw.delete_by_term("article_id", article_id)
                 for i, article in enumerate(articles, 1):
-                    article_doc, passage_docs = _documents(article)
+                    article_doc, passage_docs = documents(article)
                     aw.add_document(**article_doc)
                     for doc in passage_docs:
                         pw.add_document(**doc)
@@ -418,14 +259,14 @@ class SearchIndex:
             }
             cores = min(2, os.cpu_count() or 1)
             if len(articles) >= PARALLEL_FROM and cores > 1:
-                from hollywood_ai.index.search.whoosh_internals.parallel import build_in_parts
+                from hollywood_ai.index.searching.whoosh_internals.parallel import build_in_parts
 
                 build_in_parts(target, (ARTICLES, PASSAGES), articles, opts, progress, cores)
             else:
                 aw = chunked_runs(aix.writer(**opts))
                 pw = chunked_runs(pix.writer(**opts))
                 for i, article in enumerate(articles, 1):
-                    article_doc, passage_docs = _documents(article)
+                    article_doc, passage_docs = documents(article)
                     aw.add_document(**article_doc)
                     for doc in passage_docs:
                         pw.add_document(**doc)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from hollywood_ai.index.compare import answers
-from hollywood_ai.index.compare import names as namemod
-from hollywood_ai.index.compare.evidence import KIND_STEMS, Analysed, Question, word_stems
+from hollywood_ai.index.comparing import answers
+from hollywood_ai.index.comparing import names as namemod
+from hollywood_ai.index.comparing.evidence import KIND_STEMS, Analysed, Question, word_stems
 
 ANSWER_TYPES = ("figure", "date", "place", "person", "name")
 

@@ -14,33 +14,31 @@ themselves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from hollywood_ai.index.compare import quotes
-
-from hollywood_ai.index.compare import scoring
-from hollywood_ai.index.compare import scope as scopemod
-from hollywood_ai.index.stories import grouping as storymod
-from hollywood_ai.index.compare.answering import ANSWER_TYPES, answer_of
-from hollywood_ai.index.compare.differences import (
+from hollywood_ai.index.comparing import scope as scopemod
+from hollywood_ai.index.comparing import scoring
+from hollywood_ai.index.comparing.answering import ANSWER_TYPES, answer_of
+from hollywood_ai.index.comparing.differences import (
     Discrepancy,
     find_discrepancies,
     with_answers,
 )
-from hollywood_ai.index.compare.evidence import (
+from hollywood_ai.index.comparing.evidence import (
     Question,
     StoryPassages,
     read_question,
     story_passages,
 )
-from hollywood_ai.index.compare.meaning import MEANING
+from hollywood_ai.index.comparing.meaning import MEANING
+from hollywood_ai.index.comparing.results import Comparison, SourceReport
+from hollywood_ai.index.comparing.scoring import ScoredPassage, meets, passage_facts, score_article
 from hollywood_ai.index.model import Article
-from hollywood_ai.index.compare.scoring import ScoredPassage, meets, passage_facts, score_article
+from hollywood_ai.index.stories import grouping as storymod
 from hollywood_ai.index.workspace import Workspace
 
 if TYPE_CHECKING:
-    from hollywood_ai.index.compare.facts import Fact
+    from hollywood_ai.index.comparing.facts import Fact
 
 __all__ = [
     "Comparison",
@@ -54,58 +52,11 @@ __all__ = [
     "meets",
     "passage_facts",
     "score_article",
-    "to_markdown",
 ]
 
 PASSAGE_KEEP = 0.85  # further passages shown when at least this share of the best score
 PASSAGE_COVERAGE = 0.85  # ... and this share of its coverage
 MAX_PASSAGES = 3
-
-
-@dataclass
-class SourceReport:
-    id: str
-    title: str
-    outlet: str | None
-    reports: bool
-    passages: list[ScoredPassage]
-    best_coverage: float = 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "outlet": self.outlet,
-            "reports": self.reports,
-            "passages": [p.to_dict() for p in self.passages],
-        }
-
-
-@dataclass
-class Comparison:
-    query: str
-    story: storymod.Story | None
-    sources: list[SourceReport]
-    discrepancies: list[Discrepancy]
-    terms: list[str] = field(default_factory=list)
-    scope: scopemod.ScopeInfo | None = None  # what it was made over (see index/scope.py)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "query": self.query,
-            "story": self.story.to_dict() if self.story else None,
-            "scope": self.scope.to_dict() if self.scope else None,
-            "sources": [s.to_dict() for s in self.sources],
-            "discrepancies": [d.to_dict() for d in self.discrepancies],
-        }
-
-    def labels(self, width: int = 28) -> dict[str, str]:
-        """A short name per source: its outlet, or the start of its title."""
-        return {
-            s.id: s.outlet
-            or (s.title if len(s.title) <= width else s.title[: width - 1].rstrip() + "…")
-            for s in self.sources
-        }
 
 
 # ------------------------------------------------------------- entry points
@@ -127,7 +78,7 @@ def choose_story(
 def _best_story(ws: Workspace, q: Question, all_stories: list[storymod.Story]) -> storymod.Story:
     """The story whose articles the question matches best (Whoosh, OR of the
     question's words over titles and bodies)."""
-    from hollywood_ai.index.search.generations import ARTICLES
+    from hollywood_ai.index.searching.schema import ARTICLES
     from whoosh.query import Or, Term
 
     owner = {aid: s for s in all_stories for aid in s.articles}
@@ -169,7 +120,7 @@ def compare(
 
 
 def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = None) -> Comparison:
-    from hollywood_ai.index.search.results import highlight_spans
+    from hollywood_ai.index.searching.results import highlight_spans
 
     sources: list[SourceReport] = []
     q = q.with_names(sp.names())  # "netflix" typed in lower case is a name
@@ -229,7 +180,7 @@ def comparison_of_fact(
     """The comparison of a fact found by facts(), built from the fact itself:
     the sources that report it with their passages, the silent ones, and the
     discrepancies found for it (not a new search for its label)."""
-    from hollywood_ai.index.search.results import highlight_spans
+    from hollywood_ai.index.searching.results import highlight_spans
 
     by_id = articles if isinstance(articles, dict) else {a.id: a for a in articles}
     terms = set(fact.terms)
@@ -272,34 +223,3 @@ def _number_stems(q: Question) -> set[str]:
     return {t for t in q.terms if t.isdigit()}
 
 
-# ------------------------------------------------------------------ export
-
-
-def to_markdown(comparison: Comparison) -> str:
-    """The comparison as a Markdown document."""
-    label = comparison.labels()
-    lines = [f"# Compare: {comparison.query}", ""]
-    if comparison.story:
-        lines += [f"Story: {comparison.story.label} ({comparison.story.id})", ""]
-    if comparison.discrepancies:
-        lines += ["## What differs", ""]
-        for d in comparison.discrepancies:
-            lines.append(f"- {_md(d.summary(label))}")
-            if d.diff:
-                lines.append(f"  - diff: {_md(quotes.render_diff(d.diff))}")
-        lines.append("")
-    lines += ["## Sources", ""]
-    for s in comparison.sources:
-        head = f"### {_md(s.outlet or 'Unknown outlet')}: {_md(s.title)}"
-        lines += [head, ""]
-        if not s.reports:
-            lines += ["*Not reported.*", ""]
-            continue
-        for p in s.passages:
-            lines.append(f"> {_md(p.text)}")
-            lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def _md(text: str) -> str:
-    return text.replace("\n", " ").replace("|", "\\|")

@@ -122,8 +122,8 @@ def _build_share(
     """In a worker: write one share's documents into new segments of both
     indexes and hand the segments back (the parent commits them)."""
     try:
-        from hollywood_ai.index.search.generations import _documents
-        from hollywood_ai.index.search.whoosh_internals.codec import chunked_runs
+        from hollywood_ai.index.searching.documents import documents as _documents
+        from hollywood_ai.index.searching.whoosh_internals.codec import chunked_runs
         from whoosh.filedb.filestore import FileStorage
         from whoosh.writing import SegmentWriter
 

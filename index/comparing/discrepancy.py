@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from hollywood_ai.index.compare import quotes
+from hollywood_ai.index.comparing import quotes
+
+
 @dataclass
 class Discrepancy:
     kind: str  # "number", "name" or "quote"

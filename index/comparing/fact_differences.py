@@ -10,8 +10,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from hollywood_ai.index.comparing.discrepancy import Discrepancy
 from hollywood_ai.index.text import figures as quantities
-from hollywood_ai.index.compare.comparison import Discrepancy
 
 _MARKS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "―": "-", "—": "-", "–": "-"})
 _POSSESSIVE = re.compile(r"'s?$")

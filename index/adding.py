@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hollywood_ai.index.ingest.decode import decode_document
 from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.ingest.decode import decode_document
 from hollywood_ai.index.ingest.documents import Parsed, parse_document
-from hollywood_ai.index.store.library import content_key
 from hollywood_ai.index.model import Article
+from hollywood_ai.index.store.library import content_key
 from hollywood_ai.index.workspace import Workspace
 
 MAX_FILE_BYTES = 5 * 1024 * 1024

@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from hollywood_ai.index.compare import quotes
-from hollywood_ai.index.compare.discrepancy import Discrepancy
-from hollywood_ai.index.compare.evidence import stems
+from hollywood_ai.index.comparing import quotes
+from hollywood_ai.index.comparing.discrepancy import Discrepancy
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.text.normalise import fold
+from hollywood_ai.index.text.words import stems
 
 if TYPE_CHECKING:
-    from hollywood_ai.index.compare.evidence import Question
+    from hollywood_ai.index.comparing.evidence import Question
 
 
 def quote_discrepancies(

@@ -12,16 +12,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from hollywood_ai.index.compare import names as namemod
-from hollywood_ai.index.text import figures as quantities
-from hollywood_ai.index.compare.discrepancy import Discrepancy
-from hollywood_ai.index.compare.evidence import stems
+from hollywood_ai.index.comparing import names as namemod
+from hollywood_ai.index.comparing.discrepancy import Discrepancy
+from hollywood_ai.index.comparing.quote_differences import quote_discrepancies
 from hollywood_ai.index.model import Article
-from hollywood_ai.index.compare.quote_differences import quote_discrepancies
+from hollywood_ai.index.text import figures as quantities
 from hollywood_ai.index.text.normalise import fold
+from hollywood_ai.index.text.words import stems
 
 if TYPE_CHECKING:
-    from hollywood_ai.index.compare.evidence import Question
+    from hollywood_ai.index.comparing.evidence import Question
 
 
 def find_discrepancies(

@@ -10,16 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-from hollywood_ai.index.search import ranking as fastrank
-from hollywood_ai.index.search import queries as q
-from hollywood_ai.index.search.generations import ARTICLES, PASSAGE_SEP, TABLE_SEP, text_analyzer
-from hollywood_ai.index.search.suggestions import suggest
-from hollywood_ai.index.workspace import Workspace
+from hollywood_ai.index.searching import queries as q
+from hollywood_ai.index.searching import ranking as fastrank
+from hollywood_ai.index.searching.documents import PASSAGE_SEP, TABLE_SEP
+from hollywood_ai.index.searching.schema import ARTICLES
+from hollywood_ai.index.searching.suggestions import suggest
+from hollywood_ai.index.text.analysis import text_analyzer
+from hollywood_ai.index.searching.generations import SearchIndex
 from whoosh import sorting
 from whoosh.query import Query
 from whoosh.query.qcore import QueryError, _NullQuery
+
+class Indexed(Protocol):
+    """What search needs of a workspace: its index."""
+
+    @property
+    def index(self) -> SearchIndex: ...
+
 
 SEARCH_FIELDS = list(q.SEARCH_FIELDS)
 MARK_OPEN = "\u27e6"  # ⟦ marks the start of a matched span in text snippets
@@ -68,10 +77,6 @@ class SearchResult:
         }
 
 
-def parse_query(ws: Workspace, text: str) -> Query:
-    return q.parse(text, ws.index.index(ARTICLES).schema)
-
-
 def highlight_spans(text: str, stems: set[str] | frozenset[str]) -> list[tuple[int, int]]:
     """Character spans of the words in ``text`` whose analysed form is in ``stems``."""
     if not stems:
@@ -87,7 +92,7 @@ _ANALYZER = text_analyzer()
 
 
 def search(
-    ws: Workspace,
+    ws: Indexed,
     text: str,
     limit: int = 20,
     sort: str = "relevance",
@@ -201,7 +206,7 @@ def _score(hit: Any, sort: str) -> float:
 
 
 def _snippets(
-    ws: Workspace, searcher: Any, docnums: list[int], stems: set[str]
+    ws: Indexed, searcher: Any, docnums: list[int], stems: set[str]
 ) -> list[tuple[str, list[tuple[int, int]]]]:
     """The best passage of each shown hit for these terms, with its spans.
 
@@ -215,7 +220,7 @@ def _snippets(
     """
     if not docnums:
         return []
-    from hollywood_ai.index.compare.evidence import stems as evidence_stems
+    from hollywood_ai.index.text.words import stems as evidence_stems
 
     column = ws.index.snippet_column(searcher)
     # The stored map holds compare's forms of the words ("10" for "ten",

@@ -19,17 +19,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from hollywood_ai.index.compare import answers
-
-from hollywood_ai.index.text import figures as quantities
-
-from hollywood_ai.index.compare import quotes
-from hollywood_ai.index.compare import names as namemod
-from hollywood_ai.index.compare.answering import ANSWER_TYPES, answer_spans
-from hollywood_ai.index.compare.differences import article_names
-from hollywood_ai.index.compare.evidence import KIND_STEMS, Analysed, Question, StoryPassages
-from hollywood_ai.index.compare.meaning import MEANING
+from hollywood_ai.index.comparing import answers, quotes
+from hollywood_ai.index.comparing import names as namemod
+from hollywood_ai.index.comparing.answering import ANSWER_TYPES, answer_spans
+from hollywood_ai.index.comparing.differences import article_names
+from hollywood_ai.index.comparing.evidence import KIND_STEMS, Analysed, Question, StoryPassages
+from hollywood_ai.index.comparing.meaning import MEANING
 from hollywood_ai.index.model import Article
+from hollywood_ai.index.text import figures as quantities
 from hollywood_ai.index.text.normalise import fold
 
 REPORT_COVERAGE = 0.4  # the share of the focus a source's best passage must carry

@@ -19,13 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from hollywood_ai.index.comparing.results import ScopeInfo, SourceReport
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.kept import Kept
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.text.normalise import strip_controls
 
 if TYPE_CHECKING:
-    from hollywood_ai.index.compare.comparison import Comparison, SourceReport
     from hollywood_ai.index.stories.grouping import Story
     from hollywood_ai.index.workspace import Workspace
 
@@ -66,31 +66,6 @@ class Scope:
 
 
 @dataclass
-class ScopeInfo:
-    """What a comparison was made over: ``articles`` in the scope, of which
-    ``scored`` were read and scored (the others are listed as silent)."""
-
-    kind: str
-    articles: int
-    scored: int
-    description: str
-    query: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "query": self.query,
-            "articles": self.articles,
-            "scored": self.scored,
-            "description": self.description,
-        }
-
-    @property
-    def unscored(self) -> int:
-        return self.articles - self.scored
-
-
-@dataclass
 class Resolved:
     """A scope's articles: those to score (whole) and the rest (listed only)."""
 
@@ -119,7 +94,7 @@ def resolve(ws: Workspace, scope: Scope, words: list[str]) -> Resolved:
     listing = ws.listing()
     if not listing:
         raise HollywoodError("the library is empty; add articles with 'hollywood-ai add' first")
-    from hollywood_ai.index.search.generations import ARTICLES
+    from hollywood_ai.index.searching.schema import ARTICLES
 
     with ws.index.lock:
         searcher = ws.index.searcher(ARTICLES)
@@ -179,7 +154,9 @@ def _whole(ws: Workspace, listed: Article) -> Article | None:
     return article
 
 
-_SILENT: dict[str, SourceReport] = {}
+#: Silent sources kept, at most this many (a library's worth).
+SILENT_KEPT = 200_000
+_SILENT: Kept[str, SourceReport] = Kept(SILENT_KEPT)
 
 
 def silent_sources(articles: list[Article]) -> list[SourceReport]:
@@ -187,8 +164,6 @@ def silent_sources(articles: list[Article]) -> list[SourceReport]:
     Made once per article of a listing and shared by the comparisons that
     follow (a comparison never changes a silent source): building 10,000
     of them was a third of a comparison of the whole library."""
-    from hollywood_ai.index.compare.comparison import SourceReport
-
     out = []
     for a in articles:
         report = _SILENT.get(a.id)
@@ -196,9 +171,7 @@ def silent_sources(articles: list[Article]) -> list[SourceReport]:
             report = SourceReport(
                 id=a.id, title=a.title, outlet=a.outlet, reports=False, passages=[]
             )
-            if len(_SILENT) > 200_000:
-                _SILENT.clear()
-            _SILENT[a.id] = report
+            _SILENT.put(a.id, report)
         out.append(report)
     return out
 
@@ -210,7 +183,7 @@ def _count(n: int) -> str:
 def _found(searcher: Any, text: str) -> set[int]:
     """The documents the search ``text`` finds (the search box's query
     language), or a HollywoodError saying why there are none."""
-    from hollywood_ai.index.search import queries as querymod
+    from hollywood_ai.index.searching import queries as querymod
     from whoosh.query.qcore import QueryError, _NullQuery
 
     key = (id(searcher.reader()), text)
@@ -248,8 +221,8 @@ def _best(searcher: Any, words: list[str], within: set[int] | None) -> list[int]
     """The CANDIDATES documents (of ``within``, when given) that the words
     rank best: BM25F of an OR of the words over titles and bodies, weighted as
     search weighs them, from the search's cached per-word tables."""
-    from hollywood_ai.index.search import ranking as fastrank
-    from hollywood_ai.index.search.queries import FIELD_BOOSTS, TEXT_FIELDS
+    from hollywood_ai.index.searching import ranking as fastrank
+    from hollywood_ai.index.searching.queries import FIELD_BOOSTS, TEXT_FIELDS
     from whoosh.query import Or, Term
 
     reader = searcher.reader()
@@ -288,83 +261,3 @@ def _doc_ids(searcher: Any) -> list[str]:
 
 # ------------------------------------------------------------ presenting
 
-#: More silent sources than this are listed compactly (a count and names).
-COMPACT_SILENT = 8
-
-
-def scope_note(info: ScopeInfo | None) -> str:
-    """What was read of a large scope, as a sentence part ("" when all was)."""
-    if info is None or not info.unscored:
-        return ""
-    read = (
-        f"the {info.scored:,} articles whose words best match the question were read"
-        if info.scored >= CANDIDATES
-        else (
-            "only the article that shares words with the question was read"
-            if info.scored == 1
-            else f"only the {info.scored:,} articles that share words with the question were read"
-        )
-    )
-    return f"{read}; the other {info.unscored:,} are counted as not reporting it"
-
-
-def silent_names(sources: list[SourceReport], limit: int = 30) -> tuple[list[str], int]:
-    """The silent sources as names (an outlet once, with its count: "Variety
-    (3)"; a title, cut, when the outlet is unknown), most frequent first, at
-    most ``limit`` of them, and how many names were left out."""
-    counts: dict[str, int] = {}
-    for s in sources:
-        if s.reports:
-            continue
-        title = strip_controls(s.title).replace("\n", " ")
-        name = strip_controls(s.outlet or "") or (
-            title if len(title) <= 40 else title[:39].rstrip() + "…"
-        )
-        counts[name] = counts.get(name, 0) + 1
-    ordered = sorted(counts, key=lambda n: (-counts[n], n.casefold()))
-    shown = [f"{n} ({counts[n]:,})" if counts[n] > 1 else n for n in ordered[:limit]]
-    return shown, max(0, len(ordered) - limit)
-
-
-def compact(comparison: Comparison) -> bool:
-    """Whether the silent sources are too many to show one by one."""
-    return sum(1 for s in comparison.sources if not s.reports) > COMPACT_SILENT
-
-
-def silent_line(comparison: Comparison, limit: int = 30) -> str:
-    """ "Not reported by 9,812 sources: Variety (1,203), …, and 40 more"."""
-    silent = sum(1 for s in comparison.sources if not s.reports)
-    names, rest = silent_names(comparison.sources, limit)
-    more = f", and {rest:,} more" if rest else ""
-    return f"Not reported by {silent:,} source{'s' if silent != 1 else ''}: " + (
-        ", ".join(names) + more
-    )
-
-
-def to_markdown(comparison: Comparison) -> str:
-    """The comparison as Markdown (compare.to_markdown), saying its scope
-    when it is not a story, and listing many silent sources in one line."""
-    from dataclasses import replace
-
-    from hollywood_ai.index.compare.comparison import to_markdown as story_markdown
-
-    many = compact(comparison)
-    shown = (
-        replace(comparison, sources=[s for s in comparison.sources if s.reports])
-        if many
-        else comparison
-    )
-    text = story_markdown(shown)
-    info = comparison.scope
-    if info is not None and info.kind != "story":
-        head, _, rest = text.partition("\n\n")
-        note = scope_note(info)
-        line = f"Scope: {info.description}" + (f" ({note})" if note else "")
-        text = f"{head}\n\n{_md(line)}\n\n{rest}"
-    if many:
-        text += f"\n## Not reported\n\n{_md(silent_line(comparison, limit=500))}\n"
-    return text
-
-
-def _md(text: str) -> str:
-    return text.replace("\n", " ").replace("|", "\\|")

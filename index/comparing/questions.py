@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hollywood_ai.index.compare.names import NOT_NAMES
+from hollywood_ai.index.comparing.names import NOT_NAMES
 
 # Nouns that make "which/what N" ask for a place, a date or a person.
 PLACE_NOUNS = frozenset(

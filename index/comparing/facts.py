@@ -21,14 +21,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from hollywood_ai.index.compare import fact_differences as factdiff
-
-from hollywood_ai.index.compare import fact_labels as factlabel
-from hollywood_ai.index.stories import grouping as storymod
-from hollywood_ai.index.compare.comparison import Discrepancy, find_discrepancies
-from hollywood_ai.index.compare.evidence import Analysed, StoryPassages, story_passages
-from hollywood_ai.index.compare.fact_groups import closest, fits, one_sentence_each
+from hollywood_ai.index.comparing import fact_differences as factdiff
+from hollywood_ai.index.comparing import fact_labels as factlabel
+from hollywood_ai.index.comparing.differences import find_discrepancies
+from hollywood_ai.index.comparing.discrepancy import Discrepancy
+from hollywood_ai.index.comparing.evidence import Analysed, StoryPassages, story_passages
+from hollywood_ai.index.comparing.fact_groups import closest, fits, one_sentence_each
 from hollywood_ai.index.model import Passage
+from hollywood_ai.index.stories import grouping as storymod
 from hollywood_ai.index.workspace import Workspace
 
 LINK_THRESHOLD = 0.28
@@ -125,8 +125,8 @@ def _attribution_words(sp: StoryPassages) -> set[str]:
     """Words that say who said something rather than what happened: roles,
     verbs of saying, and the names of the people quoted in the story. Two
     passages quoting one person need more in common than the person."""
-    from hollywood_ai.index.compare.evidence import stems
-    from hollywood_ai.index.compare.quotes import extract
+    from hollywood_ai.index.comparing.quotes import extract
+    from hollywood_ai.index.text.words import stems
 
     words = set(stems(_ROLE_WORDS))
     for article in sp.articles:
@@ -300,7 +300,8 @@ _weak: set[str] = set()
 
 def _weak_words() -> set[str]:
     """Words that carry no statement: pronouns, asking and saying words, roles."""
-    from hollywood_ai.index.compare.evidence import QUESTION_WORDS, stems
+    from hollywood_ai.index.text.vocabulary import QUESTION_WORDS
+    from hollywood_ai.index.text.words import stems
 
     if not _weak:
         # "stated" is left out: its stem is the noun "state".
@@ -313,7 +314,7 @@ def _weak_words() -> set[str]:
 def _plain_words(text: str) -> set[str]:
     """The stems of the words written in lower case (or figures): what is
     said rather than who. A headline in title case is all plain words."""
-    from hollywood_ai.index.compare.evidence import stems
+    from hollywood_ai.index.text.words import stems
 
     words = _WORD.findall(text)
     if words and sum(w[0].isupper() for w in words) >= 0.7 * len(words) and len(words) <= 16:

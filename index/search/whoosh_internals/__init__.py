@@ -1,1 +1,0 @@
-"""search/whoosh_internals"""
