@@ -33,6 +33,19 @@ def live_generation(home: Path) -> Path:
     return home / "index" / (home / "index" / "CURRENT").read_text().strip()
 
 
+def wait_until(done, what: str, timeout: float = 60.0) -> None:
+    """Poll a state (never a fixed sleep) until it holds, or fail saying what."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting for {what}")
+        time.sleep(0.01)
+
+
+def generations(home: Path) -> set[str]:
+    return {p.name for p in (home / "index").glob("gen-*")}
+
+
 def seeded(home: Path) -> Path:
     assert cli(home, "index").returncode == 0
     return home
@@ -124,7 +137,7 @@ def _kill_after(proc: subprocess.Popen[str], lines: int) -> int:
         if not line:
             break
         seen = int(line)
-    time.sleep(0.05)  # land somewhere inside the next store
+    # The loop goes straight on to the next store: the kill lands inside it.
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     return seen
@@ -166,8 +179,10 @@ def test_kill_during_rebuild_keeps_the_old_index(tmp_path: Path):
     ws.store(many)
     ws.close()
     before = (home / "index" / "CURRENT").read_text()
+    old = generations(home)
     proc = subprocess.Popen([EXE, "--home", str(home), "index", "--rebuild"])
-    time.sleep(1.0)
+    # Killed once the new generation is being written.
+    wait_until(lambda: bool(generations(home) - old) or proc.poll() is not None, "the rebuild")
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     after = (home / "index" / "CURRENT").read_text()
@@ -210,29 +225,31 @@ def test_two_writers_lose_no_add(tmp_path: Path):
     ws.close()
 
 
-def test_readers_do_not_wait_for_a_rebuild(tmp_path: Path):
+def test_readers_do_not_wait_for_a_writer(tmp_path: Path):
+    """A rebuild holds the write lock for its whole run; searching never takes
+    it, so a reader answers while another process holds it."""
     home = seeded(tmp_path / "home")
-    ws = Workspace(home)
-    ws.open()
-    ws.store(
+    holder = subprocess.Popen(
         [
-            Article.make(title=f"Bulk {i}", body=f"Filler {i} text. " * 300, origin=f"b{i}")
-            for i in range(200)
-        ]
+            sys.executable,
+            "-c",
+            "import sys,time\nfrom pathlib import Path\nfrom hollywood_ai.index.store.durable import write_lock\n"
+            "with write_lock(Path(sys.argv[1])):\n    print('held', flush=True)\n    time.sleep(60)\n",
+            str(home),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
-    ws.close()
-    rebuild = subprocess.Popen([EXE, "--home", str(home), "index", "--rebuild"])
     try:
-        time.sleep(0.5)
-        start = time.monotonic()
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         reader = Workspace(home)
         reader.index.open()
         assert search(reader, "Sarandos").total == 5
-        elapsed = time.monotonic() - start
         reader.close()
-        assert rebuild.poll() is None or elapsed < 5  # it answered while the rebuild ran
+        assert holder.poll() is None  # the lock was held all along
     finally:
-        rebuild.wait(timeout=180)
+        holder.kill()
+        holder.wait(timeout=30)
 
 
 def test_lock_timeout_is_a_clear_error(tmp_path: Path):
@@ -365,7 +382,7 @@ def test_kill_during_the_readers_background_indexing_loses_nothing(tmp_path: Pat
             assert reader.poll() is None, "the reader stopped before indexing"
             time.sleep(0.05)
         assert (home / "index").exists(), "the reader never started indexing"
-        time.sleep(0.5)  # well inside the indexing of 305 articles
+        wait_until(lambda: bool(generations(home)) or reader.poll() is not None, "indexing")
         assert reader.poll() is None, "indexing finished before the kill: use more articles"
         reader.send_signal(signal.SIGKILL)
     finally:
