@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,15 @@ def seeded(seeded_home: Path) -> Workspace:
     ws.open()
     yield ws
     ws.close()
+
+
+@pytest.fixture
+def reader_home(seeded_home: Path, tmp_path: Path) -> Path:
+    """The seeded home, copied: the reader writes settings.json into its home."""
+    home = tmp_path / "reader-home"
+    shutil.copytree(seeded_home, home)
+    (home / "settings.json").unlink(missing_ok=True)
+    return home
 
 
 def by_origin(ws: Workspace, prefix: str):

@@ -1,28 +1,17 @@
-"""Helpers for the reader's tests: a private copy of the seeded home per test,
-the app on a fixed theme with the cursor not blinking, and waiting for workers
-instead of sleeping."""
+"""Helpers for the reader's tests: the app on a fixed theme with the cursor
+not blinking, and waiting for workers instead of sleeping. (The home they run
+on is the ``reader_home`` fixture of tests/conftest.py.)"""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 from hollywood_ai.tui.app import ReaderApp, create_app
 from hollywood_ai.tui.screens.facts import FactsScreen
 from hollywood_ai.tui.screens.main import MainScreen
 from textual.pilot import Pilot
 
 THEME = "textual-dark"
-
-
-@pytest.fixture
-def reader_home(seeded_home: Path, tmp_path: Path) -> Path:
-    """The seeded home, copied: the reader writes settings.json into its home."""
-    home = tmp_path / "reader-home"
-    shutil.copytree(seeded_home, home)
-    (home / "settings.json").unlink(missing_ok=True)
-    return home
 
 
 def make_app(home: Path, remember: bool = True) -> ReaderApp:

@@ -19,9 +19,7 @@ from hollywood_ai.index.stories.grouping import group
 from hollywood_ai.index.text.figures import extract
 from hollywood_ai.index.workspace import Workspace
 
-from tests.reader_support import make_app, open_facts, reader_home, settle
-
-__all__ = ["reader_home"]  # the fixture, used by name
+from tests.reader_support import make_app, open_facts, settle
 
 
 def ids(ws: Workspace) -> dict[str, str]:

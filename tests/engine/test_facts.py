@@ -18,9 +18,7 @@ from hollywood_ai.index.comparing.fact_labels import clean, is_complete
 from hollywood_ai.index.comparing.facts import Fact, facts_in
 from hollywood_ai.index.model import Article
 
-from tests.reader_support import make_app, reader_home, settle
-
-__all__ = ["reader_home"]
+from tests.reader_support import make_app, settle
 
 # Three outlets report a bridge closing: two put the repairs at $10 million,
 # one at $12 million. The Bay Herald says the vote twice, paragraphs apart.

@@ -5,9 +5,7 @@ from __future__ import annotations
 from hollywood_ai.tui.screens.add import AddScreen
 from textual.widgets import Input, Static
 
-from tests.reader_support import make_app, reader_home, settle
-
-__all__ = ["reader_home"]  # the fixture, used by name
+from tests.reader_support import make_app, settle
 
 
 async def test_add_screen_adds_and_the_list_follows(reader_home, tmp_path):

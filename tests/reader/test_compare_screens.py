@@ -7,9 +7,7 @@ from hollywood_ai.tui.screens.compare import CompareScreen, SourceColumn
 from hollywood_ai.tui.screens.facts import FactsScreen
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from tests.reader_support import make_app, open_facts, reader_home, settle
-
-__all__ = ["reader_home"]  # the fixture, used by name
+from tests.reader_support import make_app, open_facts, settle
 
 
 def band_text(screen: CompareScreen) -> str:

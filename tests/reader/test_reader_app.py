@@ -30,9 +30,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.widgets import Static
 
-from tests.reader_support import make_app, option_texts, reader_home, settle
-
-__all__ = ["reader_home"]
+from tests.reader_support import make_app, option_texts, settle
 
 
 def header_text(app) -> str:

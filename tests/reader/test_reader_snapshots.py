@@ -13,9 +13,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.reader_support import make_app, reader_home, settle
-
-__all__ = ["reader_home"]
+from tests.reader_support import make_app, settle
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
