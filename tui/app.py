@@ -7,10 +7,12 @@ with :func:`run_reader` (the command line does).
 from __future__ import annotations
 
 import importlib
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hollywood_ai.index import Article, Workspace
+from hollywood_ai.tui.logs import setup_logging
 from hollywood_ai.tui.messages import LibraryChanged, OpenArticle
 from hollywood_ai.tui.screens.help import HelpScreen, class_bindings, rows, screen_rows
 from hollywood_ai.tui.screens.main import MainScreen
@@ -21,10 +23,13 @@ from hollywood_ai.tui.widgets.search_box import SearchBox
 from textual import on
 from textual.app import App
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.screen import Screen
 
 if TYPE_CHECKING:
     from textual.command import Provider
+
+log = logging.getLogger(__name__)
 
 DEFAULT_THEME = "textual-dark"
 SAVE_DELAY = 0.5
@@ -123,7 +128,7 @@ class ReaderApp(App[None]):
             return
         try:
             pane = self.main_screen.pane
-        except Exception:
+        except (RuntimeError, NoMatches):  # the main screen is not (or no longer) there
             pane = None
         if pane is not None and pane.article is not None:
             self.settings.article = pane.article.id
@@ -268,6 +273,14 @@ def create_app(
     return ReaderApp(home=home, theme=theme, remember=remember, blink=blink)
 
 
-def run_reader(workspace: Workspace) -> int:
-    ReaderApp(workspace=workspace).run()
-    return 0
+def run_reader(workspace: Workspace, *, debug: bool = False) -> int:
+    """The reader on ``workspace`` until it quits; non-zero when an unexpected
+    error stopped it (Textual prints its traceback; the log keeps it too)."""
+    setup_logging(workspace.home, debug=debug)
+    app = ReaderApp(workspace=workspace)
+    app.run()
+    if app.return_code:
+        # The first error Textual stopped on (a private attribute: read, never set).
+        crash = getattr(app, "_exception", None)
+        log.error("the reader stopped on an unexpected error", exc_info=crash)
+    return app.return_code or 0

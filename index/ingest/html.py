@@ -9,13 +9,17 @@ for the language; the cleaned content is turned into Markdown by markdownify.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.ingest.documents import Meta, Parsed, derive_title, unescape_markdown
 from hollywood_ai.index.ingest.urls import clean_url, date_from_url, normalise_date, outlet_from_url
 from hollywood_ai.index.text.normalise import clean_inline, repair, squeeze_blank_lines
+
+log = logging.getLogger(__name__)
 
 MIN_WORDS = 25  # fewer distinct words is not an article (a login page, an error page)
 _BYLINE_PREFIX = re.compile(r"^\s*(by|from|written by|posted by)\s+", re.I)
@@ -46,11 +50,7 @@ def _page_tags(tree: object) -> PageMeta:
     meta = PageMeta()
 
     def first(xpath: str) -> str | None:
-        try:
-            found = tree.xpath(xpath)  # type: ignore[attr-defined]
-        except Exception:
-            return None
-        for value in found:
+        for value in tree.xpath(xpath):  # type: ignore[attr-defined]
             value = clean_inline(str(value))
             if value:
                 return value
@@ -73,25 +73,41 @@ def _page_tags(tree: object) -> PageMeta:
     for block in tree.xpath("//script[@type='application/ld+json']/text()"):  # type: ignore[attr-defined]
         try:
             data = json.loads(block)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested too deep to read
             continue
-        for item in data if isinstance(data, list) else data.get("@graph", [data]):
+        for item in _linked_items(data):
             if not isinstance(item, dict):
                 continue
             if not meta.site and isinstance(item.get("publisher"), dict):
-                meta.site = clean_inline(str(item["publisher"].get("name") or "")) or None
+                meta.site = clean_inline(_linked_name(item["publisher"]) or "") or None
             if not meta.date and item.get("datePublished"):
                 meta.date = str(item["datePublished"])
             if not meta.author and item.get("author"):
-                author = item["author"]
-                if isinstance(author, list):
-                    names = [a.get("name") if isinstance(a, dict) else str(a) for a in author]
-                    meta.author = ", ".join(n for n in names if n) or None
-                elif isinstance(author, dict):
-                    meta.author = author.get("name")
-                else:
-                    meta.author = str(author)
+                authors = item["author"] if isinstance(item["author"], list) else [item["author"]]
+                names = [_linked_name(a) for a in authors]
+                meta.author = ", ".join(n for n in names if n) or None
     return meta
+
+
+def _linked_items(data: Any) -> list[Any]:
+    """The items of a JSON-LD block: a list of them, a ``@graph`` of them, or
+    one; anything else (a number, a string) holds none."""
+    if isinstance(data, list):
+        return data
+    if not isinstance(data, dict):
+        return []
+    graph = data.get("@graph", [data])
+    return graph if isinstance(graph, list) else [graph]
+
+
+def _linked_name(value: Any) -> str | None:
+    """A JSON-LD name: a string (or a number), or the "name" of an object;
+    anything else names no one."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return str(value) or None
+    return None
 
 
 _MONTH_TAIL = re.compile(
@@ -150,30 +166,45 @@ def _strip_title_suffix(title: str, names: list[str | None]) -> str:
     return title
 
 
+def _unreadable(url: str | None, exc: Exception) -> HollywoodError:
+    """The one sentence for a page lxml or trafilatura could not read; their
+    own words go to the log."""
+    log.warning("the page %s could not be parsed: %s", url or "(not from a URL)", exc)
+    return HollywoodError("the page is not readable HTML")
+
+
 def parse_html(html: str, url: str | None = None) -> Parsed:
     """An HTML page to an article (before it has an id)."""
+    import lxml.etree
     import lxml.html
     import trafilatura
     from markdownify import markdownify
 
     html = repair(html)
+    # What lxml and trafilatura raise on a page they cannot read: lxml's own
+    # errors (an empty document, a parser failure) and ValueError (a string
+    # with an XML encoding declaration, input trafilatura refuses).
+    unreadable = (lxml.etree.LxmlError, ValueError)
     try:
         tree = lxml.html.fromstring(html)
-    except Exception:
-        raise HollywoodError("the page is not readable HTML") from None
+    except unreadable as exc:
+        raise _unreadable(url, exc) from None
     tags = _page_tags(tree)
-    found = trafilatura.extract_metadata(html, default_url=url)
-    content = trafilatura.extract(
-        html,
-        url=url,
-        output_format="html",
-        include_tables=True,
-        include_links=True,
-        include_formatting=True,
-        include_comments=False,
-        include_images=False,
-        favor_recall=True,
-    )
+    try:
+        found = trafilatura.extract_metadata(html, default_url=url)
+        content = trafilatura.extract(
+            html,
+            url=url,
+            output_format="html",
+            include_tables=True,
+            include_links=True,
+            include_formatting=True,
+            include_comments=False,
+            include_images=False,
+            favor_recall=True,
+        )
+    except unreadable as exc:
+        raise _unreadable(url, exc) from None
     if not content:
         raise HollywoodError(
             "no article text was found in the page (it may be an index, a login or an error page)"

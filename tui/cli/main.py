@@ -1,20 +1,29 @@
-"""The command line: `hollywood-ai [--home DIR] [COMMAND ...]`.
+"""The command line: `hollywood-ai [--home DIR] [--debug] [COMMAND ...]`.
 
 Each command lives in its own module under ``commands/`` and registers itself
-here; with no command the reader opens.
+here; with no command the reader opens. Warnings and errors go to the home's
+log file (``tui/logs.py``); ``--debug`` also prints the traceback of an
+unexpected error.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import threading
+import traceback
 from collections.abc import Sequence
 
 from hollywood_ai.index import HollywoodError, Workspace
 from hollywood_ai.tui.cli.commands import COMMANDS
 from hollywood_ai.tui.cli.output import error
+from hollywood_ai.tui.logs import setup_logging
+
+log = logging.getLogger(__name__)
+
+DEBUG_HELP = "print the traceback of an unexpected error, and log every message"
 
 
 def version() -> str:
@@ -58,10 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="library and index folder (default: $HOLLYWOOD_AI_HOME or the user data dir)",
     )
+    parser.add_argument("--debug", action="store_true", help=DEBUG_HELP)
     parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMANDS:
         module.register(sub)
+    # --debug after the command too (`hollywood-ai search x --debug`); left
+    # out, it keeps what was given before the command.
+    for command in sub.choices.values():
+        command.add_argument(
+            "--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP
+        )
     return parser
 
 
@@ -69,14 +85,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        workspace = Workspace(args.home)  # nothing is opened or read yet
+        setup_logging(workspace.home, debug=args.debug)
         if not args.command:
-            workspace = Workspace(args.home)
             # The article list is read while Textual loads, so the first
             # screen can show it.
             threading.Thread(target=workspace.preload_listing, daemon=True).start()
             from hollywood_ai.tui.app import run_reader
 
-            return run_reader(workspace)
+            return run_reader(workspace, debug=args.debug)
         try:
             return int(args.func(args) or 0)
         finally:
@@ -95,16 +112,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         error("interrupted; nothing was changed by the unfinished command")
         return 130
     except OSError as exc:
+        log.error("%s stopped on an error of the system", _named(args), exc_info=exc)
         error(
             f"{exc.strerror or exc} ({exc.filename or 'no file'}); check the path and its permissions"
         )
         return 1
-    except Exception as exc:  # the last line of defence: one sentence, no traceback
+    except Exception as exc:  # the last line of defence: a bug of ours
+        log.error("%s stopped on an unexpected error", _named(args), exc_info=exc)
+        if args.debug:
+            traceback.print_exception(exc, file=sys.stderr)
         error(
             f"an unexpected {type(exc).__name__} stopped the command ({exc}); "
             "nothing stored was changed, please report it with the command you ran"
         )
         return 70
+
+
+def _named(args: argparse.Namespace) -> str:
+    """The command for the log: its name, never its arguments (article text)."""
+    return f"the {args.command} command" if args.command else "the reader"
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 # What the picker returns for "let the engine choose" (None means cancelled).
 BEST_MATCH = ""
@@ -84,7 +84,7 @@ class StoryPicker(ModalScreen[str | None]):
         wanted = self.current if self.current is not None else "\0best"
         try:
             options.highlighted = options.get_option_index(wanted)
-        except Exception:
+        except OptionDoesNotExist:  # the current story is gone: the first entry
             options.highlighted = 0
         options.focus()
 
