@@ -282,7 +282,3 @@ def add(
         ws.store(adder.pending)
         ws.library.note_keys(adder.pending)
     return adder.report
-
-
-def remove(ws: Workspace, article_id: str) -> Article:
-    return ws.remove(article_id)

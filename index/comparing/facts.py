@@ -34,7 +34,6 @@ from hollywood_ai.index.workspace import Workspace
 LINK_THRESHOLD = 0.28
 SAME_WORDS = 0.6  # a link this close is the same sentence, whatever its words
 FIGURE_BONUS = 0.1
-COMMON_SHARE = 1.01  # words in more than this share of the story's articles are not evidence
 MIN_TERMS = 3
 
 
@@ -94,12 +93,8 @@ def facts(ws: Workspace, story: str | None = None, every_story: bool = False) ->
 
 
 def _evidence(sp: StoryPassages) -> dict[int, dict[str, float]]:
-    """Per passage: its story-rare words with their weights."""
-    n_articles = len(sp.articles)
-    article_df: dict[str, int] = defaultdict(int)
-    for items in sp.by_article.values():
-        for term in {t for a in items for t in a.terms}:
-            article_df[term] += 1
+    """Per passage (by position in the story): its words longer than a letter,
+    weighted by their rarity in the story, attribution words damped."""
     noise = _attribution_words(sp)
     out: dict[int, dict[str, float]] = {}
     for i, a in enumerate(sp.passages):
@@ -107,9 +102,7 @@ def _evidence(sp: StoryPassages) -> dict[int, dict[str, float]]:
             out[i] = {}  # a question or a heading states no fact
             continue
         out[i] = {
-            t: sp.idf(t) * (NOISE_WEIGHT if t in noise else 1.0)
-            for t in a.terms
-            if len(t) > 1 and (n_articles <= 2 or article_df[t] < max(2, COMMON_SHARE * n_articles))
+            t: sp.idf(t) * (NOISE_WEIGHT if t in noise else 1.0) for t in a.terms if len(t) > 1
         }
     return out
 
