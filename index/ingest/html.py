@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.ingest.documents import Meta, Parsed, derive_title, unescape_markdown
+from hollywood_ai.index.ingest.markdown_syntax import unescape_markdown
+from hollywood_ai.index.ingest.parsed import Meta, Parsed
+from hollywood_ai.index.ingest.titles import derive_title
 from hollywood_ai.index.ingest.urls import clean_url, date_from_url, normalise_date, outlet_from_url
 from hollywood_ai.index.text.normalise import clean_inline, repair, squeeze_blank_lines
 
