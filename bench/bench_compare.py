@@ -35,6 +35,9 @@ QUESTIONS = [
 
 
 def run_size(size: int, seed: int = 42, repeat: int = 5) -> dict[str, Any]:
+    """Time grouping, compare (one story and the whole library, cold and warm),
+    facts and the FTS5 baseline on ``size`` generated articles. One measurement
+    after another, each timed where it runs: the script reads best in one piece."""
     from hollywood_ai.index.comparing.comparison import compare
     from hollywood_ai.index.comparing.facts import facts
     from hollywood_ai.index.comparing.scope import Scope

@@ -86,6 +86,9 @@ def time_call(fn: Any, repeat: int) -> list[float]:
 
 
 def run_size(size: int, repeat: int, seed: int = 42) -> dict[str, Any]:
+    """Time search on ``size`` generated articles: each query kind, cold and
+    warm, with and without snippets. One measurement after another, each timed
+    where it runs: the script reads best in one piece."""
     from hollywood_ai.index.searching import queries as q
     from hollywood_ai.index.searching import ranking as fastrank
     from hollywood_ai.index.searching import results as search_module

@@ -4,11 +4,12 @@ Same arguments, same articles, on every machine: a seeded random generator
 over a Zipf-distributed vocabulary (the seeds' own words first, then made-up
 words for the long tail) that grows with the corpus as real text's does
 (Heaps' law: about 30,000 words at 1,000 articles, 95,000 at 10,000, 212,000
-at 50,000; a fixed 30,000 made every word common at 50,000), realistic lengths (log-normal around 650 words),
-titles, outlets, authors and dates. Articles are grouped into *stories*: each
-story has facts (a figure, a named work, a quote by a named person) that its
-articles report, some of them differently (another figure, a misnamed title, a
-reworded quote), so compare and facts have real work.
+at 50,000; a fixed 30,000 would make every word common at 50,000), realistic
+lengths (log-normal around 650 words), titles, outlets, authors and dates.
+Articles are grouped into *stories*: each story has facts (a figure, a named
+work, a quote by a named person) that its articles report, some of them
+differently (another figure, a misnamed title, a reworded quote), so compare
+and facts have real work.
 
     python -m bench.corpus --articles 10000 --home /tmp/bench-home
 """

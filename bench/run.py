@@ -41,6 +41,8 @@ def machine() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run every benchmark and print (or write) the report. Options, then each
+    benchmark in turn: one script, read top to bottom."""
     from bench import bench_compare, bench_index, bench_search, startup
 
     parser = argparse.ArgumentParser(description="Run every benchmark.")

@@ -17,7 +17,8 @@ from typing import Any
 
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.ingest.decode import decode_document
-from hollywood_ai.index.ingest.documents import Parsed, parse_document
+from hollywood_ai.index.ingest.documents import parse_document
+from hollywood_ai.index.ingest.parsed import Parsed
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.store.library import content_key
 from hollywood_ai.index.workspace import Workspace
@@ -282,7 +283,3 @@ def add(
         ws.store(adder.pending)
         ws.library.note_keys(adder.pending)
     return adder.report
-
-
-def remove(ws: Workspace, article_id: str) -> Article:
-    return ws.remove(article_id)

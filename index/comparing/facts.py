@@ -34,7 +34,6 @@ from hollywood_ai.index.workspace import Workspace
 LINK_THRESHOLD = 0.28
 SAME_WORDS = 0.6  # a link this close is the same sentence, whatever its words
 FIGURE_BONUS = 0.1
-COMMON_SHARE = 1.01  # words in more than this share of the story's articles are not evidence
 MIN_TERMS = 3
 
 
@@ -94,12 +93,8 @@ def facts(ws: Workspace, story: str | None = None, every_story: bool = False) ->
 
 
 def _evidence(sp: StoryPassages) -> dict[int, dict[str, float]]:
-    """Per passage: its story-rare words with their weights."""
-    n_articles = len(sp.articles)
-    article_df: dict[str, int] = defaultdict(int)
-    for items in sp.by_article.values():
-        for term in {t for a in items for t in a.terms}:
-            article_df[term] += 1
+    """Per passage (by position in the story): its words longer than a letter,
+    weighted by their rarity in the story, attribution words damped."""
     noise = _attribution_words(sp)
     out: dict[int, dict[str, float]] = {}
     for i, a in enumerate(sp.passages):
@@ -107,9 +102,7 @@ def _evidence(sp: StoryPassages) -> dict[int, dict[str, float]]:
             out[i] = {}  # a question or a heading states no fact
             continue
         out[i] = {
-            t: sp.idf(t) * (NOISE_WEIGHT if t in noise else 1.0)
-            for t in a.terms
-            if len(t) > 1 and (n_articles <= 2 or article_df[t] < max(2, COMMON_SHARE * n_articles))
+            t: sp.idf(t) * (NOISE_WEIGHT if t in noise else 1.0) for t in a.terms if len(t) > 1
         }
     return out
 
@@ -151,12 +144,29 @@ def is_statement(text: str) -> bool:
 
 
 def facts_in(sp: StoryPassages) -> list[Fact]:
+    """The facts of a story's passages: candidate pairs, links, groups grown
+    from the links, and each group of two or more sources as a fact."""
     items = sp.passages
     if len(sp.articles) < 2:
         return []
     evidence = _evidence(sp)
     owner = [a.passage.article_id for a in items]
-    # Candidate pairs: passages of different articles sharing a rare word.
+    links = _links(items, evidence, owner)
+    groups, weights = _grow_groups(links, sp, evidence, owner)
+    found = [
+        fact
+        for gid, members in groups.items()
+        if (fact := _fact(sp, members, weights[gid], evidence, owner)) is not None
+    ]
+    found.sort(key=lambda f: (-len(f.sources), -f.weight, f.label))
+    return found
+
+
+def _candidate_pairs(
+    evidence: dict[int, dict[str, float]], owner: list[str]
+) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], int]]:
+    """Pairs of passages of different articles sharing a rare word: the
+    weight of the words they share, and how many."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, words in evidence.items():
         for t in words:
@@ -172,10 +182,18 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
                 if owner[x] != owner[y]:
                     shared[(x, y)] += wt
                     n_shared[(x, y)] += 1
-    totals = {i: (sum(words.values()) or 1.0) for i, words in evidence.items()}
-    sizes = {i: len(words) for i, words in evidence.items()}
+    return shared, n_shared
+
+
+def _links(
+    items: list[Analysed], evidence: dict[int, dict[str, float]], owner: list[str]
+) -> list[tuple[float, int, int]]:
+    """The pairs close enough to say the same thing, with their scores, best first."""
     from hollywood_ai.index.text.figures import extract
 
+    shared, n_shared = _candidate_pairs(evidence, owner)
+    totals = {i: (sum(words.values()) or 1.0) for i, words in evidence.items()}
+    sizes = {i: len(words) for i, words in evidence.items()}
     units = [
         {q.unit for q in extract(a.passage.text) if q.unit not in ("number", "year")}
         if a.has_quantity
@@ -200,8 +218,19 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
         ):
             links.append((score, x, y))
     links.sort(reverse=True)
-    # Grow groups best link first: one passage per source, or two that
-    # follow each other in one paragraph.
+    return links
+
+
+def _grow_groups(
+    links: list[tuple[float, int, int]],
+    sp: StoryPassages,
+    evidence: dict[int, dict[str, float]],
+    owner: list[str],
+) -> tuple[dict[int, list[int]], dict[int, float]]:
+    """Groups of passages grown best link first, each with the weight of its
+    links: one passage per source, or two that follow each other in one
+    paragraph."""
+    items = sp.passages
     bodies = {a.id: a.body for a in sp.articles}
     group_of: dict[int, int] = {}
     groups: dict[int, list[int]] = {}
@@ -241,55 +270,55 @@ def facts_in(sp: StoryPassages) -> list[Fact]:
                 groups[g].append(new)
                 group_of[new] = g
                 weights[g] += score
-    found: list[Fact] = []
-    articles = {a.id: a for a in sp.articles}
+    return groups, weights
+
+
+def _fact(
+    sp: StoryPassages,
+    members: list[int],
+    weight: float,
+    evidence: dict[int, dict[str, float]],
+    owner: list[str],
+) -> Fact | None:
+    """The fact a group of passages states, or None when fewer than two
+    sources remain in it."""
+    items = sp.passages
     order = [a.id for a in sp.articles]
-    for gid, members in groups.items():
-        close = closest(members, owner, evidence)
-        members = list(close)
-        per_source: dict[str, list[Analysed]] = defaultdict(list)
-        for m in sorted(members, key=lambda m: items[m].passage.position):
-            per_source[owner[m]].append(items[m])
-        if len(per_source) < 2:
-            continue
-        sources = {
-            aid: " ".join(a.passage.text for a in per_source[aid])
-            for aid in order
-            if aid in per_source
-        }
-        positions = {
-            aid: (per_source[aid][0].passage.start, per_source[aid][-1].passage.end)
-            for aid in sources
-        }
-        silent = [aid for aid in order if aid not in per_source]
-        label = factlabel.choose([(close[m], items[m].passage.text) for m in members])
-        shared_terms: dict[str, float] = defaultdict(float)
-        for m in members:
-            for t, w in evidence[m].items():
-                shared_terms[t] += w
-        shared_list = [
-            t
-            for t, _ in sorted(shared_terms.items(), key=lambda kv: -kv[1])
-            if sum(1 for m in members if t in evidence[m]) >= 2
-        ]
-        differences = factdiff.real(
-            find_discrepancies({k: [v] for k, v in sources.items()}, articles)
-        )
-        found.append(
-            Fact(
-                label=label,
-                sources=sources,
-                silent=silent,
-                discrepancies=differences,
-                differing=factdiff.differing(differences, sources),
-                positions=positions,
-                weight=weights[gid],
-                passages={aid: [a.passage for a in per_source[aid]] for aid in sources},
-                terms=shared_list[:12],
-            )
-        )
-    found.sort(key=lambda f: (-len(f.sources), -f.weight, f.label))
-    return found
+    close = closest(members, owner, evidence)
+    members = list(close)
+    per_source: dict[str, list[Analysed]] = defaultdict(list)
+    for m in sorted(members, key=lambda m: items[m].passage.position):
+        per_source[owner[m]].append(items[m])
+    if len(per_source) < 2:
+        return None
+    sources = {
+        aid: " ".join(a.passage.text for a in per_source[aid]) for aid in order if aid in per_source
+    }
+    positions = {
+        aid: (per_source[aid][0].passage.start, per_source[aid][-1].passage.end) for aid in sources
+    }
+    shared_terms: dict[str, float] = defaultdict(float)
+    for m in members:
+        for t, w in evidence[m].items():
+            shared_terms[t] += w
+    shared_list = [
+        t
+        for t, _ in sorted(shared_terms.items(), key=lambda kv: -kv[1])
+        if sum(1 for m in members if t in evidence[m]) >= 2
+    ]
+    articles = {a.id: a for a in sp.articles}
+    differences = factdiff.real(find_discrepancies({k: [v] for k, v in sources.items()}, articles))
+    return Fact(
+        label=factlabel.choose([(close[m], items[m].passage.text) for m in members]),
+        sources=sources,
+        silent=[aid for aid in order if aid not in per_source],
+        discrepancies=differences,
+        differing=factdiff.differing(differences, sources),
+        positions=positions,
+        weight=weight,
+        passages={aid: [a.passage for a in per_source[aid]] for aid in sources},
+        terms=shared_list[:12],
+    )
 
 
 MIN_PLAIN_SHARED = 1

@@ -169,25 +169,21 @@ def read(text: str) -> Reading:
     )
 
 
+_WH_WORDS = ("how", "what", "which", "who", "whom", "whose", "when", "where")
+_AUX = ("did", "does", "do", "has", "have", "had", "was", "were", "is", "are", "will", "would")
+
+
 def _answer_type(low: str, words: list[str], names: list[str]) -> tuple[str, str, str]:
-    # The asking phrase: the first wh-word and the words right after it.
-    wh_at = next(
-        (
-            i
-            for i, w in enumerate(words)
-            if w in ("how", "what", "which", "who", "whom", "whose", "when", "where")
-        ),
-        None,
-    )
+    """(answer type, measure, speaker), from the asking phrase: the first
+    wh-word and the words right after it."""
+    wh_at = next((i for i, w in enumerate(words) if w in _WH_WORDS), None)
     if wh_at is None or any(w not in _BEFORE_ASKING for w in words[:wh_at]):
         # An asking word past the start is a relative ("a culture where
         # writers are paid"), not what the text asks.
         return "claim", "", ""
     wh = words[wh_at]
     nxt = words[wh_at + 1] if wh_at + 1 < len(words) else ""
-    after = words[wh_at + 1 : wh_at + 4]
-    aux = ("did", "does", "do", "has", "have", "had", "was", "were", "is", "are", "will", "would")
-    if wh in ("what", "how") and nxt in aux and set(words[wh_at + 2 :]) & SPEECH_VERBS:
+    if wh in ("what", "how") and nxt in _AUX and set(words[wh_at + 2 :]) & SPEECH_VERBS:
         return "quote", "", _speaker(words, wh_at, names)
     if wh == "how":
         if nxt in FIGURE_HOW:
@@ -203,9 +199,16 @@ def _answer_type(low: str, words: list[str], names: list[str]) -> tuple[str, str
     if wh in ("who", "whom", "whose"):
         # "Who sued the studio?" may be answered by a company as well as a
         # person; "who is the lawyer" by a person.
-        return "person", "" if nxt in aux else "agent", ""
-    # what / which + noun, possibly after an adjective or two ("which Republican senator").
-    nouns = [w for w in after if w not in ASKING]
+        return "person", "" if nxt in _AUX else "agent", ""
+    return _what_or_which(low, words, wh_at)
+
+
+def _what_or_which(low: str, words: list[str], wh_at: int) -> tuple[str, str, str]:
+    """The answer type of "what" or "which", from the noun after it
+    ("which Republican senator"), a name asked for, or units."""
+    wh = words[wh_at]
+    nxt = words[wh_at + 1] if wh_at + 1 < len(words) else ""
+    nouns = [w for w in words[wh_at + 1 : wh_at + 4] if w not in ASKING]
     if wh == "what" and nxt in ("is", "are", "was", "were") and "name" not in words:
         nouns = []  # "what is X's position": X is the subject, not the answer's kind
     for noun in nouns[:3]:
@@ -225,7 +228,7 @@ def _answer_type(low: str, words: list[str], names: list[str]) -> tuple[str, str
         return "name", "", ""
     if set(words) & UNIT_WORDS:
         return "figure", "amount", ""  # "what were the earnings in dollars"
-    if nxt in aux:
+    if nxt in _AUX:
         return "claim", "", ""
     if wh == "which" and nouns:
         return "name", "", ""

@@ -23,49 +23,7 @@ def quote_discrepancies(
     """Quotes by one speaker, from the reporting sources, worded differently."""
     if len(passages) < 2:
         return []
-    terms = set(q.terms) if q else set()
-    # "What did X say ...": every quotation of X is about the question.
-    asks_words = q is not None and q.answer == "quote"
-    asked = {n.split()[-1].lower() for n in q.reading.subject_names} if q is not None else set()
-    per_source: dict[str, list[quotes.Quote]] = {}
-    shown_quotes: set[tuple[str, int]] = set()
-    for aid in passages:
-        article = articles.get(aid)
-        if article is None:
-            continue
-        for quote in quotes.extract(article.body):
-            overlaps_shown = any(_overlaps(quote.text, p) for p in passages[aid])
-            # About the question: the question names the speaker, and any
-            # other word it asks about is in the quote ("what did Sarandos
-            # say about creators"); a common word alone ("AI") is not enough.
-            speaker = set(stems(quote.speaker or "")) if known_speaker(quote) else set()
-            rest = terms - speaker
-            about_query = bool(speaker & terms) and (
-                not rest or bool(rest & set(_quote_stems(quote))) or asks_words
-            )
-            if (
-                asks_words
-                and not known_speaker(quote)
-                and asked
-                and near_name(article.body, quote, asked)
-            ):
-                about_query = True  # the asked speaker is named just before it
-            if (
-                not overlaps_shown
-                and not about_query
-                and not known_speaker(quote)
-                and q is not None
-            ):
-                # No speaker found next to it: about the question when its
-                # own words carry half of what the question asks about.
-                focus = set().union(*(q.concepts[k] for k in q.focus)) if q.concepts else set()
-                about_query = bool(focus) and len(focus & set(_quote_stems(quote))) * 2 >= len(
-                    q.focus
-                )
-            if overlaps_shown or about_query:
-                per_source.setdefault(aid, []).append(quote)
-                if overlaps_shown:
-                    shown_quotes.add((aid, quote.start))
+    per_source = _quotes_in_question(passages, articles, q)
     out: list[Discrepancy] = []
     seen: set[tuple[str, str]] = set()
     ids = list(per_source)
@@ -73,18 +31,7 @@ def quote_discrepancies(
         for b in ids[i + 1 :]:
             for qa in per_source[a]:
                 for qb in per_source[b]:
-                    # One speaker, or one quotation whose speaker was not
-                    # found beside it: then its wording alone pairs it.
-                    # Two named speakers that differ: only a quotation worded
-                    # nearly alike (the speaker may be misread beside it).
-                    other = (
-                        known_speaker(qa) and known_speaker(qb) and qa.speaker_key != qb.speaker_key
-                    )
-                    if quotes.shared_content(qa, qb) < 0.2:
-                        continue
-                    same_speaker = known_speaker(qa) and known_speaker(qb) and not other
-                    parts = _differing_parts(qa.text, qb.text, same_speaker, 0.8 if other else 0.6)
-                    for sa, sb in parts:
+                    for sa, sb in _differing_wordings(qa, qb):
                         if (sa, sb) in seen:
                             continue
                         seen.add((sa, sb))
@@ -100,6 +47,60 @@ def quote_discrepancies(
                             )
                         )
     return out
+
+
+def _quotes_in_question(
+    passages: dict[str, list[str]], articles: dict[str, Article], q: Question | None
+) -> dict[str, list[quotes.Quote]]:
+    """Per source, its quotations that overlap a passage shown or are about the question."""
+    terms = set(q.terms) if q else set()
+    asked = {n.split()[-1].lower() for n in q.reading.subject_names} if q is not None else set()
+    per_source: dict[str, list[quotes.Quote]] = {}
+    for aid in passages:
+        article = articles.get(aid)
+        if article is None:
+            continue
+        for quote in quotes.extract(article.body):
+            if any(_overlaps(quote.text, p) for p in passages[aid]) or _about_question(
+                quote, article.body, q, terms, asked
+            ):
+                per_source.setdefault(aid, []).append(quote)
+    return per_source
+
+
+def _about_question(
+    quote: quotes.Quote, body: str, q: Question | None, terms: set[str], asked: set[str]
+) -> bool:
+    """A quotation is about the question when the question names its speaker
+    and any other word the question asks about is in the quote ("what did
+    Sarandos say about creators"; a common word alone, "AI", is not enough).
+    "What did X say ...": every quotation of X is, and one with no speaker
+    found beside it when X is named just before it."""
+    asks_words = q is not None and q.answer == "quote"
+    speaker = set(stems(quote.speaker or "")) if known_speaker(quote) else set()
+    rest = terms - speaker
+    if bool(speaker & terms) and (not rest or bool(rest & set(_quote_stems(quote))) or asks_words):
+        return True
+    if known_speaker(quote) or q is None:
+        return False
+    if asks_words and asked and near_name(body, quote, asked):
+        return True  # the asked speaker is named just before it
+    # No speaker found next to it: about the question when its own words
+    # carry half of what the question asks about.
+    focus = set().union(*(q.concepts[k] for k in q.focus)) if q.concepts else set()
+    return bool(focus) and len(focus & set(_quote_stems(quote))) * 2 >= len(q.focus)
+
+
+def _differing_wordings(qa: quotes.Quote, qb: quotes.Quote) -> list[tuple[str, str]]:
+    """The stretches two quotations word differently, when they are one
+    quotation: one speaker, or one whose speaker was not found beside it
+    (its wording alone pairs it). Two named speakers that differ: only a
+    quotation worded nearly alike (the speaker may be misread beside it)."""
+    other = known_speaker(qa) and known_speaker(qb) and qa.speaker_key != qb.speaker_key
+    if quotes.shared_content(qa, qb) < 0.2:
+        return []
+    same_speaker = known_speaker(qa) and known_speaker(qb) and not other
+    return _differing_parts(qa.text, qb.text, same_speaker, 0.8 if other else 0.6)
 
 
 def near_name(body: str, quote: quotes.Quote, surnames: set[str]) -> bool:

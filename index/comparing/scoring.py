@@ -244,57 +244,94 @@ def score_article(
     concepts = q.concepts or [frozenset({t}) for t in q.terms]
     if not concepts or not items:
         return []
-    idf = [_concept_idf(sp, c) for c in concepts]
-    focus = q.focus or frozenset(range(len(concepts)))
-    everything = frozenset(range(len(concepts)))
-    subject = everything - focus
-    kinds = {k for k, c in enumerate(concepts) if c & KIND_STEMS} if q.wants_name else set()
-
-    def has(a: Analysed, k: int) -> bool:
-        return _has(a, concepts[k]) or (k in kinds and passage_facts(a)[1])
-
-    vectors = None
-    if qvec is not None:
-        article = next((x for x in sp.articles if x.id == article_id), None)
-        if article is not None:
-            vectors = MEANING.of_article(
-                (article.id, article.checksum), [a.passage.text for a in items]
-            )
-    bm25 = [_bm25(sp, a, concepts, idf) for a in items]
-    top = max(bm25) or 1.0
-    story_titles = _story_titles(sp) if kinds else frozenset()
     article = next((x for x in sp.articles if x.id == article_id), None)
-    said = _speaker_spans(article, q) if article is not None else []
+    kinds = {k for k, c in enumerate(concepts) if c & KIND_STEMS} if q.wants_name else set()
+    asked = _Asked(
+        article_id=article_id,
+        q=q,
+        concepts=concepts,
+        idf=[_concept_idf(sp, c) for c in concepts],
+        focus=q.focus or frozenset(range(len(concepts))),
+        kinds=kinds,
+        story_titles=_story_titles(sp) if kinds else frozenset(),
+        said=_speaker_spans(article, q) if article is not None else [],
+    )
+    vectors = None
+    if qvec is not None and article is not None:
+        vectors = MEANING.of_article(
+            (article.id, article.checksum), [a.passage.text for a in items]
+        )
+    bm25 = [_bm25(sp, a, concepts, asked.idf) for a in items]
+    top = max(bm25) or 1.0
     out: list[ScoredPassage] = []
-    for i, a in enumerate(items):
-        matched = {k for k in range(len(concepts)) if has(a, k)}
+    for i in range(len(items)):
         sim = float(vectors[i] @ qvec) if vectors is not None else 0.0
+        scored = asked.score(items, i, sim, bm25[i], top)
+        if scored is not None:
+            out.append(scored)
+    # Passages that carry enough of the focus come first: a passage that
+    # only means something close does not hide one that answers.
+    out.sort(key=lambda s: (s.coverage < REPORT_COVERAGE, -s.score, s.position))
+    return out
+
+
+@dataclass
+class _Asked:
+    """A question as one article's passages are scored against it: the
+    article, the question's concepts and their weights, which are its focus,
+    which name a kind of title ("show"), the titles the story is about, and
+    where in the article the speaker asked about is quoted."""
+
+    article_id: str
+    q: Question
+    concepts: list[frozenset[str]]
+    idf: list[float]
+    focus: frozenset[int]
+    kinds: set[int]
+    story_titles: frozenset[str]
+    said: list[tuple[int, int]]
+
+    def has(self, a: Analysed, k: int) -> bool:
+        return _has(a, self.concepts[k]) or (k in self.kinds and passage_facts(a)[1])
+
+    def carried(self, a: Analysed) -> set[int]:
+        return {k for k in range(len(self.concepts)) if self.has(a, k)}
+
+    def score(
+        self, items: list[Analysed], i: int, sim: float, bm25: float, top: float
+    ) -> ScoredPassage | None:
+        """The i-th passage scored (``bm25`` its BM25, ``top`` the article's
+        best), or None when it cannot answer."""
+        q, focus, a = self.q, self.focus, items[i]
+        everything = frozenset(range(len(self.concepts)))
+        subject = everything - focus
+        matched = self.carried(a)
         # "What did X say": X's own words, whether or not they repeat the
         # question's, with X's name counted as said ("..., she said").
-        theirs = any(s < a.passage.end and a.passage.start < e for s, e in said)
+        theirs = any(s < a.passage.end and a.passage.start < e for s, e in self.said)
         if theirs:
             matched |= subject
         if not matched and sim < MEANING_NEEDED:
-            continue
+            return None
         if not meets(a, q):
-            continue
+            return None
         neighbours = [
             items[j]
             for j in (i - 1, i + 1)
             if 0 <= j < len(items) and items[j].passage.section == a.passage.section
         ]
-        near = {k for n in neighbours for k in range(len(concepts)) if has(n, k)} - matched
+        near = {k for n in neighbours for k in self.carried(n)} - matched
         # A question's subject is what every article is about; a claim
         # ("Disney Universal Midjourney lawsuit") says all of its words.
-        fcov = _coverage(matched, near, focus if q.reading.is_question else everything, idf)
+        fcov = _coverage(matched, near, focus if q.reading.is_question else everything, self.idf)
         on_focus = bool((matched | near) & focus)
         # Meaning makes up for words only when the passage carries a fair part
         # of the focus itself (not only its commonest word).
-        shares_focus = _coverage(matched, near, focus, idf) >= RESCUE_SHARE
-        scov = _coverage(matched, near, subject, idf) if subject else 1.0
+        shares_focus = _coverage(matched, near, focus, self.idf) >= RESCUE_SHARE
+        scov = _coverage(matched, near, subject, self.idf) if subject else 1.0
         quoted = q.answer == "quote" and bool(answers.quotations(a.passage.text))
         # "What is the show called": the title the story is about answers best.
-        titled = bool(kinds) and bool(_passage_titles(a) & story_titles)
+        titled = bool(self.kinds) and bool(_passage_titles(a) & self.story_titles)
         score = (
             WEIGHTS.focus * fcov
             + WEIGHTS.subject * scov
@@ -302,7 +339,7 @@ def score_article(
             + WEIGHTS.answer * (q.answer in ANSWER_TYPES)
             + WEIGHTS.quote * quoted
             + 2 * WEIGHTS.answer * titled
-            + 0.1 * bm25[i] / top
+            + 0.1 * bm25 / top
         )
         coverage = fcov
         if sim >= MEANING_NEEDED and shares_focus:
@@ -311,8 +348,4 @@ def score_article(
             coverage = max(coverage, REPORT_COVERAGE)
             score += WEIGHTS.said
         p = a.passage
-        out.append(ScoredPassage(p.text, score, coverage, article_id, p.position, p.start, p.end))
-    # Passages that carry enough of the focus come first: a passage that
-    # only means something close does not hide one that answers.
-    out.sort(key=lambda s: (s.coverage < REPORT_COVERAGE, -s.score, s.position))
-    return out
+        return ScoredPassage(p.text, score, coverage, self.article_id, p.position, p.start, p.end)

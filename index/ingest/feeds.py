@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.ingest.documents import Meta, Parsed
+from hollywood_ai.index.ingest.parsed import Meta, Parsed
 from hollywood_ai.index.ingest.urls import clean_url, normalise_date, outlet_from_url
 from hollywood_ai.index.text.normalise import clean_inline, repair, squeeze_blank_lines
 
@@ -190,7 +190,7 @@ def _entry(item: _Item, site: str | None, fetch_page: Callable[[str], Parsed] | 
     meta.published = item.published
     meta.add_tags(item.tags)
     if not meta.title:
-        from hollywood_ai.index.ingest.documents import derive_title
+        from hollywood_ai.index.ingest.titles import derive_title
 
         meta.title = derive_title(body)
     return FeedEntry(Parsed(meta=meta, body=body), origin, warnings=warnings)

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.ingest.documents import Meta, Parsed, derive_title, unescape_markdown
+from hollywood_ai.index.ingest.markdown_syntax import unescape_markdown
+from hollywood_ai.index.ingest.parsed import Meta, Parsed
+from hollywood_ai.index.ingest.titles import derive_title
 from hollywood_ai.index.ingest.urls import clean_url, date_from_url, normalise_date, outlet_from_url
 from hollywood_ai.index.text.normalise import clean_inline, repair, squeeze_blank_lines
 
@@ -221,6 +223,24 @@ def parse_html(html: str, url: str | None = None) -> Parsed:
     body = squeeze_blank_lines(repair(body))
     if distinct_words(body) < MIN_WORDS:
         raise HollywoodError("the page holds too little text to be an article")
+    meta = _page_meta(found, tags, url)
+    # The body often repeats the title as its first heading.
+    lines = body.split("\n")
+    if lines and meta.title and unescape_markdown(lines[0].lstrip("# ")).strip() == meta.title:
+        body = squeeze_blank_lines("\n".join(lines[1:]))
+    if not meta.title:
+        meta.title = derive_title(body)
+        meta.title_derived = True
+    parsed = Parsed(meta=meta, body=body)
+    parsed.language = (
+        tags.language or (found.language if found and hasattr(found, "language") else None) or None
+    )
+    return parsed
+
+
+def _page_meta(found: Any, tags: PageMeta, url: str | None) -> Meta:
+    """The page's metadata: what trafilatura found (``found``, or None), else
+    what its tags say; the outlet and date from the URL when neither says."""
     meta = Meta()
     meta.title = clean_inline((found.title if found else None) or tags.title or "") or None
     meta.author = _clean_author((found.author if found else None) or tags.author)
@@ -240,15 +260,4 @@ def parse_html(html: str, url: str | None = None) -> Parsed:
         meta.add_tags(list(found.tags))
     if meta.title:
         meta.title = _strip_title_suffix(meta.title, [meta.outlet, meta.author, tags.site])
-    # The body often repeats the title as its first heading.
-    lines = body.split("\n")
-    if lines and meta.title and unescape_markdown(lines[0].lstrip("# ")).strip() == meta.title:
-        body = squeeze_blank_lines("\n".join(lines[1:]))
-    if not meta.title:
-        meta.title = derive_title(body)
-        meta.title_derived = True
-    parsed = Parsed(meta=meta, body=body)
-    parsed.language = (
-        tags.language or (found.language if found and hasattr(found, "language") else None) or None
-    )
-    return parsed
+    return meta

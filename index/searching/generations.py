@@ -37,7 +37,7 @@ from hollywood_ai.index.searching.schema import (
 from hollywood_ai.index.searching.whoosh_internals.codec import InliningCodec, chunked_runs
 from hollywood_ai.index.store.durable import atomic_write, describe_os_error, fsync_dir
 from whoosh import index as windex
-from whoosh.query import Every, Term
+from whoosh.query import Every
 from whoosh.searching import Searcher
 
 Progress = Callable[[int, int], None]
@@ -306,17 +306,6 @@ class SearchIndex:
     def doc_count(self) -> int:
         return int(self.searcher(ARTICLES).doc_count())
 
-    def passage_doc(self, article_id: str) -> list[dict[str, Any]]:
-        """An article's passages as stored: text, start, end, kind, section."""
-        s = self.searcher(PASSAGES)
-        doc = s.document(article_id=article_id)
-        if not doc:
-            return []
-        keys = ("text", "start", "end", "kind", "section")
-        return [
-            dict(zip(keys, p[:5], strict=True), position=i) for i, p in enumerate(doc["passages"])
-        ]
-
     def passage_record(self, article_id: str) -> dict[str, Any] | None:
         """The stored passages document of an article (see _passage_docs)."""
         with self._lock:
@@ -345,10 +334,3 @@ class SearchIndex:
                     )
                 )
         return out
-
-    def has(self, article_id: str) -> bool:
-        s = self.searcher(ARTICLES)
-        return s.document_number(id=article_id) is not None
-
-    def term_query(self, field_name: str, value: str) -> Term:
-        return Term(field_name, value)

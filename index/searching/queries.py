@@ -12,7 +12,7 @@ import re
 from whoosh.fields import Schema
 from whoosh.qparser import AndGroup, MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
-from whoosh.query import AndNot, Not, NullQuery, Or, Phrase, Prefix, Query, Term, Wildcard
+from whoosh.query import AndNot, Not, NullQuery, Phrase, Prefix, Query, Term, Wildcard
 from whoosh.query.qcore import _NullQuery
 
 SEARCH_FIELDS = ("title", "body", "outlet", "author", "tags")
@@ -152,7 +152,3 @@ def _collect(node: Query, reader: object | None, out: set[tuple[str, str]]) -> N
     elif not node.is_leaf():
         for child in node.children():
             _collect(child, reader, out)
-
-
-def passage_query(terms: set[str]) -> Query:
-    return Or([Term("text", t) for t in sorted(terms)]) if terms else NullQuery

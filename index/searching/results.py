@@ -55,10 +55,6 @@ class Hit:
         data["spans"] = [list(s) for s in self.spans]
         return data
 
-    @property
-    def marked_snippet(self) -> str:
-        return marked(self.snippet, self.spans)
-
 
 @dataclass
 class SearchResult:

@@ -106,9 +106,6 @@ class Library:
             return None
         return article if article.id == article_id else None
 
-    def contains(self, article_id: str) -> bool:
-        return valid_id(article_id) and self._file(article_id).is_file()
-
     def put(self, article: Article) -> None:
         data = json.dumps(article.to_dict(with_body=True), ensure_ascii=False, indent=1)
         path = self.path_for(article.id)

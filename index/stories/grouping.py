@@ -114,8 +114,8 @@ def grouped(workspace: Any) -> tuple[list[Article], list[Story]]:
     listing = getattr(workspace, "listing", None)
     articles = listing() if listing is not None else workspace.articles()
     # A workspace hands out the same listing while its library is unchanged:
-    # its grouping is then known without keying 50,000 articles again (that
-    # key was most of a compare's time at 50,000).
+    # its grouping is then known without keying its articles again (at 50,000
+    # articles the key takes most of a compare's time).
     with _cache_lock:
         if _last_listing is not None and _last_listing[0] is articles:
             return articles, _last_listing[1]

@@ -121,9 +121,6 @@ class Quantity:
     def key(self) -> tuple[float, str]:
         return (round(self.value, 6), self.unit)
 
-    def render(self) -> str:
-        return self.text
-
 
 def _number(text: str) -> float | None:
     t = lower_for_patterns(text).replace(",", "")
@@ -195,12 +192,6 @@ def _extract(text: str) -> list[Quantity]:
             out.append(Quantity(value, "times", written, m.start(), m.start() + len(written)))
     out.sort(key=lambda q: q.start)
     return out
-
-
-def same_figure(a: Quantity, b: Quantity) -> bool:
-    return a.unit == b.unit and abs(a.value - b.value) <= 1e-9 * max(
-        abs(a.value), abs(b.value), 1.0
-    )
 
 
 def has_quantity(text: str) -> bool:

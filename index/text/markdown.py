@@ -169,7 +169,10 @@ def _matching(content: str, at: int, opening: str, closing: str) -> int | None:
 
 def pieces(token: Token, offsets: list[int]) -> Iterator[Piece]:
     """The inline children of ``token`` as pieces placed in the body, given
-    ``offsets`` (content_offsets or cell_offsets of the token)."""
+    ``offsets`` (content_offsets or cell_offsets of the token).
+
+    One loop: every branch (one per child type) moves the same cursor along
+    the token's content, so the walk reads best in one place."""
     content = token.content
     cursor = 0
     last = len(content)

@@ -81,79 +81,101 @@ def _plain_block(pieces: list[md.Piece]) -> _Plain:
     """Plain text of an inline token's pieces: white space collapsed, opening
     markup placed with the character after it, closing markup with the one
     before it."""
-    out = _Plain()
-    pending: int | None = None
-    last_word = -1  # index of the last non-space character
-    shielded = 0
+    w = _PlainWriter()
+    for piece in pieces:
+        if piece.kind == md.TEXT and piece.exact and not _ODD_SPACE.search(piece.text):
+            w.single_spaced(piece)
+        elif piece.kind == md.TEXT and piece.exact:
+            w.runs(piece)
+        elif piece.kind in (md.TEXT, md.CODE, md.IMAGE):
+            w.each_char(piece)
+        elif piece.kind == md.BREAK:
+            w.add(" ", piece.start, piece.end)
+        elif piece.kind == md.OPEN:
+            # No sentence ends inside a link or an emphasised run, so that a
+            # sentence's source holds both ends of its markup.
+            w.pending = piece.start if w.pending is None else w.pending
+            w.shielded += 1
+        elif piece.kind == md.CLOSE:
+            w.shielded -= w.shielded > 0
+            if w.last_word >= 0:
+                w.out.hi[w.last_word] = max(w.out.hi[w.last_word], piece.end)
+    return w.out
 
-    def add(ch: str, lo: int, hi: int) -> None:
-        nonlocal pending, last_word
+
+@dataclass
+class _PlainWriter:
+    """Writes a block's plain text piece by piece: the start of the markup
+    opened before the next character (``pending``), the last non-space
+    character (``last_word``), and how many shields (code, links, emphasis)
+    are open."""
+
+    out: _Plain = field(default_factory=_Plain)
+    pending: int | None = None
+    last_word: int = -1
+    shielded: int = 0
+
+    def add(self, ch: str, lo: int, hi: int) -> None:
+        """One character from source [lo, hi); white space collapsed."""
+        out = self.out
         if ch.isspace():
             if not out.chars or out.chars[-1] == " ":
                 return
             ch = " "
-        elif pending is not None:
-            lo = min(lo, pending)
-            pending = None
+        elif self.pending is not None:
+            lo = min(lo, self.pending)
+            self.pending = None
         out.chars.append(ch)
         out.lo.append(lo)
         out.hi.append(hi)
-        out.shield.append(shielded > 0)
+        out.shield.append(self.shielded > 0)
         if ch != " ":
-            last_word = len(out.chars) - 1
+            self.last_word = len(out.chars) - 1
 
-    for piece in pieces:
-        if piece.kind == md.TEXT and piece.exact and not _ODD_SPACE.search(piece.text):
-            # The common case at once: single spaces only.
-            text = piece.text
-            skip = 1 if text[:1] == " " and (not out.chars or out.chars[-1] == " ") else 0
-            base = len(out.chars)
-            out.chars.extend(text[skip:])
-            out.lo.extend(range(piece.start + skip, piece.end))
-            out.hi.extend(range(piece.start + skip + 1, piece.end + 1))
-            out.shield.extend([shielded > 0] * (len(text) - skip))
-            words = [i for i in (base, base + 1) if i < len(out.chars) and out.chars[i] != " "]
-            if pending is not None and words:
-                out.lo[words[0]] = min(out.lo[words[0]], pending)
-                pending = None
-            for i in (len(out.chars) - 1, len(out.chars) - 2):
-                if i >= base and out.chars[i] != " ":
-                    last_word = i
-                    break
-        elif piece.kind == md.TEXT and piece.exact:
-            # Runs of words at once, each space run as one space.
-            for m in _RUNS.finditer(piece.text):
-                run = m.group()
-                at = piece.start + m.start()
-                if run[0].isspace():
-                    add(" ", at, at + len(run))
-                    continue
-                add(run[0], at, at + 1)
-                if len(run) > 1:
-                    out.chars.extend(run[1:])
-                    out.lo.extend(range(at + 1, at + len(run)))
-                    out.hi.extend(range(at + 2, at + len(run) + 1))
-                    out.shield.extend([shielded > 0] * (len(run) - 1))
-                    last_word = len(out.chars) - 1
-        elif piece.kind in (md.TEXT, md.CODE, md.IMAGE):
-            if piece.kind == md.CODE:
-                shielded += 1
-            for ch in piece.text:
-                add(ch, piece.start, piece.end)
-            if piece.kind == md.CODE:
-                shielded -= 1
-        elif piece.kind == md.BREAK:
-            add(" ", piece.start, piece.end)
-        elif piece.kind == md.OPEN:
-            # No sentence ends inside a link or an emphasised run, so that a
-            # sentence's source holds both ends of its markup.
-            pending = piece.start if pending is None else pending
-            shielded += 1
-        elif piece.kind == md.CLOSE:
-            shielded -= shielded > 0
-            if last_word >= 0:
-                out.hi[last_word] = max(out.hi[last_word], piece.end)
-    return out
+    def single_spaced(self, piece: md.Piece) -> None:
+        """The common case at once: exact text with single spaces only."""
+        out, text = self.out, piece.text
+        skip = 1 if text[:1] == " " and (not out.chars or out.chars[-1] == " ") else 0
+        base = len(out.chars)
+        out.chars.extend(text[skip:])
+        out.lo.extend(range(piece.start + skip, piece.end))
+        out.hi.extend(range(piece.start + skip + 1, piece.end + 1))
+        out.shield.extend([self.shielded > 0] * (len(text) - skip))
+        words = [i for i in (base, base + 1) if i < len(out.chars) and out.chars[i] != " "]
+        if self.pending is not None and words:
+            out.lo[words[0]] = min(out.lo[words[0]], self.pending)
+            self.pending = None
+        for i in (len(out.chars) - 1, len(out.chars) - 2):
+            if i >= base and out.chars[i] != " ":
+                self.last_word = i
+                break
+
+    def runs(self, piece: md.Piece) -> None:
+        """Exact text, runs of words at once, each space run as one space."""
+        out = self.out
+        for m in _RUNS.finditer(piece.text):
+            run = m.group()
+            at = piece.start + m.start()
+            if run[0].isspace():
+                self.add(" ", at, at + len(run))
+                continue
+            self.add(run[0], at, at + 1)
+            if len(run) > 1:
+                out.chars.extend(run[1:])
+                out.lo.extend(range(at + 1, at + len(run)))
+                out.hi.extend(range(at + 2, at + len(run) + 1))
+                out.shield.extend([self.shielded > 0] * (len(run) - 1))
+                self.last_word = len(out.chars) - 1
+
+    def each_char(self, piece: md.Piece) -> None:
+        """Text not placed character by character (an escape, an entity),
+        inline code (shielded) or an image's alt text: each character with
+        the piece's whole source range."""
+        code = piece.kind == md.CODE
+        self.shielded += code
+        for ch in piece.text:
+            self.add(ch, piece.start, piece.end)
+        self.shielded -= code
 
 
 def _trim(block: _Plain, a: int, b: int) -> tuple[int, int]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.ingest.documents import derive_title, parse_document, parse_text
+from hollywood_ai.index.ingest.documents import parse_document, parse_text
+from hollywood_ai.index.ingest.titles import derive_title
 from hollywood_ai.index.ingest.urls import date_from_url, outlet_from_url
 from hollywood_ai.index.text.normalise import repair, strip_controls
 

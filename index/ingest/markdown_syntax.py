@@ -1,0 +1,39 @@
+"""Markdown's syntax as the document readers meet it: links, rules, escapes,
+emphasis, bullets and sentence ends."""
+
+from __future__ import annotations
+
+import re
+
+MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+# A thematic break or a setext underline, escaped or not: never a title.
+RULE = re.compile(r"\\?(?:[-*_=]\s*){3,}")
+# Markdown's backslash escapes (CommonMark: any ASCII punctuation).
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(.+?)\1")
+BULLET = re.compile(r"^\s*([•◦▪▫●○■□‣⁃·∙–—]|[-*+](?=\s))\s*")
+SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]\s*$")
+
+
+def strip_emphasis(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous = text
+        text = _EMPHASIS.sub(r"\2", text)
+    return text
+
+
+def unescape_markdown(text: str) -> str:
+    """Markdown's backslash escapes undone: "\\# 1 \\[x\\]" is "# 1 [x]"."""
+    return _MD_ESCAPE.sub(r"\1", text)
+
+
+def escaped(text: str) -> str:
+    """Markdown's backslash escapes set aside (as private-use characters), so
+    that an escaped * or [ is not taken for emphasis or a link."""
+    return _MD_ESCAPE.sub(lambda m: chr(0xE000 + ord(m.group(1))), text)
+
+
+def unescaped(text: str) -> str:
+    """The characters that escaped() set aside, as themselves (without the backslash)."""
+    return re.sub("[\ue000-\ue07f]", lambda m: chr(ord(m.group()) - 0xE000), text)
