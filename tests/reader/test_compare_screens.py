@@ -489,9 +489,7 @@ async def test_a_failed_comparison_is_said_once_on_the_screen_and_in_a_notice(
         assert app.screen is screen and app.is_running
 
 
-async def test_stories_that_cannot_be_found_are_said_in_facts_and_compare(
-    reader_home, monkeypatch
-):
+async def test_stories_that_cannot_be_found_are_said_in_facts_and_compare(reader_home, monkeypatch):
     """Both screens pick a story the same way, and say so the same way when
     the stories cannot be read."""
     import hollywood_ai.tui.screens.story_picker as picker_module
