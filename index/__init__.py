@@ -44,6 +44,7 @@ _EXPORTS: dict[str, str] = {
     "Hit": "searching.results",
     "Cancelled": "searching.results",
     "marked": "searching.results",
+    "highlight_spans": "searching.results",
     # compare and facts
     "compare": "comparing.comparison",
     "comparison_of_fact": "comparing.comparison",
@@ -103,6 +104,7 @@ __all__ = [
     "find_story",
     "fold",
     "grouped",
+    "highlight_spans",
     "many_silent",
     "markdown",
     "marked",
@@ -155,6 +157,7 @@ if TYPE_CHECKING:
         Cancelled,
         Hit,
         SearchResult,
+        highlight_spans,
         marked,
         search,
     )

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from hollywood_ai.index import Article, Workspace
 from hollywood_ai.tui.logs import setup_logging
-from hollywood_ai.tui.messages import LibraryChanged, OpenArticle
+from hollywood_ai.tui.messages import LibraryChanged, OpenArticle, WorkerFailed
+from hollywood_ai.tui.screens.failures import ShowsFailures, failure_text
 from hollywood_ai.tui.screens.help import HelpScreen, class_bindings, rows, screen_rows
 from hollywood_ai.tui.screens.main import MainScreen
 from hollywood_ai.tui.settings import Settings
@@ -256,6 +257,23 @@ class ReaderApp(App[None]):
     @on(LibraryChanged)
     def _library_changed(self, message: LibraryChanged) -> None:
         self.main_screen.reload()
+
+    @on(WorkerFailed)
+    def _worker_failed(self, message: WorkerFailed) -> None:
+        """A worker of any screen failed: the screen shows it where it belongs
+        (its hook), the person gets one notice."""
+        worker = message.worker
+        if worker.error is None:
+            return
+        node = worker.node
+        if isinstance(node, ShowsFailures):
+            text = node.worker_failed(worker.group, worker.error)
+        else:
+            text = failure_text(worker.error)
+        if text:
+            self.notify(
+                text, title="Something went wrong", severity="error", markup=False, timeout=8
+            )
 
 
 # Sideways scrolling: nothing in the reader is wider than its pane.

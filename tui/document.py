@@ -56,6 +56,39 @@ def clean(text: str) -> str:
     return strip_controls(text)
 
 
+class _Drawn:
+    """The text drawn from one inline token so far: its pieces, their styles,
+    and for each character the body range [start, end) it comes from."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.styles: list[tuple[int, int, str | Style]] = []
+        self.where: list[tuple[int, int]] = []
+        self.length = 0
+
+    def add(self, text: str, style: str, start: int, end: int, exact: bool = False) -> None:
+        """Draw ``text`` from the body's [start, end); ``exact`` when each of its
+        characters is the body's at start + i."""
+        shown = clean(text)
+        if not shown:
+            return
+        self.pieces.append(shown)
+        if style:
+            self.styles.append((self.length, self.length + len(shown), style))
+        self.length += len(shown)
+        if exact and shown == text:
+            self.where.extend((start + i, start + i + 1) for i in range(len(shown)))
+        else:
+            self.where.extend([(start, end)] * len(shown))
+
+    def content(self) -> Content:
+        content = Content("".join(self.pieces))
+        for start, end, span_style in self.styles:
+            if end > start:
+                content = content.stylize(span_style, start, end)
+        return content
+
+
 def inline_content(
     token: Token, offsets: list[int] | None = None
 ) -> tuple[Content, list[tuple[int, int]]]:
@@ -63,63 +96,45 @@ def inline_content(
     each character shown the source range [start, end) in the body it comes
     from (``offsets``: where each character of the token's content is, see
     index.markdown; without them every range is (0, 0))."""
-    pieces: list[tuple[str, str]] = []
-    styles: list[tuple[int, int, str | Style]] = []
-    where: list[tuple[int, int]] = []
+    drawn = _Drawn()
     open_at: dict[str, list[int]] = {}
     links: list[tuple[int, str]] = []
-    length = 0
-
-    def add(text: str, style: str, start: int, end: int, exact: bool = False) -> None:
-        nonlocal length
-        shown = clean(text)
-        if not shown:
-            return
-        pieces.append((shown, style))
-        if style:
-            styles.append((length, length + len(shown), style))
-        length += len(shown)
-        if exact and shown == text:
-            where.extend((start + i, start + i + 1) for i in range(len(shown)))
-        else:
-            where.extend([(start, end)] * len(shown))
-
     if offsets is None:
         offsets = [0] * (len(token.content) + 1)
     for piece in md.pieces(token, offsets):
         kind = piece.kind
-        if kind == md.TEXT:
-            add(piece.text, "", piece.start, piece.end, piece.exact)
-        elif kind == md.HTML:
-            add(piece.text, "", piece.start, piece.end, True)
+        if kind in (md.TEXT, md.HTML):
+            drawn.add(piece.text, "", piece.start, piece.end, kind == md.HTML or piece.exact)
         elif kind == md.CODE:
-            add(piece.text, CODE_STYLE, piece.start, piece.end)
+            drawn.add(piece.text, CODE_STYLE, piece.start, piece.end)
         elif kind == md.BREAK:
-            add(" " if piece.tag == "soft" else "\n", "", piece.start, piece.end)
+            drawn.add(" " if piece.tag == "soft" else "\n", "", piece.start, piece.end)
         elif kind == md.OPEN and piece.tag in _EMPHASIS:
-            open_at.setdefault(piece.tag, []).append(length)
+            open_at.setdefault(piece.tag, []).append(drawn.length)
         elif kind == md.CLOSE and piece.tag in _EMPHASIS:
             if open_at.get(piece.tag):
                 start = open_at[piece.tag].pop()
-                styles.append((start, length, _EMPHASIS[piece.tag]))
+                drawn.styles.append((start, drawn.length, _EMPHASIS[piece.tag]))
         elif kind == md.OPEN and piece.tag == "link":
-            links.append((length, piece.href))
+            links.append((drawn.length, piece.href))
         elif kind == md.CLOSE and piece.tag == "link" and links:
-            start, href = links.pop()
-            label = "".join(p for p, _ in pieces)[start:length]
-            styles.append((start, length, LINK_STYLE))
-            href = clean(href)
-            if href.startswith(("http://", "https://")):
-                styles.append((start, length, Style(link=href)))
-            if href and not href.startswith("#") and href.strip("<>") != label.strip():
-                add(f" ({href})", LINK_TARGET_STYLE, piece.start, piece.end)
+            _close_link(drawn, *links.pop(), piece.start, piece.end)
         elif kind == md.IMAGE:
-            add(f"[image: {piece.text or 'image'}]", LINK_TARGET_STYLE, piece.start, piece.end)
-    content = Content("".join(p for p, _ in pieces))
-    for start, end, span_style in styles:
-        if end > start:
-            content = content.stylize(span_style, start, end)
-    return content, where
+            image = f"[image: {piece.text or 'image'}]"
+            drawn.add(image, LINK_TARGET_STYLE, piece.start, piece.end)
+    return drawn.content(), drawn.where
+
+
+def _close_link(drawn: _Drawn, start: int, href: str, body_start: int, body_end: int) -> None:
+    """A link's label (drawn from ``start``) underlined and, for a web link,
+    clickable; its target after it unless the label already shows it."""
+    label = "".join(drawn.pieces)[start : drawn.length]
+    drawn.styles.append((start, drawn.length, LINK_STYLE))
+    href = clean(href)
+    if href.startswith(("http://", "https://")):
+        drawn.styles.append((start, drawn.length, Style(link=href)))
+    if href and not href.startswith("#") and href.strip("<>") != label.strip():
+        drawn.add(f" ({href})", LINK_TARGET_STYLE, body_start, body_end)
 
 
 _EMPHASIS = {"em": "italic", "strong": "bold", "s": "strike"}
@@ -127,80 +142,104 @@ _EMPHASIS = {"em": "italic", "strong": "bold", "s": "strike"}
 
 def parse(body: str) -> list[Block]:
     """The blocks of a Markdown body, in order."""
-    tokens = md.parse(body)
-    starts = md.line_starts(body)
-    cursor = 0  # in a table row: where the previous cell ended
-    blocks: list[Block] = []
-    lists: list[list[int | str]] = []  # per open list: [kind, next number]
-    item_marker: str | None = None
-    quote_depth = 0
-    heading_level = 0
-    table: Block | None = None
-    for token in tokens:
+    reader = _BlockReader(body)
+    for token in md.parse(body):
+        if not reader.nest(token):
+            reader.draw(token)
+    return reader.blocks
+
+
+class _BlockReader:
+    """Turns markdown-it's tokens into blocks: :meth:`nest` follows the
+    containers (lists, quotes, headings, tables), :meth:`draw` makes the
+    blocks of the tokens that hold text."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.starts = md.line_starts(body)
+        self.blocks: list[Block] = []
+        self.lists: list[list[int | str]] = []  # per open list: [kind, next number]
+        self.item_marker: str | None = None
+        self.quote_depth = 0
+        self.heading_level = 0
+        self.table: Block | None = None
+        self.cursor = 0  # in a table row: where the previous cell ended
+
+    def nest(self, token: Token) -> bool:
+        """Follow a container's opening or closing; False for any other token."""
         kind = token.type
         span = tuple(token.map) if token.map else (0, 0)
         if kind in ("bullet_list_open", "ordered_list_open"):
             start = int(token.attrs.get("start") or 1) if kind == "ordered_list_open" else 0
-            lists.append(["ol" if start else "ul", start])
+            self.lists.append(["ol" if start else "ul", start])
         elif kind in ("bullet_list_close", "ordered_list_close"):
-            if lists:
-                lists.pop()
-        elif kind == "list_item_open" and lists:
-            current = lists[-1]
+            if self.lists:
+                self.lists.pop()
+        elif kind == "list_item_open" and self.lists:
+            current = self.lists[-1]
             if current[0] == "ol":
-                item_marker = f"{token.info or current[1]}."
+                self.item_marker = f"{token.info or current[1]}."
                 current[1] = int(current[1]) + 1
             else:
-                item_marker = "•◦▪"[(len(lists) - 1) % 3]
-        elif kind == "blockquote_open":
-            quote_depth += 1
-        elif kind == "blockquote_close":
-            quote_depth = max(0, quote_depth - 1)
+                self.item_marker = "•◦▪"[(len(self.lists) - 1) % 3]
+        elif kind in ("blockquote_open", "blockquote_close"):
+            self.quote_depth = max(0, self.quote_depth + (1 if kind == "blockquote_open" else -1))
         elif kind == "heading_open":
-            heading_level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
+            self.heading_level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
         elif kind == "heading_close":
-            heading_level = 0
+            self.heading_level = 0
         elif kind == "table_open":
-            table = Block("table", [], (span[0], span[1]))
-        elif kind == "tr_open" and table is not None:
-            table.row_lines.append(span[0])
-            cursor = starts[span[0]] if span[0] < len(starts) else len(body)
-        elif kind == "table_close" and table is not None:
-            if table.row_lines:
-                table.columns = max(1, len(table.parts) // len(table.row_lines))
-                blocks.append(table)
-            table = None
-        elif kind == "inline":
-            lines = (span[0], span[1])
-            if table is not None:
-                offsets = md.cell_offsets(body, starts, token, cursor)
-                cursor = offsets[-1]
-                content, where = inline_content(token, offsets)
-                table.parts.append(content)
-                table.where.append(where)
-                continue
-            content, where = inline_content(token, md.content_offsets(body, starts, token))
-            if heading_level:
-                block = Block("heading", [content], lines, level=heading_level)
-            elif lists:
-                block = Block("item", [content], lines, level=len(lists), marker=item_marker or "")
-                item_marker = None
-            elif quote_depth:
-                block = Block("quote", [content], lines, level=quote_depth)
-            else:
-                block = Block("paragraph", [content], lines)
-            block.where.append(where)
-            blocks.append(block)
+            self.table = Block("table", [], (span[0], span[1]))
+        elif kind == "tr_open" and self.table is not None:
+            self.table.row_lines.append(span[0])
+            self.cursor = self.starts[span[0]] if span[0] < len(self.starts) else len(self.body)
+        elif kind == "table_close" and self.table is not None:
+            if self.table.row_lines:
+                self.table.columns = max(1, len(self.table.parts) // len(self.table.row_lines))
+                self.blocks.append(self.table)
+            self.table = None
+        else:
+            return False
+        return True
+
+    def draw(self, token: Token) -> None:
+        """The block of a token holding text: inline text, code, HTML or a rule."""
+        kind = token.type
+        lines = (token.map[0], token.map[1]) if token.map else (0, 0)
+        if kind == "inline":
+            self._inline(token, lines)
         elif kind in ("fence", "code_block"):
             text = clean(token.content.rstrip("\n"))
-            blocks.append(Block("code", [Content(text)], (span[0], span[1])))
+            self.blocks.append(Block("code", [Content(text)], lines))
         elif kind == "html_block":
             text = clean(token.content.strip())
             if text:
-                blocks.append(Block("paragraph", [Content(text)], (span[0], span[1])))
+                self.blocks.append(Block("paragraph", [Content(text)], lines))
         elif kind == "hr":
-            blocks.append(Block("rule", [Content("")], (span[0], span[1])))
-    return blocks
+            self.blocks.append(Block("rule", [Content("")], lines))
+
+    def _inline(self, token: Token, lines: tuple[int, int]) -> None:
+        """A table cell, or a heading, list item, quote or paragraph."""
+        if self.table is not None:
+            offsets = md.cell_offsets(self.body, self.starts, token, self.cursor)
+            self.cursor = offsets[-1]
+            content, where = inline_content(token, offsets)
+            self.table.parts.append(content)
+            self.table.where.append(where)
+            return
+        content, where = inline_content(token, md.content_offsets(self.body, self.starts, token))
+        if self.heading_level:
+            block = Block("heading", [content], lines, level=self.heading_level)
+        elif self.lists:
+            marker = self.item_marker or ""
+            block = Block("item", [content], lines, level=len(self.lists), marker=marker)
+            self.item_marker = None
+        elif self.quote_depth:
+            block = Block("quote", [content], lines, level=self.quote_depth)
+        else:
+            block = Block("paragraph", [content], lines)
+        block.where.append(where)
+        self.blocks.append(block)
 
 
 def line_of(body: str, offset: int) -> int:

@@ -10,6 +10,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:  # compare's engine is loaded when the compare screen opens
     from hollywood_ai.index import Comparison
+    from textual.worker import Worker
 
 
 @dataclass
@@ -73,3 +74,10 @@ class ComparisonReady(Message):
 
     comparison: Comparison
     run: int = 0
+
+
+@dataclass
+class WorkerFailed(Message):
+    """A screen's worker failed (posted by the screen, handled by the app)."""
+
+    worker: Worker[object]

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+from hollywood_ai.index import atomic_write
 
 FILENAME = "settings.json"
 SORTS = ("date", "title")
@@ -61,16 +61,8 @@ class Settings:
         return settings
 
     def save(self, home: Path) -> None:
-        """Write aside and rename; a failure to save is not worth a crash."""
+        """Write it with the engine's atomic write (the file is the old one or
+        the new one, never half of it); a failure to save is not worth a crash."""
+        data = (json.dumps(asdict(self), indent=2) + "\n").encode("utf-8")
         with contextlib.suppress(OSError):
-            home.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".settings.", suffix=".tmp", dir=home)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(asdict(self), handle, indent=2)
-                    handle.write("\n")
-                os.replace(tmp, home / FILENAME)
-            except OSError:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+            atomic_write(home / FILENAME, data)

@@ -30,3 +30,26 @@ async def test_add_screen_adds_and_the_list_follows(reader_home, tmp_path):
         await settle(pilot)
         assert app.screen is app.main_screen
         assert app.main_screen.listing.option_count == before + 1
+
+
+async def test_a_failed_add_is_said_in_the_dialog_without_a_notice(reader_home, monkeypatch):
+    import hollywood_ai.index as engine
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the library is on fire")
+
+    monkeypatch.setattr(engine, "add", broken)
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AddScreen)
+        screen.query_one(Input).value = "anything.md"
+        await pilot.press("enter")
+        await settle(pilot)
+        outcome = str(screen.query_one("#add-outcome", Static).visual)
+        assert "Adding failed: the library is on fire" in outcome
+        assert not screen.query_one("#add-progress").has_class("-busy")
+        assert not [n for n in app._notifications if "on fire" in n.message]

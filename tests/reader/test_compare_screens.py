@@ -471,6 +471,50 @@ async def test_compare_shows_the_story_and_t_picks_another(two_stories):
         assert {s.outlet for s in screen.comparison.sources} >= {"TechCrunch", "The Guardian"}
 
 
+async def test_a_failed_comparison_is_said_once_on_the_screen_and_in_a_notice(
+    reader_home, monkeypatch
+):
+    import hollywood_ai.tui.screens.compare as compare_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(compare_module, "compare", broken)
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_compare(pilot, "netflix revenue")
+        said = "Compare failed: the disk went away"
+        assert said in str(screen.query_one("#compare-status", Static).visual)
+        assert notices(app).count(said) == 1
+        assert app.screen is screen and app.is_running
+
+
+async def test_stories_that_cannot_be_found_are_said_in_facts_and_compare(reader_home, monkeypatch):
+    """Both screens pick a story the same way, and say so the same way when
+    the stories cannot be read."""
+    import hollywood_ai.tui.screens.story_picker as picker_module
+
+    def broken(workspace):
+        raise RuntimeError("no stories today")
+
+    said = "Finding the stories failed: no stories today"
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        facts = await open_facts(pilot)
+        monkeypatch.setattr(picker_module, "load_stories", broken)
+        await pilot.press("t")
+        await settle(pilot)
+        assert app.screen is facts
+        assert said in str(facts.query_one("#facts-status", Static).visual)
+        await pilot.press("escape")
+        compare = await open_compare(pilot, "netflix revenue")
+        await pilot.press("t")
+        await settle(pilot)
+        assert app.screen is compare
+        assert said in str(compare.query_one("#compare-status", Static).visual)
+        assert notices(app).count(said) == 2
+
+
 @pytest.fixture
 def scoped_home(tmp_path):
     from tests.scope_support import scope_home

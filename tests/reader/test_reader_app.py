@@ -894,7 +894,7 @@ async def test_an_empty_library_says_how_to_fill_it(home):
 
 async def test_results_of_a_stale_search_are_dropped(reader_home):
     from hollywood_ai.index.searching.results import search
-    from hollywood_ai.tui.screens.main import SearchDone
+    from hollywood_ai.tui.screens.main_search import SearchDone
 
     app = make_app(reader_home)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -9,7 +9,7 @@ import pytest
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.workspace import Workspace
-from hollywood_ai.tui.terms import Terms, match_spans, query_terms
+from hollywood_ai.tui.terms import Terms, match_spans
 from textual.widgets import Static
 
 from tests.reader_support import make_app, option_texts, settle
@@ -125,22 +125,29 @@ async def test_palette_shows_hostile_titles_as_written(hostile_home):
         assert app.is_running
 
 
-def test_query_terms_ignore_operators_fields_and_negations():
-    terms = query_terms(
-        'netflix AND "visual effects" NOT sora published:2025 outlet:guardian eter*'
+def test_highlighting_takes_the_words_the_search_matched(seeded: Workspace):
+    """The reader lights the words the engine's search looked for: not its
+    operators, non-text fields or negated words; a prefix as the words it
+    matched."""
+    from hollywood_ai.index import search
+
+    result = search(
+        seeded, 'netflix AND "visual effects" NOT sora published:2025 outlet:guardian eter*'
     )
-    spans = match_spans("Netflix visual effect Sora Guardian 2025 Eternauta", terms)
     text = "Netflix visual effect Sora Guardian 2025 Eternauta"
+    spans = match_spans(text, Terms.of(result))
     words = [text[s:e] for s, e in spans]
     assert words == ["Netflix", "visual", "effect", "Guardian", "Eternauta"]
-    assert not query_terms("AND OR NOT")
+    assert not Terms.of(search(seeded, "AND OR NOT"))
     assert match_spans("anything", Terms()) == []
 
 
-def test_possessives_are_lit_as_the_engine_matched_them():
+def test_possessives_are_lit_as_the_engine_matched_them(seeded: Workspace):
     """A typed ASCII apostrophe meets the text's curly one, as in the search."""
+    from hollywood_ai.index import search
+
     text = "Netflix’s plans, Netflix's board"
-    spans = match_spans(text, query_terms("Netflix's board"))
+    spans = match_spans(text, Terms.of(search(seeded, "Netflix's board")))
     assert [text[s:e] for s, e in spans] == ["Netflix’s", "Netflix's", "board"]
 
 

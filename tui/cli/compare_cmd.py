@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hollywood_ai.index import HollywoodError
 from hollywood_ai.tui.cli.common import open_workspace
 from hollywood_ai.tui.cli.output import emit_json, safe
+
+if TYPE_CHECKING:
+    from hollywood_ai.index import Comparison, Scope
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,28 +53,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that starting the reader does not load every command's engine.
-    from hollywood_ai.index import (
-        Scope,
-        compare,
-        many_silent,
-        marked,
-        render_diff,
-        scope_note,
-        silent_line,
-        to_markdown,
-    )
+    from hollywood_ai.index import compare, to_markdown
 
     text = safe(" ".join(args.text)).strip()
     if not text:
         raise HollywoodError("there is nothing to compare; give a claim or a question")
-    if args.among is not None and not safe(args.among).strip():
-        raise HollywoodError("--among needs a search, e.g. --among pixar; it was given nothing")
-    if args.all:
-        scope = Scope.library()
-    elif args.among is not None:
-        scope = Scope.among(args.among)
-    else:
-        scope = Scope.of_story(args.story)
+    scope = _scope(args)
     ws = open_workspace(args)
     result = compare(ws, text, scope=scope)
     if args.markdown:
@@ -83,6 +71,30 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(result.to_dict())
         return 0
+    _print_summary(text, result)
+    _print_sources(result)
+    if args.markdown:
+        print(f"\nWrote the comparison to {args.markdown}")
+    return 0
+
+
+def _scope(args: argparse.Namespace) -> Scope:
+    """Where to compare: the whole library, a search's articles, or a story."""
+    from hollywood_ai.index import Scope
+
+    if args.among is not None and not safe(args.among).strip():
+        raise HollywoodError("--among needs a search, e.g. --among pixar; it was given nothing")
+    if args.all:
+        return Scope.library()
+    if args.among is not None:
+        return Scope.among(args.among)
+    return Scope.of_story(args.story)
+
+
+def _print_summary(text: str, result: Comparison) -> None:
+    """Who reports it, where, and what differs between them."""
+    from hollywood_ai.index import render_diff, scope_note
+
     label = result.labels()
     reporting = [s for s in result.sources if s.reports]
     where = result.scope.description if result.scope else ""
@@ -95,21 +107,27 @@ def run(args: argparse.Namespace) -> int:
         print(textwrap.fill(f"({note})", 100, subsequent_indent=" "))
     if result.discrepancies:
         print("\nWhat differs:")
-        for d in result.discrepancies:
+    for d in result.discrepancies:
+        print(
+            textwrap.fill(
+                safe(d.summary(label)), 100, initial_indent="  ! ", subsequent_indent="    "
+            )
+        )
+        if d.diff:
             print(
                 textwrap.fill(
-                    safe(d.summary(label)), 100, initial_indent="  ! ", subsequent_indent="    "
+                    safe(render_diff(d.diff)),
+                    100,
+                    initial_indent="    diff: ",
+                    subsequent_indent="          ",
                 )
             )
-            if d.diff:
-                print(
-                    textwrap.fill(
-                        safe(render_diff(d.diff)),
-                        100,
-                        initial_indent="    diff: ",
-                        subsequent_indent="          ",
-                    )
-                )
+
+
+def _print_sources(result: Comparison) -> None:
+    """Each source with its passages; in a large scope the silent ones on one line."""
+    from hollywood_ai.index import many_silent, marked, silent_line
+
     many = many_silent(result)
     for s in result.sources:
         if many and not s.reports:
@@ -131,6 +149,3 @@ def run(args: argparse.Namespace) -> int:
     if many:
         print()
         print(textwrap.fill(safe(silent_line(result)), 100, subsequent_indent="    "))
-    if args.markdown:
-        print(f"\nWrote the comparison to {args.markdown}")
-    return 0

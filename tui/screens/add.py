@@ -6,8 +6,9 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass
 
-from hollywood_ai.index import HollywoodError, Workspace, strip_controls
+from hollywood_ai.index import Workspace, strip_controls
 from hollywood_ai.tui.messages import LibraryChanged
+from hollywood_ai.tui.screens.failures import ReportsFailures, failure_text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,7 +17,6 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, ProgressBar, Static
-from textual.worker import Worker, WorkerState
 
 
 @dataclass
@@ -34,7 +34,7 @@ class AddFinished(Message):
     report: object  # hollywood_ai.index.adding.AddReport
 
 
-class AddScreen(ModalScreen[None]):
+class AddScreen(ReportsFailures, ModalScreen[None]):
     """Type files, folders, URLs or feeds (space separated; quote paths with
     spaces) and press Enter."""
 
@@ -147,13 +147,12 @@ class AddScreen(ModalScreen[None]):
         if report.added:
             self.app.post_message(LibraryChanged(added=len(report.added)))
 
-    @on(Worker.StateChanged)
-    def _failed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR and event.worker.group == "add":
-            err = event.worker.error
-            text = str(err) if isinstance(err, HollywoodError) else f"Adding failed: {err}"
-            self.query_one(ProgressBar).remove_class("-busy")
-            self._show(Content.styled(text, "$text-error"))
+    def worker_failed(self, group: str, error: BaseException) -> str | None:
+        """Adding failed: said in the dialog, where the outcome goes, and no notice."""
+        text = failure_text(error, "Adding")
+        self.query_one(ProgressBar).remove_class("-busy")
+        self._show(Content.styled(text, "$text-error"))
+        return None
 
     def _show(self, content: Content) -> None:
         self.query_one("#add-outcome", Static).update(content)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from hollywood_ai.index import (
     Comparison,
-    HollywoodError,
     Scope,
     Story,
     Workspace,
@@ -31,25 +30,19 @@ from hollywood_ai.tui.screens.compare_view import (
     status_text,
     type_into,
 )
-from hollywood_ai.tui.screens.story_picker import (
-    StoriesLoaded,
-    StoryPicker,
-    load_stories,
-    story_label,
-)
+from hollywood_ai.tui.screens.failures import failure_text
+from hollywood_ai.tui.screens.story_picker import StoryScreen, load_stories, story_label
 from hollywood_ai.tui.widgets.query_input import QueryInput, clean_query
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import HorizontalScroll, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
-from textual.worker import Worker, WorkerState
 
 __all__ = ["CompareScreen", "PassageList", "SourceColumn", "discrepancy_content"]
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(StoryScreen):
     """Type a fact or a question; see how each source reports it.
 
     A question the screen opens with (the search, or the sentence being read)
@@ -61,6 +54,7 @@ class CompareScreen(Screen[None]):
     CSS_PATH = "compare.tcss"  # loaded when the screen first opens
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = COMPARE_KEYS
+    BEST_MATCH_ENTRY = "The story the question matches best"
 
     def __init__(
         self,
@@ -79,7 +73,6 @@ class CompareScreen(Screen[None]):
         self.story_name: str | None = None
         self.scope = "story"  # or "among" (the reader's search) or "all"; see SCOPE_ORDER
         self.among = ""  # the search of the "among" scope
-        self.stories: list[Story] = []
         self.comparison: Comparison | None = None
         self._run = 0  # the latest request; older results are dropped
         self._asked = ""  # the question of the latest request
@@ -203,7 +196,7 @@ class CompareScreen(Screen[None]):
         if self.comparison is None or self.comparing:
             return
         if clean_query(event.value).strip() == self._asked:
-            self._restore_status()
+            self.restore_status()
         else:
             self.set_status("Enter compares the new question; below, the last one")
 
@@ -218,13 +211,13 @@ class CompareScreen(Screen[None]):
         result = compare(self.workspace, text, scope=scope)
         self.post_message(ComparisonReady(result, run))
 
-    @on(Worker.StateChanged)
-    def _failed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR and event.worker.group == "compare":
-            err = event.worker.error
-            message = str(err) if isinstance(err, HollywoodError) else f"Compare failed: {err}"
-            self.set_status(message)
-            self.notify(message, severity="error", markup=False)
+    def worker_failed(self, group: str, error: BaseException) -> str | None:
+        """A failed comparison is said in the status line too."""
+        if group != "compare":
+            return super().worker_failed(group, error)
+        text = failure_text(error, "Compare")
+        self.set_status(text)
+        return text
 
     @on(ComparisonReady)
     async def _ready(self, message: ComparisonReady) -> None:
@@ -237,7 +230,7 @@ class CompareScreen(Screen[None]):
         if c.story is not None and self.scope == "story":
             self.story_name = strip_controls(c.story.label)
             self._show_story()
-        self._restore_status()
+        self.restore_status()
         differ = len(c.discrepancies)
         band = self.query_one("#compare-band", VerticalScroll)
         band.border_title = Content(f"What differs ({differ})" if differ else "What differs")
@@ -251,7 +244,8 @@ class CompareScreen(Screen[None]):
         self.query_one("#compare-silent-box").display = many
         columns = self.query_one("#compare-columns", HorizontalScroll)
         await columns.remove_children()
-        shown = [SourceColumn(s) for s in c.sources if s.reports or not many]
+        label = c.labels()
+        shown = [SourceColumn(s, label[s.id]) for s in c.sources if s.reports or not many]
         # What the screen holds; more as the sources in view near the end.
         self._pending = shown[FIRST_COLUMNS:]
         await columns.mount_all(shown[:FIRST_COLUMNS])
@@ -347,38 +341,14 @@ class CompareScreen(Screen[None]):
 
     # ---------------------------------------------------------------- story
 
-    def action_story(self) -> None:
-        self.set_status("Finding the stories…")
-        self.find_stories()
-
-    @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
-    def find_stories(self) -> None:
-        self.post_message(StoriesLoaded(load_stories(self.workspace)))
-
-    @on(StoriesLoaded)
-    def _stories(self, message: StoriesLoaded) -> None:
-        self._restore_status()
-        self.stories = message.stories
-        if len(self.stories) < 2:
-            self.notify("The library holds one story; there is no other to pick.", markup=False)
-            return
-        picker = StoryPicker(
-            self.stories, self.story, best_match="The story the question matches best"
-        )
-        self.app.push_screen(picker, self._story_picked)
-
-    def _restore_status(self) -> None:
+    def restore_status(self) -> None:
         self.set_status(status_text(self.comparison))
 
-    def _story_picked(self, picked: str | None) -> None:
-        if picked is None:
-            return
-        self.story = picked or None
-        self.story_name = None
+    def work_in(self, story: Story | None) -> None:
+        """The question again, in the story picked (t)."""
+        self.story = story.id if story is not None else None
+        self.story_name = story_label(story) if story is not None else None
         self.scope = "story"
-        for story in self.stories:
-            if story.id == picked:
-                self.story_name = story_label(story)
         self._show_story()
         self._ask_again()
 

@@ -65,13 +65,6 @@ def discrepancy_content(d: Discrepancy, label: dict[str, str]) -> Content:
     return Content.assemble(*parts)
 
 
-def source_label(source: SourceReport, width: int = 28) -> str:
-    """The outlet, or the start of the title when the outlet is unknown."""
-    if source.outlet:
-        return source.outlet
-    return source.title if len(source.title) <= width else source.title[: width - 1].rstrip() + "…"
-
-
 # One entry in the footer stands for both arrows.
 COLUMN_KEYS = [
     Binding(
@@ -181,11 +174,12 @@ class SourceColumn(Vertical):
     # over the sideways scrolling of the containers they sit in.
     BINDINGS = [*COLUMN_KEYS]
 
-    def __init__(self, source: SourceReport) -> None:
+    def __init__(self, source: SourceReport, label: str) -> None:
+        """``label``: the source's short name, from ``Comparison.labels``."""
         super().__init__(classes="-reports" if source.reports else "-silent")
         self.can_focus = not source.reports
         self.source = source
-        self.border_title = Content(strip_controls(source_label(source)))
+        self.border_title = Content(strip_controls(label))
 
     def compose(self) -> ComposeResult:
         s = self.source

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from hollywood_ai.index import (
     Article,
     Fact,
-    HollywoodError,
+    Story,
     Workspace,
     facts,
     find_story,
@@ -21,12 +21,8 @@ from hollywood_ai.index import (
 )
 from hollywood_ai.tui.messages import OpenArticle
 from hollywood_ai.tui.screens.compare import CompareScreen, discrepancy_content
-from hollywood_ai.tui.screens.story_picker import (
-    StoriesLoaded,
-    StoryPicker,
-    load_stories,
-    story_label,
-)
+from hollywood_ai.tui.screens.failures import failure_text
+from hollywood_ai.tui.screens.story_picker import StoryScreen, load_stories, story_label
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -34,9 +30,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
-from textual.worker import Worker, WorkerState
 
 REPORTED = "●"
 SILENT = "·"
@@ -114,7 +108,7 @@ class FactsTable(DataTable[Content | str]):
     ]
 
 
-class FactsScreen(Screen[None]):
+class FactsScreen(StoryScreen):
     """The facts of a story, who reports each and who is silent."""
 
     CSS_PATH = "facts.tcss"  # loaded when the screen first opens
@@ -180,15 +174,13 @@ class FactsScreen(Screen[None]):
                 chosen, label = picked.id, story_label(picked)
         self.post_message(FactsReady(found, articles, chosen, label))
 
-    @on(Worker.StateChanged)
-    def _failed(self, event: Worker.StateChanged) -> None:
-        if event.state != WorkerState.ERROR or event.worker.group not in ("facts", "stories"):
-            return
-        err = event.worker.error
-        what = "Facts" if event.worker.group == "facts" else "Finding the stories"
-        message = str(err) if isinstance(err, HollywoodError) else f"{what} failed: {err}"
-        self.query_one("#facts-status", Static).update(Content(message))
-        self.notify(message, severity="error", markup=False)
+    def worker_failed(self, group: str, error: BaseException) -> str | None:
+        """Failed facts are said in the status line too."""
+        if group != "facts":
+            return super().worker_failed(group, error)
+        text = failure_text(error, "Facts")
+        self.set_status(text)
+        return text
 
     @on(FactsReady)
     def _ready(self, message: FactsReady) -> None:
@@ -228,7 +220,7 @@ class FactsScreen(Screen[None]):
                     cells.append(Content.styled(SILENT, "$text-muted"))
             table.add_row(*cells, key=str(i))
         self._show_legend()
-        self._show_count()
+        self.restore_status()
         table.focus()
         if self.facts:
             self._show(0)
@@ -304,42 +296,28 @@ class FactsScreen(Screen[None]):
             return None
         return self.facts[min(table.cursor_row, len(self.facts) - 1)]
 
-    def _show_count(self) -> None:
+    def set_status(self, text: str) -> None:
+        self.query_one("#facts-status", Static).update(Content(text))
+
+    def restore_status(self) -> None:
+        """How many facts there are."""
         count = len(self.facts)
-        status = (
+        self.set_status(
             f"{count} fact{'s' if count != 1 else ''} reported by two or more sources"
             if self.facts
             else "No fact is reported by two or more sources of this story."
         )
-        self.query_one("#facts-status", Static).update(Content(status))
 
     # ---------------------------------------------------------------- story
 
-    def action_story(self) -> None:
-        self.query_one("#facts-status", Static).update(Content("Finding the stories…"))
-        self.find_stories()
-
-    @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
-    def find_stories(self) -> None:
-        self.post_message(StoriesLoaded(load_stories(self.workspace)))
-
-    @on(StoriesLoaded)
-    def _stories(self, message: StoriesLoaded) -> None:
-        self._show_count()
-        if len(message.stories) < 2:
-            self.notify("The library holds one story; there is no other to pick.", markup=False)
+    def work_in(self, story: Story | None) -> None:
+        """The facts of the story picked (t)."""
+        if story is None or story.id == self.story:
             return
-        self.app.push_screen(StoryPicker(message.stories, self.story), self._story_picked)
-
-    def _story_picked(self, picked: str | None) -> None:
-        if not picked or picked == self.story:
-            return
-        self.story = picked
+        self.story = story.id
         self.story_name = None
-        self.query_one("#facts-status", Static).update(
-            Content("Finding the facts the sources share…")
-        )
-        self.find_facts(picked)
+        self.set_status("Finding the facts the sources share…")
+        self.find_facts(story.id)
 
     def action_compare(self) -> None:
         """The fact's own comparison: its sources, silent ones and differences

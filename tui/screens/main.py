@@ -3,20 +3,19 @@
 The screen coordinates its widgets through their messages (the list says which
 article is highlighted, the screen tells the pane what to show) and runs the
 slow work (loading the library, indexing, searching) in thread workers that only
-post messages back; handlers here, on the main thread, update the widgets.
+post messages back; handlers here, on the main thread, update the widgets. The
+search and the list it fills are in ``main_search.py``.
 """
 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
 
-from hollywood_ai.index import Article, HollywoodError, SyncReport, plain, split_passages
-from hollywood_ai.tui.document import clean, line_of
+from hollywood_ai.index import Article, HollywoodError, SyncReport
 from hollywood_ai.tui.messages import ArticleSelected, IndexProgress, IndexReady, LibraryLoaded
-from hollywood_ai.tui.terms import Terms, query_terms
-from hollywood_ai.tui.widgets.article_list import FIRST_ROWS, ArticleList, Entry
+from hollywood_ai.tui.screens.failures import failure_text
+from hollywood_ai.tui.screens.main_search import SearchScreen
+from hollywood_ai.tui.widgets.article_list import FIRST_ROWS, ArticleList
 from hollywood_ai.tui.widgets.reading_pane import ReadingPane
 from hollywood_ai.tui.widgets.search_box import SearchBox
 from textual import events, on, work
@@ -24,38 +23,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
-from textual.worker import Worker, WorkerState, get_current_worker
 
-if TYPE_CHECKING:
-    from hollywood_ai.index import SearchResult
-    from hollywood_ai.tui.app import ReaderApp
-
-# Below this many columns the list sits above the reading pane.
 LIBRARY_POLL = 2.0  # seconds between looks for articles added by another process
+# Below this many columns the list sits above the reading pane.
 WIDE_FROM = 100
-SEARCH_LIMIT = 50
 
 
-@dataclass
-class SearchDone(Message):
-    """A search worker finished (the handler drops it if the query moved on)."""
-
-    query: str
-    sort: str
-    result: SearchResult
-
-
-def worker_error_message(error: BaseException) -> str:
-    if isinstance(error, HollywoodError):
-        return str(error)
-    return f"{type(error).__name__}: {error}"
-
-
-class MainScreen(Screen[None]):
-    """Find, read and move between articles."""
+class MainScreen(SearchScreen):
+    """Find, read and move between articles (the search: see main_search.py)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]
 
@@ -75,12 +51,6 @@ class MainScreen(Screen[None]):
     def __init__(self, blink: bool = True) -> None:
         super().__init__()
         self.blink = blink
-        self.articles: list[Article] = []
-        self.by_id: dict[str, Article] = {}
-        self.query_text = ""
-        self.terms = Terms()
-        self.search_sort = "relevance"
-        self.index_ready = False
         self.rebuilding = False
         self.wanted: tuple[str, tuple[int, int] | None] | None = None
         self.showing = False
@@ -91,14 +61,6 @@ class MainScreen(Screen[None]):
         self.list_painted = threading.Event()
         self.restore_scroll: float | None = None
         self.restore_id: str | None = None
-
-    @property
-    def reader(self) -> ReaderApp:
-        return cast("ReaderApp", self.app)
-
-    @property
-    def sort(self) -> str:
-        return self.reader.settings.sort
 
     # ----------------------------------------------------------- composing
 
@@ -118,7 +80,7 @@ class MainScreen(Screen[None]):
     async def _compose_late(self) -> None:
         """The status bar and the footer, mounted once the first frame is up:
         the list is what a person waits for, and laying out a dozen footer
-        keys and a progress bar before it cost a tenth of the start-up."""
+        keys and a progress bar before it costs a tenth of the start-up."""
         await self.mount(
             Horizontal(
                 Label("Indexing", id="status-label", markup=False),
@@ -130,18 +92,6 @@ class MainScreen(Screen[None]):
         self._late_mounted = True
         if self._progress is not None:
             self._set_busy(self._progress)
-
-    @property
-    def listing(self) -> ArticleList:
-        return self.query_one(ArticleList)
-
-    @property
-    def pane(self) -> ReadingPane:
-        return self.query_one(ReadingPane)
-
-    @property
-    def search_box(self) -> SearchBox:
-        return self.query_one(SearchBox)
 
     def on_mount(self) -> None:
         settings = self.reader.settings
@@ -216,49 +166,18 @@ class MainScreen(Screen[None]):
         )
         self.post_message(IndexReady(report))
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, text: str, sort: str) -> None:
-        from hollywood_ai.index import Cancelled, search
-
-        worker = get_current_worker()
-        if worker.is_cancelled:
-            return
-        try:
-            # A newer keystroke cancels this worker (exclusive=True): the
-            # search stops at its next stage instead of finishing for nothing.
-            result = search(
-                self.reader.workspace,
-                text,
-                SEARCH_LIMIT,
-                sort,
-                should_stop=lambda: worker.is_cancelled,
-            )
-        except Cancelled:
-            return
-        if not worker.is_cancelled:
-            self.post_message(SearchDone(text, sort, result))
-
-    @on(Worker.StateChanged)
-    def _worker_state(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR and event.worker.error is not None:
-            if event.worker.group == "library":
-                self._set_busy(None)
-            self.notify(
-                worker_error_message(event.worker.error),
-                title="Something went wrong",
-                severity="error",
-                markup=False,
-                timeout=8,
-            )
+    def worker_failed(self, group: str, error: BaseException) -> str | None:
+        """A failed library worker leaves no progress bar behind."""
+        if group == "library":
+            self._set_busy(None)
+        return failure_text(error)
 
     # ------------------------------------------------------- library, index
 
     def _take_library(self, articles: list[Article]) -> None:
         """Show these articles (unless they are the ones already shown)."""
-        if articles is self.articles:
+        if not self.hold(articles):
             return
-        self.articles = articles
-        self.by_id = {a.id: a for a in articles}
         keep = self.listing.current_id or self.restore_id
         if self.query_text and self.index_ready:
             self._start_search()
@@ -316,131 +235,6 @@ class MainScreen(Screen[None]):
         )
         bar = self.query_one("#status-progress", ProgressBar)
         bar.update(total=max(total, 1), progress=done)
-
-    # ------------------------------------------------------------- listing
-
-    def _sorted(self, articles: list[Article]) -> list[Article]:
-        if self.sort == "title":
-            return sorted(articles, key=lambda a: clean(a.title).casefold())
-        return list(articles)  # the workspace gives newest first
-
-    def _sort_label(self) -> Content:
-        sort = self.search_sort if self.query_text else self.sort
-        arrow = "newest first" if sort == "date" else ("A–Z" if sort == "title" else "best first")
-        return Content(f"s: by {sort}, {arrow}")
-
-    def _show_all(self, keep: str | None) -> None:
-        self.listing.show([Entry.of(a) for a in self._sorted(self.articles)], keep=keep)
-        self.listing.border_title = Content(f"Articles ({len(self.articles):,})")
-        self.listing.border_subtitle = self._sort_label()
-
-    def _hint(self, text: str | None) -> None:
-        hint = self.query_one("#search-hint", Static)
-        hint.update(Content(text or ""))
-        hint.set_class(bool(text), "-shown")
-
-    # --------------------------------------------------------------- search
-
-    def action_search(self) -> None:
-        if isinstance(self.focused, SearchBox):
-            # "/" typed in the box is text: queue it behind the keys before it.
-            self.search_box.post_message(events.Key("slash", "/"))
-            return
-        self.set_class(False, "-list-hidden")
-        self.add_class("-searching")
-        # Shown inline (not only by the class) so it can take focus at once and
-        # the keys typed right after "/" land in the box.
-        self.search_box.display = True
-        self.set_focus(self.search_box)
-        self.refresh_bindings()
-
-    @on(SearchBox.Changed, "#search")
-    def _query_changed(self, event: SearchBox.Changed) -> None:
-        self.query_text = event.value.strip()
-        if not self.query_text:
-            self._clear_results()
-            return
-        self._start_search()
-
-    def _start_search(self) -> None:
-        if not self.index_ready:
-            self._hint("Waiting for the index; results follow as soon as it is ready.")
-            return
-        self.run_search(self.query_text, self.search_sort)
-
-    @on(SearchDone)
-    async def _search_done(self, message: SearchDone) -> None:
-        if message.query != self.query_text or message.sort != self.search_sort:
-            return
-        result = message.result
-        entries = [
-            Entry(
-                h.id,
-                h.title,
-                h.outlet,
-                h.published,
-                h.snippet,
-                tuple((int(s), int(e)) for s, e in h.spans),
-                origin=self._origin(h.id),
-            )
-            for h in result.hits
-        ]
-        shown = len(entries)
-        total = result.total
-        count = f"{total:,}" if shown == total else f"{shown} of {total:,}"
-        noun = "article matches" if total == 1 else "articles match"
-        title = Content.assemble(
-            f"{count} {noun} ", (f"“{' '.join(clean(message.query).split())}”", "bold")
-        )
-        self.listing.border_title = title
-        self.listing.border_subtitle = self._sort_label()
-        keep = self.listing.current_id
-        self.listing.show(entries, keep=keep)
-        self.terms = query_terms(message.query)
-        if not entries:
-            self._hint(self._no_hits_text(result))
-        elif result.suggestion:
-            self._hint(f"Did you mean “{result.suggestion}”?")
-        else:
-            self._hint(None)
-        self.pane.set_terms(self.terms)
-        self.refresh_bindings()
-
-    def _origin(self, article_id: str) -> str:
-        article = self.by_id.get(article_id)
-        return Entry.of(article).origin if article is not None else ""
-
-    @staticmethod
-    def _no_hits_text(result: SearchResult) -> str:
-        if result.suggestion:
-            return f"No article matches. Did you mean “{result.suggestion}”?"
-        return "No article matches. Try fewer words, or a word's start with *."
-
-    def _clear_results(self) -> None:
-        self.workers.cancel_group(self, "search")
-        self.query_text = ""
-        self.terms = Terms()
-        self._hint(None)
-        self._show_all(self.listing.current_id)
-        self.pane.set_terms(self.terms)
-        self.refresh_bindings()
-
-    def clear_search(self) -> None:
-        """Esc: no query, every article, the box closed, the list focused."""
-        with self.search_box.prevent(SearchBox.Changed):
-            self.search_box.value = ""
-        self._clear_results()
-        self.remove_class("-searching")
-        self.search_box.display = False
-        self.listing.focus()
-
-    @on(SearchBox.ToResults)
-    def _to_results(self) -> None:
-        self.listing.focus()
-
-    @on(SearchBox.Cleared)
-    def _cleared(self) -> None:
-        self.clear_search()
 
     # -------------------------------------------------------------- reading
 
@@ -508,27 +302,7 @@ class MainScreen(Screen[None]):
     def current_sentence(self) -> str:
         """What compare starts from: the query, the lit passage, or the sentence
         at the top of what is being read."""
-        if self.query_text:
-            return self.query_text
-        pane = self.pane
-        article = pane.article
-        if article is None:
-            return ""
-        if pane.passage is not None and pane.passage_span is not None:
-            # The lit passage's own text (not the words as drawn, which add
-            # link targets), found by its offsets.
-            start, end = pane.passage_span
-            for passage in split_passages(article):
-                if (passage.start, passage.end) == (start, end):
-                    return clean(passage.text)
-            return clean(plain(article.body[start:end]))
-        block = pane.top_block() if pane.scroll_y > 0 or pane.has_focus else None
-        if block is None:
-            return ""
-        for passage in split_passages(article):
-            if line_of(article.body, passage.start) >= block.lines[0]:
-                return clean(passage.text)
-        return ""
+        return self.query_text or self.pane.sentence()
 
     # --------------------------------------------------------------- actions
 
@@ -542,21 +316,6 @@ class MainScreen(Screen[None]):
                 return False
             return True if self.pane.matches else None
         return True
-
-    def action_next_match(self) -> None:
-        self.pane.next_match(1)
-
-    def action_previous_match(self) -> None:
-        self.pane.next_match(-1)
-
-    def action_sort(self) -> None:
-        if self.query_text:
-            self.search_sort = "date" if self.search_sort == "relevance" else "relevance"
-            self.listing.border_subtitle = self._sort_label()
-            self._start_search()
-            return
-        self.reader.remember(sort="title" if self.sort == "date" else "date")
-        self._show_all(self.listing.current_id)
 
     def action_hide_list(self) -> None:
         if not self.has_class("-list-hidden"):

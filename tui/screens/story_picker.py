@@ -1,21 +1,25 @@
 """Pick the story compare and facts work in: a small list over the screen.
 
-The stories come from the engine's public ``stories.grouped`` (loaded in a thread
-by :func:`load_stories`); the picker itself only shows them.
+The stories come from the engine's public ``grouped`` (loaded in a thread by
+:func:`load_stories`); the picker itself only shows them. :class:`StoryScreen`
+is the one way compare and facts ask for a story: ``t`` finds the stories,
+the picker offers them, and the screen works in the one picked.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from hollywood_ai.index import Story, Workspace, grouped, strip_controls
-from textual import on
+from hollywood_ai.tui.screens.failures import ReportsFailures, failure_text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -96,3 +100,59 @@ class StoryPicker(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class StoryScreen(ReportsFailures, Screen[None]):
+    """A screen that works in one story of the library (compare, facts).
+
+    ``action_story`` (bound to ``t`` by each screen) lists the stories over it;
+    the one picked goes to :meth:`work_in`. The screen says where it stands
+    through :meth:`set_status` and :meth:`restore_status`.
+    """
+
+    #: The label of a first entry that lets the engine choose the story, or
+    #: None for no such entry.
+    BEST_MATCH_ENTRY: ClassVar[str | None] = None
+
+    workspace: Workspace
+    story: str | None
+
+    def set_status(self, text: str) -> None:
+        raise NotImplementedError
+
+    def restore_status(self) -> None:
+        raise NotImplementedError
+
+    def work_in(self, story: Story | None) -> None:
+        """Work in ``story`` (None: the one the engine matches best)."""
+        raise NotImplementedError
+
+    def action_story(self) -> None:
+        self.set_status("Finding the stories…")
+        self.find_stories()
+
+    @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
+    def find_stories(self) -> None:
+        self.post_message(StoriesLoaded(load_stories(self.workspace)))
+
+    @on(StoriesLoaded)
+    def _stories_loaded(self, message: StoriesLoaded) -> None:
+        self.restore_status()
+        stories = message.stories
+        if len(stories) < 2:
+            self.notify("The library holds one story; there is no other to pick.", markup=False)
+            return
+
+        def picked(story_id: str | None) -> None:
+            if story_id is not None:
+                self.work_in(next((s for s in stories if s.id == story_id), None))
+
+        self.app.push_screen(StoryPicker(stories, self.story, self.BEST_MATCH_ENTRY), picked)
+
+    def worker_failed(self, group: str, error: BaseException) -> str | None:
+        """The stories could not be found: said in the status line too."""
+        if group != "stories":
+            return failure_text(error)
+        text = failure_text(error, "Finding the stories")
+        self.set_status(text)
+        return text
