@@ -90,8 +90,8 @@ def run_size(size: int, repeat: int, seed: int = 42) -> dict[str, Any]:
     warm, with and without snippets. One measurement after another, each timed
     where it runs: the script reads best in one piece."""
     from hollywood_ai.index.searching import queries as q
-    from hollywood_ai.index.searching import ranking as fastrank
     from hollywood_ai.index.searching import results as search_module
+    from hollywood_ai.index.searching.opened import tables
     from hollywood_ai.index.searching.results import search
     from hollywood_ai.index.searching.schema import ARTICLES
     from hollywood_ai.index.workspace import Workspace
@@ -107,7 +107,7 @@ def run_size(size: int, repeat: int, seed: int = 42) -> dict[str, Any]:
     def hits_only(text: str) -> None:
         with ws.index.lock:
             s = ws.index.searcher(ARTICLES)
-            results = s.search(q.parse(text, s.schema), limit=20)
+            results = s.search(q.parse(text, s), limit=20)
             len(results)
 
     def snippets_of(text: str) -> Any:
@@ -125,8 +125,8 @@ def run_size(size: int, repeat: int, seed: int = 42) -> dict[str, Any]:
 
     def cold(text: str) -> None:
         # As when a word is typed for the first time: no cached word tables.
-        with fastrank._lock:
-            fastrank._cache.clear()
+        with ws.index.lock:
+            tables(ws.index.searcher(ARTICLES)).scores.clear()
         start = time.perf_counter()
         search(ws, text)
         cold_t.append((time.perf_counter() - start) * 1000)

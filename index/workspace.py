@@ -180,10 +180,16 @@ class Workspace:
             return kept
         items: list[Article] | None = None
         if self._articles is None and self.index.status() == "ok" and self._synced_token() == token:
+            from hollywood_ai.index.searching.damage import is_damage
+
             try:
                 items = self.index.summaries()
-            except Exception:  # an index being replaced: read the library instead
+            except HollywoodError:  # the live generation replaced by one that cannot be opened
                 items = None
+            except Exception as exc:
+                if not is_damage(exc):
+                    raise  # a bug, not damage
+                items = None  # damaged, or pruned by another process: read the library
         if items is None:
             items = [replace(a, body="") for a in self.articles()]
         items.sort(key=lambda a: a.title.casefold())

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from hollywood_ai.index.comparing import names as namemod
 from hollywood_ai.index.comparing.discrepancy import Discrepancy
 from hollywood_ai.index.comparing.quote_differences import quote_discrepancies
+from hollywood_ai.index.kept import Kept
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.text import figures as quantities
 from hollywood_ai.index.text.normalise import fold
@@ -35,7 +36,10 @@ def find_discrepancies(
     return out
 
 
-_FIGURES_CACHE: dict[tuple[str, str], frozenset[tuple[float, str]]] = {}
+#: Articles whose figures and names are kept, per version (compare runs in
+#: worker threads: Kept tables are bounded and locked).
+ARTICLES_KEPT = 4000
+_FIGURES_CACHE: Kept[tuple[str, str], frozenset[tuple[float, str]]] = Kept(ARTICLES_KEPT)
 
 
 def _article_figures(article: Article) -> frozenset[tuple[float, str]]:
@@ -44,9 +48,7 @@ def _article_figures(article: Article) -> frozenset[tuple[float, str]]:
     hit = _FIGURES_CACHE.get(key)
     if hit is None:
         hit = frozenset(q.key for q in quantities.extract(article.body))
-        if len(_FIGURES_CACHE) > 4000:
-            _FIGURES_CACHE.clear()
-        _FIGURES_CACHE[key] = hit
+        _FIGURES_CACHE.put(key, hit)
     return hit
 
 
@@ -215,7 +217,7 @@ def _wanted_name(name: namemod.Name) -> bool:
     return namemod.is_title_like(name) or len(name.core.split()) >= 2
 
 
-_NAMES_CACHE: dict[tuple[str, str], list[namemod.Name]] = {}
+_NAMES_CACHE: Kept[tuple[str, str], list[namemod.Name]] = Kept(ARTICLES_KEPT)
 
 
 def article_names(article: Article) -> list[namemod.Name]:
@@ -224,9 +226,7 @@ def article_names(article: Article) -> list[namemod.Name]:
     hit = _NAMES_CACHE.get(key)
     if hit is None:
         hit = [n for n in namemod.extract(f"{article.title}\n{article.body}") if _wanted_name(n)]
-        if len(_NAMES_CACHE) > 4000:
-            _NAMES_CACHE.clear()
-        _NAMES_CACHE[key] = hit
+        _NAMES_CACHE.put(key, hit)
     return hit
 
 

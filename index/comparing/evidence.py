@@ -12,10 +12,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hollywood_ai.index.comparing import questions
 from hollywood_ai.index.comparing.questions import Reading
+from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.kept import Kept
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.text.analysis import text_analyzer
@@ -124,10 +125,7 @@ def story_passages(articles: list[Article], ws: Workspace | None = None) -> Stor
     for article in articles:
         cached = kept_passages(article)
         if cached is None and ws is not None:
-            try:
-                record = ws.index.passage_record(article.id)
-            except Exception:  # an index being rebuilt or damaged: analyse instead
-                record = None
+            record = _stored_passages(ws, article.id)
             if record and record.get("checksum") == article.checksum:
                 cached = from_record(article, record)
                 keep_passages(article, cached)
@@ -138,6 +136,22 @@ def story_passages(articles: list[Article], ws: Workspace | None = None) -> Stor
             sp.df.update(a.terms.keys())
     sp.avg_length = sum(a.length for a in sp.passages) / max(1, len(sp.passages))
     return sp
+
+
+def _stored_passages(ws: Workspace, article_id: str) -> dict[str, Any] | None:
+    """The passages the index stored for an article, or None when the index
+    is missing, being rebuilt or damaged (they are analysed instead); any
+    other error is a bug, and surfaces."""
+    from hollywood_ai.index.searching.damage import is_damage
+
+    try:
+        return ws.index.passage_record(article_id)
+    except HollywoodError:  # no index, or one that cannot be opened
+        return None
+    except Exception as exc:
+        if is_damage(exc):
+            return None
+        raise
 
 
 @dataclass

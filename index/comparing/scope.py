@@ -182,16 +182,18 @@ def _count(n: int) -> str:
 
 def _found(searcher: Any, text: str) -> set[int]:
     """The documents the search ``text`` finds (the search box's query
-    language), or a HollywoodError saying why there are none."""
+    language), or a HollywoodError saying why there are none. Kept with the
+    searcher: the reader asks every question of the same search's results."""
     from hollywood_ai.index.searching import queries as querymod
+    from hollywood_ai.index.searching.opened import tables
     from whoosh.query.qcore import QueryError, _NullQuery
 
-    key = (id(searcher.reader()), text)
-    held = _FOUND.get(key)
-    if held is not None and held[0] is searcher.reader():
-        return held[1]
+    kept = tables(searcher).found
+    held = kept.get(text)
+    if held is not None:
+        return held
     shown = strip_controls(text).strip()[:80]
-    query = querymod.parse(text, searcher.schema)
+    query = querymod.parse(text, searcher)
     if isinstance(query, _NullQuery):
         raise HollywoodError(
             f"the search '{shown}' has no words to look for; search for a word, a name or a phrase"
@@ -200,21 +202,14 @@ def _found(searcher: Any, text: str) -> set[int]:
         found = set(searcher.docs_for_query(query))
     except QueryError:
         # A phrase sent to a field without positions: its words, as search does.
-        found = set(searcher.docs_for_query(querymod.plain_words_query(text, searcher.schema)))
+        found = set(searcher.docs_for_query(querymod.plain_words_query(text, searcher)))
     if not found:
         raise HollywoodError(
             f"the search '{shown}' finds no article; try other words, or compare in the "
             "whole library (--all)"
         )
-    if len(_FOUND) > 16:
-        _FOUND.clear()
-    _FOUND[key] = (searcher.reader(), found)
+    kept.put(text, found)
     return found
-
-
-# The documents of the last searches, per index generation: the reader asks
-# every question of the same search's results.
-_FOUND: dict[tuple[int, str], tuple[Any, set[int]]] = {}
 
 
 def _best(searcher: Any, words: list[str], within: set[int] | None) -> list[int]:
@@ -241,23 +236,20 @@ def _best(searcher: Any, words: list[str], within: set[int] | None) -> list[int]
     return [hit.docnum for hit in hits]
 
 
-_IDS: dict[int, tuple[Any, list[str]]] = {}
-
-
 def _doc_ids(searcher: Any) -> list[str]:
     """Every document's article id, by document number ("" for a deleted
-    one): read once per index generation."""
-    reader = searcher.reader()
-    held = _IDS.get(id(reader))
-    if held is not None and held[0] is reader:
-        return held[1]
-    ids = [""] * reader.doc_count_all()
-    for docnum, fields in reader.iter_docs():
-        ids[docnum] = fields.get("id", "")
-    _IDS.clear()
-    _IDS[id(reader)] = (reader, ids)
+    one): read once per index generation, kept with its searcher."""
+    from hollywood_ai.index.searching.opened import tables
+
+    def read() -> list[str]:
+        reader = searcher.reader()
+        ids = [""] * reader.doc_count_all()
+        for docnum, fields in reader.iter_docs():
+            ids[docnum] = fields.get("id", "")
+        return ids
+
+    ids: list[str] = tables(searcher).values.fetch("article ids", read)
     return ids
 
 
 # ------------------------------------------------------------ presenting
-

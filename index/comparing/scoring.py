@@ -25,6 +25,7 @@ from hollywood_ai.index.comparing.answering import ANSWER_TYPES, answer_spans
 from hollywood_ai.index.comparing.differences import article_names
 from hollywood_ai.index.comparing.evidence import KIND_STEMS, Analysed, Question, StoryPassages
 from hollywood_ai.index.comparing.meaning import MEANING
+from hollywood_ai.index.kept import Kept
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.text import figures as quantities
 from hollywood_ai.index.text.normalise import fold
@@ -78,7 +79,10 @@ def _has(a: Analysed, concept: frozenset[str]) -> bool:
     return any(a.terms.get(t) for t in concept)
 
 
-_PASSAGE_FACTS: dict[tuple[str, int, str], tuple[frozenset[str], bool, bool]] = {}
+#: Passages whose facts and titles are kept (compare runs in worker threads:
+#: these are Kept tables, bounded and locked).
+PASSAGES_KEPT = 200_000
+_PASSAGE_FACTS: Kept[tuple[str, int, str], tuple[frozenset[str], bool, bool]] = Kept(PASSAGES_KEPT)
 _PLACE_AFTER = re.compile(
     r"\b(?:in|at|from|near|across|outside|around)\s+(?!(?:The|El|La|Los|Las|Le|Les)\b)"
     r"([A-ZÀ-Þ][\w’'-]+)"
@@ -107,14 +111,13 @@ def passage_facts(a: Analysed) -> tuple[frozenset[str], bool, bool]:
         ) or bool(re.search(r"\b(?:called|named|titled)\s+[\"“‘']?[A-ZÀ-Þ]", p.text))
         place = any(m.group(1) not in namemod.NOT_NAMES for m in _PLACE_AFTER.finditer(p.text))
         hit = (units, title, place)
-        if len(_PASSAGE_FACTS) > 200_000:
-            _PASSAGE_FACTS.clear()
-        _PASSAGE_FACTS[key] = hit
+        _PASSAGE_FACTS.put(key, hit)
     return hit
 
 
-_TITLES: dict[tuple[str, int, str], frozenset[str]] = {}
-_STORY_TITLES: dict[tuple[tuple[str, str], ...], frozenset[str]] = {}
+_TITLES: Kept[tuple[str, int, str], frozenset[str]] = Kept(PASSAGES_KEPT)
+STORIES_KEPT = 64
+_STORY_TITLES: Kept[tuple[tuple[str, str], ...], frozenset[str]] = Kept(STORIES_KEPT)
 
 
 def _passage_titles(a: Analysed) -> frozenset[str]:
@@ -124,9 +127,7 @@ def _passage_titles(a: Analysed) -> frozenset[str]:
     hit = _TITLES.get(key)
     if hit is None:
         hit = frozenset(n.core for n in namemod.extract(p.text) if namemod.is_title_like(n))
-        if len(_TITLES) > 200_000:
-            _TITLES.clear()
-        _TITLES[key] = hit
+        _TITLES.put(key, hit)
     return hit
 
 
@@ -150,9 +151,7 @@ def _story_titles(sp: StoryPassages) -> frozenset[str]:
             if c not in common and any(namemod.are_variants(n, by_core[k]) for k in common)
         }
         hit = frozenset(common | variants)
-        if len(_STORY_TITLES) > 64:
-            _STORY_TITLES.clear()
-        _STORY_TITLES[key] = hit
+        _STORY_TITLES.put(key, hit)
     return hit
 
 

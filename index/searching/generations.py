@@ -9,7 +9,9 @@ Layout under HOME/index::
 Incremental updates (by checksum) go into the live generation. A rebuild is
 written into a new generation and made live by replacing CURRENT, so a rebuild
 that is interrupted leaves the old generation working. A generation built with
-another schema version, or one that fails to open, is rebuilt from the library.
+another schema version, or one whose files are damaged, is rebuilt from the
+library. Each opened searcher carries what is kept for its generation
+(opened.py), and a refresh drops it with the searcher.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from typing import Any
 
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article
+from hollywood_ai.index.searching.damage import is_damage
 from hollywood_ai.index.searching.documents import documents
+from hollywood_ai.index.searching.opened import GenerationSearcher, tables
 from hollywood_ai.index.searching.reports import SyncReport
 from hollywood_ai.index.searching.schema import (
     ARTICLES,
@@ -59,8 +63,7 @@ class SearchIndex:
         self.lock = self._lock
         self._generation: str | None = None
         self._indexes: dict[str, Any] = {}
-        self._searchers: dict[str, Searcher] = {}
-        self._snippet_column: tuple[Searcher, Any] | None = None
+        self._searchers: dict[str, GenerationSearcher] = {}
         self._searcher_gen: dict[str, int] = {}
 
     # ------------------------------------------------------------ generations
@@ -103,8 +106,13 @@ class SearchIndex:
                     s.stored_fields(0)
                     s.stored_fields(s.doc_count_all() - 1)
                 s.search(Every(), limit=1)
-        except Exception:  # Whoosh raises many kinds on damaged segments
+        except HollywoodError:  # open() found the generation unusable
             self.close()
+            return "damaged"
+        except Exception as exc:
+            self.close()
+            if not is_damage(exc):
+                raise
             return "damaged"
         return "ok"
 
@@ -124,6 +132,8 @@ class SearchIndex:
                 }
             except Exception as exc:
                 self._indexes = {}
+                if not is_damage(exc):
+                    raise
                 raise HollywoodError(
                     f"the index in {self.root} cannot be opened ({exc.__class__.__name__}); "
                     "run 'hollywood-ai index --rebuild'"
@@ -139,8 +149,9 @@ class SearchIndex:
             self._indexes = {}
             self._generation = None
 
-    def searcher(self, which: str = ARTICLES) -> Searcher:
-        """A searcher kept open between queries, refreshed when the index changes."""
+    def searcher(self, which: str = ARTICLES) -> GenerationSearcher:
+        """A searcher kept open between queries, refreshed when the index
+        changes; what is kept for a generation is kept on its searcher."""
         with self._lock:
             current = self._current_name()
             if current != self._generation or not self._indexes:
@@ -154,7 +165,7 @@ class SearchIndex:
                 if s is not None:
                     with contextlib.suppress(Exception):
                         s.close()
-                s = ix.searcher()
+                s = GenerationSearcher(ix.reader(), fromindex=ix)  # as ix.searcher() makes it
                 self._searchers[which] = s
                 self._searcher_gen[which] = latest
             return s
@@ -162,11 +173,9 @@ class SearchIndex:
     def snippet_column(self, searcher: Searcher) -> Any:
         """The snippet records of ``searcher``'s documents, by document number
         (see snippet_record); the column reader is kept with its searcher."""
-        held = self._snippet_column
-        if held is None or held[0] is not searcher:
-            held = (searcher, searcher.reader().column_reader("snippets"))
-            self._snippet_column = held
-        return held[1]
+        return tables(searcher).values.fetch(
+            "snippets", lambda: searcher.reader().column_reader("snippets")
+        )
 
     def index(self, which: str = ARTICLES) -> Any:
         with self._lock:

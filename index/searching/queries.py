@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
-from whoosh.fields import Schema
+from hollywood_ai.index.searching.opened import tables
 from whoosh.qparser import AndGroup, MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query import AndNot, Not, NullQuery, Phrase, Prefix, Query, Term, Wildcard
 from whoosh.query.qcore import _NullQuery
+from whoosh.searching import Searcher
 
 SEARCH_FIELDS = ("title", "body", "outlet", "author", "tags")
 # The title counts more than the body, the outlet and author a little more than
@@ -63,9 +64,6 @@ def sanitize(text: str) -> str:
     return " ".join(cleaned)
 
 
-_PARSERS: dict[tuple[int, bool], tuple[Schema, MultifieldParser]] = {}
-
-
 def _compact_date(m: re.Match[str]) -> str:
     year, _, month, day = m.groups()
     return f"{year}{int(month):02d}" + (f"{int(day):02d}" if day else "")
@@ -81,41 +79,44 @@ def compact_dates(text: str) -> str:
     return _PUBLISHED.sub(lambda m: _ISO_DATE.sub(_compact_date, m.group(0)), text)
 
 
-def _parser(schema: Schema, dates: bool = True) -> MultifieldParser:
-    """One parser per schema object, built once (building one costs more than
-    parsing a query). The date plugin costs a few milliseconds a parse, so it
-    is only used when the query names the ``published`` field."""
-    cached = _PARSERS.get((id(schema), dates))
-    if cached is not None and cached[0] is schema:
-        return cached[1]
-    parser = MultifieldParser(list(SEARCH_FIELDS), schema, fieldboosts=FIELD_BOOSTS, group=AndGroup)
-    if dates:
-        parser.add_plugin(DateParserPlugin(free=False))
-    if len(_PARSERS) > 8:
-        _PARSERS.clear()
-    _PARSERS[(id(schema), dates)] = (schema, parser)
+def _parser(searcher: Searcher, dates: bool = True) -> MultifieldParser:
+    """The parser for the searcher's schema, built once per generation and
+    kept with its searcher (building one costs more than parsing a query).
+    The date plugin costs a few milliseconds a parse, so it is only used
+    when the query names the ``published`` field."""
+
+    def make() -> MultifieldParser:
+        parser = MultifieldParser(
+            list(SEARCH_FIELDS), searcher.schema, fieldboosts=FIELD_BOOSTS, group=AndGroup
+        )
+        if dates:
+            parser.add_plugin(DateParserPlugin(free=False))
+        return parser
+
+    parser: MultifieldParser = tables(searcher).values.fetch(("parser", dates), make)
     return parser
 
 
-def plain_words_query(text: str, schema: Schema) -> Query:
+def plain_words_query(text: str, searcher: Searcher) -> Query:
     """The last resort: every word, in every field, all required."""
     words = _WORD.findall(text)
     if not words:
         return NullQuery
-    return _parser(schema, dates=False).parse(" ".join(words))
+    return _parser(searcher, dates=False).parse(" ".join(words))
 
 
-def parse(text: str, schema: Schema) -> Query:
-    """A Whoosh query for what was typed; never raises on syntax."""
+def parse(text: str, searcher: Searcher) -> Query:
+    """A Whoosh query for what was typed, in the fields of the searcher's
+    schema; never raises on syntax."""
     cleaned = sanitize(text)
     if not cleaned:
         return NullQuery
     try:
-        query = _parser(schema, dates="published:" in cleaned).parse(compact_dates(cleaned))
+        query = _parser(searcher, dates="published:" in cleaned).parse(compact_dates(cleaned))
     except Exception:  # Whoosh's parser raises assorted errors on odd input
-        return plain_words_query(cleaned, schema)
+        return plain_words_query(cleaned, searcher)
     if isinstance(query, _NullQuery):
-        return plain_words_query(cleaned, schema)
+        return plain_words_query(cleaned, searcher)
     return query
 
 

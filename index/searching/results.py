@@ -2,7 +2,7 @@
 title weighted, with snippets taken from the best-matching passage of each hit.
 
 Cost is kept per query, not per corpus: the searchers stay open between queries
-(``SearchIndex.searcher``), the parser is built once per schema, and snippets
+(``SearchIndex.searcher``), the parser is built once per generation, and snippets
 come from one passage query for the hits being shown, never from whole bodies.
 """
 
@@ -15,13 +15,15 @@ from typing import Any, Protocol
 from hollywood_ai.index.searching import queries as q
 from hollywood_ai.index.searching import ranking as fastrank
 from hollywood_ai.index.searching.documents import PASSAGE_SEP, TABLE_SEP
+from hollywood_ai.index.searching.generations import SearchIndex
 from hollywood_ai.index.searching.schema import ARTICLES
 from hollywood_ai.index.searching.suggestions import suggest
 from hollywood_ai.index.text.analysis import text_analyzer
-from hollywood_ai.index.searching.generations import SearchIndex
 from whoosh import sorting
 from whoosh.query import Query
 from whoosh.query.qcore import QueryError, _NullQuery
+from whoosh.searching import Searcher
+
 
 class Indexed(Protocol):
     """What search needs of a workspace: its index."""
@@ -112,54 +114,10 @@ def search(
     with ws.index.lock:
         check()  # gone stale while another search held the lock
         searcher = ws.index.searcher(ARTICLES)
-        words = fastrank.plain_words(text)
-        ranked = fastrank.rank(searcher, words, limit, sort) if words else None
-        if ranked is not None and words is not None:
-            stems = {t.text for w in words for t in _ANALYZER(w.strip('"'))}
-        else:
-            query = q.parse(text, searcher.schema)
-            if isinstance(query, _NullQuery):
-                return SearchResult(query=text, total=0, suggestion=None, hits=[])
-            check()
-            ranked = fastrank.rank_query(searcher, query, limit, sort)
-            stems = q.text_terms(query, searcher.reader())
-        if ranked is not None:
-            total, top = ranked
-            rows = []
-            for docnum, score in top:
-                f = searcher.stored_fields(docnum)
-                rows.append(
-                    (
-                        docnum,
-                        f["id"],
-                        f["title"],
-                        f.get("outlet") or None,
-                        f.get("published"),
-                        score,
-                    )
-                )
-        else:
-            try:
-                results = _run(searcher, query, limit, sort)
-                total = len(results)
-            except QueryError:
-                # A phrase the parser sent to a field without positions (the
-                # tags): search the words instead.
-                query = q.plain_words_query(text, searcher.schema)
-                results = _run(searcher, query, limit, sort)
-                total = len(results)
-                stems = q.text_terms(query, searcher.reader())
-            rows = [
-                (
-                    r.docnum,
-                    r["id"],
-                    r["title"],
-                    r.get("outlet") or None,
-                    r.get("published"),
-                    _score(r, sort),
-                )
-                for r in results
-            ]
+        found = _find(searcher, text, limit, sort, check)
+        if found is None:
+            return SearchResult(query=text, total=0, suggestion=None, hits=[])
+        total, rows, stems = found
         check()
         snippets = _snippets(ws, searcher, [row[0] for row in rows], stems)
         check()
@@ -180,6 +138,58 @@ def search(
     ]
     return SearchResult(
         query=text, total=total, suggestion=suggestion, hits=hits, terms=sorted(stems)
+    )
+
+
+#: A hit as found: document number, id, title, outlet, published, score.
+_Row = tuple[int, str, str, str | None, Any, float]
+
+
+def _find(
+    searcher: Searcher,
+    text: str,
+    limit: int,
+    sort: str,
+    check: Callable[[], None],
+) -> tuple[int, list[_Row], set[str]] | None:
+    """The exact total, the best ``limit`` hits and the analysed words to
+    highlight; None for a query with nothing to look for. The fast path
+    (ranking.py) answers plain words and the queries it can rank exactly as
+    Whoosh would; Whoosh answers the rest."""
+    words = fastrank.plain_words(text)
+    ranked = fastrank.rank(searcher, words, limit, sort) if words else None
+    if ranked is not None and words is not None:
+        stems = {t.text for w in words for t in _ANALYZER(w.strip('"'))}
+    else:
+        query = q.parse(text, searcher)
+        if isinstance(query, _NullQuery):
+            return None
+        check()
+        ranked = fastrank.rank_query(searcher, query, limit, sort)
+        stems = q.text_terms(query, searcher.reader())
+    if ranked is not None:
+        total, top = ranked
+        return total, [_row(d, searcher.stored_fields(d), score) for d, score in top], stems
+    try:
+        results = _run(searcher, query, limit, sort)
+    except QueryError:
+        # A phrase the parser sent to a field without positions (the
+        # tags): search the words instead.
+        query = q.plain_words_query(text, searcher)
+        results = _run(searcher, query, limit, sort)
+        stems = q.text_terms(query, searcher.reader())
+    return len(results), [_row(r.docnum, r, _score(r, sort)) for r in results], stems
+
+
+def _row(docnum: int, fields: Any, score: float) -> _Row:
+    """A hit's row from its stored fields (a dict, or Whoosh's Hit)."""
+    return (
+        docnum,
+        fields["id"],
+        fields["title"],
+        fields.get("outlet") or None,
+        fields.get("published"),
+        score,
     )
 
 

@@ -10,12 +10,11 @@ tables (or, for a query with operators or fields, one unscored pass).
 from __future__ import annotations
 
 import re
-import threading
 from bisect import bisect_left
-from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
+from hollywood_ai.index.kept import Kept
 from hollywood_ai.index.searching import queries as q
 from hollywood_ai.index.searching import ranking as fastrank
 from whoosh.analysis import STOP_WORDS
@@ -35,8 +34,10 @@ SPELL_FIELDS = ("title", "body", "outlet", "author")
 MAX_DISTANCE = 2
 CACHE_SEGMENTS = 64
 
-_lock = threading.Lock()
-_words: OrderedDict[str, list[str]] = OrderedDict()
+# By segment name, across generations: a segment never changes (an update
+# adds new ones) and outlives the generation that first read it; Whoosh
+# names each segment at random, so no other segment has its name.
+_words: Kept[str, list[str]] = Kept(CACHE_SEGMENTS)
 
 
 def _spell_name(searcher: Searcher, fieldname: str) -> str:
@@ -74,11 +75,9 @@ def _segment_words(searcher: Searcher, leaf: IndexReader) -> list[str]:
     except AttributeError:
         key = None
     if key is not None:
-        with _lock:
-            cached = _words.get(key)
-            if cached is not None:
-                _words.move_to_end(key)
-                return cached
+        cached = _words.get(key)
+        if cached is not None:
+            return cached
     indexed = set(leaf.indexed_field_names())
     found: set[str] = set()
     for fieldname in SPELL_FIELDS:
@@ -89,10 +88,7 @@ def _segment_words(searcher: Searcher, leaf: IndexReader) -> list[str]:
             )
     words = sorted(found)
     if key is not None:
-        with _lock:
-            _words[key] = words
-            while len(_words) > CACHE_SEGMENTS:
-                _words.popitem(last=False)
+        _words.put(key, words)
     return words
 
 
@@ -146,10 +142,10 @@ def _count(searcher: Searcher, text: str) -> int:
     if total is not None:
         return total
     try:
-        return _matching(searcher, q.parse(text, searcher.schema))
+        return _matching(searcher, q.parse(text, searcher))
     except QueryError:
         # A phrase the parser sent to a field without positions (the tags).
-        return _matching(searcher, q.plain_words_query(text, searcher.schema))
+        return _matching(searcher, q.plain_words_query(text, searcher))
 
 
 def _matching(searcher: Searcher, query: Query) -> int:

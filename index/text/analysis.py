@@ -53,6 +53,10 @@ class Words(NamedTuple):
     first: int
 
 
+# Word -> stem, a pure function of the word, emptied when full. A plain dict:
+# its get and set are each atomic (threads analysing at once can at worst
+# stem a word twice), and functools.lru_cache in its place makes ``analyse``
+# a fifth slower (a locked table, slower still).
 _STEMS: dict[str, str] = {}
 _STEMS_MAX = 500_000
 

@@ -274,7 +274,7 @@ def test_fast_path_ranks_like_whoosh(seeded: Workspace, text: str):
 
     fast = [(h.id, h.score) for h in search(seeded, text).hits]
     s = seeded.index.searcher(ARTICLES)
-    slow = [(r["id"], round(r.score, 4)) for r in s.search(q.parse(text, s.schema), limit=20)]
+    slow = [(r["id"], round(r.score, 4)) for r in s.search(q.parse(text, s), limit=20)]
     assert fast == slow and fast
 
 
@@ -331,7 +331,7 @@ def test_field_and_date_queries_rank_like_whoosh(generated: Workspace, text: str
     from hollywood_ai.index.searching.schema import ARTICLES
 
     s = generated.index.searcher(ARTICLES)
-    query = q.parse(text, s.schema)
+    query = q.parse(text, s)
     assert fastrank.rank_query(s, query, 20, sort) is not None, repr(query)
     result = search(generated, text, sort=sort)
     slow = search_module._run(s, query, 20, sort)
@@ -348,7 +348,7 @@ def test_term_scores_are_whooshs_own(generated: Workspace, word: str):
     """The fast path's per-posting BM25F (lengths read a segment at a time)
     gives exactly Whoosh's floats, in every field, across segments, without
     the deleted article."""
-    from hollywood_ai.index.searching import ranking as fastrank
+    from hollywood_ai.index.searching import scores
     from hollywood_ai.index.searching.schema import ARTICLES
 
     s = generated.index.searcher(ARTICLES)
@@ -358,7 +358,7 @@ def test_term_scores_are_whooshs_own(generated: Workspace, word: str):
         if not s.reader().doc_frequency(field, word):
             continue
         ours: dict[int, float] = {}
-        fastrank.add_scores(s, field, word, 1.5, ours)
+        scores.add_scores(s, field, word, 1.5, ours)
         theirs = {}
         m = s.postings(field, word, weighting=s.weighting)
         while m.is_active():
@@ -378,7 +378,7 @@ def test_other_queries_are_left_to_whoosh(generated: Workspace, text: str):
     from hollywood_ai.index.searching.schema import ARTICLES
 
     s = generated.index.searcher(ARTICLES)
-    assert fastrank.rank_query(s, q.parse(text, s.schema), 20, "relevance") is None
+    assert fastrank.rank_query(s, q.parse(text, s), 20, "relevance") is None
 
 
 def test_stop_words_are_not_required(seeded: Workspace):
@@ -416,7 +416,7 @@ def test_fast_phrases_find_what_whoosh_finds(seeded: Workspace, text: str):
 
     fast = {h.id for h in search(seeded, text).hits}
     s = seeded.index.searcher(ARTICLES)
-    slow = {r["id"] for r in s.search(q.parse(text, s.schema), limit=20)}
+    slow = {r["id"] for r in s.search(q.parse(text, s), limit=20)}
     assert fast == slow and fast
 
 
@@ -474,7 +474,7 @@ def test_apostrophes_fast_path_ranks_like_whoosh(seeded: Workspace, text: str):
 
     fast = [h.id for h in search(seeded, text).hits]
     s = seeded.index.searcher(ARTICLES)
-    slow = [r["id"] for r in s.search(q.parse(text, s.schema), limit=20)]
+    slow = [r["id"] for r in s.search(q.parse(text, s), limit=20)]
     assert fast == slow and fast
 
 
@@ -505,7 +505,7 @@ def test_phrases_do_not_join_fields(seeded: Workspace, text: str):
     from hollywood_ai.index.searching.schema import ARTICLES
 
     s = seeded.index.searcher(ARTICLES)
-    assert len(s.search(q.parse(text, s.schema))) == 0  # Whoosh finds none
+    assert len(s.search(q.parse(text, s))) == 0  # Whoosh finds none
     assert search(seeded, text).total == 0
 
 

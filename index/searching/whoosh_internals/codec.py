@@ -229,6 +229,9 @@ def _md5_low(key: bytes) -> int:
     return int.from_bytes(hashlib.md5(key, usedforsecurity=False).digest()[12:], "big")
 
 
+# Field length -> its byte, a pure function of an int, the same for any index:
+# no more keys than the longest field written has words, and a dict's get and
+# set are each atomic, so it needs neither a bound nor a lock.
 _LENGTH_BYTES: dict[int, int] = {}
 
 

@@ -1,0 +1,222 @@
+"""The score tables the fast path ranks with (see ranking.py): for a word, a
+phrase or a term, ``{docnum: boosted BM25F score}`` over the documents that
+hold it, computed with Whoosh's own scorer so that rankings agree, and the
+articles published within a range of days.
+
+Each table is computed once per index generation and kept with the searcher
+it was read from (opened.tables), so a table never outlives the generation
+whose document numbers it holds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from typing import Any
+
+from hollywood_ai.index.searching.opened import tables
+from hollywood_ai.index.searching.queries import FIELD_BOOSTS, SEARCH_FIELDS
+from hollywood_ai.index.searching.whoosh_internals.codec import field_lengths
+from whoosh.query import DateRange, Or, Query, Term
+from whoosh.scoring import BM25FScorer
+from whoosh.searching import Searcher
+
+
+def phrase_table(searcher: Searcher, phrase: str) -> dict[int, float] | None:
+    """Articles holding the phrase: every pair of its neighbouring analysed
+    words must be there (the shingles field), scored by BM25F on those pairs."""
+    tokens = [t.text for t in searcher.schema["body"].analyzer(phrase)]
+    if len(tokens) < 2:
+        return word_table(searcher, phrase) if tokens else None
+
+    def make() -> dict[int, float]:
+        pair_tables = []
+        reader = searcher.reader()
+        for a, b in itertools.pairwise(tokens):
+            pair = f"{a} {b}"
+            pair_table: dict[int, float] = {}
+            if reader.doc_frequency("shingles", pair):
+                m = searcher.postings("shingles", pair, weighting=searcher.weighting, qf=2.0)
+                while m.is_active():
+                    pair_table[m.id()] = m.score()
+                    m.next()
+            pair_tables.append(pair_table)
+        pair_tables.sort(key=len)
+        common = set(pair_tables[0]).intersection(*pair_tables[1:])
+        return {d: sum(t[d] for t in pair_tables) for d in common}
+
+    return tables(searcher).scores.fetch("\x00" + " ".join(tokens), make)
+
+
+def add_scores(
+    searcher: Searcher, fieldname: str, text: str, boost: float, table: dict[int, float]
+) -> None:
+    """Add each posting's BM25F score in ``fieldname`` for ``text``, times
+    ``boost``, to ``table``. Whoosh scores a posting by looking up the
+    document's field length through three layers of readers; here each
+    segment's lengths are read whole once per index generation (see
+    wcodec.field_lengths) and the same formula, term for term, gives the same
+    floats, several times faster for a common word."""
+    scorer = searcher.weighting.scorer(searcher, fieldname, text)
+    leaves = searcher.reader().leaf_readers()
+    norms = [_norms(searcher, i, leaf, fieldname, scorer) for i, (leaf, _) in enumerate(leaves)]
+    get = table.get
+    if not isinstance(scorer, BM25FScorer) or any(n is None for n in norms):
+        m = searcher.postings(fieldname, text, weighting=searcher.weighting)
+        while m.is_active():
+            docnum = m.id()
+            table[docnum] = get(docnum, 0.0) + m.score() * boost
+            m.next()
+        return
+    idf, k = scorer.idf, scorer.K1 + 1
+    for (leaf, offset), norm in zip(leaves, norms, strict=True):
+        assert norm is not None
+        if not leaf.doc_frequency(fieldname, text):
+            continue
+        m = leaf.postings(fieldname, text)  # deleted documents left out
+        while m.is_active():
+            docnum = m.id()
+            tf = m.weight()
+            # bm25(idf, tf, fl, avgfl, B, K1) = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+            table[offset + docnum] = (
+                get(offset + docnum, 0.0) + (idf * ((tf * k) / (tf + norm[docnum]))) * boost
+            )
+            m.next()
+
+
+def _norms(
+    searcher: Searcher, segment: int, leaf: Any, fieldname: str, scorer: Any
+) -> list[float] | None:
+    """``K1 * ((1 - B) + B * fl / avgfl)`` for every document of the
+    searcher's ``segment``-th segment: BM25F's length part, which depends on
+    the document, not the term."""
+    if not isinstance(scorer, BM25FScorer):
+        return None
+    avgfl, b, k1 = scorer.avgfl, scorer.B, scorer.K1
+
+    def make() -> list[float] | None:
+        lengths = field_lengths(leaf, fieldname)
+        if lengths is None:
+            return None
+        return [k1 * ((1 - b) + b * fl / avgfl) for fl in lengths]
+
+    # avgfl, B and K1 are the same for every term of a field in a generation.
+    return tables(searcher).norms.fetch((segment, fieldname), make)
+
+
+def _analysed(searcher: Searcher, fieldname: str, word: str) -> list[str]:
+    return [t.text for t in searcher.schema[fieldname].analyzer(word)]
+
+
+def word_table(searcher: Searcher, word: str) -> dict[int, float] | None:
+    """{docnum: boosted BM25F score} over every field a plain word is sought in.
+    None when the word is dropped by analysis (a stop word)."""
+    kept = tables(searcher).scores
+    key = word.casefold()
+    table = kept.get(key)
+    if table is not None:
+        return table
+    table = {}
+    analysed_any = False
+    for fieldname in SEARCH_FIELDS:
+        terms = _analysed(searcher, fieldname, word)
+        if len(terms) != 1:
+            if terms:
+                return None  # one word that analyses to several terms: let Whoosh decide
+            continue
+        analysed_any = True
+        boost = FIELD_BOOSTS[fieldname]
+        if not searcher.reader().doc_frequency(fieldname, terms[0]):
+            continue
+        # Whoosh's BM25F ignores ``qf``: the parser's field boost multiplies
+        # the field's score (its Term matcher wraps the postings with the boost).
+        add_scores(searcher, fieldname, terms[0], boost, table)
+    if not analysed_any:
+        return None
+    kept.put(key, table)
+    return table
+
+
+def is_stop_word(searcher: Searcher, word: str) -> bool:
+    return not any(_analysed(searcher, f, word) for f in SEARCH_FIELDS)
+
+
+def part_table(searcher: Searcher, part: Query) -> dict[int, float] | None:
+    """The score table of one term, or of one word's OR over fields."""
+    if isinstance(part, Term):
+        return term_table(searcher, part)
+    if isinstance(part, Or) and part.boost == 1.0 and part.scale is None and part.subqueries:
+        terms = part.subqueries
+        if not all(isinstance(t, Term) for t in terms):
+            return None
+        kept = tables(searcher).scores
+        key = "\x01" + repr(part)
+        table = kept.get(key)
+        if table is not None:
+            return table
+        table = {}
+        for t in terms:
+            sub = term_table(searcher, t)
+            if sub is None:
+                return None
+            get = table.get
+            for docnum, value in sub.items():
+                table[docnum] = get(docnum, 0.0) + value
+        kept.put(key, table)
+        return table
+    return None
+
+
+def term_table(searcher: Searcher, term: Term) -> dict[int, float] | None:
+    """{docnum: boosted BM25F score} of one term in one field."""
+    fieldname = term.fieldname
+    if fieldname not in SEARCH_FIELDS or not isinstance(term.text, str):
+        return None
+
+    def make() -> dict[int, float]:
+        table: dict[int, float] = {}
+        if searcher.reader().doc_frequency(fieldname, term.text):
+            add_scores(searcher, fieldname, term.text, term.boost, table)
+        return table
+
+    key = f"\x02{fieldname}\x00{term.text}\x00{term.boost}"
+    return tables(searcher).scores.fetch(key, make)
+
+
+_DAY_START = (0, 0, 0, 0)
+_DAY_END = (23, 59, 59, 999999)
+
+
+def date_set(searcher: Searcher, node: DateRange) -> tuple[set[int], float] | None:
+    """The live articles published within an inclusive range of whole days,
+    with the range's score; None for anything finer (Whoosh answers it)."""
+    start, end = node.startdate, node.enddate
+    if node.fieldname != "published" or node.startexcl or node.endexcl:
+        return None
+    if (
+        start is not None
+        and (start.hour, start.minute, start.second, start.microsecond) != _DAY_START
+    ):
+        return None
+    if end is not None and (end.hour, end.minute, end.second, end.microsecond) != _DAY_END:
+        return None
+    days, docnums = tables(searcher).values.fetch("days", lambda: _days_by_date(searcher))
+    lo = int(start.strftime("%Y%m%d")) if start is not None else 1
+    hi = int(end.strftime("%Y%m%d")) if end is not None else 99999999
+    first = bisect.bisect_left(days, lo)
+    last = bisect.bisect_right(days, hi)
+    return set(docnums[first:last]), float(node.boost)
+
+
+def _days_by_date(searcher: Searcher) -> tuple[list[int], list[int]]:
+    """Every live dated article's day (YYYYMMDD) and number, sorted by day."""
+    reader = searcher.reader()
+    pairs = []
+    if reader.has_column("pubsort"):
+        column = reader.column_reader("pubsort")
+        for docnum in reader.all_doc_ids():  # live documents only
+            day = column[docnum]
+            if day:
+                pairs.append((day, docnum))
+    pairs.sort()
+    return [d for d, _ in pairs], [n for _, n in pairs]
