@@ -378,11 +378,19 @@ def test_no_padding_with_weak_extra_passages(seeded: Workspace):
     assert guardian.passages[0].text.startswith("This innovation comes as Netflix")
 
 
+class _NoIndex:
+    """An index that stored no passages: they are analysed instead."""
+
+    def passage_record(self, article_id: str) -> None:
+        return None
+
+
 class _Library:
     """Just enough of a Workspace for facts(): the articles, no index."""
 
     def __init__(self, articles: list) -> None:
         self._articles = articles
+        self.index = _NoIndex()
 
     def articles(self) -> list:
         return list(self._articles)
