@@ -236,7 +236,7 @@ def read_question(text: str) -> Question:
     answer = reading.answer
     figures = [q for q in extract(text) if q.unit not in ("number", "year")]
     # Figures given in a claim: their digits and scale words are not terms;
-    # the figure's unit is matched instead (see compare.score_article).
+    # the figure's unit is matched instead (see scoring.score_article).
     cleaned = text
     for qty in sorted(figures, key=lambda q: -q.start):
         cleaned = cleaned[: qty.start] + " " + cleaned[qty.end :]

@@ -70,6 +70,9 @@ class InliningFieldWriter(W3FieldWriter):
     the phrase pairs) is one row of the term table, packed here directly."""
 
     def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
+        """One loop over every posting of the segment, kept whole on purpose:
+        it is the hot path of a build, and its locals (the table's write,
+        hash and buckets) are bound once outside it."""
         # Whoosh inlines a term's postings when none were written out yet
         # (a block is written when a block's worth overflows).
         limit = min(self._codec._inlinelimit, self._codec._blocklimit)

@@ -42,7 +42,8 @@ def build_in_parts(
     """Index ``articles`` into the (new, empty) indexes ``indexnames`` at
     ``target`` with ``parts`` processes, then commit each index once with all
     their segments. Raises HollywoodError when a worker fails; the caller
-    removes the half-built folder."""
+    removes the half-built folder. One function from start to commit: the
+    workers, their progress and their cleanup share one try block."""
     from whoosh.filedb.filestore import FileStorage
 
     ctx = spawn_context()
