@@ -222,6 +222,7 @@ async def search_then_compare(pilot, query: str) -> CompareScreen:
     return screen
 
 
+@pytest.mark.slow
 async def test_typing_over_a_prefilled_question_while_it_runs(reader_home, monkeypatch):
     slow_compare(monkeypatch)
     app = make_app(reader_home, remember=False)

@@ -117,6 +117,7 @@ def test_compare_never_fails(prop_ws: Workspace, text: str):
         assert bool(s.passages) == s.reports
 
 
+@pytest.mark.slow
 @SLOW
 @given(title=TEXTISH, body=st.one_of(TEXTISH, st.just(""), st.just("x" * 10_000)))
 def test_reader_survives_any_title_and_body(

@@ -356,6 +356,7 @@ def _reader_on_a_pty(home: Path) -> subprocess.Popen[bytes]:
     return proc
 
 
+@pytest.mark.slow
 def test_kill_during_the_readers_background_indexing_loses_nothing(tmp_path: Path):
     home = seeded(tmp_path / "home")
     ws = Workspace(home)
