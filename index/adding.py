@@ -19,7 +19,7 @@ from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.ingest.decode import decode_document
 from hollywood_ai.index.ingest.documents import parse_document
 from hollywood_ai.index.ingest.parsed import Parsed
-from hollywood_ai.index.model import Article
+from hollywood_ai.index.model import Article, url_key
 from hollywood_ai.index.store.library import content_key
 from hollywood_ai.index.workspace import Workspace
 
@@ -57,13 +57,17 @@ class AddReport:
 
 
 def _is_url(text: str) -> bool:
-    return text.startswith(("http://", "https://"))
+    from hollywood_ai.index.ingest.urls import is_web_url
+
+    return is_web_url(text)
 
 
 class _Adder:
-    def __init__(self, ws: Workspace, stdin: bytes | None) -> None:
+    def __init__(self, ws: Workspace, stdin: bytes | None, allow_private: bool = False) -> None:
         self.ws = ws
         self.stdin = stdin
+        # A feed is someone else's content: its pages come from public addresses only.
+        self.allow_private = allow_private
         self.report = AddReport()
         self.pending: list[Article] = []
         # What is stored, from the library's key file: no article is read
@@ -93,7 +97,7 @@ class _Adder:
         key = content_key(article.body)
         same = (
             (article.id if article.id in self.ids else None)
-            or (self.urls.get(article.url.lower()) if article.url else None)
+            or (self.urls.get(url_key(article.url)) if article.url else None)
             or self.keys.get(key)
         )
         if same:
@@ -101,7 +105,7 @@ class _Adder:
             return
         self.ids.add(article.id)
         if article.url:
-            self.urls[article.url.lower()] = article.id
+            self.urls[url_key(article.url)] = article.id
         self.keys[key] = article.id
         self.pending.append(article)
         self.report.added.append({"id": article.id, "title": article.title, "origin": origin})
@@ -176,14 +180,29 @@ class _Adder:
             data = path.read_bytes()
         except OSError as exc:
             raise HollywoodError(f"{shown} cannot be read ({exc.strerror})") from None
-        self.add_bytes(data, shown, path.suffix.lower())
+        suffix: str | None = path.suffix.lower()
+        if suffix == ".gz":  # a saved page.html.gz: read within the cap, as its inner kind
+            from hollywood_ai.index.ingest.decode import gunzip
+
+            data = gunzip(data, shown, MAX_FILE_BYTES)
+            suffix = Path(path.stem).suffix.lower() or None
+        self.add_bytes(data, shown, suffix)
 
     def add_url(self, url: str) -> None:
+        import time
+
         from hollywood_ai.index.ingest.fetch import fetch
 
+        started = time.monotonic()
         got = fetch(url)
         self.add_bytes(
-            got.data, url, None, url=got.url, content_type=got.content_type, charset=got.charset
+            got.data,
+            url,
+            None,
+            url=got.url,
+            content_type=got.content_type,
+            charset=got.charset,
+            started=started,
         )
 
     def add_bytes(
@@ -194,7 +213,9 @@ class _Adder:
         url: str | None = None,
         content_type: str | None = None,
         charset: str | None = None,
+        started: float | None = None,
     ) -> None:
+        """``started``: when a fetched feed's import began, for its deadline."""
         from hollywood_ai.index.ingest.feeds import looks_like_feed, looks_like_json, parse_feed
         from hollywood_ai.index.ingest.html import distinct_words, looks_like_html, parse_html
 
@@ -203,9 +224,16 @@ class _Adder:
                 f"{source} is larger than {MAX_FILE_BYTES // 2**20} MB, too large for an article"
             )
         if looks_like_feed(data):  # by content: feeds come as .xml, .json, text/xml, anything
-            for entry in parse_feed(data, source, fetch_page=self._fetch_page):
+            for entry in parse_feed(data, source, fetch_page=self._fetch_page, started=started):
+                words = distinct_words(entry.parsed.body) if entry.parsed else 0
                 if entry.parsed is None:
                     self.fail(entry.origin, entry.error or "the entry could not be read")
+                elif words < MIN_WORDS:
+                    self.fail(
+                        entry.origin,
+                        f"the entry {entry.origin} holds too little text to be an article "
+                        f"({words} different words)",
+                    )
                 else:
                     self.accept(entry.parsed, entry.origin, entry.warnings)
             return
@@ -242,11 +270,15 @@ class _Adder:
             parsed = _refresh(parsed)
         self.accept(parsed, url or source, warnings + parsed.meta.warnings)
 
-    def _fetch_page(self, link: str) -> Parsed:
-        from hollywood_ai.index.ingest.fetch import fetch
+    def _fetch_page(self, link: str, left: float) -> Parsed:
+        """A feed entry's page, within the feed's ``left`` seconds (run on a
+        worker thread: it touches nothing of the adder's)."""
+        from hollywood_ai.index.ingest import fetch
         from hollywood_ai.index.ingest.html import parse_html
 
-        got = fetch(link)
+        got = fetch.fetch(
+            link, deadline=min(fetch.DEADLINE, left), allow_private=self.allow_private
+        )
         text, warnings = decode_document(got.data, link, got.charset)
         parsed = parse_html(text, got.url)
         parsed.meta.warnings.extend(warnings)
@@ -271,9 +303,12 @@ def add(
     inputs: list[str],
     progress: AddProgress | None = None,
     stdin: bytes | None = None,
+    allow_private: bool = False,
 ) -> AddReport:
-    """Add every input; store what could be read; report each outcome."""
-    adder = _Adder(ws, stdin)
+    """Add every input; store what could be read; report each outcome.
+    ``allow_private``: a feed's pages may come from private and loopback
+    addresses too (a URL given here is always fetched as asked)."""
+    adder = _Adder(ws, stdin, allow_private)
     items = list(adder.expand(inputs))
     for i, item in enumerate(items, 1):
         if progress:

@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 
 def short_hash(text: str, length: int = 12) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+_URL_HEAD = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*")
+
+
+def url_key(url: str) -> str:
+    """What makes two URLs the same page: the scheme and host case aside
+    (they are case-blind), the path and query as written (they are not)."""
+    url = url.strip()
+    head = _URL_HEAD.match(url)
+    return head.group(0).lower() + url[head.end() :] if head else url.lower()
 
 
 @dataclass(frozen=True)
@@ -48,7 +60,7 @@ class Article:
         language: str | None = None,
     ) -> Article:
         """Build an article, computing its id and checksum."""
-        key = url.strip().lower() if url else " ".join(body.split()).lower()
+        key = url_key(url) if url else " ".join(body.split()).lower()
         art = Article(
             id=short_hash(key),
             title=title,

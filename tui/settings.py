@@ -3,13 +3,16 @@
 It remembers the theme, the sort order, whether the list is hidden, and where
 the person was: the open article and how far down it they had read. It also
 holds an optional ``keymap`` (binding id to keys) for people who want other
-keys. A missing or damaged file means defaults; it is never an error.
+keys, and ``allow_private_feeds``: whether `add` fetches a feed's pages from
+private and loopback addresses (off: a feed is someone else's content; the
+environment variable HOLLYWOOD_AI_ALLOW_PRIVATE=1 turns it on too). A missing or damaged file means defaults; it is never an error.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,7 @@ from typing import Any
 from hollywood_ai.index import atomic_write
 
 FILENAME = "settings.json"
+ALLOW_PRIVATE_ENV = "HOLLYWOOD_AI_ALLOW_PRIVATE"
 SORTS = ("date", "title")
 
 
@@ -29,6 +33,7 @@ class Settings:
     scroll: float = 0.0
     # Binding id -> keys, e.g. {"main.search": "ctrl+f,slash"}; see the help screen.
     keymap: dict[str, str] = field(default_factory=dict)
+    allow_private_feeds: bool = False
 
     @staticmethod
     def load(home: Path) -> Settings:
@@ -52,6 +57,7 @@ class Settings:
         if settings.sort not in SORTS:
             settings.sort = "date"
         settings.list_hidden = bool(settings.list_hidden)
+        settings.allow_private_feeds = settings.allow_private_feeds is True
         if not isinstance(settings.article, str):
             settings.article = None
         if not isinstance(settings.scroll, int | float) or settings.scroll < 0:
@@ -66,3 +72,10 @@ class Settings:
         data = (json.dumps(asdict(self), indent=2) + "\n").encode("utf-8")
         with contextlib.suppress(OSError):
             atomic_write(home / FILENAME, data)
+
+
+def private_feeds_allowed(home: Path) -> bool:
+    """May a feed's pages be fetched from private and loopback addresses?"""
+    if os.environ.get(ALLOW_PRIVATE_ENV, "").strip().lower() in ("1", "true", "yes", "on"):
+        return True
+    return Settings.load(home).allow_private_feeds

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import zlib
 
 from hollywood_ai.index.errors import HollywoodError
 
@@ -41,6 +42,24 @@ def looks_binary(data: bytes) -> bool:
     return bool(sample) and controls / len(sample) > 0.05
 
 
+def gunzip(data: bytes, name: str, max_bytes: int) -> bytes:
+    """Gzip (or zlib) data decompressed, never past ``max_bytes``: a small
+    file that would grow past the cap (a gzip bomb) is refused unread."""
+    inflater = zlib.decompressobj(wbits=47)  # 32 + 15: a gzip or a zlib header
+    try:
+        out = inflater.decompress(data, max_bytes + 1)
+    except zlib.error:
+        raise HollywoodError(f"{name} is compressed but damaged; it cannot be read") from None
+    if len(out) > max_bytes:
+        raise HollywoodError(
+            f"{name} is larger than {max_bytes // 2**20} MB when decompressed, "
+            "too large for an article"
+        )
+    if not inflater.eof:
+        raise HollywoodError(f"{name} is compressed but cut short; it cannot be read")
+    return out
+
+
 def decode_bytes(data: bytes, name: str) -> str:
     """Decode a document; raise a HollywoodError naming it when it is not text."""
     return decode_text(data, name)[0]
@@ -54,7 +73,11 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> tuple[st
     a <meta charset>): tried after UTF-8, which a declaration often gets wrong."""
     if not data.strip():
         raise HollywoodError(f"{name} is empty; there is nothing to add")
-    if declared and declared.lower().replace("-", "").startswith(("utf16", "utf32")):
+    wide = bool(declared) and str(declared).lower().replace("-", "").startswith(("utf16", "utf32"))
+    if wide and b"\x00" not in data[:8192]:
+        # UTF-16 and UTF-32 text has NULs; without them the declaration is wrong.
+        declared = None
+    elif wide and declared:
         try:  # has NULs, so it would look binary
             return data.decode(declared), []
         except (LookupError, UnicodeDecodeError):

@@ -1,5 +1,6 @@
 """RSS, Atom and JSON feeds: each entry becomes an article. An entry that
-carries only a summary has its linked page fetched for the whole article."""
+carries only a summary has its linked page fetched for the whole article,
+FEED_WORKERS at a time, all within FEED_DEADLINE of the feed's start."""
 
 from __future__ import annotations
 
@@ -7,16 +8,27 @@ import html as htmllib
 import json
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.ingest.parsed import Meta, Parsed
-from hollywood_ai.index.ingest.urls import clean_url, normalise_date, outlet_from_url
+from hollywood_ai.index.ingest.urls import (
+    clean_url,
+    is_web_url,
+    normalise_date,
+    outlet_from_url,
+)
 from hollywood_ai.index.text.normalise import clean_inline, repair, squeeze_blank_lines
 
 FULL_TEXT_WORDS = 150  # an entry with fewer words than this is a summary
 JSON_FEED_VERSION = "https://jsonfeed.org/version/"
+FEED_DEADLINE = 60.0  # the longest a feed's import may take, its own fetch and its pages
+FEED_WORKERS = 4  # pages fetched at once
+
+# A feed's page fetcher: the link and the seconds left for it.
+FetchPage = Callable[[str, float], Parsed]
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -61,13 +73,49 @@ class _Item:
 
 
 def parse_feed(
-    data: bytes, source: str, fetch_page: Callable[[str], Parsed] | None = None
+    data: bytes,
+    source: str,
+    fetch_page: FetchPage | None = None,
+    started: float | None = None,
 ) -> list[FeedEntry]:
+    """The feed's entries. ``started`` (time.monotonic()) is when the feed's
+    import began (before its own fetch), for FEED_DEADLINE."""
+    ends = (time.monotonic() if started is None else started) + FEED_DEADLINE
     if looks_like_json_feed(data):
         site, items = _json_items(data, source)
     else:
         site, items = _xml_items(data, source)
-    return [_entry(item, site, fetch_page) for item in items]
+    bodies = [_body(item) for item in items]
+    wanted = [
+        i
+        for i, (item, body) in enumerate(zip(items, bodies, strict=True))
+        if fetch_page and body is not None and _wants_page(item, body)
+    ]
+    pages: dict[int, Parsed | HollywoodError] = {}
+    if fetch_page and wanted:
+        fetcher = fetch_page
+
+        def one(i: int) -> Parsed | HollywoodError:
+            return _fetch_one(items[i].link, fetcher, ends)
+
+        with ThreadPoolExecutor(max_workers=min(FEED_WORKERS, len(wanted))) as pool:
+            pages = dict(zip(wanted, pool.map(one, wanted), strict=True))
+    return [
+        _entry(item, body, pages.get(i), site)
+        for i, (item, body) in enumerate(zip(items, bodies, strict=True))
+    ]
+
+
+def _fetch_one(link: str, fetch_page: FetchPage, ends: float) -> Parsed | HollywoodError:
+    left = ends - time.monotonic()
+    if left <= 0:
+        return HollywoodError(f"{link} was not fetched: the feed's {FEED_DEADLINE:g} s were up")
+    try:
+        return fetch_page(link, left)
+    except HollywoodError as exc:
+        return exc
+    except RecursionError:
+        return HollywoodError(f"{link} is a page nested too deeply to be read")
 
 
 def _xml_items(data: bytes, source: str) -> tuple[str | None, list[_Item]]:
@@ -106,6 +154,10 @@ def _json_items(data: bytes, source: str) -> tuple[str | None, list[_Item]]:
         feed = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
         raise HollywoodError(f"{source} is not a readable JSON Feed") from None
+    except RecursionError:
+        raise HollywoodError(
+            f"{source} is not a readable JSON Feed: it is nested too deeply"
+        ) from None
     if not isinstance(feed, dict) or not str(feed.get("version", "")).startswith(JSON_FEED_VERSION):
         raise HollywoodError(f"{source} is not a readable JSON Feed")
     entries = feed.get("items")
@@ -154,38 +206,43 @@ def _text_html(text: str) -> str:
     return "".join(f"<p>{htmllib.escape(p)}</p>" for p in paragraphs)
 
 
-def _entry(item: _Item, site: str | None, fetch_page: Callable[[str], Parsed] | None) -> FeedEntry:
+def _body(item: _Item) -> str | None:
+    """The entry's own text as Markdown, or None when it is nested too deeply to read."""
     from markdownify import markdownify
 
+    try:
+        # escape_misc: an entry's text never turns into a heading, link or image.
+        markdown = markdownify(item.html, heading_style="ATX", bullets="-", escape_misc=True)
+    except RecursionError:
+        return None
+    return squeeze_blank_lines(repair(markdown))
+
+
+def _wants_page(item: _Item, body: str) -> bool:
+    return len(body.split()) < FULL_TEXT_WORDS and is_web_url(item.link)
+
+
+def _entry(
+    item: _Item, body: str | None, page: Parsed | HollywoodError | None, site: str | None
+) -> FeedEntry:
     link = item.link
     origin = item.ident
     warnings: list[str] = []
-    # escape_misc: an entry's text never turns into a heading, link or image.
-    body = squeeze_blank_lines(
-        repair(markdownify(item.html, heading_style="ATX", bullets="-", escape_misc=True))
-    )
-    if (
-        len(body.split()) < FULL_TEXT_WORDS
-        and link.startswith(("http://", "https://"))
-        and fetch_page
-    ):
-        try:
-            parsed = fetch_page(link)
-        except HollywoodError as exc:
-            if not body.strip():
-                return FeedEntry(None, origin, str(exc))
-            warnings.append(
-                f"its page {_reason(str(exc), link)}; only the feed's summary was added"
-            )
-        else:
-            _fill_from_entry(parsed.meta, item, site)
-            return FeedEntry(parsed, origin, warnings=list(parsed.meta.warnings))
+    if body is None:
+        return FeedEntry(None, origin, f"the entry {origin} is nested too deeply to be read")
+    if isinstance(page, HollywoodError):
+        if not body.strip():
+            return FeedEntry(None, origin, str(page))
+        warnings.append(f"its page {_reason(str(page), link)}; only the feed's summary was added")
+    elif page is not None:
+        _fill_from_entry(page.meta, item, site)
+        return FeedEntry(page, origin, warnings=list(page.meta.warnings))
     if not body.strip():
         return FeedEntry(None, origin, f"the entry {origin} has no text")
     meta = Meta()
     meta.title = item.title
     meta.author = item.author
-    meta.url = clean_url(link) if link.startswith(("http://", "https://")) else None
+    meta.url = clean_url(link) if is_web_url(link) else None
     meta.outlet = site or (outlet_from_url(link) if meta.url else None)
     meta.published = item.published
     meta.add_tags(item.tags)

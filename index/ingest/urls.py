@@ -85,6 +85,11 @@ _URL_DATE = re.compile(
 _URL_DATE_COMPACT = re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?=[/_-]|$)")
 
 
+def is_web_url(text: str) -> bool:
+    """An http or https address, in any case ("HTTP://..." too)."""
+    return text[:8].lower().startswith(("http://", "https://"))
+
+
 def host_of(url: str) -> str:
     try:
         host = (urlsplit(url).hostname or "").lower()

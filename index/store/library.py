@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from hollywood_ai.index.errors import HollywoodError
-from hollywood_ai.index.model import Article, short_hash
+from hollywood_ai.index.model import Article, short_hash, url_key
 from hollywood_ai.index.store.durable import atomic_write, describe_os_error
 
 KEYS_FILE = "library-keys.json"  # in the home, beside the library folder
@@ -32,7 +32,7 @@ class DedupKeys:
     article from one already stored without reading every article."""
 
     content: dict[str, str] = field(default_factory=dict)  # content key -> id
-    urls: dict[str, str] = field(default_factory=dict)  # lower-cased URL -> id
+    urls: dict[str, str] = field(default_factory=dict)  # url_key -> id
     ids: set[str] = field(default_factory=set)
     damaged: list[str] = field(default_factory=list)
     read: int = 0  # article files read (the ones the key file did not know)
@@ -176,7 +176,7 @@ class Library:
             keys.ids.add(article_id)
             keys.content.setdefault(key, article_id)
             if url:
-                keys.urls.setdefault(str(url).lower(), article_id)
+                keys.urls.setdefault(url_key(str(url)), article_id)
         if fresh != cached:
             self._write_keys(fresh)
         self._keys = fresh

@@ -16,6 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("inputs", nargs="+", metavar="PATH|URL|-", help="what to add")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="also fetch a feed's pages from private and local network addresses",
+    )
     p.set_defaults(func=run)
 
 
@@ -31,7 +36,10 @@ def run(args: argparse.Namespace) -> int:
         if sys.stderr.isatty() and not args.json and total > 1:
             print(f"\radding {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    report = add(ws, args.inputs, progress=progress, stdin=stdin)
+    from hollywood_ai.tui.settings import private_feeds_allowed
+
+    allow = args.allow_private or private_feeds_allowed(ws.home)
+    report = add(ws, args.inputs, progress=progress, stdin=stdin, allow_private=allow)
     if sys.stderr.isatty() and not args.json and len(args.inputs) > 1:
         print(file=sys.stderr)
     for failure in report.failed:
