@@ -156,8 +156,8 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
             if scheme not in WEB_SCHEMES:
                 fp.close()
                 raise HollywoodError(
-                    f"{self.url} redirects to a {scheme + ': ' if scheme else ''}address, "
-                    "not a web page; only http and https are followed"
+                    f"{self.url} redirects to a non-web address ({scheme[:20] or 'no scheme'}:); "
+                    "only http and https are followed"
                 )
             if target in self.seen:
                 fp.close()
