@@ -34,6 +34,9 @@ FEED_DEADLINE = 3.0  # a whole feed, in these tests
 SERVER_GIVES_UP = 12.0  # a dripping server stops by then, whatever the client does
 SLACK = 1.5  # what a deadline may be overrun by on a busy machine
 
+# The real limits, read before the tests cut them.
+REAL_LIMITS = (fetch.TIMEOUT, fetch.DEADLINE, feeds.FEED_DEADLINE, feeds.FEED_WORKERS)
+
 WORDS = (
     "Studios now test synthetic voices for minor roles, and the union asked for talks "
     "about consent, pay and credits before the next season of the series begins."
@@ -131,7 +134,15 @@ def drip(first: bytes, each: bytes, every: float) -> Handler:
 
 
 def hang(conn: socket.socket, path: str, stop: threading.Event) -> None:
-    stop.wait(SERVER_GIVES_UP)
+    """Never answer; return when the client hangs up (or the server gives up)."""
+    conn.settimeout(0.05)
+    ends = time.monotonic() + SERVER_GIVES_UP
+    while time.monotonic() < ends and not stop.is_set():
+        try:
+            if not conn.recv(1):
+                return
+        except TimeoutError:
+            continue
 
 
 def redirect(to: str, wait: float = 0.0) -> Handler:
@@ -199,6 +210,7 @@ def test_slow_redirect_hops_share_one_deadline(server: Server):
 
 def test_what_held_up_still_holds(server: Server):
     """A server that never answers fails in TIMEOUT; a body a byte at a time in DEADLINE."""
+    assert REAL_LIMITS == (15.0, 30.0, 60.0, 4)
     server.routes["/hang"] = hang
     server.routes["/slowbody"] = drip(
         b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html>", b"x", 0.3
@@ -209,7 +221,24 @@ def test_what_held_up_still_holds(server: Server):
     assert elapsed < DEADLINE + SLACK and f"within {DEADLINE:g} s" in timed.message  # type: ignore[attr-defined]
 
 
-def test_a_feed_of_dead_and_dripping_links_has_a_total_deadline(ws: Workspace, server: Server):
+def test_a_feed_of_dead_and_dripping_links_has_a_total_deadline(
+    ws: Workspace, server: Server, monkeypatch: pytest.MonkeyPatch
+):
+    lock = threading.Lock()
+    fetching = [0, 0]  # now, most at once
+    real_fetch = fetch.fetch
+
+    def counted(*args: object, **kwargs: object) -> fetch.Fetched:
+        with lock:
+            fetching[0] += 1
+            fetching[1] = max(fetching)
+        try:
+            return real_fetch(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            with lock:
+                fetching[0] -= 1
+
+    monkeypatch.setattr(fetch, "fetch", counted)
     server.routes["/hang"] = hang
     server.routes["/drip"] = drip(
         b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html>", b"<p>x</p>", 0.3
@@ -224,6 +253,7 @@ def test_a_feed_of_dead_and_dripping_links_has_a_total_deadline(ws: Workspace, s
     assert len(report.failed) == 16 and not report.added
     assert all("\n" not in f["error"] for f in report.failed)
     assert {f["input"] for f in report.failed} == {link for _, link, _ in entries}
+    assert fetching[1] == feeds.FEED_WORKERS  # pages fetched four at a time, no more
 
 
 # ------------------------------------------------------------------ security
@@ -265,6 +295,26 @@ def test_feed_entries_are_not_fetched_from_private_addresses(ws: Workspace, serv
     assert "summary of the private page" in ws.get(report.added[0]["id"]).body
     typed = add(ws, [server.base + "/page"])
     assert not typed.failed and "/page" in server.requests
+
+
+def test_a_feed_page_redirecting_to_a_private_address_is_refused(
+    ws: Workspace, server: Server, monkeypatch: pytest.MonkeyPatch
+):
+    """Every hop is checked: here "localhost" stands for a private address and
+    127.0.0.1 for a public one."""
+    monkeypatch.setattr(fetch, "is_private_host", lambda host: host == "localhost")
+    port = server.base.rsplit(":", 1)[1]
+    server.routes["/public"] = redirect(f"http://localhost:{port}/page")
+    server.routes["/page"] = answer(page("Private page"))
+    server.routes["/feed.xml"] = answer(
+        rss([("Redirected", f"{server.base}/public", "A summary with a handful of words.")]),
+        "application/rss+xml",
+    )
+    report = add(ws, [server.base + "/feed.xml"])
+    assert "/public" in server.requests and "/page" not in server.requests
+    warned = " ".join(w["warning"] for w in report.warnings)
+    assert "redirected to http://localhost" in warned and "private" in warned
+    assert [a["title"] for a in report.added] == ["Redirected"]
 
 
 def test_private_feed_entries_are_fetched_when_allowed(ws: Workspace, server: Server):
