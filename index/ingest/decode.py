@@ -60,6 +60,14 @@ def gunzip(data: bytes, name: str, max_bytes: int) -> bytes:
     return out
 
 
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_bytes(data: bytes, name: str) -> str:
     """Decode a document; raise a HollywoodError naming it when it is not text."""
     return decode_text(data, name)[0]
@@ -74,8 +82,8 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> tuple[st
     if not data.strip():
         raise HollywoodError(f"{name} is empty; there is nothing to add")
     wide = bool(declared) and str(declared).lower().replace("-", "").startswith(("utf16", "utf32"))
-    if wide and b"\x00" not in data[:8192]:
-        # UTF-16 and UTF-32 text has NULs; without them the declaration is wrong.
+    if wide and b"\x00" not in data[:8192] and _is_utf8(data):
+        # UTF-16 and UTF-32 markup has NULs; UTF-8 text without them is declared wrongly.
         declared = None
     elif wide and declared:
         try:  # has NULs, so it would look binary
