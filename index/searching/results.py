@@ -65,14 +65,19 @@ class SearchResult:
     suggestion: str | None
     hits: list[Hit]
     terms: list[str] = field(default_factory=list)
+    #: A sentence saying what was cut from the query (see queries.bounded), or None.
+    note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "query": self.query,
             "total": self.total,
             "suggestion": self.suggestion,
             "hits": [h.to_dict() for h in self.hits],
         }
+        if self.note:
+            data["note"] = self.note
+        return data
 
 
 def highlight_spans(text: str, stems: set[str] | frozenset[str]) -> list[tuple[int, int]]:
@@ -103,6 +108,8 @@ def search(
     ``should_stop`` is polled between the stages; when it returns True the
     search raises ``Cancelled`` (a newer keystroke has made it stale).
     Thread-safe: the searchers are shared, so searches run one at a time.
+    A query past the bounds (queries.MAX_QUERY_CHARS, MAX_QUERY_WORDS) is cut:
+    ``query`` is what was searched and ``note`` says what was cut.
     """
 
     def check() -> None:
@@ -111,12 +118,13 @@ def search(
 
     if sort not in ("relevance", "date"):
         raise ValueError(f"unknown sort {sort!r}")
+    text, note = q.bounded(text)
     with ws.index.lock:
         check()  # gone stale while another search held the lock
         searcher = ws.index.searcher(ARTICLES)
         found = _find(searcher, text, limit, sort, check)
         if found is None:
-            return SearchResult(query=text, total=0, suggestion=None, hits=[])
+            return SearchResult(query=text, total=0, suggestion=None, hits=[], note=note)
         total, rows, stems = found
         check()
         snippets = _snippets(ws, searcher, [row[0] for row in rows], stems)
@@ -137,7 +145,7 @@ def search(
         )
     ]
     return SearchResult(
-        query=text, total=total, suggestion=suggestion, hits=hits, terms=sorted(stems)
+        query=text, total=total, suggestion=suggestion, hits=hits, terms=sorted(stems), note=note
     )
 
 
