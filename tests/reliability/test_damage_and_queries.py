@@ -5,6 +5,8 @@ warning, and the command answers."""
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 import time
@@ -115,3 +117,106 @@ async def test_the_reader_says_the_query_was_cut(reader_home: Path):
         hint = str(app.main_screen.query_one("#search-hint", Static).render())
         assert "The query was cut to its first 1,000 characters" in hint
         assert app.main_screen.listing.option_count == 5
+
+
+# ------------------------------------------------------------------ damage
+
+
+def live(home: Path) -> Path:
+    return home / "index" / (home / "index" / "CURRENT").read_text().strip()
+
+
+def damage(path: Path, how: str) -> None:
+    if how == "delete":
+        path.unlink()
+    elif how == "truncate":
+        path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    elif how == "zero":
+        path.write_bytes(bytes(path.stat().st_size))
+    else:
+        path.write_bytes(os.urandom(path.stat().st_size))
+
+
+def warnings(proc: subprocess.CompletedProcess[str]) -> list[str]:
+    return [line for line in proc.stderr.splitlines() if "warning" in line]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "how"),
+    [
+        (".pst", "garble"),
+        (".pst", "zero"),
+        (".snippets.col", "garble"),
+        (".snippets.col", "truncate"),
+        (".snippets.col", "delete"),
+    ],
+)
+def test_a_damaged_article_file_is_rebuilt_once_and_the_search_answers(
+    seeded_home: Path, tmp_path: Path, suffix: str, how: str
+):
+    home = copied(seeded_home, tmp_path)
+    files = [p for p in live(home).glob("articles_*") if p.name.endswith(suffix)]
+    assert files
+    for path in files:
+        damage(path, how)
+    first = cli(home, "search", "Sarandos", "--json")
+    assert first.returncode == 0, first.stderr
+    assert "Traceback" not in first.stderr
+    assert len(warnings(first)) == 1 and "rebuilt from the library" in first.stderr
+    assert json.loads(first.stdout)["total"] == 5
+    again = cli(home, "search", "Sarandos")
+    assert again.returncode == 0 and not again.stderr
+    assert "5 articles match 'Sarandos'" in again.stdout
+
+
+def test_a_search_that_hits_damage_rebuilds_and_says_so(seeded_home: Path, tmp_path: Path):
+    home = copied(seeded_home, tmp_path)
+    ws = Workspace(home)
+    ws.open()
+    for path in live(home).glob("articles_*.pst"):
+        damage(path, "garble")
+    result = search(ws, "Sarandos")
+    assert result.total == 5
+    assert result.note is not None and "rebuilt from the library (5 articles)" in result.note
+    assert search(ws, "Sarandos").note is None
+    ws.close()
+
+
+@pytest.mark.parametrize("how", ["random", "folder", "fifo", "missing generation"])
+def test_a_damaged_current_is_repaired_with_one_warning(
+    seeded_home: Path, tmp_path: Path, how: str
+):
+    home = copied(seeded_home, tmp_path)
+    current = home / "index" / "CURRENT"
+    current.unlink()
+    if how == "random":
+        current.write_bytes(os.urandom(300))
+    elif how == "folder":
+        (current / "inside").mkdir(parents=True)
+    elif how == "fifo":
+        os.mkfifo(current)
+    else:
+        current.write_text("gen-999999")
+    first = cli(home, "list", "--json", timeout=20)
+    assert first.returncode == 0, first.stderr
+    assert warnings(first) == [
+        "hollywood-ai: warning: The index was damaged or unreadable; "
+        "it was rebuilt from the library (5 articles)."
+    ]
+    assert len(json.loads(first.stdout)) == 5
+    for command in (("search", "Sarandos"), ("list",)):
+        proc = cli(home, *command, timeout=20)
+        assert proc.returncode == 0 and not proc.stderr, proc.stderr
+    assert current.is_file()
+
+
+def test_a_fifo_in_the_library_is_named_and_skipped(seeded_home: Path, tmp_path: Path):
+    home = copied(seeded_home, tmp_path)
+    os.mkfifo(home / "library" / "x.json")
+    for command in (("list", "--json"), ("index",), ("search", "Sarandos", "--json")):
+        proc = cli(home, *command, timeout=20)
+        assert proc.returncode == 0, proc.stderr
+        assert "Traceback" not in proc.stderr
+    listed = cli(home, "list", "--json", timeout=20)
+    assert len(json.loads(listed.stdout)) == 5
+    assert f"{home / 'library' / 'x.json'}" in listed.stderr
