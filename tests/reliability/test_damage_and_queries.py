@@ -220,3 +220,139 @@ def test_a_fifo_in_the_library_is_named_and_skipped(seeded_home: Path, tmp_path:
     listed = cli(home, "list", "--json", timeout=20)
     assert len(json.loads(listed.stdout)) == 5
     assert f"{home / 'library' / 'x.json'}" in listed.stderr
+
+
+# ----------------------------------------------------------------- folders
+
+ARTICLE = "---\ntitle: {title}\n---\nA studio used generative tools on a long shoot with {title}.\n"
+
+
+def note(path: Path, title: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(ARTICLE.format(title=title), encoding="utf-8")
+    return path
+
+
+def added_titles(report) -> set[str]:
+    return {a["title"] for a in report.added}
+
+
+def test_names_that_are_not_utf8_are_added_with_a_warning(seeded_home: Path, tmp_path: Path):
+    home = copied(seeded_home, tmp_path)
+    folder = tmp_path / "notes"
+    note(folder / "plain.md", "Plain crews")
+    bad = os.fsencode(folder) + b"/caf\xe9.md"
+    with open(bad, "wb") as handle:
+        handle.write(ARTICLE.format(title="Latin crews").encode())
+    proc = subprocess.run(
+        [EXE, "--home", str(home), "add", "--json", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert {a["title"] for a in report["added"]} == {"Plain crews", "Latin crews"}
+    assert [w["input"] for w in report["warnings"]] == [f"{folder}/caf\ufffd.md"]
+    again = subprocess.run(
+        [EXE, "--home", str(home), "add", bad], capture_output=True, text=True, timeout=60
+    )
+    assert again.returncode == 0 and "already in the library" in again.stdout
+    assert "Traceback" not in again.stderr
+
+
+def test_a_long_name_and_a_link_loop_fail_alone(seeded_home: Path, tmp_path: Path):
+    home = copied(seeded_home, tmp_path)
+    good = note(tmp_path / "good.md", "Good crews")
+    loop = tmp_path / "loop.md"
+    loop.symlink_to(loop)
+    long_name = str(tmp_path / ("x" * 300 + ".md"))
+    proc = cli(home, "add", long_name, str(loop), str(good))
+    assert proc.returncode == 1
+    assert "1 added, 0 already there, 2 failed." in proc.stdout
+    assert f"hollywood-ai: {long_name} has a name too long for the file system" in proc.stderr
+    assert f"hollywood-ai: {loop} is a loop of symbolic links" in proc.stderr
+    assert "does not exist" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_links_that_leave_the_folder_are_skipped(workspace: Workspace, tmp_path: Path):
+    from hollywood_ai.index.adding import add
+
+    outside = note(tmp_path / "outside" / "secret.md", "Secret crews")
+    folder = tmp_path / "notes"
+    inside = note(folder / "inside.md", "Inside crews")
+    (folder / "passwd.md").symlink_to("/etc/passwd")
+    (folder / "secret.md").symlink_to(outside)
+    (folder / "again.md").symlink_to(inside)
+    (folder / "loop.md").symlink_to(folder / "loop.md")
+    report = add(workspace, [str(folder)])
+    assert added_titles(report) == {"Inside crews"}
+    assert len(report.duplicates) == 1  # again.md, the same text as inside.md
+    skipped = {Path(s["input"]).name: s["reason"] for s in report.skipped}
+    assert skipped == {
+        "passwd.md": "a link to a file outside the folder, not followed",
+        "secret.md": "a link to a file outside the folder, not followed",
+        "loop.md": "a link that leads nowhere (a loop, or its file is gone)",
+    }
+    assert not [a for a in workspace.articles() if "root:" in a.body]
+
+
+def _refusing(monkeypatch: pytest.MonkeyPatch, name: str, refused: Path) -> None:
+    """os.<name> raising PermissionError for one path, as it does for a user
+    other than root (the tests run as root, whom chmod 000 does not stop)."""
+    real = getattr(os, name)
+
+    def refuse(path, *args, **kwargs):
+        if os.fspath(path) == str(refused):
+            raise PermissionError(13, "Permission denied", str(refused))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, name, refuse)
+
+
+def test_an_unreadable_folder_says_so(workspace: Workspace, tmp_path, monkeypatch):
+    from hollywood_ai.index.adding import add
+
+    folder = tmp_path / "locked"
+    note(folder / "a.md", "Locked crews")
+    _refusing(monkeypatch, "scandir", folder)
+    report = add(workspace, [str(folder)])
+    assert report.failed == [
+        {
+            "input": str(folder),
+            "error": f"the folder {folder} cannot be read (Permission denied); "
+            "check its permissions",
+        }
+    ]
+
+
+def test_an_unreadable_subfolder_fails_alone(workspace: Workspace, tmp_path, monkeypatch):
+    from hollywood_ai.index.adding import add
+
+    folder = tmp_path / "notes"
+    note(folder / "a.md", "Open crews")
+    note(folder / "private" / "b.md", "Private crews")
+    _refusing(monkeypatch, "scandir", folder / "private")
+    report = add(workspace, [str(folder)])
+    assert added_titles(report) == {"Open crews"}
+    assert [f["input"] for f in report.failed] == [str(folder / "private")]
+    assert "cannot be read (Permission denied)" in report.failed[0]["error"]
+
+
+def test_a_file_in_a_folder_that_cannot_be_entered_fails_alone(
+    workspace: Workspace, tmp_path, monkeypatch
+):
+    from hollywood_ai.index.adding import add
+
+    good = note(tmp_path / "good.md", "Good crews")
+    locked = note(tmp_path / "locked" / "a.md", "Locked crews")
+    _refusing(monkeypatch, "stat", locked)
+    report = add(workspace, [str(locked), str(good)])
+    assert added_titles(report) == {"Good crews"}
+    assert report.failed == [
+        {
+            "input": str(locked),
+            "error": f"{locked} cannot be reached (permission denied); "
+            "check the permissions of its folders",
+        }
+    ]
