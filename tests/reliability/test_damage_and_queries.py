@@ -356,3 +356,100 @@ def test_a_file_in_a_folder_that_cannot_be_entered_fails_alone(
             "check the permissions of its folders",
         }
     ]
+
+
+# -------------------------------------------------------------- quitting
+
+
+def _stuck_server():
+    """A server on 127.0.0.1 that accepts connections and never answers."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    connected = threading.Event()
+    held: list[socket.socket] = []
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            held.append(conn)
+            connected.set()
+
+    threading.Thread(target=serve, daemon=True).start()
+    return listener, connected, held
+
+
+def _reader(home: Path):
+    """The reader on a pseudo-terminal of 100x30, what it draws kept."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+    import threading
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none"}
+    proc = subprocess.Popen(
+        [EXE, "--home", str(home)],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(follower)
+    drawn = bytearray()
+
+    def drain() -> None:
+        try:
+            while chunk := os.read(leader, 65536):
+                drawn.extend(chunk)
+        except OSError:
+            pass
+
+    threading.Thread(target=drain, daemon=True).start()
+    return proc, leader, drawn
+
+
+def _until(done, what: str, timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting for {what}")
+        time.sleep(0.02)
+
+
+@pytest.mark.slow
+def test_quitting_while_an_add_is_stuck_ends_the_process(seeded_home: Path, tmp_path: Path):
+    home = copied(seeded_home, tmp_path)
+    listener, connected, held = _stuck_server()
+    proc, leader, drawn = _reader(home)
+    try:
+        _until(lambda: b"Articles" in drawn, "the reader's list")
+        os.write(leader, b"a")
+        _until(lambda: b"Add articles" in drawn, "the add dialog")
+        port = listener.getsockname()[1]
+        os.write(leader, f"http://127.0.0.1:{port}/stuck\r".encode())
+        _until(connected.is_set, "the add to reach the server")
+        os.write(leader, b"\x11")  # ctrl+q: the reader's quit, from the dialog too
+        quit_at = time.monotonic()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pytest.fail("the reader was still running 5 s after quitting")
+        assert time.monotonic() - quit_at < 2.0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=10)
+        listener.close()
+        for conn in held:
+            conn.close()
+        os.close(leader)
