@@ -9,7 +9,10 @@ duplicate, not stored again.
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +63,32 @@ def _is_url(text: str) -> bool:
     from hollywood_ai.index.ingest.urls import is_web_url
 
     return is_web_url(text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _shown(name: str) -> str:
+    """A file name as text: the bytes of a name that are not UTF-8 (which
+    Python carries as lone surrogates) as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", name)
+
+
+def _unreachable(path: Path, shown: str, exc: OSError) -> str:
+    """Why the file at ``path`` cannot be looked at, as a sentence."""
+    if exc.errno == errno.ELOOP:
+        return f"{shown} is a loop of symbolic links; point the link at a file"
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        if exc.errno == errno.ENOENT and path.is_symlink():
+            return f"{shown} is a link to a file that does not exist; check the link"
+        return f"{shown} does not exist; check the path"
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"{shown} has a name too long for the file system; check the path"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return (
+            f"{shown} cannot be reached (permission denied); check the permissions of its folders"
+        )
+    return f"{shown} cannot be read ({exc.strerror}); check the path"
 
 
 class _Adder:
@@ -120,10 +149,16 @@ class _Adder:
                 yield item
                 continue
             path = Path(item).expanduser()
-            if path.is_dir():
+            try:
+                folder = stat.S_ISDIR(path.stat().st_mode)
+            except OSError:
+                folder = False  # add_file says why it cannot be read
+            if folder:
+                failed = len(self.report.failed)
                 found = self._folder_files(path)
-                if not found:
-                    self.fail(item, f"the folder {item} holds no .md, .txt or .html files")
+                if not found and len(self.report.failed) == failed:
+                    shown = _shown(item)
+                    self.fail(shown, f"the folder {shown} holds no .md, .txt or .html files")
                 yield from (str(p) for p in found)
             else:
                 yield item
@@ -131,30 +166,60 @@ class _Adder:
     def _folder_files(self, folder: Path) -> list[Path]:
         """The files of a folder, recursively, that can be added. Hidden files
         and folders (names starting with a dot, below the folder given: the
-        folder itself may be '..' or sit inside a hidden one) and files of
-        other kinds are reported as skipped."""
+        folder itself may be '..' or sit inside a hidden one), files of other
+        kinds and links that lead out of the folder (or nowhere) are reported
+        as skipped; a folder that cannot be listed, as failed."""
         found: list[Path] = []
-        for root, dirs, files in os.walk(folder):
+        try:
+            top = folder.resolve()
+        except (OSError, RuntimeError):
+            top = folder.absolute()
+
+        def unreadable(exc: OSError) -> None:
+            shown = _shown(str(exc.filename or folder))
+            self.fail(
+                shown, f"the folder {shown} cannot be read ({exc.strerror}); check its permissions"
+            )
+
+        for root, dirs, files in os.walk(folder, onerror=unreadable):
             here = Path(root)
             for name in sorted(dirs):
                 if name.startswith("."):
-                    self.skip(str(here / name), "a hidden folder")
+                    self.skip(_shown(str(here / name)), "a hidden folder")
                 elif (here / name).is_symlink():  # os.walk does not follow these
-                    self.skip(str(here / name), "a link to a folder, not followed")
+                    self.skip(_shown(str(here / name)), "a link to a folder, not followed")
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 p = here / name
-                if name.startswith("."):
-                    self.skip(str(p), "a hidden file")
-                elif p.suffix.lower() not in SUFFIXES:
-                    self.skip(str(p), "not a .md, .markdown, .txt, .html or feed file")
-                elif not p.is_file():
-                    self.skip(str(p), "not a regular file")
+                reason = self._left_out(p, top)
+                if reason:
+                    self.skip(_shown(str(p)), reason)
                 else:
                     found.append(p)
         return sorted(found)
 
+    @staticmethod
+    def _left_out(p: Path, top: Path) -> str | None:
+        """Why a file of the folder ``top`` is not added, or None."""
+        if p.name.startswith("."):
+            return "a hidden file"
+        if p.suffix.lower() not in SUFFIXES:
+            return "not a .md, .markdown, .txt, .html or feed file"
+        if p.is_symlink():
+            try:
+                target = p.resolve(strict=True)
+            except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+                return "a link that leads nowhere (a loop, or its file is gone)"
+            if not target.is_relative_to(top):
+                return "a link to a file outside the folder, not followed"
+        try:
+            regular = stat.S_ISREG(p.stat().st_mode)
+        except OSError as exc:
+            return f"cannot be read ({exc.strerror})"
+        return None if regular else "not a regular file"
+
     def add_one(self, item: str) -> None:
+        shown = _shown(item)
         try:
             if item == "-":
                 data = self.stdin if self.stdin is not None else b""
@@ -162,16 +227,20 @@ class _Adder:
             elif _is_url(item):
                 self.add_url(item)
             else:
-                self.add_file(Path(item).expanduser(), item)
+                self.add_file(Path(item).expanduser(), shown)
         except HollywoodError as exc:
-            self.fail(item, str(exc))
+            self.fail(shown, str(exc))
 
     def add_file(self, path: Path, shown: str) -> None:
-        if not path.exists():
-            raise HollywoodError(f"{shown} does not exist; check the path")
-        if not path.is_file():
+        """Add one file; ``shown`` is its name as text (the bytes of a name
+        that are not UTF-8 shown as U+FFFD), for the messages and the origin."""
+        try:
+            st = path.stat()
+        except OSError as exc:
+            raise HollywoodError(_unreachable(path, shown, exc)) from None
+        if not stat.S_ISREG(st.st_mode):
             raise HollywoodError(f"{shown} is not a file or a folder")
-        size = path.stat().st_size
+        size = st.st_size
         if size > MAX_FILE_BYTES:
             raise HollywoodError(
                 f"{shown} is larger than {MAX_FILE_BYTES // 2**20} MB, too large for an article"
@@ -187,6 +256,10 @@ class _Adder:
             data = gunzip(data, shown, MAX_FILE_BYTES)
             suffix = Path(path.stem).suffix.lower() or None
         self.add_bytes(data, shown, suffix)
+        if _SURROGATE.search(str(path)):
+            self.report.warnings.append(
+                {"input": shown, "warning": "its name is not UTF-8 text, kept with � for the bytes"}
+            )
 
     def add_url(self, url: str) -> None:
         import time

@@ -6,8 +6,14 @@ with :func:`run_reader` (the command line does).
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import importlib
 import logging
+import os
+import sys
+import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -138,6 +144,9 @@ class ReaderApp(App[None]):
 
     async def action_quit(self) -> None:
         self.save_settings()
+        # The work under way is no longer wanted; a thread blocked in a fetch
+        # does not see the cancel, and run_reader does not wait for it.
+        self.workers.cancel_all()
         self.exit()
 
     # --------------------------------------------------------------- actions
@@ -296,9 +305,43 @@ def run_reader(workspace: Workspace, *, debug: bool = False) -> int:
     error stopped it (Textual prints its traceback; the log keeps it too)."""
     setup_logging(workspace.home, debug=debug)
     app = ReaderApp(workspace=workspace)
-    app.run()
+    # A loop of our own: asyncio.run would wait, after the app, for every
+    # thread of its executor, a worker blocked in a fetch included.
+    loop = asyncio.new_event_loop()
+    try:
+        app.run(loop=loop)
+    finally:
+        with contextlib.suppress(Exception):
+            loop.run_until_complete(loop.shutdown_asyncgens())
+        loop.close()  # the executor's threads are not waited for
     if app.return_code:
         # The first error Textual stopped on (a private attribute: read, never set).
         crash = getattr(app, "_exception", None)
         log.error("the reader stopped on an unexpected error", exc_info=crash)
-    return app.return_code or 0
+    code = app.return_code or 0
+    _end_unfinished_work(code)
+    return code
+
+
+#: How long a quit waits for the work threads (an add, a search) to finish.
+QUIT_GRACE = 0.5
+
+
+def _end_unfinished_work(code: int) -> None:
+    """End the process now when work threads outlive the reader's grace: a
+    worker blocked in a fetch or a slow read would otherwise keep the process
+    alive, without a screen, until its deadline (Python waits for such threads
+    at exit). What they were writing is safe: every write to the library and
+    the index is atomic, as after a kill."""
+    me = threading.current_thread()
+    deadline = time.monotonic() + QUIT_GRACE
+    for thread in threading.enumerate():
+        if thread is not me and not thread.daemon:
+            thread.join(max(0.0, deadline - time.monotonic()))
+    if any(t.is_alive() and t is not me and not t.daemon for t in threading.enumerate()):
+        log.info("the reader quit with work unfinished; the process ends without it")
+        logging.shutdown()
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(code)

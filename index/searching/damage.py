@@ -17,11 +17,19 @@ import zlib
 from pathlib import Path
 
 import whoosh
+from hollywood_ai.index.errors import HollywoodError
 from whoosh.filedb.filestore import StorageError
 from whoosh.filedb.filetables import FileFormatError
 from whoosh.index import IndexError as WhooshIndexError
 
+
+class DamagedIndex(HollywoodError):
+    """The live generation cannot be opened (or CURRENT names none): damage,
+    said as a sentence for a caller that cannot rebuild the index."""
+
+
 DAMAGE: tuple[type[BaseException], ...] = (
+    DamagedIndex,
     OSError,  # a file missing, cut short, or gone with a pruned generation
     EOFError,
     ValueError,  # bad array codes, undecodable names (UnicodeError)
@@ -51,6 +59,10 @@ def is_damage(exc: BaseException) -> bool:
         return True
     if isinstance(exc, _DAMAGE_INSIDE_WHOOSH):
         return _raised_in(exc, (_WHOOSH, _PICKLE))
+    if type(exc) is Exception:
+        # Whoosh's postings reader raises a bare Exception on a block it
+        # cannot read ("Block tag error").
+        return _raised_in(exc, (_WHOOSH,))
     return False
 
 

@@ -19,7 +19,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +29,7 @@ from typing import Any
 
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article
-from hollywood_ai.index.searching.damage import is_damage
+from hollywood_ai.index.searching.damage import DamagedIndex, is_damage
 from hollywood_ai.index.searching.documents import documents
 from hollywood_ai.index.searching.opened import GenerationSearcher, tables
 from hollywood_ai.index.searching.reports import SyncReport
@@ -50,6 +52,7 @@ Progress = Callable[[int, int], None]
 #: From this many articles on, a rebuild runs one process per core (see
 #: parallel_build); below it, starting the processes costs more than it saves.
 PARALLEL_FROM = 1000
+_GENERATION = re.compile(r"gen-\d{1,12}")
 
 
 class SearchIndex:
@@ -69,11 +72,24 @@ class SearchIndex:
     # ------------------------------------------------------------ generations
 
     def _current_name(self) -> str | None:
+        """The live generation's name, or None when CURRENT is absent, is not
+        a regular file (a folder, a FIFO: never opened) or holds anything but
+        a generation's name."""
+        current = self.root / "CURRENT"
         try:
-            name = (self.root / "CURRENT").read_text(encoding="utf-8").strip()
-        except OSError:
+            if not stat.S_ISREG(current.stat().st_mode) or current.stat().st_size > 64:
+                return None
+            name = current.read_bytes().decode("ascii").strip()
+        except (OSError, ValueError):
             return None
-        return name if name.startswith("gen-") and "/" not in name else None
+        return name if _GENERATION.fullmatch(name) else None
+
+    def _current_damaged(self) -> bool:
+        """Whether CURRENT is there but names no generation that exists."""
+        if not os.path.lexists(self.root / "CURRENT"):
+            return False
+        name = self._current_name()
+        return name is None or not self._gen_dir(name).is_dir()
 
     def _gen_dir(self, name: str) -> Path:
         return self.root / name
@@ -82,7 +98,9 @@ class SearchIndex:
         """'ok', 'missing', 'schema' (built by another version) or 'damaged'."""
         name = self._current_name()
         if name is None or not self._gen_dir(name).is_dir():
-            return "missing"
+            # CURRENT unreadable, or naming a generation that is gone: damage,
+            # which is said when it is repaired; no CURRENT at all: no index yet.
+            return "damaged" if self._current_damaged() else "missing"
         try:
             meta = json.loads((self._gen_dir(name) / "schema.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -105,6 +123,10 @@ class SearchIndex:
                 if s.doc_count_all():
                     s.stored_fields(0)
                     s.stored_fields(s.doc_count_all() - 1)
+                    if which == ARTICLES:
+                        column = self.snippet_column(s)
+                        column[0].decode("utf-8")
+                        column[s.doc_count_all() - 1].decode("utf-8")
                 s.search(Every(), limit=1)
         except HollywoodError:  # open() found the generation unusable
             self.close()
@@ -121,7 +143,7 @@ class SearchIndex:
         with self._lock:
             name = self._current_name()
             if name is None:
-                raise HollywoodError(f"there is no index in {self.root}; run 'hollywood-ai index'")
+                raise DamagedIndex(f"there is no index in {self.root}; run 'hollywood-ai index'")
             if name == self._generation and self._indexes:
                 return
             self.close()
@@ -134,7 +156,7 @@ class SearchIndex:
                 self._indexes = {}
                 if not is_damage(exc):
                     raise
-                raise HollywoodError(
+                raise DamagedIndex(
                     f"the index in {self.root} cannot be opened ({exc.__class__.__name__}); "
                     "run 'hollywood-ai index --rebuild'"
                 ) from None
@@ -248,6 +270,11 @@ class SearchIndex:
         except OSError as exc:
             raise HollywoodError(describe_os_error(exc, self.root)) from None
         previous = self._current_name()
+        current = self.root / "CURRENT"
+        if current.is_dir() and not current.is_symlink():
+            # A folder in CURRENT's place would refuse the rename that makes
+            # the new generation live.
+            shutil.rmtree(current, ignore_errors=True)
         number = 1 + max(
             (int(p.name[4:]) for p in self.root.glob("gen-*") if p.name[4:].isdigit()), default=0
         )

@@ -29,6 +29,33 @@ _WORD = re.compile(r"\w+(?:[.'’‘]\w+)*")
 # quoted date or one word.
 _PUBLISHED = re.compile(r'\bpublished:(?:[\[{][^\]}]*[\]}]?|\([^)]*\)?|"[^"]*"?|\S+)')
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})(?:\2(\d{1,2}))?(?!\d)")
+#: What a query may hold: a longer one is cut (and the result says so). Whoosh
+#: parses and matches a query by recursion, one level per operator, and the
+#: did-you-mean's cost grows with each word's length and the number of words:
+#: without a bound, a pasted page froze the reader and 1,000 NOTs overflowed
+#: the stack.
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_WORDS = 64
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def bounded(text: str) -> tuple[str, str | None]:
+    """The query as it will be searched, and a sentence saying what was cut
+    from it (None when nothing was). Characters that are not text (lone
+    surrogates, from bytes that were not UTF-8) become U+FFFD."""
+    text = _LONE_SURROGATE.sub("\ufffd", text)
+    notes = []
+    if len(text) > MAX_QUERY_CHARS:
+        cut = text.rfind(" ", 0, MAX_QUERY_CHARS + 1)
+        text = text[: cut if cut > 0 else MAX_QUERY_CHARS]
+        notes.append(f"{MAX_QUERY_CHARS:,} characters")
+    words = text.split()
+    if len(words) > MAX_QUERY_WORDS:
+        text = " ".join(words[:MAX_QUERY_WORDS])
+        notes.append(f"{MAX_QUERY_WORDS} words")
+    if not notes:
+        return text, None
+    return text, f"The query was cut to its first {' and '.join(notes)}."
 
 
 def sanitize(text: str) -> str:
@@ -107,8 +134,9 @@ def plain_words_query(text: str, searcher: Searcher) -> Query:
 
 def parse(text: str, searcher: Searcher) -> Query:
     """A Whoosh query for what was typed, in the fields of the searcher's
-    schema; never raises on syntax."""
-    cleaned = sanitize(text)
+    schema; never raises on syntax. A query past the bounds is cut first
+    (see bounded)."""
+    cleaned = sanitize(bounded(text)[0])
     if not cleaned:
         return NullQuery
     try:

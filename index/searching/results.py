@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from hollywood_ai.index.searching import queries as q
 from hollywood_ai.index.searching import ranking as fastrank
+from hollywood_ai.index.searching.damage import is_damage
 from hollywood_ai.index.searching.documents import PASSAGE_SEP, TABLE_SEP
 from hollywood_ai.index.searching.generations import SearchIndex
 from hollywood_ai.index.searching.schema import ARTICLES
@@ -65,14 +66,19 @@ class SearchResult:
     suggestion: str | None
     hits: list[Hit]
     terms: list[str] = field(default_factory=list)
+    #: A sentence saying what was cut from the query (see queries.bounded), or None.
+    note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "query": self.query,
             "total": self.total,
             "suggestion": self.suggestion,
             "hits": [h.to_dict() for h in self.hits],
         }
+        if self.note:
+            data["note"] = self.note
+        return data
 
 
 def highlight_spans(text: str, stems: set[str] | frozenset[str]) -> list[tuple[int, int]]:
@@ -103,6 +109,8 @@ def search(
     ``should_stop`` is polled between the stages; when it returns True the
     search raises ``Cancelled`` (a newer keystroke has made it stale).
     Thread-safe: the searchers are shared, so searches run one at a time.
+    A query past the bounds (queries.MAX_QUERY_CHARS, MAX_QUERY_WORDS) is cut:
+    ``query`` is what was searched and ``note`` says what was cut.
     """
 
     def check() -> None:
@@ -111,12 +119,52 @@ def search(
 
     if sort not in ("relevance", "date"):
         raise ValueError(f"unknown sort {sort!r}")
+    text, note = q.bounded(text)
+    try:
+        return _search(ws, text, limit, sort, check, with_suggestion, note)
+    except Cancelled:
+        raise
+    except Exception as exc:
+        repaired = _repair(ws, exc)
+    # Once: damage found again in the index just built is not the index's.
+    note = f"{note} {repaired}" if note else repaired
+    return _search(ws, text, limit, sort, check, with_suggestion, note)
+
+
+def _repair(ws: Indexed, exc: Exception) -> str:
+    """Rebuild the index from the library after a search hit damaged index
+    files (``exc``, re-raised when it is not damage, or when ``ws`` has no
+    library to rebuild from), and the sentence that says so. The rebuild
+    takes the write lock, outside the search lock: a writer of this process
+    holds the write lock while it waits for the search lock."""
+    sync = getattr(ws, "sync", None)
+    if not is_damage(exc) or sync is None:
+        raise exc
+    ws.index.close()
+    report = sync(rebuild=True)
+    count = len(report.added)
+    return (
+        f"The index was damaged ({type(exc).__name__}); it was rebuilt from the library "
+        f"({count} article{'s' if count != 1 else ''})."
+    )
+
+
+def _search(
+    ws: Indexed,
+    text: str,
+    limit: int,
+    sort: str,
+    check: Callable[[], None],
+    with_suggestion: bool,
+    note: str | None,
+) -> SearchResult:
+    """search() on the live generation, the query already bounded."""
     with ws.index.lock:
         check()  # gone stale while another search held the lock
         searcher = ws.index.searcher(ARTICLES)
         found = _find(searcher, text, limit, sort, check)
         if found is None:
-            return SearchResult(query=text, total=0, suggestion=None, hits=[])
+            return SearchResult(query=text, total=0, suggestion=None, hits=[], note=note)
         total, rows, stems = found
         check()
         snippets = _snippets(ws, searcher, [row[0] for row in rows], stems)
@@ -137,7 +185,7 @@ def search(
         )
     ]
     return SearchResult(
-        query=text, total=total, suggestion=suggestion, hits=hits, terms=sorted(stems)
+        query=text, total=total, suggestion=suggestion, hits=hits, terms=sorted(stems), note=note
     )
 
 

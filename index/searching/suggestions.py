@@ -32,6 +32,11 @@ _WORD = re.compile(r"(?<![:\w'’‘-])([^\W\d_][\w'’‘]*(?:-[\w'’‘]+)*)(
 # Fields whose unstemmed words corrections are drawn from (their spell_ fields).
 SPELL_FIELDS = ("title", "body", "outlet", "author")
 MAX_DISTANCE = 2
+#: The bounds on the did-you-mean's work: the automaton's cost grows with a
+#: word's length (a 100,000-letter word took 25 s), so longer words are left
+#: as typed, and at most this many words of a query are looked up.
+MAX_WORD_LETTERS = 32
+MAX_CORRECTED = 8
 CACHE_SEGMENTS = 64
 
 # By segment name, across generations: a segment never changes (an update
@@ -157,21 +162,26 @@ def _matching(searcher: Searcher, query: Query) -> int:
 def suggest(searcher: Searcher, text: str, hits: int) -> str | None:
     """A corrected query when some typed word is not in the corpus, or None.
 
-    Only plain words are corrected (not field names, prefixes or operators);
+    Only plain words are corrected (not field names, prefixes or operators),
+    of up to MAX_WORD_LETTERS letters, the first MAX_CORRECTED unknown ones;
     the suggestion is kept only when it finds more articles than the query did.
     """
     changed = False
+    tried = 0
 
     def correct(word: str) -> str:
-        nonlocal changed
+        nonlocal changed, tried
         if (
             len(word) < 3
+            or len(word) > MAX_WORD_LETTERS
+            or tried >= MAX_CORRECTED
             or not word[0].isalpha()
             or word in q.OPERATORS
             or word.lower() in STOP_WORDS
             or _known(searcher, word)
         ):
             return word
+        tried += 1
         forms = _forms(searcher, word)
         if len(forms) != 1:
             return word

@@ -9,6 +9,7 @@ import contextlib
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,20 @@ def valid_id(article_id: str) -> bool:
     return bool(_ID.fullmatch(article_id))
 
 
+def _regular_file_bytes(path: Path) -> bytes:
+    """The bytes of ``path``, refused (ValueError) unless it is a regular
+    file: opened without blocking, so a FIFO or a device by the name of an
+    article file never holds the command up."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ValueError(f"{path.name} is not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
+
+
 class Library:
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -86,8 +101,7 @@ class Library:
         return report
 
     def _read(self, path: Path) -> Article:
-        with path.open(encoding="utf-8") as handle:
-            data = json.load(handle)
+        data = json.loads(_regular_file_bytes(path).decode("utf-8"))
         if not isinstance(data, dict):
             raise ValueError("not an object")
         return Article.from_dict(data)

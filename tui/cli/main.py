@@ -81,9 +81,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The arguments that name files: bytes that are not UTF-8 are kept in them
+#: (Python carries them as surrogate escapes), since the file's name holds them.
+_PATH_ARGUMENTS = ("home", "inputs", "markdown")
+
+
+def _not_text(args: argparse.Namespace) -> str | None:
+    """The first argument, other than a file name, holding bytes that are not
+    UTF-8 (shown with those bytes as \\xNN), or None."""
+    for name, value in vars(args).items():
+        if name in _PATH_ARGUMENTS:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and any("\udc80" <= c <= "\udcff" for c in item):
+                return item.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    bad = _not_text(args)
+    if bad is not None:
+        error(f"the argument '{bad}' is not UTF-8 text; type it again in a terminal set to UTF-8")
+        return 2
     try:
         workspace = Workspace(args.home)  # nothing is opened or read yet
         setup_logging(workspace.home, debug=args.debug)

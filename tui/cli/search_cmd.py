@@ -6,7 +6,7 @@ import argparse
 import textwrap
 
 from hollywood_ai.tui.cli.common import open_workspace
-from hollywood_ai.tui.cli.output import emit_json, safe
+from hollywood_ai.tui.cli.output import emit_json, safe, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,6 +27,9 @@ def run(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
     query = safe(" ".join(args.query))
     result = search(ws, query, limit=args.limit, sort=args.sort)
+    if result.note:
+        warn(result.note)
+    query = result.query
     if args.json:
         emit_json(result.to_dict())
         return 0

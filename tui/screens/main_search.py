@@ -192,11 +192,14 @@ class SearchScreen(ReportsFailures, Screen[None]):
         self.listing.show(entries, keep=keep)
         self.terms = Terms.of(result)
         if not entries:
-            self._hint(self._no_hits_text(result))
+            hint: str | None = self._no_hits_text(result)
         elif result.suggestion:
-            self._hint(f"Did you mean “{result.suggestion}”?")
+            hint = f"Did you mean “{result.suggestion}”?"
         else:
-            self._hint(None)
+            hint = None
+        if result.note:
+            hint = f"{result.note} {hint}" if hint else result.note
+        self._hint(hint)
         self.pane.set_terms(self.terms)
         self.refresh_bindings()
 
