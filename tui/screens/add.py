@@ -96,11 +96,13 @@ class AddScreen(ReportsFailures, ModalScreen[None]):
     @work(thread=True, exclusive=True, group="add", exit_on_error=False)
     def run_add(self, inputs: list[str]) -> None:
         from hollywood_ai.index import add
+        from hollywood_ai.tui.settings import private_feeds_allowed
 
         report = add(
             self.workspace,
             inputs,
             progress=lambda done, total, item: self.post_message(AddProgress(done, total, item)),
+            allow_private=private_feeds_allowed(self.workspace.home),
         )
         self.post_message(AddFinished(report))
 
