@@ -20,7 +20,7 @@ from hollywood_ai.index.ingest.decode import decode_document
 from hollywood_ai.index.ingest.documents import parse_document
 from hollywood_ai.index.ingest.parsed import Parsed
 from hollywood_ai.index.model import Article
-from hollywood_ai.index.store.library import content_key
+from hollywood_ai.index.store.library import DedupKeys, content_key
 from hollywood_ai.index.workspace import Workspace
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -107,6 +107,34 @@ class _Adder:
         self.report.added.append({"id": article.id, "title": article.title, "origin": origin})
         for w in warnings or []:
             self.report.warnings.append({"input": origin, "warning": w})
+
+    def stored_meanwhile(self, article: Article, known: DedupKeys) -> bool:
+        """Is this article (accepted as new) in the library after all, stored by
+        another process since? Then it is reported as a duplicate of that one."""
+        same = (
+            (article.id if article.id in known.ids else None)
+            or (known.urls.get(article.url.lower()) if article.url else None)
+            or known.content.get(content_key(article.body))
+        )
+        if not same:
+            return False
+        self.report.added = [r for r in self.report.added if r["id"] != article.id]
+        self.report.duplicates.append({"id": same, "origin": article.origin})
+        return True
+
+    def settle(self, stored: list[Article], error: str | None) -> None:
+        """Stopped while storing: only the articles in ``stored`` are reported
+        added; with an error, each other one failed with it (an error of the
+        index, after every article was stored, is a warning)."""
+        done = {a.id for a in stored}
+        left = [r for r in self.report.added if r["id"] not in done]
+        self.report.added = [r for r in self.report.added if r["id"] in done]
+        if error is None:
+            return
+        if not left:
+            self.report.warnings.append({"input": "the index", "warning": error})
+        for row in left:
+            self.fail(row["origin"], f"{row['origin']} was not stored: {error}")
 
     # -------------------------------------------------------------- inputs
 
@@ -280,6 +308,31 @@ def add(
             progress(i, len(items), item)
         adder.add_one(item)
     if adder.pending:
-        ws.store(adder.pending)
-        ws.library.note_keys(adder.pending)
+        _store(adder)
     return adder.report
+
+
+class AddInterrupted(KeyboardInterrupt):
+    """Ctrl-C while the articles were being stored: ``report`` says which were."""
+
+    def __init__(self, report: AddReport) -> None:
+        super().__init__()
+        self.report = report
+
+
+def _store(adder: _Adder) -> None:
+    """Store the articles read, deciding duplicates again under the write lock
+    (another process may have stored the same article since they were read),
+    and report exactly the ones stored, even when stopped mid-way."""
+    ws, stored = adder.ws, []
+    try:
+        with ws.writing():
+            known = ws.library.dedup_keys()
+            fresh = [a for a in adder.pending if not adder.stored_meanwhile(a, known)]
+            ws.store(fresh, stored)
+            ws.library.note_keys(fresh)
+    except KeyboardInterrupt:
+        adder.settle(stored, None)
+        raise AddInterrupted(adder.report) from None
+    except HollywoodError as exc:
+        adder.settle(stored, str(exc))

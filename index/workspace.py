@@ -19,6 +19,7 @@ from hollywood_ai.index.searching.reports import SyncReport
 from hollywood_ai.index.store.durable import (
     atomic_write,
     describe_os_error,
+    note_progress,
     read_kept,
     write_kept,
     write_lock,
@@ -123,11 +124,17 @@ class Workspace:
             token = self.library_token()
             self.invalidate()
             articles = self.articles()
+
+            def moving(done: int, total: int) -> None:  # waiting writers see it move
+                note_progress(self.home)
+                if progress:
+                    progress(done, total)
+
             if rebuild:
-                report = self.index.rebuild(articles, progress)
+                report = self.index.rebuild(articles, moving)
                 report.reason = "rebuild asked for"
             else:
-                report = self.index.sync(articles, progress)
+                report = self.index.sync(articles, moving)
             self._record_synced(token)
             return report
 
@@ -265,26 +272,49 @@ class Workspace:
 
     # --------------------------------------------------------------- writing
 
-    def store(self, articles: list[Article]) -> None:
+    def writing(self) -> contextlib.AbstractContextManager[None]:
+        """The home's write lock, for a caller that decides what to store
+        under it (store() takes it again: the lock is reentrant)."""
+        self.ensure_home()
+        return write_lock(self.home)
+
+    def _beat(self, *_: object) -> None:
+        note_progress(self.home)
+
+    def store(self, articles: list[Article], stored: list[Article] | None = None) -> None:
         """Put articles in the library (durable first), then index just them.
+        Each article is appended to ``stored`` once it is in the library, so
+        a caller stopped mid-way (interrupted, disk full) can say which were.
 
         The cost follows the articles stored, not the size of the library: no
         re-reading of the library, no checksum scan of the index."""
-        self.ensure_home()
-        with write_lock(self.home):
+        with self.writing():
             in_step = self._synced_token() == self.library_token()
             for article in articles:
                 self.library.put(article)
+                if stored is not None:
+                    stored.append(article)
+                note_progress(self.home)
             self._remember(articles)
-            if self.index.status() == "ok":
-                self.index.update(articles)
-                if in_step:  # the index followed the library before, and still does
-                    self._record_synced(self.library_token())
-            else:
-                token = self.library_token()
-                self.invalidate()
-                self.index.sync(self.articles())
-                self._record_synced(token)
+            try:
+                if self.index.status() == "ok":
+                    self.index.update(articles, self._beat)
+                    if in_step:  # the index followed the library before, and still does
+                        self._record_synced(self.library_token())
+                else:
+                    token = self.library_token()
+                    self.invalidate()
+                    self.index.sync(self.articles(), self._beat)
+                    self._record_synced(token)
+            except OSError as exc:
+                what = "article is" if len(articles) == 1 else f"{len(articles)} articles are"
+                raise HollywoodError(
+                    f"{describe_os_error(exc, self._index_file(exc))} (the {what} stored in "
+                    "the library, and the next command indexes them)"
+                ) from None
+
+    def _index_file(self, exc: OSError) -> Path:
+        return Path(exc.filename) if exc.filename else self.home / "index"
 
     def remove(self, article_id: str) -> Article:
         """Remove an article (library first, then index); a HollywoodError when

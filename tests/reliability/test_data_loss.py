@@ -1,0 +1,94 @@
+"""No article lost and nothing stored left unsaid: real processes racing on
+one home, killed with SIGKILL mid-way, interrupted, or out of disk space.
+Every wait is bounded; no test sleeps to win a race."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+EXE = str(Path(sys.executable).parent / "hollywood-ai")
+
+
+def cli(home: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [EXE, "--home", str(home), *args], capture_output=True, text=True, timeout=timeout
+    )
+
+
+def start(home: Path, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [EXE, "--home", str(home), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def wait_until(done, what: str, timeout: float = 20.0) -> None:
+    """Poll a state (never a fixed sleep) until it holds, or fail saying what."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting for {what}")
+        time.sleep(0.01)
+
+
+@pytest.fixture
+def home(seeded_home: Path, tmp_path: Path) -> Path:
+    """A seeded, indexed home of this test's own."""
+    import shutil
+
+    path = tmp_path / "home"
+    shutil.copytree(seeded_home, path)
+    return path
+
+
+def page(path: Path, text: str) -> Path:
+    path.write_text(
+        "<html><head><title>The canonical story</title>"
+        '<link rel="canonical" href="https://example.com/news/canonical-story"></head>'
+        "<body><article><h1>The canonical story</h1>"
+        + "".join(f"<p>Paragraph {n}. {text}</p>" for n in range(4))
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+# ------------------------------------------------------------ duplicates
+
+
+@pytest.mark.slow
+def test_two_adds_of_one_canonical_url_store_one_and_call_the_other_a_duplicate(
+    home: Path, tmp_path: Path
+):
+    """Both pages name the same canonical URL: whichever stores first wins, the
+    other is told it is a duplicate, and the library holds the text reported."""
+    for trial in range(2):
+        texts = [
+            f"Trial {trial}: the first outlet says the studio licensed an AI voice model "
+            "for the dubbing of its animated series, starting next spring.",
+            f"Trial {trial}: a second outlet reports that the guild objected to the "
+            "synthetic extras clause in the contract signed on Tuesday evening.",
+        ]
+        files = [page(tmp_path / f"p{trial}{n}.html", t) for n, t in enumerate(texts)]
+        procs = [start(home, "add", str(f), "--json") for f in files]
+        outs = [p.communicate(timeout=60) for p in procs]
+        reports = [json.loads(out) for out, _ in outs]
+        added = [(n, r["added"]) for n, r in enumerate(reports) if r["added"]]
+        dups = [r["duplicates"] for r in reports if r["duplicates"]]
+        assert len(added) == 1 and len(dups) == 1, outs
+        winner, rows = added[0]
+        assert dups[0][0]["id"] == rows[0]["id"]
+        shown = cli(home, "show", rows[0]["id"])
+        assert shown.returncode == 0
+        assert texts[winner][:40] in shown.stdout
+        assert texts[1 - winner][:40] not in shown.stdout
+        # The next trial's pages say the same URL: remove this one first.
+        assert cli(home, "remove", rows[0]["id"]).returncode == 0
