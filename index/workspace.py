@@ -45,6 +45,7 @@ class Workspace:
         self._articles_lock = threading.Lock()
         self._listing: tuple[tuple[int, int], list[Article]] | None = None
         self.damaged: list[str] = []
+        self._seed_articles: list[Article] | None = None
 
     @property
     def index(self) -> SearchIndex:
@@ -65,24 +66,35 @@ class Workspace:
             raise HollywoodError(describe_os_error(exc, self.home)) from None
 
     def is_new(self) -> bool:
+        """Is the seeding still to be done? A first run killed while storing
+        the seeds left some of them and no ``.seeded`` marker (written once
+        every seed is stored): that is still new, and the seeding is finished."""
         if (self.home / ".seeded").exists():
             return False
-        return not self.library.ids()
+        ids = self.library.ids()
+        return not ids or set(ids) <= {a.id for a in self._seeds()}
 
-    def seed_if_empty(self) -> list[Article]:
-        """On first run with an empty home, store the bundled seeds."""
-        if not self.is_new():
-            return []
+    def _seeds(self) -> list[Article]:
         from hollywood_ai.index.ingest.seeds import seed_articles
 
+        if self._seed_articles is None:
+            self._seed_articles = seed_articles()
+        return self._seed_articles
+
+    def seed_if_empty(self) -> list[Article]:
+        """On first run with an empty home, store the bundled seeds (those not
+        stored yet, after a first run that was stopped)."""
+        if not self.is_new():
+            return []
         self.ensure_home()
         with write_lock(self.home):
             if not self.is_new():
                 return []
-            articles = seed_articles()
+            there = set(self.library.ids())
+            articles = [a for a in self._seeds() if a.id not in there]
             for article in articles:
                 self.library.put(article)
-            (self.home / ".seeded").write_text("1\n", encoding="utf-8")
+            atomic_write(self.home / ".seeded", b"1\n")
         self.invalidate()
         return articles
 

@@ -92,3 +92,45 @@ def test_two_adds_of_one_canonical_url_store_one_and_call_the_other_a_duplicate(
         assert texts[1 - winner][:40] not in shown.stdout
         # The next trial's pages say the same URL: remove this one first.
         assert cli(home, "remove", rows[0]["id"]).returncode == 0
+
+
+# ------------------------------------------------------------- first run
+
+KILLED_WHILE_SEEDING = """
+import os, signal, sys
+from hollywood_ai.index.store.library import Library
+from hollywood_ai.index.workspace import Workspace
+
+real_put = Library.put
+count = 0
+
+def put(self, article):
+    global count
+    real_put(self, article)
+    count += 1
+    if count == 3:  # the third seed is stored: the first run dies here
+        os.kill(os.getpid(), signal.SIGKILL)
+
+Library.put = put
+Workspace(sys.argv[1]).open()
+"""
+
+
+def test_a_first_run_killed_while_seeding_is_completed_by_the_next(tmp_path: Path):
+    home = tmp_path / "fresh"
+    proc = subprocess.run(
+        [sys.executable, "-c", KILLED_WHILE_SEEDING, str(home)], capture_output=True, timeout=60
+    )
+    assert proc.returncode == -9, proc.stderr
+    assert len(list((home / "library").glob("*.json"))) == 3
+    listed = cli(home, "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    from hollywood_ai.index.ingest.seeds import seed_files
+
+    seeds = {f"seeds/{name}" for name, _ in seed_files()}
+    assert len(seeds) == 5
+    assert {a["origin"] for a in json.loads(listed.stdout)} == seeds
+    # Done once: removing a seed later does not bring it back.
+    first = json.loads(listed.stdout)[0]["id"]
+    assert cli(home, "remove", first).returncode == 0
+    assert first not in cli(home, "list").stdout
