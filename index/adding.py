@@ -315,9 +315,10 @@ def add(
 class AddInterrupted(KeyboardInterrupt):
     """Ctrl-C while the articles were being stored: ``report`` says which were."""
 
-    def __init__(self, report: AddReport) -> None:
+    def __init__(self, report: AddReport, wanted: int) -> None:
         super().__init__()
         self.report = report
+        self.wanted = wanted  # the new articles that were to be stored
 
 
 def _store(adder: _Adder) -> None:
@@ -332,7 +333,11 @@ def _store(adder: _Adder) -> None:
             ws.store(fresh, stored)
             ws.library.note_keys(fresh)
     except KeyboardInterrupt:
-        adder.settle(stored, None)
-        raise AddInterrupted(adder.report) from None
+        # By the library itself: the interrupt may land between a put and its
+        # note in ``stored``. None of these ids was in the library before.
+        there = [a for a in adder.pending if ws.library.path_for(a.id).is_file()]
+        wanted = len(adder.report.added)
+        adder.settle(there, None)
+        raise AddInterrupted(adder.report, wanted) from None
     except HollywoodError as exc:
         adder.settle(stored, str(exc))

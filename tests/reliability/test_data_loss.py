@@ -134,3 +134,39 @@ def test_a_first_run_killed_while_seeding_is_completed_by_the_next(tmp_path: Pat
     first = json.loads(listed.stdout)[0]["id"]
     assert cli(home, "remove", first).returncode == 0
     assert first not in cli(home, "list").stdout
+
+
+# ------------------------------------------------------------ interrupted
+
+
+def test_ctrl_c_while_storing_says_what_was_stored(home: Path, tmp_path: Path):
+    import signal
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(400):
+        (folder / f"a{i:03d}.md").write_text(
+            f"# Dispatch {i}\n\nReport {i} on the zeppelin{i} premiere and its dubbing, "
+            f"with figure {i * 7} and the studio's answer.\n",
+            encoding="utf-8",
+        )
+    library = home / "library"
+    before = {p.stem for p in library.glob("*.json")}
+    proc = start(home, "add", str(folder))
+    # Ctrl-C once the articles are being stored (not while they are read).
+    wait_until(
+        lambda: len(list(library.glob("*.json"))) > len(before) or proc.poll() is not None,
+        "the first article stored",
+    )
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    stored = {p.stem for p in library.glob("*.json")} - before
+    reported = {line.split()[1] for line in out.splitlines() if line.startswith("added ")}
+    assert stored, (out, err)
+    assert reported == stored, err
+    if proc.returncode == 130:  # the interrupt landed before the add finished
+        assert "nothing was changed" not in err
+        assert f"{len(stored)} of the 400" in err, err
+    # The index catches up with every stored article on the next command.
+    found = json.loads(cli(home, "search", "premiere", "--json", "--limit", "500").stdout)
+    assert found["total"] == len(stored)
