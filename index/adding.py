@@ -325,7 +325,7 @@ def _store(adder: _Adder) -> None:
     """Store the articles read, deciding duplicates again under the write lock
     (another process may have stored the same article since they were read),
     and report exactly the ones stored, even when stopped mid-way."""
-    ws, stored = adder.ws, []
+    ws, stored = adder.ws, list[Article]()
     try:
         with ws.writing():
             known = ws.library.dedup_keys()

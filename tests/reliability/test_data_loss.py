@@ -170,3 +170,80 @@ def test_ctrl_c_while_storing_says_what_was_stored(home: Path, tmp_path: Path):
     # The index catches up with every stored article on the next command.
     found = json.loads(cli(home, "search", "premiere", "--json", "--limit", "500").stdout)
     assert found["total"] == len(stored)
+
+
+# ------------------------------------------------------- a killed rebuild
+
+PARALLEL_REBUILD = """
+import sys
+from pathlib import Path
+from hollywood_ai.index.model import Article
+from hollywood_ai.index.searching import generations
+
+if __name__ == "__main__":
+    generations.PARALLEL_FROM = 2
+    body = " ".join(f"word{n} studio dubbing report" for n in range(300))
+    articles = [
+        Article.make(title=f"T{i}", body=f"{body} item{i}.", origin=f"o{i}") for i in range(3000)
+    ]
+    generations.SearchIndex(Path(sys.argv[1])).rebuild(articles)
+"""
+
+
+def _children(pid: int) -> list[int]:
+    """The live processes whose parent is ``pid`` and that multiprocessing spawned."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if int(fields[1]) == pid and b"spawn_main" in cmdline:
+            out.append(int(entry.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_a_killed_parallel_rebuild_leaves_no_worker_and_no_warning(tmp_path: Path):
+    import signal
+
+    proc = subprocess.Popen(
+        [sys.executable, "-c", PARALLEL_REBUILD, str(tmp_path / "index")],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    workers: list[int] = []
+
+    def started() -> bool:
+        workers[:] = _children(proc.pid)
+        return len(workers) == 2 or proc.poll() is not None
+
+    wait_until(started, "the rebuild's two workers")
+    assert proc.poll() is None
+    proc.send_signal(signal.SIGKILL)
+    try:
+        # stderr ends once every process holding it (workers, resource tracker) is gone.
+        try:
+            _, err = proc.communicate(timeout=8)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"the workers outlived their parent: {[w for w in workers if _alive(w)]}")
+        wait_until(lambda: not any(_alive(w) for w in workers), "the workers to end", 5)
+    finally:
+        for w in workers:  # on failure: the orphans this test started
+            if _alive(w):
+                import os
+
+                os.kill(w, signal.SIGKILL)
+    assert "leaked" not in err, err
