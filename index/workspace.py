@@ -113,9 +113,20 @@ class Workspace:
         """Seed an empty home, then bring the index up to date (skipped, and no
         article read, when the library has not changed since the last sync)."""
         self.seed_if_empty()
+        self._clear_abandoned()
         if self.index.status() == "ok" and self._synced_token() == self.library_token():
             return SyncReport()
         return self.sync(progress)
+
+    def _clear_abandoned(self) -> None:
+        """Remove index generations left by killed rebuilds (and old ones), when
+        there are any and no other process is writing (a rebuild in progress
+        holds the lock; it is never waited for here)."""
+        with contextlib.suppress(OSError):
+            if not self.index.leftovers():
+                return
+            with contextlib.suppress(HollywoodError), write_lock(self.home, wait=False):
+                self.index.prune()
 
     def _synced_token(self) -> tuple[int, int] | None:
         try:

@@ -247,3 +247,74 @@ def test_a_killed_parallel_rebuild_leaves_no_worker_and_no_warning(tmp_path: Pat
 
                 os.kill(w, signal.SIGKILL)
     assert "leaked" not in err, err
+
+
+# ------------------------------------------------------------- the lock
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from hollywood_ai.index.store.durable import note_progress, write_lock
+
+home, beats = Path(sys.argv[1]), int(sys.argv[2])
+with write_lock(home):
+    print("held", flush=True)
+    for _ in range(beats):  # work that moves, then none (a stuck holder)
+        time.sleep(0.1)
+        note_progress(home)
+    time.sleep(float(sys.argv[3]))
+    (home / "holder-done").touch()
+"""
+
+
+def hold(home: Path, beats: int, stuck: float) -> subprocess.Popen[str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(home), str(beats), str(stuck)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
+    return proc
+
+
+def test_a_writer_waits_while_the_holder_works_and_says_who_it_is(
+    home: Path, capsys: pytest.CaptureFixture[str]
+):
+    from hollywood_ai.index.store.durable import write_lock
+
+    holder = hold(home, beats=30, stuck=0)  # three seconds of work
+    try:
+        with write_lock(home, timeout=1.0):
+            assert (home / "holder-done").exists()  # had it only once the holder was done
+        err = capsys.readouterr().err
+        assert f"process {holder.pid}" in err and "still working" in err
+        assert err.count("waiting for") == 1
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+
+
+def test_a_writer_gives_up_on_a_stuck_holder_and_names_it(home: Path):
+    from hollywood_ai.index.errors import LockTimeout
+    from hollywood_ai.index.store.durable import write_lock
+
+    holder = hold(home, beats=0, stuck=30)
+    try:
+        with pytest.raises(LockTimeout, match=f"process {holder.pid}"), write_lock(home, 0.5):
+            pass
+        assert holder.poll() is None
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+
+
+def test_an_abandoned_generation_is_cleared_on_the_next_open(home: Path):
+    index = home / "index"
+    live = (index / "CURRENT").read_text().strip()
+    number = int(live[4:])
+    # What killed rebuilds leave: a generation above the live one, half-built.
+    for n in (number + 1, number + 2):
+        (index / f"gen-{n:06d}").mkdir()
+        (index / f"gen-{n:06d}" / "articles_x.seg").write_bytes(b"half")
+    assert cli(home, "list").returncode == 0
+    assert sorted(p.name for p in index.glob("gen-*")) == [live]
