@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.errors import HollywoodError, LockTimeout
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.searching.reports import SyncReport
 from hollywood_ai.index.store.durable import (
@@ -46,6 +46,9 @@ class Workspace:
         self._listing: tuple[tuple[int, int], list[Article]] | None = None
         self.damaged: list[str] = []
         self._seed_articles: list[Article] | None = None
+        # Set by open(wait=False) when the index was left behind the library:
+        # who is writing (see open).
+        self.behind: str | None = None
 
     @property
     def index(self) -> SearchIndex:
@@ -109,14 +112,27 @@ class Workspace:
         stored = self.index.stored_checksums()
         return stored != {a.id: a.checksum for a in self.articles()}
 
-    def open(self, progress: Progress | None = None) -> SyncReport:
+    def open(self, progress: Progress | None = None, wait: bool = True) -> SyncReport:
         """Seed an empty home, then bring the index up to date (skipped, and no
-        article read, when the library has not changed since the last sync)."""
+        article read, when the library has not changed since the last sync).
+
+        With ``wait`` false (a command that only reads), an index that works
+        but is behind the library is left as it is when another process is
+        writing: the reader reads the last committed index, and ``behind``
+        says why (the writer, or the next command, brings it up to date)."""
         self.seed_if_empty()
         self._clear_abandoned()
-        if self.index.status() == "ok" and self._synced_token() == self.library_token():
+        self.behind = None
+        ok = self.index.status() == "ok"
+        if ok and self._synced_token() == self.library_token():
             return SyncReport()
-        return self.sync(progress)
+        try:
+            return self.sync(progress, wait=wait or not ok)
+        except LockTimeout as exc:
+            if wait or not ok:
+                raise
+            self.behind = str(exc)
+            return SyncReport()
 
     def _clear_abandoned(self) -> None:
         """Remove index generations left by killed rebuilds (and old ones), when
@@ -140,9 +156,11 @@ class Workspace:
         with contextlib.suppress(OSError):
             atomic_write(self.home / "index" / "SYNCED", json.dumps(list(token)).encode())
 
-    def sync(self, progress: Progress | None = None, rebuild: bool = False) -> SyncReport:
+    def sync(
+        self, progress: Progress | None = None, rebuild: bool = False, wait: bool = True
+    ) -> SyncReport:
         self.ensure_home()
-        with write_lock(self.home):
+        with write_lock(self.home, wait=wait):
             self.library.clean_temporaries()
             token = self.library_token()
             self.invalidate()

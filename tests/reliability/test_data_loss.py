@@ -318,3 +318,47 @@ def test_an_abandoned_generation_is_cleared_on_the_next_open(home: Path):
         (index / f"gen-{n:06d}" / "articles_x.seg").write_bytes(b"half")
     assert cli(home, "list").returncode == 0
     assert sorted(p.name for p in index.glob("gen-*")) == [live]
+
+
+# ------------------------------------------------------------ readers
+
+AHEAD_AND_HELD = """
+import sys, time
+from pathlib import Path
+from hollywood_ai.index.model import Article
+from hollywood_ai.index.store.durable import write_lock
+from hollywood_ai.index.store.library import Library
+
+home = Path(sys.argv[1])
+with write_lock(home):  # a large add: stored, not indexed yet
+    Library(home / "library").put(
+        Article.make(title="Late", body="The zeppelin premiere was moved again.", origin="x")
+    )
+    print("held", flush=True)
+    time.sleep(60)
+"""
+
+
+def test_readers_answer_from_the_last_index_while_a_writer_holds_the_lock(home: Path):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", AHEAD_AND_HELD, str(home)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        began = time.monotonic()
+        found = cli(home, "search", "Sarandos", "--json", timeout=30)
+        assert time.monotonic() - began < 8  # no wait for the lock (10 s) first
+        assert found.returncode == 0, found.stderr
+        assert json.loads(found.stdout)["total"] == 5
+        assert "behind the library" in found.stderr
+        assert f"process {holder.pid}" in found.stderr
+        assert len(found.stderr.strip().splitlines()) == 1
+        listed = cli(home, "list", "--json", timeout=30)
+        assert listed.returncode == 0 and len(json.loads(listed.stdout)) == 6
+        assert holder.poll() is None  # the lock was held all along
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+    # Once the writer is gone, the next reader brings the index up to date.
+    late = cli(home, "search", "zeppelin", "--json")
+    assert json.loads(late.stdout)["total"] == 1 and "behind" not in late.stderr
