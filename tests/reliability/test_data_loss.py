@@ -362,3 +362,71 @@ def test_readers_answer_from_the_last_index_while_a_writer_holds_the_lock(home: 
     # Once the writer is gone, the next reader brings the index up to date.
     late = cli(home, "search", "zeppelin", "--json")
     assert json.loads(late.stdout)["total"] == 1 and "behind" not in late.stderr
+
+
+# ----------------------------------------------------------- a full disk
+
+
+def _articles(folder: Path, n: int) -> list[str]:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"d{i}.md").write_text(
+            f"# Disk {i}\n\nThe zeppelin{i} report on dubbing and the studio's AI plans.\n",
+            encoding="utf-8",
+        )
+    return [str(folder / f"d{i}.md") for i in range(n)]
+
+
+def test_a_disk_full_mid_batch_names_what_was_stored_and_what_was_not(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    import errno
+
+    from hollywood_ai.index.store import library as librarymod
+    from hollywood_ai.tui.cli.main import main
+
+    real = librarymod.atomic_write
+    puts: list[Path] = []
+
+    def filling(path: Path, data: bytes) -> None:
+        if path.parent != home / "library":  # the key file beside it: a cache
+            return real(path, data)
+        if len(puts) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, data)
+        puts.append(path)
+
+    monkeypatch.setattr(librarymod, "atomic_write", filling)
+    files = _articles(tmp_path / "four", 4)
+    assert main(["--home", str(home), "add", *files]) == 1
+    out, err = capsys.readouterr()
+    monkeypatch.undo()
+    added = [line.split()[1] for line in out.splitlines() if line.startswith("added ")]
+    assert sorted(added) == sorted(p.stem for p in puts) and len(added) == 2
+    for name in files[2:]:
+        assert f"{name} was not stored: the disk is full while writing {home / 'library'}" in err
+    assert "no file" not in err
+    assert "2 added, 0 already there, 2 failed." in out
+
+
+def test_a_disk_full_while_indexing_says_the_article_is_stored(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    import errno
+
+    from hollywood_ai.index.searching.generations import SearchIndex
+    from hollywood_ai.tui.cli.main import main
+
+    def full(self: SearchIndex, articles: list, progress: object = None) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")  # as Whoosh's writes: no name
+
+    monkeypatch.setattr(SearchIndex, "update", full)
+    files = _articles(tmp_path / "one", 1)
+    code = main(["--home", str(home), "add", *files])
+    out, err = capsys.readouterr()
+    monkeypatch.undo()
+    assert "no file" not in err and "1 added" in out
+    assert f"the disk is full while writing {home / 'index'}" in err
+    assert "stored in the library" in err
+    assert code == 0  # stored: the index is a copy, which the next command completes
+    assert json.loads(cli(home, "search", "zeppelin0", "--json").stdout)["total"] == 1
