@@ -325,7 +325,9 @@ def _store(adder: _Adder) -> None:
     """Store the articles read, deciding duplicates again under the write lock
     (another process may have stored the same article since they were read),
     and report exactly the ones stored, even when stopped mid-way."""
-    ws, stored = adder.ws, list[Article]()
+    ws = adder.ws
+    stored: list[Article] = []
+    fresh: list[Article] = []
     try:
         with ws.writing():
             known = ws.library.dedup_keys()
@@ -333,9 +335,10 @@ def _store(adder: _Adder) -> None:
             ws.store(fresh, stored)
             ws.library.note_keys(fresh)
     except KeyboardInterrupt:
-        # By the library itself: the interrupt may land between a put and its
-        # note in ``stored``. None of these ids was in the library before.
-        there = [a for a in adder.pending if ws.library.path_for(a.id).is_file()]
+        # Also by the library itself: the interrupt may land between a put and
+        # its note in ``stored`` (none of these ids was in it, under the lock).
+        done = {a.id for a in stored}
+        there = [a for a in fresh if a.id in done or ws.library.path_for(a.id).is_file()]
         wanted = len(adder.report.added)
         adder.settle(there, None)
         raise AddInterrupted(adder.report, wanted) from None

@@ -4,13 +4,25 @@ Every wait is bounded; no test sleeps to win a race."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
+import os
+import shutil
+import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from hollywood_ai.index.errors import LockTimeout
+from hollywood_ai.index.ingest.seeds import seed_files
+from hollywood_ai.index.model import Article
+from hollywood_ai.index.searching.generations import SearchIndex
+from hollywood_ai.index.store import library as librarymod
+from hollywood_ai.index.store.durable import write_lock
+from hollywood_ai.tui.cli.main import main
 
 EXE = str(Path(sys.executable).parent / "hollywood-ai")
 
@@ -22,12 +34,8 @@ def cli(home: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProc
 
 
 def start(home: Path, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [EXE, "--home", str(home), *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    cmd = [EXE, "--home", str(home), *args]
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def wait_until(done, what: str, timeout: float = 20.0) -> None:
@@ -42,8 +50,6 @@ def wait_until(done, what: str, timeout: float = 20.0) -> None:
 @pytest.fixture
 def home(seeded_home: Path, tmp_path: Path) -> Path:
     """A seeded, indexed home of this test's own."""
-    import shutil
-
     path = tmp_path / "home"
     shutil.copytree(seeded_home, path)
     return path
@@ -125,8 +131,6 @@ def test_a_first_run_killed_while_seeding_is_completed_by_the_next(tmp_path: Pat
     assert len(list((home / "library").glob("*.json"))) == 3
     listed = cli(home, "list", "--json")
     assert listed.returncode == 0, listed.stderr
-    from hollywood_ai.index.ingest.seeds import seed_files
-
     seeds = {f"seeds/{name}" for name, _ in seed_files()}
     assert len(seeds) == 5
     assert {a["origin"] for a in json.loads(listed.stdout)} == seeds
@@ -140,8 +144,6 @@ def test_a_first_run_killed_while_seeding_is_completed_by_the_next(tmp_path: Pat
 
 
 def test_ctrl_c_while_storing_says_what_was_stored(home: Path, tmp_path: Path):
-    import signal
-
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(400):
@@ -190,35 +192,31 @@ if __name__ == "__main__":
 """
 
 
+def _stat(pid: int | str) -> list[str]:
+    """The fields of /proc/PID/stat after the command name (none: no such process)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return []
+
+
 def _children(pid: int) -> list[int]:
-    """The live processes whose parent is ``pid`` and that multiprocessing spawned."""
+    """The processes whose parent is ``pid`` and that multiprocessing spawned."""
     out = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            cmdline = (entry / "cmdline").read_bytes()
-        except OSError:
-            continue
-        fields = stat.rsplit(")", 1)[1].split()
-        if int(fields[1]) == pid and b"spawn_main" in cmdline:
-            out.append(int(entry.name))
+    for e in Path("/proc").iterdir():
+        if e.name.isdigit() and _stat(e.name)[1:2] == [str(pid)]:
+            with contextlib.suppress(OSError):
+                if b"spawn_main" in (e / "cmdline").read_bytes():
+                    out.append(int(e.name))
     return out
 
 
 def _alive(pid: int) -> bool:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+    return _stat(pid)[:1] not in ([], ["Z"])
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 def test_a_killed_parallel_rebuild_leaves_no_worker_and_no_warning(tmp_path: Path):
-    import signal
-
     proc = subprocess.Popen(
         [sys.executable, "-c", PARALLEL_REBUILD, str(tmp_path / "index")],
         stderr=subprocess.PIPE,
@@ -243,8 +241,6 @@ def test_a_killed_parallel_rebuild_leaves_no_worker_and_no_warning(tmp_path: Pat
     finally:
         for w in workers:  # on failure: the orphans this test started
             if _alive(w):
-                import os
-
                 os.kill(w, signal.SIGKILL)
     assert "leaked" not in err, err
 
@@ -280,8 +276,6 @@ def hold(home: Path, beats: int, stuck: float) -> subprocess.Popen[str]:
 def test_a_writer_waits_while_the_holder_works_and_says_who_it_is(
     home: Path, capsys: pytest.CaptureFixture[str]
 ):
-    from hollywood_ai.index.store.durable import write_lock
-
     holder = hold(home, beats=30, stuck=0)  # three seconds of work
     try:
         with write_lock(home, timeout=1.0):
@@ -295,9 +289,6 @@ def test_a_writer_waits_while_the_holder_works_and_says_who_it_is(
 
 
 def test_a_writer_gives_up_on_a_stuck_holder_and_names_it(home: Path):
-    from hollywood_ai.index.errors import LockTimeout
-    from hollywood_ai.index.store.durable import write_lock
-
     holder = hold(home, beats=0, stuck=30)
     try:
         with pytest.raises(LockTimeout, match=f"process {holder.pid}"), write_lock(home, 0.5):
@@ -322,29 +313,13 @@ def test_an_abandoned_generation_is_cleared_on_the_next_open(home: Path):
 
 # ------------------------------------------------------------ readers
 
-AHEAD_AND_HELD = """
-import sys, time
-from pathlib import Path
-from hollywood_ai.index.model import Article
-from hollywood_ai.index.store.durable import write_lock
-from hollywood_ai.index.store.library import Library
-
-home = Path(sys.argv[1])
-with write_lock(home):  # a large add: stored, not indexed yet
-    Library(home / "library").put(
-        Article.make(title="Late", body="The zeppelin premiere was moved again.", origin="x")
-    )
-    print("held", flush=True)
-    time.sleep(60)
-"""
-
 
 def test_readers_answer_from_the_last_index_while_a_writer_holds_the_lock(home: Path):
-    holder = subprocess.Popen(
-        [sys.executable, "-c", AHEAD_AND_HELD, str(home)], stdout=subprocess.PIPE, text=True
-    )
+    holder = hold(home, beats=0, stuck=60)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        # What the holder's large add did so far: stored, not indexed yet.
+        late = Article.make(title="Late", body="The zeppelin premiere moved again.", origin="x")
+        librarymod.Library(home / "library").put(late)
         began = time.monotonic()
         found = cli(home, "search", "Sarandos", "--json", timeout=30)
         assert time.monotonic() - began < 8  # no wait for the lock (10 s) first
@@ -380,11 +355,6 @@ def _articles(folder: Path, n: int) -> list[str]:
 def test_a_disk_full_mid_batch_names_what_was_stored_and_what_was_not(
     home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ):
-    import errno
-
-    from hollywood_ai.index.store import library as librarymod
-    from hollywood_ai.tui.cli.main import main
-
     real = librarymod.atomic_write
     puts: list[Path] = []
 
@@ -412,11 +382,6 @@ def test_a_disk_full_mid_batch_names_what_was_stored_and_what_was_not(
 def test_a_disk_full_while_indexing_says_the_article_is_stored(
     home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ):
-    import errno
-
-    from hollywood_ai.index.searching.generations import SearchIndex
-    from hollywood_ai.tui.cli.main import main
-
     def full(self: SearchIndex, articles: list, progress: object = None) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")  # as Whoosh's writes: no name
 
