@@ -23,7 +23,7 @@ from hollywood_ai.index.ingest.decode import decode_document
 from hollywood_ai.index.ingest.documents import parse_document
 from hollywood_ai.index.ingest.parsed import Parsed
 from hollywood_ai.index.model import Article, url_key
-from hollywood_ai.index.store.library import content_key
+from hollywood_ai.index.store.library import DedupKeys, content_key
 from hollywood_ai.index.workspace import Workspace
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -140,6 +140,34 @@ class _Adder:
         self.report.added.append({"id": article.id, "title": article.title, "origin": origin})
         for w in warnings or []:
             self.report.warnings.append({"input": origin, "warning": w})
+
+    def stored_meanwhile(self, article: Article, known: DedupKeys) -> bool:
+        """Is this article (accepted as new) in the library after all, stored by
+        another process since? Then it is reported as a duplicate of that one."""
+        same = (
+            (article.id if article.id in known.ids else None)
+            or (known.urls.get(url_key(article.url)) if article.url else None)
+            or known.content.get(content_key(article.body))
+        )
+        if not same:
+            return False
+        self.report.added = [r for r in self.report.added if r["id"] != article.id]
+        self.report.duplicates.append({"id": same, "origin": article.origin})
+        return True
+
+    def settle(self, stored: list[Article], error: str | None) -> None:
+        """Stopped while storing: only the articles in ``stored`` are reported
+        added; with an error, each other one failed with it (an error of the
+        index, after every article was stored, is a warning)."""
+        done = {a.id for a in stored}
+        left = [r for r in self.report.added if r["id"] not in done]
+        self.report.added = [r for r in self.report.added if r["id"] in done]
+        if error is None:
+            return
+        if not left:
+            self.report.warnings.append({"input": "the index", "warning": error})
+        for row in left:
+            self.fail(row["origin"], f"{row['origin']} was not stored: {error}")
 
     # -------------------------------------------------------------- inputs
 
@@ -388,6 +416,39 @@ def add(
             progress(i, len(items), item)
         adder.add_one(item)
     if adder.pending:
-        ws.store(adder.pending)
-        ws.library.note_keys(adder.pending)
+        _store(adder)
     return adder.report
+
+
+class AddInterrupted(KeyboardInterrupt):
+    """Ctrl-C while the articles were being stored: ``report`` says which were."""
+
+    def __init__(self, report: AddReport, wanted: int) -> None:
+        super().__init__()
+        self.report = report
+        self.wanted = wanted  # the new articles that were to be stored
+
+
+def _store(adder: _Adder) -> None:
+    """Store the articles read, deciding duplicates again under the write lock
+    (another process may have stored the same article since they were read),
+    and report exactly the ones stored, even when stopped mid-way."""
+    ws = adder.ws
+    stored: list[Article] = []
+    fresh: list[Article] = []
+    try:
+        with ws.writing():
+            known = ws.library.dedup_keys()
+            fresh = [a for a in adder.pending if not adder.stored_meanwhile(a, known)]
+            ws.store(fresh, stored)
+            ws.library.note_keys(fresh)
+    except KeyboardInterrupt:
+        # Also by the library itself: the interrupt may land between a put and
+        # its note in ``stored`` (none of these ids was in it, under the lock).
+        done = {a.id for a in stored}
+        there = [a for a in fresh if a.id in done or ws.library.path_for(a.id).is_file()]
+        wanted = len(adder.report.added)
+        adder.settle(there, None)
+        raise AddInterrupted(adder.report, wanted) from None
+    except HollywoodError as exc:
+        adder.settle(stored, str(exc))

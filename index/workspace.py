@@ -13,12 +13,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.errors import HollywoodError, LockTimeout
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.searching.reports import SyncReport
 from hollywood_ai.index.store.durable import (
     atomic_write,
     describe_os_error,
+    note_progress,
     read_kept,
     write_kept,
     write_lock,
@@ -44,6 +45,10 @@ class Workspace:
         self._articles_lock = threading.Lock()
         self._listing: tuple[tuple[int, int], list[Article]] | None = None
         self.damaged: list[str] = []
+        self._seed_articles: list[Article] | None = None
+        # Set by open(wait=False) when the index was left behind the library:
+        # who is writing (see open).
+        self.behind: str | None = None
 
     @property
     def index(self) -> SearchIndex:
@@ -64,24 +69,35 @@ class Workspace:
             raise HollywoodError(describe_os_error(exc, self.home)) from None
 
     def is_new(self) -> bool:
+        """Is the seeding still to be done? A first run killed while storing
+        the seeds left some of them and no ``.seeded`` marker (written once
+        every seed is stored): that is still new, and the seeding is finished."""
         if (self.home / ".seeded").exists():
             return False
-        return not self.library.ids()
+        ids = self.library.ids()
+        return not ids or set(ids) <= {a.id for a in self._seeds()}
 
-    def seed_if_empty(self) -> list[Article]:
-        """On first run with an empty home, store the bundled seeds."""
-        if not self.is_new():
-            return []
+    def _seeds(self) -> list[Article]:
         from hollywood_ai.index.ingest.seeds import seed_articles
 
+        if self._seed_articles is None:
+            self._seed_articles = seed_articles()
+        return self._seed_articles
+
+    def seed_if_empty(self) -> list[Article]:
+        """On first run with an empty home, store the bundled seeds (those not
+        stored yet, after a first run that was stopped)."""
+        if not self.is_new():
+            return []
         self.ensure_home()
         with write_lock(self.home):
             if not self.is_new():
                 return []
-            articles = seed_articles()
+            there = set(self.library.ids())
+            articles = [a for a in self._seeds() if a.id not in there]
             for article in articles:
                 self.library.put(article)
-            (self.home / ".seeded").write_text("1\n", encoding="utf-8")
+            atomic_write(self.home / ".seeded", b"1\n")
         self.invalidate()
         return articles
 
@@ -96,13 +112,37 @@ class Workspace:
         stored = self.index.stored_checksums()
         return stored != {a.id: a.checksum for a in self.articles()}
 
-    def open(self, progress: Progress | None = None) -> SyncReport:
+    def open(self, progress: Progress | None = None, wait: bool = True) -> SyncReport:
         """Seed an empty home, then bring the index up to date (skipped, and no
-        article read, when the library has not changed since the last sync)."""
+        article read, when the library has not changed since the last sync).
+
+        With ``wait`` false (a command that only reads), an index that works
+        but is behind the library is left as it is when another process is
+        writing: the reader reads the last committed index, and ``behind``
+        says why (the writer, or the next command, brings it up to date)."""
         self.seed_if_empty()
-        if self.index.status() == "ok" and self._synced_token() == self.library_token():
+        self._clear_abandoned()
+        self.behind = None
+        ok = self.index.status() == "ok"
+        if ok and self._synced_token() == self.library_token():
             return SyncReport()
-        return self.sync(progress)
+        try:
+            return self.sync(progress, wait=wait or not ok)
+        except LockTimeout as exc:
+            if wait or not ok:
+                raise
+            self.behind = str(exc)
+            return SyncReport()
+
+    def _clear_abandoned(self) -> None:
+        """Remove index generations left by killed rebuilds (and old ones), when
+        there are any and no other process is writing (a rebuild in progress
+        holds the lock; it is never waited for here)."""
+        with contextlib.suppress(OSError):
+            if not self.index.leftovers():
+                return
+            with contextlib.suppress(HollywoodError), write_lock(self.home, wait=False):
+                self.index.prune()
 
     def _synced_token(self) -> tuple[int, int] | None:
         try:
@@ -116,18 +156,26 @@ class Workspace:
         with contextlib.suppress(OSError):
             atomic_write(self.home / "index" / "SYNCED", json.dumps(list(token)).encode())
 
-    def sync(self, progress: Progress | None = None, rebuild: bool = False) -> SyncReport:
+    def sync(
+        self, progress: Progress | None = None, rebuild: bool = False, wait: bool = True
+    ) -> SyncReport:
         self.ensure_home()
-        with write_lock(self.home):
+        with write_lock(self.home, wait=wait):
             self.library.clean_temporaries()
             token = self.library_token()
             self.invalidate()
             articles = self.articles()
+
+            def moving(done: int, total: int) -> None:  # waiting writers see it move
+                note_progress(self.home)
+                if progress:
+                    progress(done, total)
+
             if rebuild:
-                report = self.index.rebuild(articles, progress)
+                report = self.index.rebuild(articles, moving)
                 report.reason = "rebuild asked for"
             else:
-                report = self.index.sync(articles, progress)
+                report = self.index.sync(articles, moving)
             self._record_synced(token)
             return report
 
@@ -265,26 +313,49 @@ class Workspace:
 
     # --------------------------------------------------------------- writing
 
-    def store(self, articles: list[Article]) -> None:
+    def writing(self) -> contextlib.AbstractContextManager[None]:
+        """The home's write lock, for a caller that decides what to store
+        under it (store() takes it again: the lock is reentrant)."""
+        self.ensure_home()
+        return write_lock(self.home)
+
+    def _beat(self, *_: object) -> None:
+        note_progress(self.home)
+
+    def store(self, articles: list[Article], stored: list[Article] | None = None) -> None:
         """Put articles in the library (durable first), then index just them.
+        Each article is appended to ``stored`` once it is in the library, so
+        a caller stopped mid-way (interrupted, disk full) can say which were.
 
         The cost follows the articles stored, not the size of the library: no
         re-reading of the library, no checksum scan of the index."""
-        self.ensure_home()
-        with write_lock(self.home):
+        with self.writing():
             in_step = self._synced_token() == self.library_token()
             for article in articles:
                 self.library.put(article)
+                if stored is not None:
+                    stored.append(article)
+                note_progress(self.home)
             self._remember(articles)
-            if self.index.status() == "ok":
-                self.index.update(articles)
-                if in_step:  # the index followed the library before, and still does
-                    self._record_synced(self.library_token())
-            else:
-                token = self.library_token()
-                self.invalidate()
-                self.index.sync(self.articles())
-                self._record_synced(token)
+            try:
+                if self.index.status() == "ok":
+                    self.index.update(articles, self._beat)
+                    if in_step:  # the index followed the library before, and still does
+                        self._record_synced(self.library_token())
+                else:
+                    token = self.library_token()
+                    self.invalidate()
+                    self.index.sync(self.articles(), self._beat)
+                    self._record_synced(token)
+            except OSError as exc:
+                what = "article is" if len(articles) == 1 else f"{len(articles)} articles are"
+                raise HollywoodError(
+                    f"{describe_os_error(exc, self._index_file(exc))} (the {what} stored in "
+                    "the library, and the next command indexes them)"
+                ) from None
+
+    def _index_file(self, exc: OSError) -> Path:
+        return Path(exc.filename) if exc.filename else self.home / "index"
 
     def remove(self, article_id: str) -> Article:
         """Remove an article (library first, then index); a HollywoodError when

@@ -324,12 +324,25 @@ class SearchIndex:
         self.prune(keep=name, previous=previous)
         return SyncReport(added=[a.id for a in articles], rebuilt=True)
 
-    def prune(self, keep: str, previous: str | None = None) -> None:
+    def prune(self, keep: str | None = None, previous: str | None = None) -> None:
         """Remove generations other than the live one and the one before it
-        (another process may still be reading that one), and abandoned builds."""
-        for path in self.root.glob("gen-*"):
-            if path.name not in (keep, previous):
-                shutil.rmtree(path, ignore_errors=True)
+        (another process may still be reading that one), and abandoned builds.
+        Only under the write lock: a rebuild in progress holds it."""
+        for path in self.leftovers(keep, previous):
+            shutil.rmtree(path, ignore_errors=True)
+
+    def leftovers(self, keep: str | None = None, previous: str | None = None) -> list[Path]:
+        """What prune removes: every generation but ``keep`` (default: the live
+        one) and ``previous`` (default: the newest one below it). Builds that
+        were killed are numbered above the live one. Nothing without a live one."""
+        keep = keep or self._current_name()
+        if keep is None:
+            return []
+        found = sorted(self.root.glob("gen-*"))
+        if previous is None:
+            older = [p.name for p in found if p.name < keep]
+            previous = older[-1] if older else None
+        return [p for p in found if p.name not in (keep, previous)]
 
     def update(self, articles: list[Article], progress: Progress | None = None) -> None:
         """Add or replace these articles (and their passages) in the live index."""

@@ -1,19 +1,26 @@
-"""Durable file writes and the library's write lock."""
+"""Durable file writes (and, from locking.py, the home's write lock)."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import json
 import os
 import tempfile
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from hollywood_ai.index.errors import HollywoodError, LockTimeout
+from hollywood_ai.index.store.locking import note_progress, write_lock
+
+__all__ = [
+    "atomic_write",
+    "describe_os_error",
+    "fsync_dir",
+    "note_progress",
+    "read_kept",
+    "write_kept",
+    "write_lock",
+]
 
 
 def fsync_dir(path: Path) -> None:
@@ -48,37 +55,6 @@ def describe_os_error(exc: OSError, path: Path) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"cannot write to {path} (permission denied or read-only); choose a writable home with --home"
     return f"cannot write {path}: {exc.strerror or exc}"
-
-
-@contextlib.contextmanager
-def write_lock(home: Path, timeout: float = 10.0) -> Iterator[None]:
-    """An exclusive advisory lock on the home, held while the library or index
-    is written. The kernel drops it when the holder dies, so a killed process
-    never leaves a stale lock behind."""
-    lock_path = home / ".write.lock"
-    try:
-        home.mkdir(parents=True, exist_ok=True)
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise HollywoodError(describe_os_error(exc, lock_path)) from None
-    deadline = time.monotonic() + timeout
-    try:
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise LockTimeout(
-                        f"another hollywood-ai process is writing to {home} and did not finish "
-                        f"within {timeout:.0f} s; wait for it to end and try again"
-                    ) from None
-                time.sleep(0.05)
-        yield
-    finally:
-        with contextlib.suppress(OSError):
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
 
 
 def read_kept(path: Path, version: int, key: object) -> Any | None:

@@ -1,11 +1,13 @@
 """Processes the engine starts: spawned, one per core (the index rebuild,
-counting words for stories)."""
+counting words for stories), and ended with the process that started them."""
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 import threading
+import time
 from multiprocessing.context import SpawnContext
 
 _lock = threading.Lock()
@@ -34,3 +36,17 @@ def spawn_context() -> SpawnContext:
         finally:
             sys.stderr = saved
     return multiprocessing.get_context("spawn")
+
+
+def watch_parent(parent: int) -> None:
+    """In a spawned worker, first thing: end this process as soon as
+    ``parent`` (the process that started it) is gone, killed included, so no
+    worker goes on burning a core as an orphan. (A daemon process is only
+    ended by a parent that exits normally.)"""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()

@@ -238,7 +238,7 @@ _pool_lock = threading.Lock()
 def _count_in_processes(texts: list[tuple[str, str]]) -> list[Counter[str]]:
     import os
 
-    from hollywood_ai.index.store.processes import spawn_context
+    from hollywood_ai.index.store.processes import spawn_context, watch_parent
 
     workers = max(1, min(os.cpu_count() or 1, 8))
     size = max(1, -(-len(texts) // (workers * 4)))
@@ -246,7 +246,12 @@ def _count_in_processes(texts: list[tuple[str, str]]) -> list[Counter[str]]:
     try:
         with (
             _pool_lock,
-            ProcessPoolExecutor(workers, mp_context=spawn_context()) as pool,
+            ProcessPoolExecutor(
+                workers,
+                mp_context=spawn_context(),
+                initializer=watch_parent,  # no counting on as an orphan
+                initargs=(os.getpid(),),
+            ) as pool,
         ):
             return [Counter(c) for part in pool.map(_count_all, chunks) for c in part]
     except (OSError, RuntimeError, ValueError):  # no processes here: count in this one

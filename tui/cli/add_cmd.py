@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from hollywood_ai.tui.cli.common import open_workspace
 from hollywood_ai.tui.cli.output import emit_json, error, safe, warn
+
+if TYPE_CHECKING:
+    from hollywood_ai.index import AddReport
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,9 +43,27 @@ def run(args: argparse.Namespace) -> int:
     from hollywood_ai.tui.settings import private_feeds_allowed
 
     allow = args.allow_private or private_feeds_allowed(ws.home)
-    report = add(ws, args.inputs, progress=progress, stdin=stdin, allow_private=allow)
+    try:
+        report = add(ws, args.inputs, progress=progress, stdin=stdin, allow_private=allow)
+    except KeyboardInterrupt as exc:
+        stopped = getattr(exc, "report", None)  # stopped while storing: some may be stored
+        if stopped is None:
+            raise
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        show(args, stopped)
+        error(
+            f"interrupted after storing {len(stopped.added)} of the {getattr(exc, 'wanted', '?')} new articles "
+            "(listed as added); the others were not stored: run the same add again for them"
+        )
+        return 130
     if sys.stderr.isatty() and not args.json and len(args.inputs) > 1:
         print(file=sys.stderr)
+    return show(args, report)
+
+
+def show(args: argparse.Namespace, report: AddReport) -> int:
+    """Print what was added, found already there, skipped and failed."""
     for failure in report.failed:
         error(failure["error"], failure["input"])
     for w in report.warnings:

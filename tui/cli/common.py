@@ -9,6 +9,10 @@ from hollywood_ai.tui.cli.output import warn
 
 OPENED: list[Workspace] = []
 
+#: Commands that only read: they never wait for another process's write lock
+#: (they answer from the last index written, and say so when it is behind).
+READERS = {"search", "list", "show", "compare", "facts", "stories"}
+
 
 def report_damage() -> None:
     """After a command: name the library files it had to skip (found when the
@@ -22,11 +26,18 @@ def report_damage() -> None:
 
 
 def open_workspace(args: argparse.Namespace) -> Workspace:
-    """The home named by --home (or the default), seeded and indexed. Repairs
+    """The home named by --home (or the default), seeded and indexed (for a
+    command that only reads, as far as another writer allows). Repairs
     made on the way (a damaged index rebuilt, damaged library files skipped)
     are told on stderr, one sentence each; the command still answers."""
     ws = Workspace(getattr(args, "home", None))
-    report = ws.open()
+    reads = getattr(args, "command", None) in READERS
+    report = ws.open(wait=not reads)
+    if ws.behind:
+        warn(
+            f"the index is behind the library ({ws.behind}), so this answers from the last "
+            "index written, without the newest articles; it catches up once that process is done"
+        )
     if report.rebuilt and report.reason and report.reason != "no index yet":
         warn(f"{report.reason}; it was rebuilt from the library ({len(report.added)} articles)")
     OPENED.append(ws)

@@ -15,15 +15,17 @@ has already prepared; ours are spawned and do all of an article's work.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import pickle
-import queue
 from collections.abc import Callable
+from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article
-from hollywood_ai.index.store.processes import spawn_context
+from hollywood_ai.index.store.processes import spawn_context, watch_parent
 
 Progress = Callable[[int, int], None]
 
@@ -55,39 +57,49 @@ def build_in_parts(
         path = target / f"share-{n}.pickle"
         path.write_bytes(pickle.dumps(articles[i : i + size], protocol=pickle.HIGHEST_PROTOCOL))
         shares.append(path)
-    done = ctx.Value("i", 0)
-    results = ctx.Queue()
+    # One pipe per worker for its progress and its result: no semaphore (a
+    # Queue's or a Value's), so a killed rebuild leaves none behind to warn of.
+    pipes = [ctx.Pipe(duplex=False) for _ in shares]
     workers = [
         ctx.Process(
             target=_build_share,
-            args=(str(target), indexnames, str(share), options, done, results, n),
+            args=(str(target), indexnames, str(share), options, pipes[n][1], n, os.getpid()),
             daemon=True,
         )
         for n, share in enumerate(shares)
     ]
     segments: dict[int, list[Any]] = {}
+    counts = [0] * len(workers)
     try:
         for worker in workers:
             worker.start()
+        for _, sender in pipes:
+            sender.close()  # the worker's end: EOF here once the worker is gone
+        waiting: dict[Any, int] = {pipes[n][0]: n for n in range(len(workers))}
         while len(segments) < len(workers):
-            try:
-                n, made, failure = results.get(timeout=POLL)
-            except queue.Empty:
-                for n, worker in enumerate(workers):
-                    if n not in segments and worker.exitcode not in (None, 0):
-                        raise HollywoodError(
-                            f"building the index stopped: a helper process ended with code "
-                            f"{worker.exitcode}; run 'hollywood-ai index --rebuild' again"
-                        ) from None
-            else:
-                if failure is not None:
+            for ready in wait(list(waiting), timeout=POLL):
+                n, conn = waiting[ready], cast(Any, ready)
+                try:
+                    message: tuple[str, Any] = conn.recv()
+                except EOFError:
+                    workers[n].join(timeout=5)
                     raise HollywoodError(
-                        f"building the index failed: {failure}; "
+                        f"building the index stopped: a helper process ended with code "
+                        f"{workers[n].exitcode}; run 'hollywood-ai index --rebuild' again"
+                    ) from None
+                kind, value = message
+                if kind == "failed":
+                    raise HollywoodError(
+                        f"building the index failed: {value}; "
                         "run 'hollywood-ai index --rebuild' again"
                     )
-                segments[n] = made
+                if kind == "done":
+                    counts[n] = value
+                else:
+                    segments[n] = value
+                    del waiting[ready]
             if progress:
-                progress(min(done.value, len(articles)), len(articles))
+                progress(min(sum(counts), len(articles)), len(articles))
         for worker in workers:
             worker.join()
     except BaseException:
@@ -96,6 +108,9 @@ def build_in_parts(
                 worker.terminate()
         raise
     finally:
+        for receiver, sender in pipes:
+            receiver.close()
+            sender.close()
         for share in shares:
             share.unlink(missing_ok=True)
     storage = FileStorage(str(target))
@@ -116,12 +131,14 @@ def _build_share(
     indexnames: tuple[str, str],
     share: str,
     options: dict[str, Any],
-    done: Any,
-    results: Any,
+    out: Any,
     n: int,
+    parent: int,
 ) -> None:
     """In a worker: write one share's documents into new segments of both
-    indexes and hand the segments back (the parent commits them)."""
+    indexes and hand the segments back (the parent commits them), telling
+    the parent how many are done on the way."""
+    watch_parent(parent)
     try:
         from hollywood_ai.index.searching.documents import documents as _documents
         from hollywood_ai.index.searching.whoosh_internals.codec import chunked_runs
@@ -135,17 +152,16 @@ def _build_share(
             chunked_runs(SegmentWriter(storage.open_index(name), _lk=False, **options))
             for name in indexnames
         ]
-        told = 0
         for i, article in enumerate(articles, 1):
             article_doc, passage_docs = _documents(article)
             writers[0].add_document(**article_doc)
             for doc in passage_docs:
                 writers[1].add_document(**doc)
-            if i - told >= 10 or i == len(articles):
-                with done.get_lock():
-                    done.value += i - told
-                told = i
-        made = [[w._finalize_segment()] for w in writers]
-        results.put((n, made, None))
+            if i % 10 == 0 or i == len(articles):
+                out.send(("done", i))
+        out.send(("made", [[w._finalize_segment()] for w in writers]))
     except BaseException as exc:  # reported by the parent, in one sentence
-        results.put((n, None, f"{type(exc).__name__}: {exc}"))
+        with contextlib.suppress(OSError):
+            out.send(("failed", f"{type(exc).__name__}: {exc}"))
+    finally:
+        out.close()
