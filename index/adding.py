@@ -9,9 +9,6 @@ duplicate, not stored again.
 
 from __future__ import annotations
 
-import errno
-import os
-import re
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +18,16 @@ from typing import Any
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.ingest.decode import decode_document
 from hollywood_ai.index.ingest.documents import parse_document
+from hollywood_ai.index.ingest.inputs import (
+    FEED_SUFFIXES,
+    HTML_SUFFIXES,
+    SUFFIXES,
+    SURROGATE,
+    TEXT_SUFFIXES,
+    folder_files,
+    shown_name,
+    unreachable,
+)
 from hollywood_ai.index.ingest.parsed import Parsed
 from hollywood_ai.index.model import Article, url_key
 from hollywood_ai.index.store.library import DedupKeys, content_key
@@ -28,10 +35,7 @@ from hollywood_ai.index.workspace import Workspace
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MIN_WORDS = 5  # different words: fewer is a scrap, not an article
-TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-FEED_SUFFIXES = {".rss", ".atom", ".xml"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+
 
 AddProgress = Callable[[int, int, str], None]
 
@@ -63,32 +67,6 @@ def _is_url(text: str) -> bool:
     from hollywood_ai.index.ingest.urls import is_web_url
 
     return is_web_url(text)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _shown(name: str) -> str:
-    """A file name as text: the bytes of a name that are not UTF-8 (which
-    Python carries as lone surrogates) as U+FFFD."""
-    return _SURROGATE.sub("\ufffd", name)
-
-
-def _unreachable(path: Path, shown: str, exc: OSError) -> str:
-    """Why the file at ``path`` cannot be looked at, as a sentence."""
-    if exc.errno == errno.ELOOP:
-        return f"{shown} is a loop of symbolic links; point the link at a file"
-    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
-        if exc.errno == errno.ENOENT and path.is_symlink():
-            return f"{shown} is a link to a file that does not exist; check the link"
-        return f"{shown} does not exist; check the path"
-    if exc.errno == errno.ENAMETOOLONG:
-        return f"{shown} has a name too long for the file system; check the path"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return (
-            f"{shown} cannot be reached (permission denied); check the permissions of its folders"
-        )
-    return f"{shown} cannot be read ({exc.strerror}); check the path"
 
 
 class _Adder:
@@ -183,71 +161,20 @@ class _Adder:
                 folder = False  # add_file says why it cannot be read
             if folder:
                 failed = len(self.report.failed)
-                found = self._folder_files(path)
+                listing = folder_files(path)
+                self.report.skipped += [{"input": n, "reason": r} for n, r in listing.skipped]
+                for name, message in listing.failed:
+                    self.fail(name, message)
+                found = listing.found
                 if not found and len(self.report.failed) == failed:
-                    shown = _shown(item)
+                    shown = shown_name(item)
                     self.fail(shown, f"the folder {shown} holds no .md, .txt or .html files")
                 yield from (str(p) for p in found)
             else:
                 yield item
 
-    def _folder_files(self, folder: Path) -> list[Path]:
-        """The files of a folder, recursively, that can be added. Hidden files
-        and folders (names starting with a dot, below the folder given: the
-        folder itself may be '..' or sit inside a hidden one), files of other
-        kinds and links that lead out of the folder (or nowhere) are reported
-        as skipped; a folder that cannot be listed, as failed."""
-        found: list[Path] = []
-        try:
-            top = folder.resolve()
-        except (OSError, RuntimeError):
-            top = folder.absolute()
-
-        def unreadable(exc: OSError) -> None:
-            shown = _shown(str(exc.filename or folder))
-            self.fail(
-                shown, f"the folder {shown} cannot be read ({exc.strerror}); check its permissions"
-            )
-
-        for root, dirs, files in os.walk(folder, onerror=unreadable):
-            here = Path(root)
-            for name in sorted(dirs):
-                if name.startswith("."):
-                    self.skip(_shown(str(here / name)), "a hidden folder")
-                elif (here / name).is_symlink():  # os.walk does not follow these
-                    self.skip(_shown(str(here / name)), "a link to a folder, not followed")
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                p = here / name
-                reason = self._left_out(p, top)
-                if reason:
-                    self.skip(_shown(str(p)), reason)
-                else:
-                    found.append(p)
-        return sorted(found)
-
-    @staticmethod
-    def _left_out(p: Path, top: Path) -> str | None:
-        """Why a file of the folder ``top`` is not added, or None."""
-        if p.name.startswith("."):
-            return "a hidden file"
-        if p.suffix.lower() not in SUFFIXES:
-            return "not a .md, .markdown, .txt, .html or feed file"
-        if p.is_symlink():
-            try:
-                target = p.resolve(strict=True)
-            except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
-                return "a link that leads nowhere (a loop, or its file is gone)"
-            if not target.is_relative_to(top):
-                return "a link to a file outside the folder, not followed"
-        try:
-            regular = stat.S_ISREG(p.stat().st_mode)
-        except OSError as exc:
-            return f"cannot be read ({exc.strerror})"
-        return None if regular else "not a regular file"
-
     def add_one(self, item: str) -> None:
-        shown = _shown(item)
+        shown = shown_name(item)
         try:
             if item == "-":
                 data = self.stdin if self.stdin is not None else b""
@@ -265,7 +192,7 @@ class _Adder:
         try:
             st = path.stat()
         except OSError as exc:
-            raise HollywoodError(_unreachable(path, shown, exc)) from None
+            raise HollywoodError(unreachable(path, shown, exc)) from None
         if not stat.S_ISREG(st.st_mode):
             raise HollywoodError(f"{shown} is not a file or a folder")
         size = st.st_size
@@ -284,7 +211,7 @@ class _Adder:
             data = gunzip(data, shown, MAX_FILE_BYTES)
             suffix = Path(path.stem).suffix.lower() or None
         self.add_bytes(data, shown, suffix)
-        if _SURROGATE.search(str(path)):
+        if SURROGATE.search(str(path)):
             self.report.warnings.append(
                 {"input": shown, "warning": "its name is not UTF-8 text, kept with � for the bytes"}
             )
