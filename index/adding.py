@@ -18,12 +18,12 @@ from typing import Any
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.ingest.decode import decode_document
 from hollywood_ai.index.ingest.documents import parse_document
-from hollywood_ai.index.ingest.parsed import Parsed
+from hollywood_ai.index.ingest.parsed import MAX_ARTICLE_BYTES, Parsed
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.store.library import content_key
 from hollywood_ai.index.workspace import Workspace
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_FILE_BYTES = MAX_ARTICLE_BYTES
 MIN_WORDS = 5  # different words: fewer is a scrap, not an article
 TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
