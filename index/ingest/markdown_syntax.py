@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
-MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+# A link: its text holds no bracket, its target no space and only balanced
+# parentheses (".../Film_(2025)"), so that no attempt scans past the next one
+# and a line of "[" or "[a](" is read in linear time.
+MD_LINK = re.compile(r"\[([^\[\]]*)\]\(((?:[^()\s]|\([^()\s]*\))+)(?:\s+\"[^\"]*\")?\)")
 # A thematic break or a setext underline, escaped or not: never a title.
 RULE = re.compile(r"\\?(?:[-*_=]\s*){3,}")
 # Markdown's backslash escapes (CommonMark: any ASCII punctuation).

@@ -73,7 +73,6 @@ def test_an_article_larger_than_the_input_cap_is_refused():
         parsed.article("large.md")
 
 
-
 def test_front_matter_nested_too_deep_is_left_out_and_the_article_kept():
     text = "---\ntitle: Deep front matter\ntags: " + "[" * 100_000 + "\n---\n\n" + BODY
     started = time.monotonic()
