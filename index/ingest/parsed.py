@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.ingest.markdown_syntax import safe_links
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.text.normalise import clean_inline
 
@@ -55,7 +56,7 @@ class Parsed:
             )
         return Article.make(
             title=self.meta.title or "Untitled",
-            body=self.body,
+            body=safe_links(self.body),
             origin=origin,
             outlet=self.meta.outlet,
             author=self.meta.author,

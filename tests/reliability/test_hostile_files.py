@@ -81,3 +81,96 @@ def test_front_matter_nested_too_deep_is_left_out_and_the_article_kept():
     assert parsed.meta.title == "Deep front matter"
     assert parsed.body == BODY
     assert any("not valid YAML" in w for w in parsed.meta.warnings)
+
+
+UNSAFE_LINKS = (
+    "Read [a link](javascript:alert(1)) and [another](JavaScript:alert(2)) now.\n\n"
+    "See ![a picture](data:text/html,<script>x</script>) and [a file](file:///etc/passwd).\n\n"
+    "Also <javascript:alert(3)> and [a reference][1].\n\n"
+    "[1]: javascript:alert(4)\n\n"
+    "Keep [the film](https://example.com/Film_(2025)) and [mail](mailto:desk@example.com).\n"
+)
+
+
+def link_targets(body: str) -> list[str]:
+    """Every link's and image's target in a body, as the reader's Markdown reads it."""
+    from markdown_it import MarkdownIt
+
+    found = []
+    for token in MarkdownIt("commonmark").parse(body):
+        for child in token.children or []:
+            if child.type in ("link_open", "image"):
+                found.append(str(child.attrs.get("href") or child.attrs.get("src")))
+    return found
+
+
+def _unsafe_targets_gone(body: str) -> None:
+    assert link_targets(body) == ["https://example.com/Film_(2025)", "mailto:desk@example.com"]
+    assert "alert(1)" not in body and "alert(4)" not in body
+    assert "data:text" not in body and "file:///" not in body
+    for text in ("a link", "another", "a picture", "a file", "a reference"):
+        assert text in body
+    assert "[the film](https://example.com/Film_(2025))" in body
+    assert "[mail](mailto:desk@example.com)" in body
+
+
+def test_markdown_links_keep_only_web_and_mail_targets():
+    article = parse_document("# Links of every kind\n\n" + UNSAFE_LINKS, ".md").article("l.md")
+    _unsafe_targets_gone(article.body)
+
+
+def test_page_links_keep_only_web_and_mail_targets():
+    from hollywood_ai.index.ingest.html import parse_html
+
+    words = " ".join(f"word{n}" for n in range(40))
+    page = (
+        "<html><head><title>Links of every kind</title></head><body><article>"
+        f"<p>{words}</p><p>The studio said on Monday that its new tools would be used "
+        "in every production this year, and the union asked for talks. "
+        "Read <a href='javascript:alert(1)'>a link</a> and "
+        "<a href='JavaScript:alert(2)'>another</a> and <a href='file:///etc/passwd'>a file</a>"
+        " and <a href='https://example.com/x'>the page</a>.</p></article></body></html>"
+    )
+    article = parse_html(page, "https://example.com/links").article("https://example.com/links")
+    assert "javascript:" not in article.body.lower() and "file:///" not in article.body
+    assert "a link" in article.body and "a file" in article.body
+    assert "(https://example.com/x)" in article.body
+
+
+def test_feed_entry_links_keep_only_web_and_mail_targets():
+    from hollywood_ai.index.ingest.feeds import parse_feed
+
+    words = " ".join(f"word{n}" for n in range(120))
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item>'
+        "<title>An entry with links</title><link>https://example.com/e</link>"
+        f"<description>&lt;p&gt;{words} &lt;a href='javascript:alert(1)'&gt;a link&lt;/a&gt;"
+        "&lt;/p&gt;</description></item></channel></rss>"
+    ).encode()
+    (entry,) = parse_feed(feed, "feed.xml")
+    assert entry.parsed is not None
+    body = entry.parsed.article(entry.origin).body
+    assert "javascript:" not in body.lower() and "a link" in body
+
+
+def test_exported_markdown_escapes_article_html():
+    from hollywood_ai.index.comparing.export import to_markdown
+    from hollywood_ai.index.comparing.results import Comparison, SourceReport
+    from hollywood_ai.index.comparing.scoring import ScoredPassage
+
+    passage = ScoredPassage(
+        text="It said <img src=x onerror=alert(1)> and <script>alert(2)</script>.",
+        score=1.0,
+        coverage=1.0,
+        article_id="a1",
+        position=0,
+        start=0,
+        end=10,
+    )
+    source = SourceReport(
+        id="a1", title="<b onmouseover=alert(3)>Title</b>", outlet="<i>Out</i>",
+        reports=True, passages=[passage],
+    )  # fmt: skip
+    md = to_markdown(Comparison("<script>q</script>", None, [source], []))
+    assert "<" not in md
+    assert "&lt;img src=x onerror=alert(1)&gt;" in md and "&lt;script&gt;alert(2)" in md
