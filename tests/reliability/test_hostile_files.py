@@ -4,6 +4,7 @@ Each gets a bounded answer: the article (with a warning) or one clear sentence."
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 import textwrap
@@ -14,6 +15,7 @@ import pytest
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.ingest.documents import parse_document
 from hollywood_ai.index.ingest.parsed import MAX_ARTICLE_BYTES, Meta, Parsed
+from hollywood_ai.index.workspace import Workspace
 
 BODY = "The body of the article has several different words in it.\n"
 
@@ -174,3 +176,24 @@ def test_exported_markdown_escapes_article_html():
     md = to_markdown(Comparison("<script>q</script>", None, [source], []))
     assert "<" not in md
     assert "&lt;img src=x onerror=alert(1)&gt;" in md and "&lt;script&gt;alert(2)" in md
+
+
+@pytest.mark.parametrize("published", [20250718, ["2025-07-18"], {"y": 2025}, "last week"])
+def test_a_library_field_of_the_wrong_type_is_dropped_and_the_article_kept(
+    workspace: Workspace, published: object, caplog: pytest.LogCaptureFixture
+):
+    import json
+
+    path = next(workspace.library.root.glob("*.json"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["published"] = published
+    data["tags"] = "not a list"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    workspace.invalidate()
+    with caplog.at_level(logging.WARNING):
+        articles = {a.id: a for a in workspace.articles()}
+    kept = articles[data["id"]]
+    assert kept.title == data["title"] and kept.body == data["body"]
+    assert kept.published is None and kept.tags == ()
+    assert path.name in caplog.text and "'published'" in caplog.text and "'tags'" in caplog.text
+    assert not workspace.damaged
