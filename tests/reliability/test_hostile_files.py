@@ -197,3 +197,25 @@ def test_a_library_field_of_the_wrong_type_is_dropped_and_the_article_kept(
     assert kept.published is None and kept.tags == ()
     assert path.name in caplog.text and "'published'" in caplog.text and "'tags'" in caplog.text
     assert not workspace.damaged
+
+
+def test_a_long_outlet_does_not_squeeze_the_titles_in_list(
+    workspace: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+):
+    from hollywood_ai.index.adding import add
+    from hollywood_ai.tui.cli.main import main
+
+    outlet = "The " + "Very " * 20 + "Long Name Of An Outlet Network"
+    assert len(outlet) >= 114
+    page = tmp_path / "long.md"
+    page.write_text(
+        f"---\ntitle: Netflix signs a deal for a new animated series\noutlet: {outlet}\n---\n\n"
+        + BODY
+    )
+    assert add(workspace, [str(page)]).added
+    workspace.close()
+    monkeypatch.setenv("COLUMNS", "100")
+    capsys.readouterr()
+    assert main(["--home", str(workspace.home), "list"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if "The Very" in x)
+    assert "Netflix signs a deal" in line and len(line) <= 100
