@@ -28,12 +28,12 @@ from hollywood_ai.index.ingest.inputs import (
     shown_name,
     unreachable,
 )
-from hollywood_ai.index.ingest.parsed import Parsed
+from hollywood_ai.index.ingest.parsed import MAX_ARTICLE_BYTES, Parsed
 from hollywood_ai.index.model import Article, url_key
 from hollywood_ai.index.store.library import DedupKeys, content_key
 from hollywood_ai.index.workspace import Workspace
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_FILE_BYTES = MAX_ARTICLE_BYTES
 MIN_WORDS = 5  # different words: fewer is a scrap, not an article
 
 

@@ -86,15 +86,16 @@ def to_markdown(comparison: Comparison) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("\n", " ").replace("|", "\\|")
+    """Article text on one Markdown line, its HTML shown, never rendered."""
+    return text.replace("\n", " ").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _story_markdown(comparison: Comparison) -> str:
     """The comparison's discrepancies and sources as Markdown."""
     label = comparison.labels()
-    lines = [f"# Compare: {comparison.query}", ""]
+    lines = [f"# Compare: {_md(comparison.query)}", ""]
     if comparison.story:
-        lines += [f"Story: {comparison.story.label} ({comparison.story.id})", ""]
+        lines += [f"Story: {_md(comparison.story.label)} ({comparison.story.id})", ""]
     if comparison.discrepancies:
         lines += ["## What differs", ""]
         for d in comparison.discrepancies:

@@ -69,10 +69,7 @@ def take_front_matter(text: str, meta: Meta) -> str:
         data = _yaml_mapping(block)
         if data is None:
             data = _per_key(block)
-            meta.warnings.append(
-                "its front matter is not valid YAML; "
-                + ("the keys that could be read were kept" if data else "it was ignored")
-            )
+            meta.warnings.append(_unread_warning(block, bool(data)))
     else:
         # No closing line (a '---' further down is a rule in the text): the
         # key: value lines at the top, up to the first blank line, are the metadata.
@@ -87,6 +84,8 @@ def take_front_matter(text: str, meta: Meta) -> str:
         data = _yaml_mapping(head)
         if data is None:
             data = _per_key(head)
+            if _uses_aliases(head):
+                meta.warnings.append(_unread_warning(head, bool(data)))
         meta.warnings.append(
             "its front matter has no closing '---' line; "
             "the key: value lines at its top were read as metadata"
@@ -95,16 +94,71 @@ def take_front_matter(text: str, meta: Meta) -> str:
     return body.lstrip("\n")
 
 
+class _AliasRefused(yaml.YAMLError):
+    """The block uses an alias (``*name``)."""
+
+
+class _NoAliasLoader(yaml.BaseLoader):
+    """BaseLoader (it builds no objects) that refuses aliases: a few hundred
+    bytes of anchors and aliases can stand for gigabytes of text."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasRefused("an alias")
+        return super().compose_node(parent, index)
+
+
+_MAX_DEPTH = 64  # YAML's scanner slows with nesting depth, far more than with length
+
+
+def _load(block: str) -> Any:
+    """The block read by YAML, without aliases, and refused (as a YAMLError)
+    when its brackets nest deeper than any front matter needs."""
+    depth = deepest = 0
+    for char in block:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    if deepest > _MAX_DEPTH:
+        raise yaml.YAMLError("nested too deep")
+    return yaml.load(block, Loader=_NoAliasLoader)
+
+
 def _yaml_mapping(block: str) -> dict[str, Any] | None:
     """The block as a YAML mapping, every value read as text (a date that is
-    not a date, or a number, does not make the whole block fail), or None."""
+    not a date, or a number, does not make the whole block fail), or None
+    (also for a block with an alias)."""
     try:
-        data = yaml.load(block, Loader=yaml.BaseLoader)  # BaseLoader builds no objects
-    except yaml.YAMLError:
+        data = _load(block)
+    except (yaml.YAMLError, RecursionError):  # RecursionError: nested too deep to read
         return None
     if data is None:
         return {}
     return data if isinstance(data, dict) else None
+
+
+def _uses_aliases(block: str) -> bool:
+    try:
+        _load(block)
+    except _AliasRefused:
+        return True
+    except (yaml.YAMLError, RecursionError):
+        return False
+    return False
+
+
+def _unread_warning(block: str, kept: bool) -> str:
+    """The warning for a front-matter block YAML could not read as a whole."""
+    if _uses_aliases(block):
+        return (
+            "its front matter uses YAML aliases (*name), which are not read; "
+            + ("the keys without them were kept" if kept else "it was ignored")
+        )
+    return "its front matter is not valid YAML; " + (
+        "the keys that could be read were kept" if kept else "it was ignored"
+    )
 
 
 def _per_key(block: str) -> dict[str, Any]:

@@ -19,7 +19,9 @@ from hollywood_ai.index.ingest.parsed import Meta
 from hollywood_ai.index.ingest.titles import is_title_line
 
 _MD_COMMENT = re.compile(r"^\s*\[//\]:\s*#\s*(\(.*\)|\".*\"|'.*')?\s*$")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING_START = re.compile(r"(#{1,6})\s+")
+_LIST_ITEM = re.compile(r"\s*[*+-]\s+\S")
+_STRONG = re.compile(r"(\*\*|__)\S.*?\S\1")
 _TAG_SECTIONS = {"keywords", "tags", "topics", "themes", "key words", "subjects"}
 _META_SECTIONS = {"other", "metadata", "meta", "details", "info"}
 _ORIGINAL_LINK_TEXT = re.compile(
@@ -29,21 +31,31 @@ _ORIGINAL_LINK_TEXT = re.compile(
 )
 
 
+def _heading(line: str) -> tuple[str, str] | None:
+    """An ATX heading line's marks and text (its closing hashes and spaces
+    left out), or None. Taken apart by hand: the one regular expression for it
+    backtracks quadratically on a long run of '#'."""
+    m = _HEADING_START.match(line)
+    if not m:
+        return None
+    return m.group(1), line[m.end() :].rstrip().rstrip("#").rstrip()
+
+
 def looks_like_markdown(lines: list[str]) -> bool:
     first = next((line for line in lines if line.strip()), "")
-    if _HEADING.match(first):  # "# Title" first: a Markdown document, however short
+    if _heading(first):  # "# Title" first: a Markdown document, however short
         return True
     score = 0
     for line in lines:
-        if _HEADING.match(line):
+        if _heading(line):
             score += 2
         if MD_LINK.search(line):
             score += 1
         if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
             score += 1
-        if re.match(r"^\s*[*+-]\s+\S", line):
+        if _LIST_ITEM.match(line):
             score += 1
-        if re.search(r"(\*\*|__)\S.*?\S\1", line):
+        if _STRONG.search(line):
             score += 1
     return score >= 3
 
@@ -72,18 +84,18 @@ def markdown_lines(lines: list[str], meta: Meta) -> list[str]:
     for heading, block in sections:
         level_title = heading
         if heading is not None:
-            m = _HEADING.match(heading)
+            m = _heading(heading)
             assert m
-            name = strip_emphasis(m.group(2)).strip().rstrip(":").lower()
+            name = strip_emphasis(m[1]).strip().rstrip(":").lower()
             if name in _TAG_SECTIONS and _only_list_items(block):
                 meta.add_tags([BULLET.sub("", b).strip() for b in block if b.strip()])
                 continue
             if name in _META_SECTIONS and _only_key_values(block):
                 continue
-            if (not first_content_seen and len(m.group(1)) == 1 and not meta.title) or (
-                not first_content_seen and not meta.title and MD_LINK.search(m.group(2))
+            if (not first_content_seen and len(m[0]) == 1 and not meta.title) or (
+                not first_content_seen and not meta.title and MD_LINK.search(m[1])
             ):
-                meta.title = _heading_title(m.group(2))
+                meta.title = _heading_title(m[1])
                 level_title = None
         kept = _markdown_block(block, meta)
         if level_title is not None:
@@ -119,7 +131,7 @@ def _split_sections(lines: list[str]) -> list[tuple[str | None, list[str]]]:
     for line in lines:
         if line.lstrip().startswith("```"):
             in_code = not in_code
-        if not in_code and _HEADING.match(line):
+        if not in_code and _heading(line):
             sections.append((line, []))
         else:
             sections[-1][1].append(line)

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import re
 
-MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+# A link: its text holds no bracket, its target no space and only balanced
+# parentheses (".../Film_(2025)"), so that no attempt scans past the next one
+# and a line of "[" or "[a](" is read in linear time.
+MD_LINK = re.compile(r"\[([^\[\]]*)\]\(((?:[^()\s]|\([^()\s]*\))+)(?:\s+\"[^\"]*\")?\)")
+# The targets a stored link may keep: the web and mail. Any other scheme
+# (javascript:, data:, file:, ...) and any relative target is dropped.
+_SAFE_TARGET = re.compile(r"<?(?:https?://|mailto:)", re.I)
+# A link reference definition ("[1]: target") and an autolink ("<scheme:...>").
+_REFERENCE = re.compile(r"^ {0,3}\[[^\[\]]+\]:[ \t]*(\S+).*$", re.M)
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>")
 # A thematic break or a setext underline, escaped or not: never a title.
 RULE = re.compile(r"\\?(?:[-*_=]\s*){3,}")
 # Markdown's backslash escapes (CommonMark: any ASCII punctuation).
@@ -13,6 +22,27 @@ _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(.+?)\1")
 BULLET = re.compile(r"^\s*([•◦▪▫●○■□‣⁃·∙–—]|[-*+](?=\s))\s*")
 SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]\s*$")
+
+
+def safe_links(text: str) -> str:
+    """Markdown whose links keep only http(s) and mailto targets: another
+    link (or image) keeps its text and loses its target, a reference
+    definition to another target goes, an autolink to one is plain text."""
+
+    def link(m: re.Match[str]) -> str:
+        return m.group(0) if _SAFE_TARGET.match(m.group(2)) else m.group(1)
+
+    def reference(m: re.Match[str]) -> str:
+        return m.group(0) if _SAFE_TARGET.match(m.group(1)) else ""
+
+    def autolink(m: re.Match[str]) -> str:
+        return m.group(0) if _SAFE_TARGET.match(m.group(1)) else m.group(1)
+
+    if "](" in text:
+        text = MD_LINK.sub(link, text)
+    if "]:" in text:
+        text = _REFERENCE.sub(reference, text)
+    return _AUTOLINK.sub(autolink, text) if "<" in text else text
 
 
 def strip_emphasis(text: str) -> str:

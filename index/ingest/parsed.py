@@ -6,8 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.ingest.markdown_syntax import safe_links
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.text.normalise import clean_inline
+
+# The largest input read, and the largest article stored from one.
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
 
 @dataclass
@@ -39,9 +44,19 @@ class Parsed:
     language: str | None = None
 
     def article(self, origin: str) -> Article:
+        """The article to store; one larger than the input cap (front matter
+        or markup can make the text grow past the file) is refused."""
+        fields = [self.meta.title, self.meta.outlet, self.meta.author, self.meta.url]
+        size = sum(len(f.encode("utf-8", "replace")) for f in [self.body, *fields] if f)
+        size += sum(len(t.encode("utf-8", "replace")) for t in self.meta.tags)
+        if size > MAX_ARTICLE_BYTES:
+            raise HollywoodError(
+                f"{origin} is larger than {MAX_ARTICLE_BYTES // 2**20} MB once read, "
+                "too large for an article"
+            )
         return Article.make(
             title=self.meta.title or "Untitled",
-            body=self.body,
+            body=safe_links(self.body),
             origin=origin,
             outlet=self.meta.outlet,
             author=self.meta.author,

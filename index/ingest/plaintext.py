@@ -13,6 +13,9 @@ from hollywood_ai.index.ingest.parsed import Meta
 from hollywood_ai.index.ingest.titles import is_title_line
 
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
+_QUESTION = re.compile(r"Q\d*\s*[:.)]\s*\S")
+# The starts of a line that Markdown would read as syntax.
+_MISREAD = re.compile(r"#{1,6}\s|>|\d+[.)]\s|[-*+]\s|={3,}|-{3,}|\|")
 
 
 def plain_text_lines(lines: list[str], meta: Meta) -> list[str]:
@@ -51,17 +54,17 @@ def plain_text_lines(lines: list[str], meta: Meta) -> list[str]:
 
 def kept_structure(kept: list[str], paragraphs: list[str]) -> list[str]:
     """Keep the original line order but only the paragraphs that survived."""
-    allowed = list(paragraphs)
     out: list[str] = []
+    at = 0  # the next paragraph to keep
     for line in kept:
         text = line.strip()
         if not text:
             if out and out[-1] != "":
                 out.append("")
             continue
-        if allowed and text == allowed[0]:
+        if at < len(paragraphs) and text == paragraphs[at]:
             out.append(line)
-            allowed.pop(0)
+            at += 1
     return out
 
 
@@ -103,7 +106,7 @@ def _paragraphs_to_markdown(lines: list[str]) -> list[str]:
                 out.append("")
             if len(block) == 1 and _is_heading_line(text):
                 out.append("## " + text)
-            elif re.match(r"^Q\d*\s*[:.)]\s*\S", text) and text.endswith("?"):
+            elif _QUESTION.match(text) and text.endswith("?"):
                 out.append("**" + _escape_md(text) + "**")
             else:
                 out.append(_escape_md(text))
@@ -115,7 +118,7 @@ def _paragraphs_to_markdown(lines: list[str]) -> list[str]:
 
 def _escape_md(text: str) -> str:
     """Plain text that Markdown would misread: leading #, >, numbered-list digits."""
-    if re.match(r"^(#{1,6}\s|>|\d+[.)]\s|[-*+]\s|={3,}|-{3,}|\|)", text):
+    if _MISREAD.match(text):
         return "\\" + text
     return text
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import re
 import stat
@@ -17,6 +18,8 @@ from typing import Any
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article, short_hash, url_key
 from hollywood_ai.index.store.durable import atomic_write, describe_os_error
+
+log = logging.getLogger(__name__)
 
 KEYS_FILE = "library-keys.json"  # in the home, beside the library folder
 KEYS_VERSION = 1  # bump when content_key changes
@@ -46,6 +49,39 @@ class LoadReport:
 
 
 _ID = re.compile(r"[0-9a-f]{4,64}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_OPTIONAL_TEXT = ("origin", "outlet", "author", "published", "url", "language", "checksum")
+
+
+def _checked(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    """An article file's fields with their types checked. Without a text id,
+    title and body the file is damaged (ValueError: skipped and named); any
+    other field of the wrong type (a number or a list for a date, a string
+    for the tags) is left out with a warning, and the article kept."""
+    if not all(isinstance(data.get(key), str) for key in ("id", "title", "body")):
+        raise ValueError("no text id, title or body")
+    data = dict(data)
+    dropped = [
+        key
+        for key in _OPTIONAL_TEXT
+        if data.get(key) is not None
+        and not (
+            isinstance(data[key], str) and (key != "published" or _ISO_DATE.fullmatch(data[key]))
+        )
+    ]
+    tags = data.get("tags")
+    if tags is not None and not (isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
+        dropped.append("tags")
+    for key in dropped:
+        data.pop(key)
+    if dropped:
+        log.warning(
+            "the library file %s has %s of the wrong type, left out; add the article "
+            "again to restore it",
+            path,
+            ", ".join(f"'{key}'" for key in dropped),
+        )
+    return data
 
 
 def valid_id(article_id: str) -> bool:
@@ -104,7 +140,7 @@ class Library:
         data = json.loads(_regular_file_bytes(path).decode("utf-8"))
         if not isinstance(data, dict):
             raise ValueError("not an object")
-        return Article.from_dict(data)
+        return Article.from_dict(_checked(data, path))
 
     def get(self, article_id: str) -> Article | None:
         """The article stored under this exact id (None for anything else,

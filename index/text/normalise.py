@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 # Whole terminal escape sequences, not just their ESC byte: a string command
 # (OSC such as a window title or a hyperlink, DCS, SOS, PM, APC) up to its
@@ -51,15 +52,40 @@ def repair(text: str) -> str:
     # ftfy has repaired mojibake, whose remains look like C1 bytes.
     text = _ESC_SEQUENCE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = ftfy.fix_text(
-        text,
-        uncurl_quotes=False,
-        fix_line_breaks=True,
-        normalization="NFC",
-    )
+    text = _fix_lines(ftfy, text)
     text = _NBSP.sub(" ", text)
     text = _ZERO_WIDTH.sub("", text)
     return strip_controls(text)
+
+
+def _fix_lines(ftfy: Any, text: str) -> str:
+    """ftfy's fix_text, which reads a text line by line, given only the lines
+    it can change: an ASCII line without '&' holds no mojibake, no entity and
+    nothing to normalise (its control characters go in strip_controls), and
+    ftfy's own cost per line is many times the rest of ingestion's. A line
+    with '<' turns HTML unescaping off for the lines after it, as in ftfy."""
+    if text.isascii() and "&" not in text:
+        return text
+    out: list[str] = []
+    unescape: str | bool = "auto"
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        end = "\n" if n < len(lines) - 1 else ""
+        if line.isascii() and "&" not in line:
+            out.append(line + end)
+        else:
+            out.append(
+                ftfy.fix_text(
+                    line + end,
+                    uncurl_quotes=False,
+                    fix_line_breaks=True,
+                    normalization="NFC",
+                    unescape_html=unescape,
+                )
+            )
+        if "<" in line:
+            unescape = False
+    return "".join(out)
 
 
 def clean_inline(text: str) -> str:
@@ -75,6 +101,8 @@ def fold(text: str) -> str:
 
 
 def squeeze_blank_lines(text: str) -> str:
-    text = re.sub(r"[ \t]+\n", "\n", text)
+    # Line by line: a regular expression for trailing blanks rescans a long
+    # run of spaces from each of its characters.
+    text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip() + "\n" if text.strip() else ""

@@ -4,15 +4,17 @@ a result or our one clear error, and no control character reaches the screen."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
 from hollywood_ai.index.comparing.comparison import compare
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.ingest.decode import decode_bytes
-from hollywood_ai.index.ingest.documents import parse_text
+from hollywood_ai.index.ingest.documents import parse_document, parse_text
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.searching.results import search
 from hollywood_ai.index.workspace import Workspace
@@ -158,3 +160,52 @@ def test_reader_survives_any_title_and_body(
 def test_property_home_is_untouched(prop_ws: Workspace):
     assert len(prop_ws.articles()) == 5
     assert Path(prop_ws.home).is_dir()
+
+
+# Inputs that make a backtracking reader slow: runs of link, emphasis and code
+# openers, a heading's closing hashes, blank runs, many short lines, deep quotes.
+PATHOLOGICAL = [
+    "[", "[a](", "![", "![a](", "*", "_", "**a", "__a ", "`", "<", "<a ", ">", "> >",
+    "#", " ", "\t", "a\n", "a\nb\n", "w\n\n", "=\n", "*\n", "1. a\n", "abcdefgh", "(",
+    "\\[", "&", "[a]", "_a_",
+]  # fmt: skip
+LINE_STARTS = ["", "# ", "- ", "> ", "Source: "]
+SMALL, LARGE = 8 * 1024, 32 * 1024
+
+
+def _ingest_seconds(start: str, unit: str, size: int, suffix: str) -> float:
+    text = "One two three four five six\n\n" + start + (unit * (size // len(unit) + 1))[:size]
+    began = time.process_time()  # this process's CPU: other processes' load aside
+    with contextlib.suppress(HollywoodError):
+        parse_document(text + " end", suffix)
+    return time.process_time() - began
+
+
+def _grows_linearly(unit: str, start: str, suffix: str) -> None:
+    """Four times the input takes about four times as long (six with slack,
+    plus a little for timer noise on fast inputs), and never long at all.
+    Each size is timed twice, in CPU time, and the faster kept: a busy
+    machine slows one run, a quadratic step slows both."""
+    small = min(_ingest_seconds(start, unit, SMALL, suffix) for _ in range(2))
+    large = min(_ingest_seconds(start, unit, LARGE, suffix) for _ in range(2))
+    assert large < 6 * small + 0.1, (unit, start, suffix, small, large)
+    assert large < 3, (unit, start, suffix, large)
+
+
+@pytest.mark.parametrize(
+    ("start", "unit"), [("", unit) for unit in PATHOLOGICAL] + [("# ", "#"), ("# a", " ")]
+)
+def test_ingestion_time_grows_linearly_with_each_pathological_input(start: str, unit: str):
+    _grows_linearly(unit, start, ".md")
+
+
+@settings(FAST, max_examples=8)
+@given(
+    st.sampled_from(PATHOLOGICAL),
+    st.sampled_from(LINE_STARTS),
+    st.sampled_from([".md", ".txt"]),
+)
+def test_ingestion_time_grows_linearly_wherever_the_input_starts(
+    unit: str, start: str, suffix: str
+):
+    _grows_linearly(unit, start, suffix)

@@ -7,6 +7,12 @@ import argparse
 from hollywood_ai.tui.cli.common import open_workspace
 from hollywood_ai.tui.cli.output import emit_json, table
 
+OUTLET_WIDTH = 28  # a longer outlet is cut, so that the titles keep their room
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("list", help="list the articles in the library")
@@ -25,7 +31,9 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         emit_json([a.summary() for a in articles])
         return 0
-    rows = [(a.id, a.published or "", a.outlet or "", a.title) for a in articles]
+    rows = [
+        (a.id, a.published or "", _cut(a.outlet or "", OUTLET_WIDTH), a.title) for a in articles
+    ]
     print(table(rows, ["ID", "DATE", "OUTLET", "TITLE"]))
     print(f"\n{len(articles)} article{'s' if len(articles) != 1 else ''} in {ws.home}")
     return 0
