@@ -263,7 +263,10 @@ class _Adder:
                         f"({words} different words)",
                     )
                 else:
-                    self.accept(entry.parsed, entry.origin, entry.warnings)
+                    try:
+                        self.accept(entry.parsed, entry.origin, entry.warnings)
+                    except HollywoodError as exc:  # this entry alone (too large once read)
+                        self.fail(entry.origin, str(exc))
             return
         xml_type = (content_type or "").endswith("xml") and content_type not in (
             "application/xhtml+xml",

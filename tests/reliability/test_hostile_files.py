@@ -219,3 +219,28 @@ def test_a_long_outlet_does_not_squeeze_the_titles_in_list(
     assert main(["--home", str(workspace.home), "list"]) == 0
     line = next(x for x in capsys.readouterr().out.splitlines() if "The Very" in x)
     assert "Netflix signs a deal" in line and len(line) <= 100
+
+
+def test_a_feed_entry_too_large_once_read_fails_alone(tmp_path: Path, monkeypatch):
+    from hollywood_ai.index import add
+    from hollywood_ai.index.ingest import parsed
+
+    small = " ".join(f"small{n}" for n in range(60))
+    large = " ".join(f"large{n}" for n in range(900))  # about 7 KB once read
+    items = "".join(
+        f"<item><title>{title}</title><link>https://example.com/{title}</link>"
+        f"<description>{text}</description></item>"
+        for title, text in (("small", small), ("large", large))
+    )
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{items}</channel></rss>',
+        encoding="utf-8",
+    )
+    ws = Workspace(tmp_path / "home")
+    ws.open()
+    monkeypatch.setattr(parsed, "MAX_ARTICLE_BYTES", 4000)  # the cap, small enough to test
+    report = add(ws, [str(feed)])
+    assert [row["title"] for row in report.added] == ["small"]
+    assert len(report.failed) == 1 and "too large for an article" in report.failed[0]["error"]
+    ws.close()
