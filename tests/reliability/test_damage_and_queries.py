@@ -16,6 +16,8 @@ import pytest
 from hollywood_ai.index.searching.results import search
 from hollywood_ai.index.workspace import Workspace
 
+from tests.terminal_support import reader_on_a_pty, wait_until
+
 EXE = str(Path(sys.executable).parent / "hollywood-ai")
 
 
@@ -385,59 +387,19 @@ def _stuck_server():
     return listener, connected, held
 
 
-def _reader(home: Path):
-    """The reader on a pseudo-terminal of 100x30, what it draws kept."""
-    import fcntl
-    import pty
-    import struct
-    import termios
-    import threading
-
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none"}
-    proc = subprocess.Popen(
-        [EXE, "--home", str(home)],
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(follower)
-    drawn = bytearray()
-
-    def drain() -> None:
-        try:
-            while chunk := os.read(leader, 65536):
-                drawn.extend(chunk)
-        except OSError:
-            pass
-
-    threading.Thread(target=drain, daemon=True).start()
-    return proc, leader, drawn
-
-
-def _until(done, what: str, timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not done():
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
-        time.sleep(0.02)
-
-
 @pytest.mark.slow
 def test_quitting_while_an_add_is_stuck_ends_the_process(seeded_home: Path, tmp_path: Path):
     home = copied(seeded_home, tmp_path)
     listener, connected, held = _stuck_server()
-    proc, leader, drawn = _reader(home)
+    terminal = reader_on_a_pty(home, columns=100, rows=30)
+    proc, leader, drawn = terminal.proc, terminal.leader, terminal.drawn
     try:
-        _until(lambda: b"Articles" in drawn, "the reader's list")
+        wait_until(lambda: b"Articles" in drawn, "the reader's list")
         os.write(leader, b"a")
-        _until(lambda: b"Add articles" in drawn, "the add dialog")
+        wait_until(lambda: b"Add articles" in drawn, "the add dialog")
         port = listener.getsockname()[1]
         os.write(leader, f"http://127.0.0.1:{port}/stuck\r".encode())
-        _until(connected.is_set, "the add to reach the server")
+        wait_until(connected.is_set, "the add to reach the server")
         os.write(leader, b"\x11")  # ctrl+q: the reader's quit, from the dialog too
         quit_at = time.monotonic()
         try:

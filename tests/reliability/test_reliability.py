@@ -20,6 +20,8 @@ from hollywood_ai.index.model import Article
 from hollywood_ai.index.searching.results import search
 from hollywood_ai.index.workspace import Workspace
 
+from tests.terminal_support import reader_on_a_pty, wait_until
+
 EXE = str(Path(sys.executable).parent / "hollywood-ai")
 
 
@@ -31,15 +33,6 @@ def cli(home: Path, *args: str, timeout: float = 120) -> subprocess.CompletedPro
 
 def live_generation(home: Path) -> Path:
     return home / "index" / (home / "index" / "CURRENT").read_text().strip()
-
-
-def wait_until(done, what: str, timeout: float = 60.0) -> None:
-    """Poll a state (never a fixed sleep) until it holds, or fail saying what."""
-    deadline = time.monotonic() + timeout
-    while not done():
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
-        time.sleep(0.01)
 
 
 def generations(home: Path) -> set[str]:
@@ -322,40 +315,6 @@ def test_read_only_home(tmp_path: Path):
 # ---------------------------------------------------------------- the reader
 
 
-def _reader_on_a_pty(home: Path) -> subprocess.Popen[bytes]:
-    """`hollywood-ai` (the reader) on a pseudo-terminal of 80x24, its output drained."""
-    import fcntl
-    import pty
-    import struct
-    import termios
-    import threading
-
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none"}
-    proc = subprocess.Popen(
-        [EXE, "--home", str(home)],
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(follower)
-
-    def drain() -> None:
-        try:
-            while os.read(leader, 65536):
-                pass
-        except OSError:
-            pass
-        finally:
-            os.close(leader)
-
-    threading.Thread(target=drain, daemon=True).start()
-    return proc
-
-
 @pytest.mark.slow
 def test_kill_during_the_readers_background_indexing_loses_nothing(tmp_path: Path):
     home = seeded(tmp_path / "home")
@@ -376,7 +335,8 @@ def test_kill_during_the_readers_background_indexing_loses_nothing(tmp_path: Pat
     import shutil
 
     shutil.rmtree(home / "index")
-    reader = _reader_on_a_pty(home)
+    terminal = reader_on_a_pty(home)
+    reader = terminal.proc
     try:
         deadline = time.monotonic() + 30
         while not (home / "index").exists() and time.monotonic() < deadline:
@@ -389,6 +349,7 @@ def test_kill_during_the_readers_background_indexing_loses_nothing(tmp_path: Pat
     finally:
         reader.kill()
         reader.wait(timeout=30)
+        os.close(terminal.leader)
     proc = cli(home, "search", "zorblat", "--limit", "1000", "--json")
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
