@@ -67,10 +67,8 @@ _EXPORTS: dict[str, str] = {
     "find_story": "stories.grouping",
     # text the presenters show
     "strip_controls": "text.normalise",
-    "fold": "text.normalise",
     "plain": "text.passages",
     "split_passages": "text.passages",
-    "text_analyzer": "text.analysis",
 }
 #: Names bound to an object of another name in its module.
 _RENAMED = {"find_story": "find"}
@@ -102,7 +100,6 @@ __all__ = [
     "comparison_of_fact",
     "facts",
     "find_story",
-    "fold",
     "grouped",
     "highlight_spans",
     "many_silent",
@@ -115,7 +112,6 @@ __all__ = [
     "silent_line",
     "split_passages",
     "strip_controls",
-    "text_analyzer",
     "to_markdown",
 ]
 
@@ -165,7 +161,6 @@ if TYPE_CHECKING:
     from hollywood_ai.index.stories.grouping import Story, grouped
     from hollywood_ai.index.stories.grouping import find as find_story
     from hollywood_ai.index.text import markdown
-    from hollywood_ai.index.text.analysis import text_analyzer
-    from hollywood_ai.index.text.normalise import fold, strip_controls
+    from hollywood_ai.index.text.normalise import strip_controls
     from hollywood_ai.index.text.passages import plain, split_passages
     from hollywood_ai.index.workspace import Workspace
