@@ -60,7 +60,7 @@ def discover(url: str) -> tuple[str, str | None]:
     links = feed_links(text, got.url)
     if not links:
         raise HollywoodError(
-            f"{url} is not a feed and links none (no <link rel=\"alternate\"> to RSS, Atom or "
+            f'{url} is not a feed and links none (no <link rel="alternate"> to RSS, Atom or '
             "a JSON Feed); give the feed's own address"
         )
     last = ""

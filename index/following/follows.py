@@ -38,7 +38,9 @@ class Followed:
             return f"the story {self.id} is gone: its articles were removed from the library"
         if len(self.now) > 1:
             ids = ", ".join(st.id for st in self.now)
-            return f"the story {self.id} split into {len(self.now)} stories ({ids}); each is followed"
+            return (
+                f"the story {self.id} split into {len(self.now)} stories ({ids}); each is followed"
+            )
         if self.now[0].id != self.id:
             return f"the story {self.id} is now {self.now[0].id} (regrouped); it is still followed"
         return None
@@ -54,9 +56,13 @@ class Followed:
         }
 
 
-def _stored(ws: Workspace) -> dict[str, dict[str, Any]]:
-    rows = state.read(ws, state.FOLLOWS, {}).get("stories", {})
+def _rows_of(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    rows = data.get("stories")
     return rows if isinstance(rows, dict) else {}
+
+
+def _stored(ws: Workspace) -> dict[str, dict[str, Any]]:
+    return _rows_of(state.read(ws, state.FOLLOWS, {}))
 
 
 def followed_ids(ws: Workspace) -> set[str]:
@@ -71,7 +77,7 @@ def follow(ws: Workspace, story_id: str) -> tuple[storymod.Story, bool]:
     already = story.id in _stored(ws)
 
     def edit(data: dict[str, Any]) -> dict[str, Any]:
-        rows = data.get("stories") if isinstance(data.get("stories"), dict) else {}
+        rows = _rows_of(data)
         if story.id not in rows:
             rows[story.id] = _row(story.label, story.articles)
         return {"version": 1, "stories": rows}
@@ -100,7 +106,7 @@ def unfollow(ws: Workspace, story_id: str) -> str:
         )
 
     def edit(data: dict[str, Any]) -> dict[str, Any]:
-        kept = data.get("stories") if isinstance(data.get("stories"), dict) else {}
+        kept = _rows_of(data)
         kept.pop(matches[0], None)
         return {"version": 1, "stories": kept}
 
@@ -136,7 +142,7 @@ def mark_shown(ws: Workspace, shown: list[Followed]) -> None:
         return
 
     def edit(data: dict[str, Any]) -> dict[str, Any]:
-        rows = data.get("stories") if isinstance(data.get("stories"), dict) else {}
+        rows = _rows_of(data)
         for f in shown:
             if f.id not in rows or not f.now:
                 continue

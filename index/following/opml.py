@@ -56,7 +56,7 @@ def parse_opml(data: bytes, shown: str) -> list[Subscription]:
         _walk(body, [], found, 0)
     if not found:
         raise HollywoodError(
-            f"{shown} holds no feed outlines (no <outline xmlUrl=\"...\"> with a web address)"
+            f'{shown} holds no feed outlines (no <outline xmlUrl="..."> with a web address)'
         )
     return list(found.values())
 

@@ -14,7 +14,9 @@ def unread_ids(ws: Workspace) -> set[str]:
     return {str(i) for i in ids} if isinstance(ids, list) else set()
 
 
-def _set(ws: Workspace, add: Iterable[str] = (), drop: Iterable[str] = (), clear: bool = False) -> set[str]:
+def _set(
+    ws: Workspace, add: Iterable[str] = (), drop: Iterable[str] = (), clear: bool = False
+) -> set[str]:
     adding, dropping = set(add), set(drop)
 
     def edit(data: dict) -> dict:

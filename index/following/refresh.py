@@ -100,7 +100,10 @@ def _read_feed(sub: Subscription, fetch_page: feeds.FetchPage) -> _Read:
     except HollywoodError as exc:
         outcome.status, outcome.error = "failed", str(exc)
     except RecursionError:
-        outcome.status, outcome.error = "failed", f"{sub.url} is a feed nested too deeply to be read"
+        outcome.status, outcome.error = (
+            "failed",
+            f"{sub.url} is a feed nested too deeply to be read",
+        )
     return read
 
 

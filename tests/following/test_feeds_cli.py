@@ -47,7 +47,9 @@ def cli(capsys: pytest.CaptureFixture[str], home: Path, *args: str) -> tuple[int
 def two_feeds(server: FeedServer) -> tuple[str, str]:
     for name, n in (("north", 1), ("south", 2)):
         link = server.url(f"/{name}/{n}")
-        server.set(f"/{name}.xml", body=rss(name.title(), [(f"{name} report", link, entry_text(n))]))
+        server.set(
+            f"/{name}.xml", body=rss(name.title(), [(f"{name} report", link, entry_text(n))])
+        )
     return server.url("/north.xml"), server.url("/south.xml")
 
 
@@ -160,7 +162,9 @@ def test_follow_refresh_news_on_the_command_line(
 ) -> None:
     for name, text in (("north", FIRST), ("south", SECOND)):
         link = server.url(f"/{name}/marlowe")
-        server.set(f"/{name}.xml", body=rss(name.title(), [(f"{name.title()} on Marlowe", link, text)]))
+        server.set(
+            f"/{name}.xml", body=rss(name.title(), [(f"{name.title()} on Marlowe", link, text)])
+        )
     cli(capsys, feeds_home, "feeds", "add", server.url("/north.xml"), server.url("/south.xml"))
     _, out, _ = cli(capsys, feeds_home, "refresh", "--json")
     first = json.loads(out)["added"][0]["id"]

@@ -23,7 +23,9 @@ def subscribe(ws: Workspace, *urls: str) -> None:
     subscriptions.subscribe(ws, [Subscription(url=u) for u in urls])
 
 
-def test_refresh_adds_new_entries_then_a_304_costs_nothing(ws: Workspace, server: FeedServer) -> None:
+def test_refresh_adds_new_entries_then_a_304_costs_nothing(
+    ws: Workspace, server: FeedServer
+) -> None:
     route = server.set("/a.xml", body=rss("Outlet A", items(server, [1, 2])))
     subscribe(ws, server.url("/a.xml"))
     first = refresh.refresh(ws)

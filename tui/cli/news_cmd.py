@@ -35,7 +35,9 @@ def run(args: argparse.Namespace) -> int:
             print("  nothing new since it was last shown")
             continue
         for s in item.new_sources:
-            print(f"  new source   {safe(s['outlet'] or '?')}: {safe(s['title'] or s['id'])} [{s['id']}]")
+            print(
+                f"  new source   {safe(s['outlet'] or '?')}: {safe(s['title'] or s['id'])} [{s['id']}]"
+            )
         for f in item.new_facts:
             print(f"  new fact     {safe(f['fact'])}")
         for d in item.new_differences:
