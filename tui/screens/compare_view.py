@@ -130,6 +130,8 @@ COMPARE_KEYS = [
         tooltip="Edit the question",
         id="compare.app_compare",
     ),
+    Binding("F", "follow_story", "Follow", show=False, id="compare.follow"),
+    Binding("N", "story_news", "New in story", show=False, id="compare.story_news"),
     Binding("f", "app.facts", "Facts", show=False, id="compare.app_facts"),
     Binding("a", "app.add", "Add", show=False, id="compare.app_add"),
     Binding("q", "app.quit", "Quit", show=False, id="compare.app_quit"),

@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from hollywood_ai.index import Story, Workspace, grouped, strip_controls
 from hollywood_ai.tui.screens.failures import ReportsFailures, failure_text
+from hollywood_ai.tui.screens.story_news import FollowsStories
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -102,8 +103,9 @@ class StoryPicker(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class StoryScreen(ReportsFailures, Screen[None]):
-    """A screen that works in one story of the library (compare, facts).
+class StoryScreen(FollowsStories, ReportsFailures, Screen[None]):
+    """A screen that works in one story of the library (compare, facts); ``F``
+    follows the story and ``N`` shows what is new in it (FollowsStories).
 
     ``action_story`` (bound to ``t`` by each screen) lists the stories over it;
     the one picked goes to :meth:`work_in`. The screen says where it stands

@@ -1,0 +1,102 @@
+"""The reader with feeds: `r` refreshes in a worker, unread marks and their
+count, opening marks read, `u` toggles, F follows, and the "new in this
+story" view (Pilot, against a feed server on 127.0.0.1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hollywood_ai.index.following import follows, subscriptions
+from hollywood_ai.index.following.subscriptions import Subscription
+from hollywood_ai.index.workspace import Workspace
+from hollywood_ai.tui.screens.story_news import StoryNewsScreen
+from hollywood_ai.tui.widgets.article_list import UNREAD_MARK
+from textual.widgets import Static
+
+from tests.feed_server import FeedServer, rss
+from tests.following.story_texts import FIRST, SECOND, THIRD
+from tests.reader_support import make_app, option_texts, settle
+
+
+def feed(server: FeedServer, name: str, text: str) -> str:
+    link = server.url(f"/{name}/marlowe")
+    title = f"{name.title()} on the Marlowe deal"
+    server.set(f"/{name}.xml", body=rss(name.title(), [(title, link, text)]))
+    return server.url(f"/{name}.xml")
+
+
+def subscribe(home: Path, *urls: str) -> None:
+    ws = Workspace(home)
+    subscriptions.subscribe(ws, [Subscription(url=u) for u in urls])
+
+
+def border(app) -> str:
+    return str(app.main_screen.listing.border_title)
+
+
+def unread_rows(app) -> list[str]:
+    return [t for t in option_texts(app) if t.startswith(UNREAD_MARK)]
+
+
+async def test_r_refreshes_marks_unread_and_opening_or_u_marks_read(
+    feeds_home: Path, server: FeedServer
+) -> None:
+    subscribe(feeds_home, feed(server, "north", FIRST), feed(server, "south", SECOND))
+    app = make_app(feeds_home, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "unread" not in border(app)
+        before = app.main_screen.listing.option_count
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.main_screen.listing.option_count == before + 2
+        assert len(unread_rows(app)) == 2
+        assert "2 unread" in border(app)
+        # Open the first unread one: it is read.
+        first = next(i for i, t in enumerate(option_texts(app)) if t.startswith(UNREAD_MARK))
+        app.main_screen.listing.highlighted = first
+        app.main_screen.listing.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert len(unread_rows(app)) == 1 and "1 unread" in border(app)
+        app.main_screen.listing.focus()
+        await pilot.press("u")
+        await settle(pilot)
+        assert len(unread_rows(app)) == 2
+        app.main_screen.action_mark_all_read()
+        await settle(pilot)
+        assert unread_rows(app) == [] and "unread" not in border(app)
+    from hollywood_ai.index.following import reading
+
+    assert reading.unread_ids(Workspace(feeds_home)) == set()
+
+
+async def test_f_follows_and_the_new_in_story_view_shows_the_change(
+    feeds_home: Path, server: FeedServer
+) -> None:
+    subscribe(feeds_home, feed(server, "north", FIRST), feed(server, "south", SECOND))
+    app = make_app(feeds_home, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        listing = app.main_screen.listing
+        listing.highlighted = next(i for i, t in enumerate(option_texts(app)) if "Marlowe" in t)
+        listing.focus()
+        await pilot.press("F")
+        await settle(pilot)
+        [followed] = follows.followed_ids(Workspace(feeds_home))
+        subscribe(feeds_home, feed(server, "east", THIRD))
+        await pilot.press("r")
+        await settle(pilot)
+        app.push_screen(StoryNewsScreen(app.workspace, followed))
+        await settle(pilot)
+        text = str(app.screen.query_one("#news-body", Static).visual)
+        assert "New sources" in text and "East: East on the Marlowe deal" in text
+        assert "Differences they bring" in text and "55 million" in text
+        assert "Facts they are silent on" in text and "strike" in text
+        await pilot.press("escape")
+        app.push_screen(StoryNewsScreen(app.workspace, followed))
+        await settle(pilot)
+        text = str(app.screen.query_one("#news-body", Static).visual)
+        assert "Nothing new since it was last shown" in text
