@@ -53,7 +53,7 @@ class RefreshFinished(Message):
 
 class FollowingScreen(FollowsStories, SearchScreen):
     BINDINGS = [
-        Binding("r", "refresh_feeds", "Refresh", id="main.refresh"),
+        Binding("r", "refresh_feeds", "Refresh", show=False, id="main.refresh"),
         Binding("u", "toggle_read", "Read/unread", show=False, id="main.toggle_read"),
         Binding("F", "follow_story", "Follow", show=False, id="main.follow"),
     ]
