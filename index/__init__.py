@@ -89,6 +89,7 @@ _EXPORTS: dict[str, str] = {
     "followed_stories": "following.follows",
     "followed_ids": "following.follows",
     "news": "following.news",
+    "feed_search": "following.feed_query",
     "StoryNews": "following.news",
     # text the presenters show
     "strip_controls": "text.normalise",
@@ -137,6 +138,7 @@ __all__ = [
     "facts",
     "feed_articles",
     "feed_listing",
+    "feed_search",
     "find_story",
     "follow",
     "followed_ids",
@@ -202,6 +204,7 @@ if TYPE_CHECKING:
     from hollywood_ai.index.comparing.scope import CANDIDATES, Scope
     from hollywood_ai.index.errors import HollywoodError
     from hollywood_ai.index.following.discovery import discover as discover_feed
+    from hollywood_ai.index.following.feed_query import feed_search
     from hollywood_ai.index.following.follows import follow, followed_ids, unfollow
     from hollywood_ai.index.following.follows import following as followed_stories
     from hollywood_ai.index.following.news import StoryNews, news

@@ -186,3 +186,21 @@ def test_follow_refresh_news_on_the_command_line(
     assert code == 0
     _, out, _ = cli(capsys, feeds_home, "following", "--json")
     assert json.loads(out) == []
+
+
+def test_search_feed_keeps_one_feeds_articles(
+    capsys: pytest.CaptureFixture[str], feeds_home: Path, server: FeedServer
+) -> None:
+    north, south = two_feeds(server)
+    cli(capsys, feeds_home, "feeds", "add", north, south)
+    cli(capsys, feeds_home, "refresh")
+    code, out, err = cli(capsys, feeds_home, "search", f"feed:{north}", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["total"] == 1 and [h["title"] for h in data["hits"]] == ["north report"]
+    _, out, _ = cli(capsys, feeds_home, "search", "synthetic voices", "feed:south.xml", "--json")
+    assert [h["title"] for h in json.loads(out)["hits"]] == ["south report"]
+    _, out, _ = cli(capsys, feeds_home, "search", "synthetic voices", "--json")
+    assert json.loads(out)["total"] >= 2
+    code, _, err = cli(capsys, feeds_home, "search", "feed:http://nowhere.example/x.xml")
+    assert code == 1 and "is not a subscribed feed" in err

@@ -38,7 +38,7 @@ def unread_rows(app) -> list[str]:
     return [t for t in option_texts(app) if t.startswith(UNREAD_MARK)]
 
 
-async def test_r_refreshes_marks_unread_and_opening_or_u_marks_read(
+async def test_r_refreshes_marks_unread_opening_or_u_marks_read_and_feed_filters(
     feeds_home: Path, server: FeedServer
 ) -> None:
     subscribe(feeds_home, feed(server, "north", FIRST), feed(server, "south", SECOND))
@@ -66,6 +66,10 @@ async def test_r_refreshes_marks_unread_and_opening_or_u_marks_read(
         app.main_screen.action_mark_all_read()
         await settle(pilot)
         assert unread_rows(app) == [] and "unread" not in border(app)
+        # The palette's feed entry: feed:URL in the search box, that feed's articles.
+        app.main_screen.show_feed(server.url("/north.xml"))
+        await settle(pilot)
+        assert [t.split("\n")[0] for t in option_texts(app)] == ["North on the Marlowe deal"]
     from hollywood_ai.index.following import reading
 
     assert reading.unread_ids(Workspace(feeds_home)) == set()
