@@ -133,19 +133,20 @@ def refresh(
     entries' pages may come from private addresses too (the feed itself is
     always fetched as subscribed)."""
     chosen = chosen_feeds(ws, tag)
-    adder = _Adder(ws, None, allow_private)
-    report = RefreshReport()
+    batch = _Batch(_Adder(ws, None, allow_private), RefreshReport())
     done: list[_Read] = []
     with ThreadPoolExecutor(max_workers=min(REFRESH_WORKERS, len(chosen))) as pool:
         futures: list[Future[_Read]] = [
-            pool.submit(_read_feed, sub, adder._fetch_page) for sub in chosen
+            pool.submit(_read_feed, sub, batch.adder._fetch_page) for sub in chosen
         ]
         for n, future in enumerate(as_completed(futures), 1):
             read = future.result()
-            added = _take(adder, read, report)
             done.append(read)
+            batch.take(read)
+            added = batch.store() if n == len(chosen) or batch.due() else []
             if progress:
                 progress(n, len(chosen), read.outcome, added)
+    report = batch.report
     by_url = {r.sub.url: r.outcome for r in done}
     report.feeds = [by_url[s.url] for s in chosen]
     _remember(ws, done)
@@ -155,24 +156,57 @@ def refresh(
     return report
 
 
-def _take(adder: _Adder, read: _Read, report: RefreshReport) -> list[str]:
-    """Store one feed's new entries (on the calling thread); the ids added."""
-    if not read.entries:
-        return []
-    adder.report = AddReport()
-    adder.pending = []
-    adder.accept_entries(read.entries)
-    if adder.pending:
-        _store(adder)
-    got = adder.report
-    taken = {row["origin"]: row["id"] for row in got.duplicates}
-    taken.update({row["origin"]: row["id"] for row in got.added})
-    read.sub.entries = dict(read.sub.entries) | taken
-    read.outcome.new = len(got.added)
-    report.added += [row | {"feed": read.sub.url} for row in got.added]
-    report.warnings += [{"input": r["input"], "warning": r["error"]} for r in got.failed]
-    report.warnings += got.warnings
-    return [row["id"] for row in got.added]
+#: New articles are stored (and indexed) in batches: when this many wait, or
+#: when the last batch is this many seconds old, and once all feeds are read.
+STORE_EVERY = 250
+STORE_SECONDS = 2.0
+
+
+@dataclass
+class _Batch:
+    """The feeds' entries accepted since the last store (on the calling thread)."""
+
+    adder: _Adder
+    report: RefreshReport
+    reads: list[_Read] = field(default_factory=list)
+    since: float = field(default_factory=time.monotonic)
+
+    def take(self, read: _Read) -> None:
+        if read.entries:
+            if not self.reads:
+                self.adder.report = AddReport()
+                self.adder.pending = []
+            self.adder.accept_entries(read.entries)
+            self.reads.append(read)
+
+    def due(self) -> bool:
+        waiting = len(self.adder.pending)
+        return waiting >= STORE_EVERY or (
+            waiting > 0 and time.monotonic() - self.since >= STORE_SECONDS
+        )
+
+    def store(self) -> list[str]:
+        """Store what waits; the ids of the articles added."""
+        if not self.reads:
+            return []
+        adder, report = self.adder, self.report
+        if adder.pending:
+            _store(adder)
+        got = adder.report
+        taken = {row["origin"]: row["id"] for row in got.duplicates}
+        taken.update({row["origin"]: row["id"] for row in got.added})
+        added = {row["origin"]: row for row in got.added}
+        for read in self.reads:
+            origins = [e.origin for e in read.entries if e.origin in taken]
+            read.sub.entries = dict(read.sub.entries) | {o: taken[o] for o in origins}
+            rows = [added.pop(o) for o in origins if o in added]
+            read.outcome.new = len(rows)
+            report.added += [row | {"feed": read.sub.url} for row in rows]
+        report.warnings += [{"input": r["input"], "warning": r["error"]} for r in got.failed]
+        report.warnings += got.warnings
+        self.reads = []
+        self.since = time.monotonic()
+        return [row["id"] for row in got.added]
 
 
 def _remember(ws: Workspace, done: list[_Read]) -> None:

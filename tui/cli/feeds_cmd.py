@@ -30,6 +30,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     exported = actions.add_parser("export", help="the subscriptions as OPML 2.0")
     exported.add_argument("file", nargs="?", metavar="FILE", help="write here (default: stdout)")
     exported.set_defaults(func=run_export)
+    for action in (add, listed, remove, imported, exported):  # as after any command
+        action.add_argument(
+            "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
 
 
 def _tags(args: argparse.Namespace) -> list[str]:
