@@ -3,13 +3,17 @@
 (stored, indexed, then the library regrouped into stories, as the next
 compare or `stories` does); second refresh: nothing changed, every feed
 answers 304. Each entry carries its whole text, so no page is fetched.
+With --reader, the first refresh is also run in the reader (headless, `r`),
+and the longest the reader's event loop went without running a 10 ms timer
+is reported: the longest a frame could have waited.
 
-    python -m bench.bench_refresh --feeds 50 --entries 20 [--json FILE]
+    python -m bench.bench_refresh --feeds 50 --entries 20 [--reader] [--json FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import hashlib
 import html
 import json
@@ -107,13 +111,62 @@ def run(feeds: int, entries: int) -> dict[str, Any]:
     }
 
 
+async def _reader_stall(home: Path) -> float:
+    """The longest gap (ms) between runs of a 10 ms timer while `r` runs."""
+    from hollywood_ai.tui.app import create_app
+
+    app = create_app(home, theme="textual-dark", remember=False, blink=False)
+    gaps: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        last = [time.perf_counter()]
+
+        def tick() -> None:
+            now = time.perf_counter()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        app.set_interval(0.01, tick)
+        await pilot.press("r")
+        await pilot.pause(0.05)
+        while app.main_screen.refreshing:
+            await pilot.pause(0.05)
+        await pilot.pause(0.5)
+    return round(max(gaps, default=0.0) * 1000, 1)
+
+
+def reader_run(feeds: int, entries: int) -> dict[str, Any]:
+    from hollywood_ai.index import Subscription, Workspace, subscribe
+
+    bodies: dict[str, bytes] = {}
+    server = serve(bodies)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    bodies.update(feed_bodies(feeds, entries, base))
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-refresh-reader-") as tmp:
+            ws = Workspace(Path(tmp) / "home")
+            ws.open()
+            subscribe(ws, [Subscription(url=base + path) for path in bodies])
+            ws.close()
+            stall = asyncio.run(_reader_stall(Path(tmp) / "home"))
+    finally:
+        server.shutdown()
+        server.server_close()
+    return {"reader_longest_stall_ms": stall}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--feeds", type=int, default=50)
     parser.add_argument("--entries", type=int, default=20, help="entries per feed")
     parser.add_argument("--json", metavar="FILE", help="also write the result here")
+    parser.add_argument("--reader", action="store_true", help="also time the reader's stalls")
     args = parser.parse_args()
     result = run(args.feeds, args.entries)
+    if args.reader:
+        result |= reader_run(args.feeds, args.entries)
     print(json.dumps(result, indent=2))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2) + "\n")

@@ -223,6 +223,9 @@ def _remember(ws: Workspace, done: list[_Read]) -> None:
             sub.last_refresh = now
             sub.last_error = outcome.error
             sub.entries = sub.entries | read.sub.entries
+            sub.title = sub.title or next(
+                (e.parsed.meta.outlet for e in read.entries if e.parsed), None
+            )
             if outcome.status == "ok":
                 sub.etag, sub.last_modified = read.etag, read.last_modified
             if outcome.moved_to and outcome.status != "failed":

@@ -43,7 +43,7 @@ def test_refresh_adds_new_entries_then_a_304_costs_nothing(
     assert [a["title"] for a in third.added] == ["Voices report 3"]
     assert sum(1 for a in ws.articles() if a.title == "Voices report 1") == 1
     row = subscriptions.listing(ws)[0]
-    assert row["articles"] == 3 and row["unread"] == 3 and row["title"] is None
+    assert row["articles"] == 3 and row["unread"] == 3 and row["title"] == "Outlet A"
 
 
 def test_a_failing_feed_keeps_its_state_and_the_others_go_on(

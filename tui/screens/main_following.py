@@ -53,9 +53,30 @@ class RefreshFinished(Message):
 
 class FollowingScreen(FollowsStories, SearchScreen):
     BINDINGS = [
-        Binding("r", "refresh_feeds", "Refresh", show=False, id="main.refresh"),
-        Binding("u", "toggle_read", "Read/unread", show=False, id="main.toggle_read"),
-        Binding("F", "follow_story", "Follow", show=False, id="main.follow"),
+        Binding(
+            "r",
+            "refresh_feeds",
+            "Refresh",
+            show=False,
+            tooltip="Refresh the subscribed feeds (in the background)",
+            id="main.refresh",
+        ),
+        Binding(
+            "u",
+            "toggle_read",
+            "Read/unread",
+            show=False,
+            tooltip="Mark the article read, or unread again",
+            id="main.toggle_read",
+        ),
+        Binding(
+            "F",
+            "follow_story",
+            "Follow",
+            show=False,
+            tooltip="Follow the article's story (N in compare or facts: what is new in it)",
+            id="main.follow",
+        ),
     ]
 
     def __init__(self) -> None:
