@@ -56,3 +56,25 @@ def test_follow_of_an_unknown_story_changes_nothing(ws: Workspace) -> None:
     assert follows.following(ws) == []
     with pytest.raises(HollywoodError, match="is not followed"):
         follows.unfollow(ws, "s-zzzz")
+
+
+def test_a_story_that_split_is_followed_in_both_parts_and_that_is_said(
+    ws: Workspace, server: FeedServer
+) -> None:
+    from hollywood_ai.index.following import state
+
+    subscriptions.subscribe(ws, [Subscription(url=outlet_feed(server, "north", FIRST))])
+    refresh.refresh(ws)
+    _, stories = grouping.grouped(ws)
+    big = stories[0]
+    other = next(st for st in stories if st.id != big.id)
+    follows.follow(ws, big.id)
+    # As if regrouping had moved one of its articles into another story.
+    data = state.read(ws, state.FOLLOWS, {})
+    data["stories"][big.id]["seen"].append(other.articles[0])
+    state.write(ws, state.FOLLOWS, data)
+    [row] = follows.following(ws)
+    assert [st.id for st in row.now] == [big.id, other.id]
+    assert "split into 2 stories" in (row.note() or "")
+    news.news(ws)  # shown: each part is followed on its own
+    assert follows.followed_ids(ws) == {big.id, other.id}

@@ -138,3 +138,25 @@ def test_hostile_feed_xml_fails_alone(ws: Workspace, server: FeedServer) -> None
     assert "larger than" in (huge.error or "")
     assert ok.new == 1
     assert len({a.id for a in ws.articles()} - before) == 1
+
+
+def test_a_summary_entry_has_its_page_fetched_once(ws: Workspace, server: FeedServer) -> None:
+    from tests.feed_server import WORDS
+
+    paragraphs = "".join(f"<p>{WORDS} Part {i} of the page.</p>" for i in range(5))
+    page = server.set(
+        "/page/1",
+        content_type="text/html",
+        body=f"<html><head><title>Page one</title></head><body><article><h1>Page one</h1>"
+        f"{paragraphs}</article></body></html>".encode(),
+    )
+    summary = [("Page one", server.url("/page/1"), "A short summary of the page.")]
+    server.set("/s.xml", body=rss("S", summary))
+    subscribe(ws, server.url("/s.xml"))
+    first = refresh.refresh(ws, allow_private=True)
+    assert first.feeds[0].new == 1
+    assert "Part 4 of the page" in ws.get(first.added[0]["id"]).body
+    # The feed changes (a new entry): the known entry's page is not fetched again.
+    server.set("/s.xml", body=rss("S", [*summary, *items(server, [7])]))
+    assert refresh.refresh(ws, allow_private=True).feeds[0].new == 1
+    assert page.hits == ["200"]
