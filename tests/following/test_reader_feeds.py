@@ -66,13 +66,18 @@ async def test_r_refreshes_marks_unread_opening_or_u_marks_read_and_feed_filters
         app.main_screen.action_mark_all_read()
         await settle(pilot)
         assert unread_rows(app) == [] and "unread" not in border(app)
+        await pilot.press("u")  # unread again: the next start shows it so
+        await settle(pilot)
         # The palette's feed entry: feed:URL in the search box, that feed's articles.
         app.main_screen.show_feed(server.url("/north.xml"))
         await settle(pilot)
-        assert [t.split("\n")[0] for t in option_texts(app)] == ["North on the Marlowe deal"]
-    from hollywood_ai.index.following import reading
-
-    assert reading.unread_ids(Workspace(feeds_home)) == set()
+        assert [t.split("\n")[0].removeprefix(UNREAD_MARK) for t in option_texts(app)] == [
+            "North on the Marlowe deal"
+        ]
+    again = make_app(feeds_home, remember=False)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(unread_rows(again)) == 1 and "1 unread" in border(again)
 
 
 async def test_f_follows_and_the_new_in_story_view_shows_the_change(
@@ -104,3 +109,12 @@ async def test_f_follows_and_the_new_in_story_view_shows_the_change(
         await settle(pilot)
         text = str(app.screen.query_one("#news-body", Static).visual)
         assert "Nothing new since it was last shown" in text
+
+
+def test_refresh_minutes_is_off_unless_a_whole_positive_number() -> None:
+    from hollywood_ai.tui.settings import Settings
+
+    assert Settings().refresh_minutes is None
+    assert Settings.from_dict({"refresh_minutes": 30}).refresh_minutes == 30
+    for bad in (0, -5, "30", True, 2.5, None):
+        assert Settings.from_dict({"refresh_minutes": bad}).refresh_minutes is None
