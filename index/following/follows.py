@@ -123,7 +123,9 @@ def following(ws: Workspace) -> list[Followed]:
     holding: dict[str, storymod.Story] = {a: st for st in stories for a in st.articles}
     out = []
     for story_id, row in sorted(rows.items()):
-        seen = {str(a) for a in row.get("seen", []) if isinstance(a, str)}
+        if not isinstance(row, dict) or not isinstance(row.get("seen"), list):
+            continue  # a file edited by hand: what is not a followed story is left out
+        seen = {a for a in row["seen"] if isinstance(a, str)}
         now: list[storymod.Story] = []
         for article in sorted(seen):
             st = holding.get(article)

@@ -37,6 +37,9 @@ class Subscription:
         for key, value in data.items():
             if key in known and key != "url":
                 setattr(sub, key, value)
+        for name in ("title", "etag", "last_modified", "last_refresh", "last_error"):
+            if not isinstance(getattr(sub, name), str):
+                setattr(sub, name, None)  # a file edited by hand: what is not text is dropped
         sub.tags = [str(t) for t in sub.tags] if isinstance(sub.tags, list) else []
         if not isinstance(sub.entries, dict):
             sub.entries = {}

@@ -160,3 +160,14 @@ def test_a_summary_entry_has_its_page_fetched_once(ws: Workspace, server: FeedSe
     server.set("/s.xml", body=rss("S", [*summary, *items(server, [7])]))
     assert refresh.refresh(ws, allow_private=True).feeds[0].new == 1
     assert page.hits == ["200"]
+
+
+def test_a_damaged_subscriptions_file_is_read_as_far_as_it_goes(ws: Workspace) -> None:
+    (ws.home / "feeds.json").write_text(
+        '{"feeds": [{"url": "http://a.example/f.xml", "etag": 5, "tags": "x", "entries": []},'
+        ' {"no": "url"}, 7]}'
+    )
+    [sub] = subscriptions.load(ws)
+    assert (sub.url, sub.etag, sub.tags, sub.entries) == ("http://a.example/f.xml", None, [], {})
+    (ws.home / "feeds.json").write_text("{not json")
+    assert subscriptions.load(ws) == []
