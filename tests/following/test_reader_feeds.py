@@ -9,9 +9,11 @@ from pathlib import Path
 from hollywood_ai.index.following import follows, subscriptions
 from hollywood_ai.index.following.subscriptions import Subscription
 from hollywood_ai.index.workspace import Workspace
+from hollywood_ai.tui.screens.facts import FactsScreen
 from hollywood_ai.tui.screens.story_news import StoryNewsScreen
+from hollywood_ai.tui.screens.story_picker import StoryPicker
 from hollywood_ai.tui.widgets.article_list import UNREAD_MARK
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from tests.feed_server import FeedServer, rss
 from tests.following.story_texts import FIRST, SECOND, THIRD
@@ -98,6 +100,18 @@ async def test_f_follows_and_the_new_in_story_view_shows_the_change(
         subscribe(feeds_home, feed(server, "east", THIRD))
         await pilot.press("r")
         await settle(pilot)
+        # The story list (t in compare or facts) marks the followed story that gained one.
+        facts = FactsScreen(app.workspace, story=followed)
+        facts.find_facts = lambda story: None  # only its story list is wanted here
+        await app.push_screen(facts)
+        facts.action_story()
+        await settle(pilot)
+        assert isinstance(app.screen, StoryPicker)
+        picker = app.screen.query_one(OptionList)
+        marked = [str(picker.get_option_at_index(i).prompt) for i in range(picker.option_count)]
+        assert any("● 1 new" in row for row in marked)
+        app.pop_screen()
+        app.pop_screen()
         app.push_screen(StoryNewsScreen(app.workspace, followed))
         await settle(pilot)
         text = str(app.screen.query_one("#news-body", Static).visual)
