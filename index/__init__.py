@@ -9,6 +9,7 @@ data.
 How the engine is laid out (each layer imports only those below it; the
 import-linter contracts in pyproject.toml keep it so):
 
+    following      feed subscriptions, refresh, unread marks, followed stories, news
     comparing      questions, evidence, scoring, differences, facts, scopes, export
     stories        grouping articles into stories
     adding         files, folders, pages, URLs, feeds and stdin into the library
@@ -65,13 +66,44 @@ _EXPORTS: dict[str, str] = {
     "Story": "stories.grouping",
     "grouped": "stories.grouping",
     "find_story": "stories.grouping",
+    # following: feeds, refresh, unread, followed stories and their news
+    "Subscription": "following.subscriptions",
+    "subscriptions": "following.subscriptions",
+    "subscribe": "following.subscriptions",
+    "unsubscribe": "following.subscriptions",
+    "feed_listing": "following.subscriptions",
+    "feed_articles": "following.subscriptions",
+    "discover_feed": "following.discovery",
+    "read_opml": "following.opml",
+    "to_opml": "following.opml",
+    "refresh": "following.refresh",
+    "RefreshReport": "following.refresh",
+    "FeedOutcome": "following.refresh",
+    "unread_ids": "following.reading",
+    "mark_read": "following.reading",
+    "mark_unread": "following.reading",
+    "toggle_read": "following.reading",
+    "mark_all_read": "following.reading",
+    "follow": "following.follows",
+    "unfollow": "following.follows",
+    "followed_stories": "following.follows",
+    "followed_ids": "following.follows",
+    "news": "following.news",
+    "feed_search": "following.feed_query",
+    "StoryNews": "following.news",
     # text the presenters show
     "strip_controls": "text.normalise",
     "plain": "text.passages",
     "split_passages": "text.passages",
 }
 #: Names bound to an object of another name in its module.
-_RENAMED = {"find_story": "find"}
+_RENAMED = {
+    "find_story": "find",
+    "subscriptions": "load",
+    "feed_listing": "listing",
+    "discover_feed": "discover",
+    "followed_stories": "following",
+}
 #: Modules the presenters use whole.
 _MODULES = {"markdown": "text.markdown"}
 
@@ -84,35 +116,59 @@ __all__ = [
     "Comparison",
     "Discrepancy",
     "Fact",
+    "FeedOutcome",
     "Hit",
     "HollywoodError",
     "Passage",
+    "RefreshReport",
     "Scope",
     "ScopeInfo",
     "SearchResult",
     "SourceReport",
     "Story",
+    "StoryNews",
+    "Subscription",
     "SyncReport",
     "Workspace",
     "add",
     "atomic_write",
     "compare",
     "comparison_of_fact",
+    "discover_feed",
     "facts",
+    "feed_articles",
+    "feed_listing",
+    "feed_search",
     "find_story",
+    "follow",
+    "followed_ids",
+    "followed_stories",
     "grouped",
     "highlight_spans",
     "many_silent",
+    "mark_all_read",
+    "mark_read",
+    "mark_unread",
     "markdown",
     "marked",
+    "news",
     "plain",
+    "read_opml",
+    "refresh",
     "render_diff",
     "scope_note",
     "search",
     "silent_line",
     "split_passages",
     "strip_controls",
+    "subscribe",
+    "subscriptions",
     "to_markdown",
+    "to_opml",
+    "toggle_read",
+    "unfollow",
+    "unread_ids",
+    "unsubscribe",
 ]
 
 
@@ -147,6 +203,28 @@ if TYPE_CHECKING:
     from hollywood_ai.index.comparing.results import Comparison, ScopeInfo, SourceReport
     from hollywood_ai.index.comparing.scope import CANDIDATES, Scope
     from hollywood_ai.index.errors import HollywoodError
+    from hollywood_ai.index.following.discovery import discover as discover_feed
+    from hollywood_ai.index.following.feed_query import feed_search
+    from hollywood_ai.index.following.follows import follow, followed_ids, unfollow
+    from hollywood_ai.index.following.follows import following as followed_stories
+    from hollywood_ai.index.following.news import StoryNews, news
+    from hollywood_ai.index.following.opml import read_opml, to_opml
+    from hollywood_ai.index.following.reading import (
+        mark_all_read,
+        mark_read,
+        mark_unread,
+        toggle_read,
+        unread_ids,
+    )
+    from hollywood_ai.index.following.refresh import FeedOutcome, RefreshReport, refresh
+    from hollywood_ai.index.following.subscriptions import (
+        Subscription,
+        feed_articles,
+        subscribe,
+        unsubscribe,
+    )
+    from hollywood_ai.index.following.subscriptions import listing as feed_listing
+    from hollywood_ai.index.following.subscriptions import load as subscriptions
     from hollywood_ai.index.model import Article, Passage
     from hollywood_ai.index.searching.reports import SyncReport
     from hollywood_ai.index.searching.results import (

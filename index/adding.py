@@ -13,7 +13,7 @@ import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.ingest.decode import decode_document
@@ -32,6 +32,9 @@ from hollywood_ai.index.ingest.parsed import MAX_ARTICLE_BYTES, Parsed
 from hollywood_ai.index.model import Article, url_key
 from hollywood_ai.index.store.library import DedupKeys, content_key
 from hollywood_ai.index.workspace import Workspace
+
+if TYPE_CHECKING:
+    from hollywood_ai.index.ingest.feeds import FeedEntry
 
 MAX_FILE_BYTES = MAX_ARTICLE_BYTES
 MIN_WORDS = 5  # different words: fewer is a scrap, not an article
@@ -252,21 +255,9 @@ class _Adder:
                 f"{source} is larger than {MAX_FILE_BYTES // 2**20} MB, too large for an article"
             )
         if looks_like_feed(data):  # by content: feeds come as .xml, .json, text/xml, anything
-            for entry in parse_feed(data, source, fetch_page=self._fetch_page, started=started):
-                words = distinct_words(entry.parsed.body) if entry.parsed else 0
-                if entry.parsed is None:
-                    self.fail(entry.origin, entry.error or "the entry could not be read")
-                elif words < MIN_WORDS:
-                    self.fail(
-                        entry.origin,
-                        f"the entry {entry.origin} holds too little text to be an article "
-                        f"({words} different words)",
-                    )
-                else:
-                    try:
-                        self.accept(entry.parsed, entry.origin, entry.warnings)
-                    except HollywoodError as exc:  # this entry alone (too large once read)
-                        self.fail(entry.origin, str(exc))
+            self.accept_entries(
+                parse_feed(data, source, fetch_page=self._fetch_page, started=started)
+            )
             return
         xml_type = (content_type or "").endswith("xml") and content_type not in (
             "application/xhtml+xml",
@@ -300,6 +291,26 @@ class _Adder:
             parsed.meta.url = url
             parsed = _refresh(parsed)
         self.accept(parsed, url or source, warnings + parsed.meta.warnings)
+
+    def accept_entries(self, entries: list[FeedEntry]) -> None:
+        """A feed's entries, each accepted or failed on its own."""
+        from hollywood_ai.index.ingest.html import distinct_words
+
+        for entry in entries:
+            words = distinct_words(entry.parsed.body) if entry.parsed else 0
+            if entry.parsed is None:
+                self.fail(entry.origin, entry.error or "the entry could not be read")
+            elif words < MIN_WORDS:
+                self.fail(
+                    entry.origin,
+                    f"the entry {entry.origin} holds too little text to be an article "
+                    f"({words} different words)",
+                )
+            else:
+                try:
+                    self.accept(entry.parsed, entry.origin, entry.warnings)
+                except HollywoodError as exc:  # this entry alone (too large once read)
+                    self.fail(entry.origin, str(exc))
 
     def _fetch_page(self, link: str, left: float) -> Parsed:
         """A feed entry's page, within the feed's ``left`` seconds (run on a

@@ -156,6 +156,7 @@ class ReaderApp(App[None]):
         from hollywood_ai.tui.screens.add import AddScreen
         from hollywood_ai.tui.screens.compare import CompareScreen, PassageList, SourceColumn
         from hollywood_ai.tui.screens.facts import FactsScreen, FactsTable
+        from hollywood_ai.tui.screens.main_following import FollowingScreen
         from hollywood_ai.tui.screens.story_picker import StoryPicker
 
         return [
@@ -166,7 +167,7 @@ class ReaderApp(App[None]):
                     ("Ctrl+P", "Command palette: commands, themes and articles by title"),
                 ],
             ),
-            ("Reader", screen_rows(MainScreen, skip={"help"})),
+            ("Reader", screen_rows(MainScreen, FollowingScreen, skip={"help"})),
             (
                 "Search box",
                 [

@@ -47,6 +47,16 @@ class ReaderCommands(Provider):
             ("Compare a fact across sources", app.action_compare, "Every outlet side by side"),
             ("Discover facts", app.action_facts, "Facts several sources report, with gaps"),
             ("Add articles", app.action_add, "Files, folders, URLs or feeds"),
+            ("Refresh the feeds", main.action_refresh_feeds, "Fetch every subscribed feed (r)"),
+            ("Mark all articles read", main.action_mark_all_read, "No article stays unread"),
+            *[
+                (
+                    f"Feed: {clean(feed.title or feed.url)}",
+                    partial(main.show_feed, feed.url),
+                    f"List its articles (feed:{clean(feed.url)})",
+                )
+                for feed in main.feeds
+            ],
             ("Rebuild the index", app.action_rebuild_index, "Build it afresh from the library"),
             ("Switch theme", app.action_change_theme, "Pick one of Textual's themes"),
             (f"Sort the list by {sort_next}", main.action_sort, "Date (newest first) or title"),

@@ -5,7 +5,9 @@ the person was: the open article and how far down it they had read. It also
 holds an optional ``keymap`` (binding id to keys) for people who want other
 keys, and ``allow_private_feeds``: whether `add` fetches a feed's pages from
 private and loopback addresses (off: a feed is someone else's content; the
-environment variable HOLLYWOOD_AI_ALLOW_PRIVATE=1 turns it on too). A missing or damaged file means defaults; it is never an error.
+environment variable HOLLYWOOD_AI_ALLOW_PRIVATE=1 turns it on too), and
+``refresh_minutes``: refresh the feeds on a timer while the reader is open
+(off by default). A missing or damaged file means defaults; it is never an error.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ class Settings:
     # Binding id -> keys, e.g. {"main.search": "ctrl+f,slash"}; see the help screen.
     keymap: dict[str, str] = field(default_factory=dict)
     allow_private_feeds: bool = False
+    # Refresh the feeds every this many minutes while the reader is open (None: never).
+    refresh_minutes: int | None = None
 
     @staticmethod
     def load(home: Path) -> Settings:
@@ -58,6 +62,9 @@ class Settings:
             settings.sort = "date"
         settings.list_hidden = bool(settings.list_hidden)
         settings.allow_private_feeds = settings.allow_private_feeds is True
+        minutes = settings.refresh_minutes
+        valid = isinstance(minutes, int) and not isinstance(minutes, bool) and minutes > 0
+        settings.refresh_minutes = minutes if valid else None
         if not isinstance(settings.article, str):
             settings.article = None
         if not isinstance(settings.scroll, int | float) or settings.scroll < 0:

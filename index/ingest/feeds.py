@@ -77,14 +77,18 @@ def parse_feed(
     source: str,
     fetch_page: FetchPage | None = None,
     started: float | None = None,
+    known: Callable[[str], bool] | None = None,
 ) -> list[FeedEntry]:
     """The feed's entries. ``started`` (time.monotonic()) is when the feed's
-    import began (before its own fetch), for FEED_DEADLINE."""
+    import began (before its own fetch), for FEED_DEADLINE. Entries whose
+    origin ``known`` accepts (taken before) are left out, pages unfetched."""
     ends = (time.monotonic() if started is None else started) + FEED_DEADLINE
     if looks_like_json_feed(data):
         site, items = _json_items(data, source)
     else:
         site, items = _xml_items(data, source)
+    if known is not None:
+        items = [item for item in items if not known(item.ident)]
     bodies = [_body(item) for item in items]
     wanted = [
         i

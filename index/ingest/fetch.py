@@ -51,6 +51,11 @@ class Fetched:
     content_type: str
     charset: str | None
     data: bytes
+    # The validators of a conditional GET (see fetch's ``validators``).
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False  # the server answered 304: ``data`` is empty
+    moved_to: str | None = None  # where permanent redirects (301, 308) all the way led
 
 
 class _Watch:
@@ -141,9 +146,13 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         self.url = url
         self.allow_private = allow_private
         self.seen = {url}
+        self.permanent: str | None = None  # the last hop, while every hop is permanent
+        self._all_permanent = True
 
     def http_error_302(self, req: Any, fp: Any, code: int, msg: str, headers: Any) -> Any:
         location = headers.get("location") or headers.get("uri")
+        self._all_permanent = self._all_permanent and code in (301, 308)
+        self.permanent = None
         if location:
             try:
                 target = urljoin(req.full_url, location.strip())
@@ -168,6 +177,8 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
                     f"{self.url} redirects more than {MAX_REDIRECTS} times; check the address"
                 )
             self.seen.add(target)
+            if self._all_permanent:
+                self.permanent = target
             if not self.allow_private:
                 _refuse_private(target, self.url)
         return super().http_error_302(req, fp, code, msg, headers)
@@ -227,18 +238,21 @@ def fetch(
     max_bytes: int = MAX_BYTES,
     deadline: float | None = None,
     allow_private: bool = True,
+    validators: tuple[str | None, str | None] | None = None,
 ) -> Fetched:
     """Fetch a URL. ``timeout`` (default TIMEOUT) bounds each wait for the
     server; ``deadline`` (default DEADLINE) bounds the whole fetch, redirects
     included, so that a server sending a byte now and then cannot hold the
-    run. ``allow_private`` off refuses private and loopback hosts, at every hop."""
+    run. ``allow_private`` off refuses private and loopback hosts, at every hop.
+    ``validators`` (an ETag and a Last-Modified from an earlier fetch) make it
+    a conditional GET: a 304 comes back as ``not_modified``."""
     wait = TIMEOUT if timeout is None else timeout
     check_url(url)
     if not allow_private:
         _refuse_private(url, url)
     watch = _Watch(DEADLINE if deadline is None else deadline)
     try:
-        return _open(url, wait, max_bytes, watch, allow_private)
+        return _open(url, wait, max_bytes, watch, allow_private, validators)
     except HollywoodError:
         raise
     except Exception as exc:
@@ -247,20 +261,40 @@ def fetch(
         watch.close()
 
 
-def _open(url: str, wait: float, max_bytes: int, watch: _Watch, allow_private: bool) -> Fetched:
+def _open(
+    url: str,
+    wait: float,
+    max_bytes: int,
+    watch: _Watch,
+    allow_private: bool,
+    validators: tuple[str | None, str | None] | None = None,
+) -> Fetched:
+    etag, modified = validators or (None, None)
+    conditional = {"If-None-Match": etag} if etag else {}
+    if modified:
+        conditional["If-Modified-Since"] = modified
     request = urllib.request.Request(
         url,
-        headers={
+        headers=conditional
+        | {
             "User-Agent": USER_AGENT,
             "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
             "application/feed+json,text/plain;q=0.9,*/*;q=0.5",
             "Accept-Encoding": "gzip",
         },
     )
-    opener = urllib.request.build_opener(
-        _HTTPHandler(watch), _HTTPSHandler(watch), _Redirects(url, allow_private)
-    )
-    with opener.open(request, timeout=min(wait, watch.total)) as response:
+    redirects = _Redirects(url, allow_private)
+    opener = urllib.request.build_opener(_HTTPHandler(watch), _HTTPSHandler(watch), redirects)
+    try:
+        response = opener.open(request, timeout=min(wait, watch.total))
+    except urllib.error.HTTPError as exc:
+        if exc.code != 304 or not conditional:
+            raise
+        exc.close()
+        return Fetched(
+            exc.geturl() or url, "", None, b"", etag, modified, True, redirects.permanent
+        )
+    with response:
         headers: Message = response.headers
         content_type = (headers.get_content_type() or "").lower()
         if content_type not in ACCEPTED:
@@ -279,7 +313,15 @@ def _open(url: str, wait: float, max_bytes: int, watch: _Watch, allow_private: b
                 f"{url} came compressed as {encoding[:20]}, which cannot be read; "
                 "save the page and add the file"
             )
-        return Fetched(response.geturl(), content_type, headers.get_content_charset(), data)
+        return Fetched(
+            response.geturl(),
+            content_type,
+            headers.get_content_charset(),
+            data,
+            etag=headers.get("ETag"),
+            last_modified=headers.get("Last-Modified"),
+            moved_to=redirects.permanent,
+        )
 
 
 def _read_body(response: Any, url: str, max_bytes: int, watch: _Watch, wait: float) -> bytes:

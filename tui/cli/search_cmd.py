@@ -11,7 +11,7 @@ from hollywood_ai.tui.cli.output import emit_json, safe, warn
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("search", help="search the library (Whoosh query language)")
-    p.add_argument("query", nargs="+", help='words, "phrases", AND/OR/NOT, field:value, prefix*')
+    p.add_argument("query", nargs="+", help='words, "phrases", AND/OR/NOT, field:value, feed:URL, prefix*')
     p.add_argument("--limit", type=int, default=20, help="how many hits (default 20)")
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -20,13 +20,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that starting the reader does not load every command's engine.
-    from hollywood_ai.index import marked, search
+    from hollywood_ai.index import feed_search, marked, search
 
     if args.limit < 1:
         args.limit = 1
     ws = open_workspace(args)
     query = safe(" ".join(args.query))
-    result = search(ws, query, limit=args.limit, sort=args.sort)
+    find = feed_search if "feed:" in query else search  # feed:URL: one feed's articles
+    result = find(ws, query, limit=args.limit, sort=args.sort)
     if result.note:
         warn(result.note)
     query = result.query

@@ -120,6 +120,17 @@ COMPARE_KEYS = [
         tooltip="Export the comparison as Markdown",
         id="compare.export",
     ),
+    Binding(
+        "F", "follow_story", "Follow", show=False, tooltip="Follow this story", id="compare.follow"
+    ),
+    Binding(
+        "N",
+        "story_news",
+        "New in story",
+        show=False,
+        tooltip="What is new in this followed story since you last looked",
+        id="compare.story_news",
+    ),
     # The app's keys still work here, but stay out of the footer so that
     # this screen's own keys fit in 80 columns. `c` edits the question.
     Binding(

@@ -124,6 +124,22 @@ class FactsScreen(StoryScreen):
         ),
         Binding("o", "open", "Open", tooltip="Open the fact in the reader", id="facts.open"),
         Binding("t", "story", "Story", tooltip="The facts of another story", id="facts.story"),
+        Binding(
+            "F",
+            "follow_story",
+            "Follow",
+            show=False,
+            tooltip="Follow this story",
+            id="facts.follow",
+        ),
+        Binding(
+            "N",
+            "story_news",
+            "New in story",
+            show=False,
+            tooltip="What is new in this followed story since you last looked",
+            id="facts.story_news",
+        ),
         # The app's keys still work here, but stay out of the footer so that
         # this screen's own keys show.
         Binding("c", "app.compare", "Compare", show=False, id="facts.app_compare"),

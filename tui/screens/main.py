@@ -14,7 +14,7 @@ import threading
 from hollywood_ai.index import Article, HollywoodError, SyncReport
 from hollywood_ai.tui.messages import ArticleSelected, IndexProgress, IndexReady, LibraryLoaded
 from hollywood_ai.tui.screens.failures import failure_text
-from hollywood_ai.tui.screens.main_search import SearchScreen
+from hollywood_ai.tui.screens.main_following import FollowingScreen
 from hollywood_ai.tui.widgets.article_list import FIRST_ROWS, ArticleList
 from hollywood_ai.tui.widgets.reading_pane import ReadingPane
 from hollywood_ai.tui.widgets.search_box import SearchBox
@@ -30,8 +30,9 @@ LIBRARY_POLL = 2.0  # seconds between looks for articles added by another proces
 WIDE_FROM = 100
 
 
-class MainScreen(SearchScreen):
-    """Find, read and move between articles (the search: see main_search.py)."""
+class MainScreen(FollowingScreen):
+    """Find, read and move between articles (the search: see main_search.py;
+    feeds, unread marks and follows: main_following.py)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]
 
@@ -297,6 +298,7 @@ class MainScreen(SearchScreen):
             self.listing.select_id(article_id)
         passage = (start, end if end is not None else start) if start is not None else None
         self.want(article_id, passage)
+        self.article_opened(article_id)
         self.pane.focus()
 
     def current_sentence(self) -> str:

@@ -142,7 +142,7 @@ class SearchScreen(ReportsFailures, Screen[None]):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, text: str, sort: str) -> None:
-        from hollywood_ai.index import Cancelled, search
+        from hollywood_ai.index import Cancelled, feed_search, search
 
         worker = get_current_worker()
         if worker.is_cancelled:
@@ -150,7 +150,7 @@ class SearchScreen(ReportsFailures, Screen[None]):
         try:
             # A newer keystroke cancels this worker (exclusive=True): the
             # search stops at its next stage instead of finishing for nothing.
-            result = search(
+            result = (feed_search if "feed:" in text else search)(
                 self.reader.workspace,
                 text,
                 SEARCH_LIMIT,

@@ -8,11 +8,12 @@ the picker offers them, and the screen works in the one picked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from hollywood_ai.index import Story, Workspace, grouped, strip_controls
 from hollywood_ai.tui.screens.failures import ReportsFailures, failure_text
+from hollywood_ai.tui.screens.story_news import FollowsStories
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -29,9 +30,11 @@ BEST_MATCH = ""
 
 @dataclass
 class StoriesLoaded(Message):
-    """The library's stories, largest first (posted by a worker)."""
+    """The library's stories, largest first (posted by a worker), and the
+    followed ones that gained articles since they were last shown (id: how many)."""
 
     stories: list[Story]
+    gained: dict[str, int] = field(default_factory=dict)
 
 
 def load_stories(workspace: Workspace) -> list[Story]:
@@ -54,12 +57,18 @@ class StoryPicker(ModalScreen[str | None]):
     ]
 
     def __init__(
-        self, stories: list[Story], current: str | None, best_match: str | None = None
+        self,
+        stories: list[Story],
+        current: str | None,
+        best_match: str | None = None,
+        gained: dict[str, int] | None = None,
     ) -> None:
         """``best_match``: the label of a first entry that lets the engine choose
-        (compare picks the story the question matches best); None for no such entry."""
+        (compare picks the story the question matches best); None for no such entry.
+        ``gained``: followed stories with new articles (marked, with how many)."""
         super().__init__()
         self.stories = stories
+        self.gained = gained or {}
         self.current = current
         self.best_match = best_match
 
@@ -74,6 +83,9 @@ class StoryPicker(ModalScreen[str | None]):
                     Content.assemble(
                         story_label(story),
                         (f"  {count} article{'s' if count != 1 else ''}", "$text-muted"),
+                        (f"  ● {self.gained[story.id]} new", "bold $accent")
+                        if story.id in self.gained
+                        else "",
                     ),
                     id=story.id,
                 )
@@ -102,8 +114,9 @@ class StoryPicker(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class StoryScreen(ReportsFailures, Screen[None]):
-    """A screen that works in one story of the library (compare, facts).
+class StoryScreen(FollowsStories, ReportsFailures, Screen[None]):
+    """A screen that works in one story of the library (compare, facts); ``F``
+    follows the story and ``N`` shows what is new in it (FollowsStories).
 
     ``action_story`` (bound to ``t`` by each screen) lists the stories over it;
     the one picked goes to :meth:`work_in`. The screen says where it stands
@@ -133,7 +146,13 @@ class StoryScreen(ReportsFailures, Screen[None]):
 
     @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
     def find_stories(self) -> None:
-        self.post_message(StoriesLoaded(load_stories(self.workspace)))
+        from hollywood_ai.index import followed_stories
+
+        stories = load_stories(self.workspace)
+        gained = {
+            st.id: len(f.new) for f in followed_stories(self.workspace) if f.new for st in f.now
+        }
+        self.post_message(StoriesLoaded(stories, gained))
 
     @on(StoriesLoaded)
     def _stories_loaded(self, message: StoriesLoaded) -> None:
@@ -147,7 +166,8 @@ class StoryScreen(ReportsFailures, Screen[None]):
             if story_id is not None:
                 self.work_in(next((s for s in stories if s.id == story_id), None))
 
-        self.app.push_screen(StoryPicker(stories, self.story, self.BEST_MATCH_ENTRY), picked)
+        picker = StoryPicker(stories, self.story, self.BEST_MATCH_ENTRY, message.gained)
+        self.app.push_screen(picker, picked)
 
     def worker_failed(self, group: str, error: BaseException) -> str | None:
         """The stories could not be found: said in the status line too."""

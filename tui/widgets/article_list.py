@@ -54,9 +54,15 @@ class Entry:
         )
 
 
-def entry_prompt(entry: Entry, compact: bool = False) -> Content:
-    """Untrusted title, outlet and snippet as plain Content: never parsed as markup."""
+UNREAD_MARK = "● "
+
+
+def entry_prompt(entry: Entry, compact: bool = False, unread: bool = False) -> Content:
+    """Untrusted title, outlet and snippet as plain Content: never parsed as markup.
+    An unread article's title starts with UNREAD_MARK."""
     title = Content(" ".join(clean(entry.title).split()) or "(untitled)")
+    if unread:
+        title = Content.assemble((UNREAD_MARK, "$accent"), title)
     if compact:
         date = entry.published or "—"
         outlet = clean(entry.outlet or "")
@@ -110,7 +116,8 @@ class ArticleList(OptionList):
         self.entries: list[Entry] = []
         self.compact = False
         self.generation = 0
-        self._prompts: dict[tuple[Entry, bool], Content] = {}
+        self._prompts: dict[tuple[Entry, bool, bool], Content] = {}
+        self.unread: set[str] = set()  # the ids of the unread articles
         # The rows in the list so far are entries[_lo:_hi] (option i is entry
         # _lo + i); those of entries[_ready:_lo] are laid out, waiting to go in
         # above. The rest follow (see _show_at).
@@ -252,13 +259,22 @@ class ArticleList(OptionList):
 
     def _prompt(self, entry: Entry) -> Content:
         """Prompts are kept: going back to the full list (Esc, sort) reuses them."""
-        key = (entry, self.compact)
+        key = (entry, self.compact, entry.id in self.unread)
         prompt = self._prompts.get(key)
         if prompt is None:
             if len(self._prompts) > PROMPT_CACHE:
                 self._prompts.clear()
-            prompt = self._prompts[key] = entry_prompt(entry, self.compact)
+            prompt = self._prompts[key] = entry_prompt(entry, *key[1:])
         return prompt
+
+    def set_unread(self, unread: set[str], changed: str | None = None) -> None:
+        """Mark these articles unread; only the row of ``changed`` is drawn
+        again when it is the one that changed."""
+        before, self.unread = self.unread, set(unread)
+        ids = {changed} if changed is not None else before ^ self.unread
+        for i in range(self._lo, self._hi):
+            if self.entries[i].id in ids:
+                self.replace_option_prompt_at_index(i - self._lo, self._prompt(self.entries[i]))
 
     def set_compact(self, compact: bool) -> None:
         if compact == self.compact:
