@@ -1,29 +1,38 @@
-"""The compare screen: one column per source, side by side, with what differs
-in a band above the columns."""
+"""The compare screen: what differs in a band at the top, then the sources
+that report it, first published first: as whole columns side by side (those
+that do not fit reached with ← →), or, from LIST_FROM sources or on ``v``,
+as a list with one row each. The silent sources make one line at the foot."""
 
 from __future__ import annotations
 
 from hollywood_ai.index import (
     Comparison,
     Scope,
+    SourceReport,
     Story,
     Workspace,
     compare,
-    many_silent,
     silent_line,
     strip_controls,
 )
 from hollywood_ai.tui.messages import ComparisonReady, OpenArticle, StoryNamed
-from hollywood_ai.tui.screens.compare_view import (
-    COMPARE_KEYS,
-    FIRST_COLUMNS,
+from hollywood_ai.tui.screens.compare_history import QuestionHistory
+from hollywood_ai.tui.screens.compare_sources import (
+    LIST_FROM,
     PassageList,
     SourceColumn,
+    SourceList,
+    by_date,
+    heading,
+    visible_columns,
+    window_start,
+)
+from hollywood_ai.tui.screens.compare_view import (
+    COMPARE_KEYS,
     band_lines,
     discrepancy_content,
     export,
     export_path,
-    fit_columns,
     next_scope,
     reader_search,
     scope_title,
@@ -35,11 +44,11 @@ from hollywood_ai.tui.screens.story_picker import StoryScreen, load_stories, sto
 from hollywood_ai.tui.widgets.query_input import QueryInput, clean_query
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.containers import HorizontalScroll, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Input, OptionList, Static
 
-__all__ = ["CompareScreen", "PassageList", "SourceColumn", "discrepancy_content"]
+__all__ = ["CompareScreen", "PassageList", "SourceColumn", "SourceList", "discrepancy_content"]
 
 
 class CompareScreen(StoryScreen):
@@ -79,7 +88,11 @@ class CompareScreen(StoryScreen):
         self._focus_after = False  # move to the sources when the latest result lands
         self._typed = False  # keys arrived before the box had the focus
         self._editing = False  # "/" moved to the box from the sources: Esc goes back
-        self._pending: list[SourceColumn] = []  # columns of a large scope, not mounted yet
+        self.sources: list[SourceReport] = []  # those that report it, by date
+        self.view: str | None = None  # "list" or "columns" once chosen (v)
+        self.first = 0  # the first column in view
+        self.at = 0  # the source with the focus (or last had it)
+        self.history: QuestionHistory | None = None
 
     @property
     def question(self) -> QueryInput:
@@ -94,14 +107,16 @@ class CompareScreen(StoryScreen):
         )
         yield Static("", id="compare-status", markup=False)
         yield VerticalScroll(id="compare-band", can_focus=True)
-        yield HorizontalScroll(id="compare-columns")
+        yield Static("", id="compare-heading", markup=False)
+        yield Horizontal(id="compare-columns")
+        yield SourceList(id="compare-list")
         with VerticalScroll(id="compare-silent-box", can_focus=True):
             yield Static("", id="compare-silent", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = "Compare"
-        self.watch(self.query_one("#compare-columns"), "scroll_x", self._scrolled, init=False)
+        self.history = QuestionHistory(self.app)
         self._show_story()
         box = self.question
         box.focus()
@@ -186,6 +201,8 @@ class CompareScreen(StoryScreen):
         if not text:
             return
         shown = self.comparison is not None and self._asked == text
+        if self.history is not None:
+            self.history.add(text)
         if shown and not self.comparing:
             self.action_to_columns()
         else:
@@ -237,19 +254,13 @@ class CompareScreen(StoryScreen):
         await band.remove_children()
         await band.mount_all(band_lines(c))
         band.scroll_home(animate=False)
-        # In a large scope the silent sources make one line, not a column each.
-        many = many_silent(c)
-        silent = silent_line(c) if many else ""
-        self.query_one("#compare-silent", Static).update(Content(silent))
-        self.query_one("#compare-silent-box").display = many
-        columns = self.query_one("#compare-columns", HorizontalScroll)
-        await columns.remove_children()
-        label = c.labels()
-        shown = [SourceColumn(s, label[s.id]) for s in c.sources if s.reports or not many]
-        # What the screen holds; more as the sources in view near the end.
-        self._pending = shown[FIRST_COLUMNS:]
-        await columns.mount_all(shown[:FIRST_COLUMNS])
-        self._fit_columns()
+        # The silent sources: one line of names, never a column each.
+        silent = any(not s.reports for s in c.sources)
+        self.query_one("#compare-silent", Static).update(Content(silent_line(c) if silent else ""))
+        self.query_one("#compare-silent-box").display = silent
+        self.sources = by_date(c)
+        self.first = self.at = 0
+        await self._show_sources()
         # Only when the user asked for it (Enter) and has not typed since: keys
         # typed while the comparison ran must not land on the sources as commands.
         box = self.question
@@ -257,22 +268,96 @@ class CompareScreen(StoryScreen):
         if self._focus_after and untouched and (on_sources or self.focused in (None, box)):
             self.action_to_columns()
 
-    async def _more(self) -> None:
-        if self._pending:
-            batch, self._pending = self._pending[:FIRST_COLUMNS], self._pending[FIRST_COLUMNS:]
-            await self.query_one("#compare-columns", HorizontalScroll).mount_all(batch)
-            self._fit_columns()
+    # -------------------------------------------------------------- sources
 
-    def _scrolled(self, x: float) -> None:
-        row = self.query_one("#compare-columns", HorizontalScroll)
-        if self._pending and x >= row.max_scroll_x - row.size.width:
-            self.call_later(self._more)
+    @property
+    def as_list(self) -> bool:
+        """The list view: chosen with v, or, until then, from LIST_FROM sources."""
+        if self.view is not None:
+            return self.view == "list"
+        return len(self.sources) >= LIST_FROM
+
+    def ordered(self) -> list[SourceReport]:
+        """The sources that report it, as the screen shows them (by date)."""
+        return list(self.sources)
+
+    def _visible(self) -> int:
+        return visible_columns(self.size.width, len(self.sources))
+
+    async def _show_sources(self, focus: bool = False) -> None:
+        """The sources in the view chosen: the list, or the columns in view."""
+        rows = self.query_one("#compare-list", SourceList)
+        columns = self.query_one("#compare-columns", Horizontal)
+        await columns.remove_children()
+        rows.display = self.as_list
+        columns.display = not self.as_list
+        if self.comparison is not None and self.as_list:
+            rows.show(self.comparison, self.sources, self.size.width - 4)
+            rows.highlighted = self.at if self.sources else None
+        elif self.comparison is not None and self.sources:
+            visible = self._visible()
+            self.first = window_start(self.first, self.at, visible, len(self.sources))
+            label = self.comparison.labels()
+            n = len(self.sources)
+            await columns.mount_all(
+                SourceColumn(s, label[s.id], f"{i + 1} of {n}")
+                for i, s in enumerate(self.sources[self.first : self.first + visible], self.first)
+            )
+        self._show_heading()
+        if focus:
+            self._focus_source()
+
+    def _show_heading(self) -> None:
+        line = self.query_one("#compare-heading", Static)
+        line.display = bool(self.sources)
+        if self.comparison is None:
+            return
+        on_sources = self.focused is not None and self.focused is not self.question
+        line.update(
+            heading(
+                self.sources,
+                self.comparison.labels(),
+                as_list=self.as_list,
+                first=self.first,
+                visible=self._visible(),
+                focus=self.at if on_sources else None,
+            )
+        )
+
+    def _focus_source(self) -> None:
+        """The focus on the source ``at``: its row, or its column's passages."""
+        if self.as_list:
+            rows = self.query_one("#compare-list", SourceList)
+            if rows.option_count:
+                rows.highlighted = min(self.at, rows.option_count - 1)
+            rows.focus()
+        else:
+            columns = self._columns()
+            if columns:
+                columns[max(0, min(self.at - self.first, len(columns) - 1))].focus_passages()
+        self.call_after_refresh(self._show_heading)
+
+    def on_descendant_focus(self) -> None:
+        """A column clicked (or tabbed to) becomes the current source."""
+        i = self._current()
+        if i >= 0:
+            self.at = self.first + i
+        self._show_heading()
+
+    @on(OptionList.OptionHighlighted, "#compare-list")
+    def _row_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id is not None:
+            self.at = int(event.option.id)
 
     def on_resize(self) -> None:
-        self._fit_columns()
+        if self.comparison is not None:
+            self.call_after_refresh(self._refit)
 
-    def _fit_columns(self) -> None:
-        fit_columns(self._columns(), self.size.width)
+    async def _refit(self) -> None:
+        """Another size: as many whole columns as now fit, or the list's rows recut."""
+        if self.as_list or len(self._columns()) != self._visible():
+            focused = self.focused is not None and self.focused is not self.question
+            await self._show_sources(focus=focused)
 
     # -------------------------------------------------------------- actions
 
@@ -287,27 +372,51 @@ class CompareScreen(StoryScreen):
         return -1
 
     async def action_column(self, step: int) -> None:
-        i = self._current()
-        if self._pending and i >= len(self._columns()) - 2:
-            await self._more()
-        columns = self._columns()
-        if not columns:
+        """The previous or next source; columns not in view come in whole."""
+        n = len(self.sources)
+        if not n or self.as_list:
             return
-        target = columns[(max(i, 0) + step) % len(columns)] if i >= 0 else columns[0]
-        target.focus_passages()
-        target.scroll_visible(animate=False)
+        i = self._current()
+        self.at = (self.first + i + step) % n if i >= 0 else self.first
+        first = window_start(self.first, self.at, self._visible(), n)
+        if first != self.first:
+            self.first = first
+            await self._show_sources(focus=True)
+        else:
+            self._focus_source()
 
     def action_to_columns(self) -> None:
-        """To the first source that reports it (or the first column)."""
-        columns = self._columns()
-        if not columns:
-            # No source reports it (a large scope draws no silent columns).
+        """To the sources: the current one (the first, after a new answer)."""
+        if not self.sources:
+            # No source reports it: the band says so.
             self.query_one("#compare-band", VerticalScroll).focus()
             return
         self._editing = False
-        first = next((col for col in columns if col.source.reports), columns[0])
-        first.focus_passages()
-        first.scroll_visible(animate=False)
+        self._focus_source()
+
+    async def action_view(self) -> None:
+        """The list view, or the columns (v)."""
+        self.view = "columns" if self.as_list else "list"
+        await self._show_sources(focus=bool(self.sources))
+
+    def action_older(self) -> None:
+        """↑ in the question: the question asked before."""
+        box = self.question
+        if self.focused is not box or self.history is None:
+            return
+        earlier = self.history.older(clean_query(box.value).strip())
+        if earlier is not None:
+            box.value = earlier
+            box.cursor_position = len(earlier)
+
+    def action_newer_or_sources(self) -> None:
+        """↓: a later question while going through them (↑), else the sources."""
+        box = self.question
+        if self.history is not None and self.history.walking and self.focused is box:
+            box.value = self.history.newer()
+            box.cursor_position = len(box.value)
+            return
+        self.action_to_columns()
 
     def action_edit(self) -> None:
         box = self.question
@@ -316,9 +425,9 @@ class CompareScreen(StoryScreen):
         box.select_all()
 
     async def action_close(self) -> None:
-        if self.focused is self.question and self._editing and self._columns():
+        if self.focused is self.question and self._editing and self.sources:
             self._editing = False
-            await self.action_column(0)
+            self._focus_source()
             return
         self.app.pop_screen()
 
@@ -360,6 +469,17 @@ class CompareScreen(StoryScreen):
             return
         passage = column.source.passages[int(event.option.id)]
         self.app.post_message(OpenArticle(column.source.id, passage.start, passage.end))
+
+    @on(OptionList.OptionSelected, "#compare-list")
+    def _open_row(self, event: OptionList.OptionSelected) -> None:
+        """A row of the list: its source, at its best passage."""
+        event.stop()
+        if event.option.id is None:
+            return
+        source = self.sources[int(event.option.id)]
+        best = source.passages[0] if source.passages else None
+        start, end = (best.start, best.end) if best else (None, None)
+        self.app.post_message(OpenArticle(source.id, start, end))
 
     def action_export(self) -> None:
         if self.comparison is None:
