@@ -198,12 +198,16 @@ class SourceList(OptionList):
     ]
 
     def show(self, c: Comparison, sources: list[SourceReport], width: int) -> None:
-        """One row per source, cut to ``width`` cells."""
+        """One row per source, cut to ``width`` cells (what the rows have
+        inside the border, the padding and a scrollbar)."""
         label = c.labels()
         figures = {s.id: ", ".join(figures_of(s, c)) for s in sources}
-        outlet_w = min(22, max((len(one_line(label[s.id])) for s in sources), default=0))
-        figures_w = min(20, max((len(f) for f in figures.values()), default=0))
-        passage_w = max(10, width - 2 - 10 - outlet_w - figures_w - 6)
+        narrow = width < 100
+        outlet_w = min(
+            18 if narrow else 26, max((len(one_line(label[s.id])) for s in sources), default=0)
+        )
+        figures_w = min(14 if narrow else 24, max((len(f) for f in figures.values()), default=0))
+        passage_w = max(10, width - 10 - outlet_w - figures_w - 6)
         highlighted = self.highlighted
         self.clear_options()
         for i, s in enumerate(sources):
@@ -245,8 +249,10 @@ def heading(
     switch = Content.styled("  v: columns" if as_list else "  v: list", "$text-muted")
     if as_list:
         return Content.assemble(f"{n:,} sources{order}, one row each", switch)
-    shown = f"Sources {first + 1}-{first + visible} of {n:,}" if visible < n else (
-        f"{n} sources" if n > 1 else "1 source"
+    shown = (
+        f"Sources {first + 1}-{first + visible} of {n:,}"
+        if visible < n
+        else (f"{n} sources" if n > 1 else "1 source")
     )
     parts: list[Content | str | tuple[str, str]] = [shown + order]
     if focus is not None and 0 <= focus < n:

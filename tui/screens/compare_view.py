@@ -79,6 +79,7 @@ COMPARE_KEYS = [
         "v",
         "view",
         "List",
+        show=False,  # said in the line over the sources, where it applies
         tooltip="The sources as a list, one row each, or as columns",
         id="compare.view",
     ),
