@@ -47,10 +47,14 @@ class QuestionHistory:
         return self.asked[self.at]
 
     def newer(self) -> str:
-        """The question after the one shown, or the draft at the end."""
+        """The question after the one shown, or the draft at the end (the walk
+        ends there, or on the newest question when the draft is that)."""
         assert self.at is not None
         self.at += 1
         if self.at >= len(self.asked):
             self.at = None
             return self.draft
-        return self.asked[self.at]
+        shown = self.asked[self.at]
+        if self.at == len(self.asked) - 1 and shown == self.draft:
+            self.at = None
+        return shown

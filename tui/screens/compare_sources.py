@@ -126,9 +126,10 @@ class SourceColumn(Vertical):
         width: 1fr;
         height: 1fr;
         border: round $primary-muted;
+        border-title-color: $text;
         border-subtitle-color: $text-muted;
     }
-    SourceColumn:focus-within { border: round $accent; }
+    SourceColumn:focus-within { border: round $accent; border-title-color: $accent; }
     SourceColumn > .column-head { height: auto; padding: 0 1; color: $text; }
     SourceColumn > OptionList, SourceColumn > OptionList:focus {
         height: 1fr; border: none; background: transparent; padding: 0;
@@ -180,7 +181,9 @@ class SourceList(OptionList):
     opens the source at that passage."""
 
     DEFAULT_CSS = """
-    SourceList { height: 1fr; margin: 0 1; border: round $primary-muted; }
+    SourceList {
+        height: 1fr; margin: 0 1; border: round $primary-muted; border-title-color: $text-muted;
+    }
     SourceList:focus { border: round $accent; }
     SourceList > .option-list--option { padding: 0 1; }
     """
@@ -196,6 +199,9 @@ class SourceList(OptionList):
         Binding("j", "cursor_down", "Down", show=False, id="compare.list_down"),
         Binding("k", "cursor_up", "Up", show=False, id="compare.list_up"),
     ]
+
+    def on_mount(self) -> None:
+        self.border_title = "Published · Outlet · Figures · Best passage"
 
     def show(self, c: Comparison, sources: list[SourceReport], width: int) -> None:
         """One row per source, cut to ``width`` cells (what the rows have
@@ -246,7 +252,7 @@ def heading(
     if not n:
         return Content("")
     order = ", first published first" if n > 1 else ""
-    switch = Content.styled("  v: columns" if as_list else "  v: list", "$text-muted")
+    switch = Content.styled(" · v: columns" if as_list else " · v: list", "$text-muted")
     if as_list:
         return Content.assemble(f"{n:,} sources{order}, one row each", switch)
     shown = (
@@ -257,5 +263,5 @@ def heading(
     parts: list[Content | str | tuple[str, str]] = [shown + order]
     if focus is not None and 0 <= focus < n:
         s = sources[focus]
-        parts += [" · ", (one_line(label[s.id]), "bold"), f" ({date_of(s)})"]
+        parts += [" · on ", (one_line(label[s.id]), "bold")]
     return Content.assemble(*parts, switch)

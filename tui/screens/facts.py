@@ -105,8 +105,10 @@ class FactsTable(DataTable[Content | str]):
             tooltip="Compare this fact: its sources side by side",
             id="facts.compare_row",
         ),
-        Binding("j", "cursor_down", "Next fact", show=False, id="facts.down"),
-        Binding("k", "cursor_up", "Previous fact", show=False, id="facts.up"),
+        Binding("j", "cursor_down", "Next fact", show=False, tooltip="Next fact", id="facts.down"),
+        Binding(
+            "k", "cursor_up", "Previous fact", show=False, tooltip="Previous fact", id="facts.up"
+        ),
     ]
 
 
