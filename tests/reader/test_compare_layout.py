@@ -80,7 +80,9 @@ async def test_columns_share_the_width_and_scroll_whole(deaging):
         line = next(row for row in screen_lines(app) if "Not reported by 2 sources" in row)
         assert all(name in line for name in SILENT)
         # Asked what none of them reports: said so, not "no differences".
-        await pilot.press("slash", *"which orchestra recorded the score", "enter")
+        await pilot.press("slash")
+        screen.question.value = "which orchestra recorded the score"
+        await pilot.press("enter")
         await settle(pilot)
         text = shown(app)
         assert "Reported by 0 of 9 sources" in text

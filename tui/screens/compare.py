@@ -85,6 +85,7 @@ class CompareScreen(SourcesScreen):
         self.first = 0  # the first column in view
         self.at = 0  # the source with the focus (or last had it)
         self.history: QuestionHistory | None = None
+        self.names: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield QueryInput(

@@ -34,6 +34,7 @@ class SourcesScreen(StoryScreen):
     first: int  # the first column in view
     at: int  # the source with the focus (or that last had it)
     _editing: bool
+    names: dict[str, str]  # each source's name, from Comparison.labels
 
     @property
     def question(self) -> QueryInput:
@@ -42,6 +43,8 @@ class SourcesScreen(StoryScreen):
     async def show_comparison(self, c: Comparison) -> None:
         """The sources of a new answer, from the first."""
         self.sources = by_date(c)
+        # Once per answer: a name for each of up to thousands of sources.
+        self.names = c.labels()
         self.first = self.at = 0
         await self._show_sources()
 
@@ -68,12 +71,12 @@ class SourcesScreen(StoryScreen):
         columns.display = not self.as_list
         if self.comparison is not None and self.as_list:
             # The screen less the list's margin, border, padding and scrollbar.
-            rows.show(self.comparison, self.sources, self.size.width - 8)
+            rows.show(self.comparison, self.names, self.sources, self.size.width - 8)
             rows.highlighted = self.at if self.sources else None
         elif self.comparison is not None and self.sources:
             visible = self._visible()
             self.first = window_start(self.first, self.at, visible, len(self.sources))
-            label = self.comparison.labels()
+            label = self.names
             n = len(self.sources)
             await columns.mount_all(
                 SourceColumn(s, label[s.id], f"{i + 1} of {n}")
@@ -92,7 +95,7 @@ class SourcesScreen(StoryScreen):
         line.update(
             heading(
                 self.sources,
-                self.comparison.labels(),
+                self.names,
                 as_list=self.as_list,
                 first=self.first,
                 visible=self._visible(),

@@ -203,10 +203,12 @@ class SourceList(OptionList):
     def on_mount(self) -> None:
         self.border_title = "Published · Outlet · Figures · Best passage"
 
-    def show(self, c: Comparison, sources: list[SourceReport], width: int) -> None:
+    def show(
+        self, c: Comparison, label: dict[str, str], sources: list[SourceReport], width: int
+    ) -> None:
         """One row per source, cut to ``width`` cells (what the rows have
-        inside the border, the padding and a scrollbar)."""
-        label = c.labels()
+        inside the border, the padding and a scrollbar); ``label``: their
+        names, from ``Comparison.labels``."""
         figures = {s.id: ", ".join(figures_of(s, c)) for s in sources}
         narrow = width < 100
         outlet_w = min(
