@@ -119,7 +119,8 @@ class PassageList(OptionList):
 
 
 class SourceColumn(Vertical):
-    """One source: outlet and date at the head, its title, its passages below."""
+    """One source that reports it: outlet and date at the head, its title,
+    its passages below. (The silent ones are named in one line instead.)"""
 
     DEFAULT_CSS = """
     SourceColumn {
@@ -144,8 +145,7 @@ class SourceColumn(Vertical):
     def __init__(self, source: SourceReport, label: str, place: str = "") -> None:
         """``label``: the source's name, from ``Comparison.labels`` (cut here,
         to the width, by the border); ``place``: "3 of 11"."""
-        super().__init__(classes="-reports" if source.reports else "-silent")
-        self.can_focus = not source.reports
+        super().__init__()
         self.source = source
         self.border_title = Content(f"{one_line(label)} · {date_of(source)}")
         self.border_subtitle = Content(place)
@@ -154,9 +154,6 @@ class SourceColumn(Vertical):
         s = self.source
         head = Content.assemble((strip_controls(s.title), "bold"))
         yield Static(head, classes="column-head", markup=False)
-        if not s.reports:
-            yield Static("not reported", classes="not-reported", markup=False)
-            return
         options = PassageList(classes="passages")
         for i, p in enumerate(s.passages):
             if i:
