@@ -121,6 +121,14 @@ async def test_wide_terminal_fits_more_whole_columns_by_date(deaging):
         dates = [DATES[o] for o in outlets]
         assert dates == sorted(dates)
         assert all(DATES[o] in t for o, t in zip(outlets, titles, strict=True))
+        # Narrower: fewer whole columns, the focused source still in view.
+        await pilot.press("right", "right", "right", "right")  # the fifth
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        cols = columns(screen)
+        assert len(cols) == 2 and all(c.region.right <= 80 for c in cols)
+        assert cols[-1].source.outlet == "Screen Notes"
+        assert "Sources 4-5 of 7" in shown(app)
 
 
 async def test_six_sources_or_more_open_as_a_list_one_row_each(deaging):
