@@ -247,3 +247,13 @@ async def test_story_pickers_counts_in_a_column_and_facts_skips_one_article_stor
         assert isinstance(picker, StoryPicker)
         assert len(picker.stories) >= 2
         assert all(len(s.articles) >= 2 for s in picker.stories)
+
+
+def test_a_row_shows_a_long_passage_from_the_word_before_its_first_lit_one():
+    from hollywood_ai.tui.screens.compare_sources import around_match, passage_content
+
+    text = "Quarry Hill Pictures said on Monday that the de-aging cost $4 million in all."
+    spans = [(text.index("de-aging"), text.index("de-aging") + 8)]
+    row = around_match(passage_content(text, spans), spans, 30)
+    assert row.plain == "…the de-aging cost $4 million…" and row.cell_length == 30
+    assert around_match(passage_content(text, []), [], 30).plain.startswith("Quarry Hill")

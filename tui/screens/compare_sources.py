@@ -78,6 +78,19 @@ def figures_of(source: SourceReport, c: Comparison) -> list[str]:
     return list(dict.fromkeys(given))[:3]
 
 
+def around_match(passage: Content, spans: list[tuple[int, int]], width: int) -> Content:
+    """The passage in ``width`` cells: from its start, or, when its first lit
+    word would fall past the first third, from the word before it after a "…"."""
+    passage = Content(" ").join(passage.split("\n"))
+    if passage.cell_length <= width or not spans:
+        return passage.truncate(width, ellipsis=True)
+    first = min(start for start, _end in spans)
+    if first < width // 3:
+        return passage.truncate(width, ellipsis=True)
+    start = passage.plain.rfind(" ", 0, max(0, first - 1)) + 1
+    return Content.assemble("…", passage[start:]).truncate(width, ellipsis=True)
+
+
 def one_line(text: str) -> str:
     return " ".join(strip_controls(text).split())
 
@@ -217,7 +230,11 @@ class SourceList(OptionList):
         self.clear_options()
         for i, s in enumerate(sources):
             best = s.passages[0] if s.passages else None
-            passage = passage_content(best.text, best.spans) if best else Content("")
+            passage = (
+                around_match(passage_content(best.text, best.spans), best.spans, passage_w)
+                if best
+                else Content("")
+            )
             row = Content.assemble(
                 Content.styled(date_of(s), "$text-muted").truncate(10, pad=True),
                 "  ",
@@ -229,7 +246,7 @@ class SourceList(OptionList):
                     figures_w, ellipsis=True, pad=True
                 ),
                 "  ",
-                Content(" ").join(passage.split("\n")).truncate(passage_w, ellipsis=True),
+                passage,
             )
             self.add_option(Option(row, id=str(i)))
         if self.option_count:
