@@ -91,7 +91,8 @@ class SourcesScreen(StoryScreen):
         line.display = bool(self.sources)
         if self.comparison is None:
             return
-        on_sources = self.focused is not None and self.focused is not self.question
+        # Named only while a column has the focus (a list row is lit anyway).
+        on_sources = self._current() >= 0
         line.update(
             heading(
                 self.sources,
