@@ -154,6 +154,7 @@ def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = No
                 reports=reports,
                 passages=kept,
                 best_coverage=best.coverage if best else 0.0,
+                published=article.published,
             )
         )
     sources.sort(key=lambda s: (not s.reports, -s.best_coverage))
@@ -189,6 +190,7 @@ def comparison_of_fact(
         article = by_id.get(aid)
         title = article.title if article else aid
         outlet = article.outlet if article else None
+        published = article.published if article else None
         kept: list[ScoredPassage] = []
         if aid in fact.sources:
             shown = fact.passages.get(aid) or []
@@ -208,6 +210,7 @@ def comparison_of_fact(
                 reports=aid in fact.sources,
                 passages=kept,
                 best_coverage=1.0 if aid in fact.sources else 0.0,
+                published=published,
             )
         )
     return Comparison(

@@ -19,12 +19,14 @@ class SourceReport:
     reports: bool
     passages: list[ScoredPassage]
     best_coverage: float = 0.0
+    published: str | None = None  # the article's date (ISO), when known
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "title": self.title,
             "outlet": self.outlet,
+            "published": self.published,
             "reports": self.reports,
             "passages": [p.to_dict() for p in self.passages],
         }

@@ -300,8 +300,10 @@ async def test_enter_on_a_fact_opens_its_comparison(reader_home):
             await pilot.press("enter")
             await settle(pilot)
             assert isinstance(app.screen, CompareScreen)
-            reporting = {c.source.id for c in app.screen.query(SourceColumn) if c.source.reports}
+            # Each source that reports it, in view or reached with ← →.
+            reporting = {s.id for s in app.screen.ordered()}
             assert reporting == set(fact.sources)
+            assert all(c.source.reports for c in app.screen.query(SourceColumn))
             # Nothing to type: the sources have the keys (t, e, ← → reach them).
             focused = app.screen.focused
             assert focused is not None and focused is not app.screen.question

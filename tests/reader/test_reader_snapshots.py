@@ -1,6 +1,6 @@
 """SVG snapshots of every screen of the reader at 80x24 and 120x40: main (plain and
-searching), help, palette, compare (in a story and in the whole library), facts
-and add.
+searching), help, palette, compare (in a story and in the whole library; its
+sources as whole columns at 80x24 and 200x50, and as a list), facts and add.
 
 Stable by construction: the seeds in a private home, a fixed theme, no cursor
 blink, no saved settings. Update with ``--snapshot-update`` only after looking
@@ -141,4 +141,51 @@ async def _compare_library(pilot: Pilot) -> None:
 def test_compare_in_the_whole_library(snap_compare, scoped_home, size):
     assert snap_compare(
         make_app(scoped_home, remember=False), terminal_size=size, run_before=_compare_library
+    )
+
+
+@pytest.fixture
+def deaging(tmp_path):
+    """Nine outlets on one story, seven of them giving the figure asked."""
+    from tests.compare_support import deaging_home
+
+    return deaging_home(tmp_path / "deaging")
+
+
+def _compare_deaging(*keys: str):
+    async def run(pilot: Pilot) -> None:
+        from tests.compare_support import QUESTION
+
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        box = pilot.app.screen.query_one(Input)
+        box.cursor_blink = False
+        box.value = QUESTION
+        await pilot.press("enter")
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run
+
+
+COLUMN_SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((200, 50), id="200x50")]
+
+
+@pytest.mark.parametrize("size", COLUMN_SIZES)
+def test_compare_columns_of_many_sources(snap_compare, deaging, size):
+    """v from the list to whole columns, then → twice: the third source has
+    the focus, and the heading says which are in view."""
+    assert snap_compare(
+        make_app(deaging, remember=False),
+        terminal_size=size,
+        run_before=_compare_deaging("v", "right", "right"),
+    )
+
+
+def test_compare_list_of_many_sources(snap_compare, deaging):
+    assert snap_compare(
+        make_app(deaging, remember=False), terminal_size=(120, 40), run_before=_compare_deaging()
     )

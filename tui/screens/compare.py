@@ -1,29 +1,30 @@
-"""The compare screen: one column per source, side by side, with what differs
-in a band above the columns."""
+"""The compare screen: what differs in a band at the top, then the sources
+that report it, first published first: as whole columns side by side (those
+that do not fit reached with ← →), or, from LIST_FROM sources or on ``v``,
+as a list with one row each. The silent sources make one line at the foot."""
 
 from __future__ import annotations
 
 from hollywood_ai.index import (
     Comparison,
     Scope,
+    SourceReport,
     Story,
     Workspace,
     compare,
-    many_silent,
     silent_line,
     strip_controls,
 )
-from hollywood_ai.tui.messages import ComparisonReady, OpenArticle, StoryNamed
+from hollywood_ai.tui.messages import ComparisonReady, StoryNamed
+from hollywood_ai.tui.screens.compare_history import QuestionHistory
+from hollywood_ai.tui.screens.compare_panel import SourcesScreen
+from hollywood_ai.tui.screens.compare_sources import PassageList, SourceColumn, SourceList
 from hollywood_ai.tui.screens.compare_view import (
     COMPARE_KEYS,
-    FIRST_COLUMNS,
-    PassageList,
-    SourceColumn,
     band_lines,
     discrepancy_content,
     export,
     export_path,
-    fit_columns,
     next_scope,
     reader_search,
     scope_title,
@@ -31,18 +32,18 @@ from hollywood_ai.tui.screens.compare_view import (
     type_into,
 )
 from hollywood_ai.tui.screens.failures import failure_text
-from hollywood_ai.tui.screens.story_picker import StoryScreen, load_stories, story_label
+from hollywood_ai.tui.screens.story_picker import load_stories, story_label
 from hollywood_ai.tui.widgets.query_input import QueryInput, clean_query
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.containers import HorizontalScroll, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, Static
 
-__all__ = ["CompareScreen", "PassageList", "SourceColumn", "discrepancy_content"]
+__all__ = ["CompareScreen", "PassageList", "SourceColumn", "SourceList", "discrepancy_content"]
 
 
-class CompareScreen(StoryScreen):
+class CompareScreen(SourcesScreen):
     """Type a fact or a question; see how each source reports it.
 
     A question the screen opens with (the search, or the sentence being read)
@@ -79,11 +80,12 @@ class CompareScreen(StoryScreen):
         self._focus_after = False  # move to the sources when the latest result lands
         self._typed = False  # keys arrived before the box had the focus
         self._editing = False  # "/" moved to the box from the sources: Esc goes back
-        self._pending: list[SourceColumn] = []  # columns of a large scope, not mounted yet
-
-    @property
-    def question(self) -> QueryInput:
-        return self.query_one("#compare-input", QueryInput)
+        self.sources: list[SourceReport] = []  # those that report it, by date
+        self.view: str | None = None  # "list" or "columns" once chosen (v)
+        self.first = 0  # the first column in view
+        self.at = 0  # the source with the focus (or last had it)
+        self.history: QuestionHistory | None = None
+        self.names: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield QueryInput(
@@ -94,14 +96,16 @@ class CompareScreen(StoryScreen):
         )
         yield Static("", id="compare-status", markup=False)
         yield VerticalScroll(id="compare-band", can_focus=True)
-        yield HorizontalScroll(id="compare-columns")
+        yield Static("", id="compare-heading", markup=False)
+        yield Horizontal(id="compare-columns")
+        yield SourceList(id="compare-list")
         with VerticalScroll(id="compare-silent-box", can_focus=True):
             yield Static("", id="compare-silent", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = "Compare"
-        self.watch(self.query_one("#compare-columns"), "scroll_x", self._scrolled, init=False)
+        self.history = QuestionHistory(self.app)
         self._show_story()
         box = self.question
         box.focus()
@@ -186,6 +190,8 @@ class CompareScreen(StoryScreen):
         if not text:
             return
         shown = self.comparison is not None and self._asked == text
+        if self.history is not None:
+            self.history.add(text)
         if shown and not self.comparing:
             self.action_to_columns()
         else:
@@ -237,19 +243,11 @@ class CompareScreen(StoryScreen):
         await band.remove_children()
         await band.mount_all(band_lines(c))
         band.scroll_home(animate=False)
-        # In a large scope the silent sources make one line, not a column each.
-        many = many_silent(c)
-        silent = silent_line(c) if many else ""
-        self.query_one("#compare-silent", Static).update(Content(silent))
-        self.query_one("#compare-silent-box").display = many
-        columns = self.query_one("#compare-columns", HorizontalScroll)
-        await columns.remove_children()
-        label = c.labels()
-        shown = [SourceColumn(s, label[s.id]) for s in c.sources if s.reports or not many]
-        # What the screen holds; more as the sources in view near the end.
-        self._pending = shown[FIRST_COLUMNS:]
-        await columns.mount_all(shown[:FIRST_COLUMNS])
-        self._fit_columns()
+        # The silent sources: one line of names, never a column each.
+        silent = any(not s.reports for s in c.sources)
+        self.query_one("#compare-silent", Static).update(Content(silent_line(c) if silent else ""))
+        self.query_one("#compare-silent-box").display = silent
+        await self.show_comparison(c)
         # Only when the user asked for it (Enter) and has not typed since: keys
         # typed while the comparison ran must not land on the sources as commands.
         box = self.question
@@ -257,57 +255,24 @@ class CompareScreen(StoryScreen):
         if self._focus_after and untouched and (on_sources or self.focused in (None, box)):
             self.action_to_columns()
 
-    async def _more(self) -> None:
-        if self._pending:
-            batch, self._pending = self._pending[:FIRST_COLUMNS], self._pending[FIRST_COLUMNS:]
-            await self.query_one("#compare-columns", HorizontalScroll).mount_all(batch)
-            self._fit_columns()
-
-    def _scrolled(self, x: float) -> None:
-        row = self.query_one("#compare-columns", HorizontalScroll)
-        if self._pending and x >= row.max_scroll_x - row.size.width:
-            self.call_later(self._more)
-
-    def on_resize(self) -> None:
-        self._fit_columns()
-
-    def _fit_columns(self) -> None:
-        fit_columns(self._columns(), self.size.width)
-
-    # -------------------------------------------------------------- actions
-
-    def _columns(self) -> list[SourceColumn]:
-        return list(self.query(SourceColumn))
-
-    def _current(self) -> int:
-        focused = self.focused
-        for i, col in enumerate(self._columns()):
-            if focused is not None and (focused is col or col in focused.ancestors):
-                return i
-        return -1
-
-    async def action_column(self, step: int) -> None:
-        i = self._current()
-        if self._pending and i >= len(self._columns()) - 2:
-            await self._more()
-        columns = self._columns()
-        if not columns:
+    def action_older(self) -> None:
+        """↑ in the question: the question asked before."""
+        box = self.question
+        if self.focused is not box or self.history is None:
             return
-        target = columns[(max(i, 0) + step) % len(columns)] if i >= 0 else columns[0]
-        target.focus_passages()
-        target.scroll_visible(animate=False)
+        earlier = self.history.older(clean_query(box.value).strip())
+        if earlier is not None:
+            box.value = earlier
+            box.cursor_position = len(earlier)
 
-    def action_to_columns(self) -> None:
-        """To the first source that reports it (or the first column)."""
-        columns = self._columns()
-        if not columns:
-            # No source reports it (a large scope draws no silent columns).
-            self.query_one("#compare-band", VerticalScroll).focus()
+    def action_newer_or_sources(self) -> None:
+        """↓: a later question while going through them (↑), else the sources."""
+        box = self.question
+        if self.history is not None and self.history.walking and self.focused is box:
+            box.value = self.history.newer()
+            box.cursor_position = len(box.value)
             return
-        self._editing = False
-        first = next((col for col in columns if col.source.reports), columns[0])
-        first.focus_passages()
-        first.scroll_visible(animate=False)
+        self.action_to_columns()
 
     def action_edit(self) -> None:
         box = self.question
@@ -316,9 +281,9 @@ class CompareScreen(StoryScreen):
         box.select_all()
 
     async def action_close(self) -> None:
-        if self.focused is self.question and self._editing and self._columns():
+        if self.focused is self.question and self._editing and self.sources:
             self._editing = False
-            await self.action_column(0)
+            self._focus_source()
             return
         self.app.pop_screen()
 
@@ -351,15 +316,6 @@ class CompareScreen(StoryScreen):
         self.scope = "story"
         self._show_story()
         self._ask_again()
-
-    @on(OptionList.OptionSelected, ".passages")
-    def _open(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        column = next((a for a in event.option_list.ancestors if isinstance(a, SourceColumn)), None)
-        if column is None or event.option.id is None:
-            return
-        passage = column.source.passages[int(event.option.id)]
-        self.app.post_message(OpenArticle(column.source.id, passage.start, passage.end))
 
     def action_export(self) -> None:
         if self.comparison is None:

@@ -1,6 +1,6 @@
-"""What the compare screen draws: one column per source (its outlet and title
-at the head, its passages below), the band of what differs, the status line,
-the scope in the question's border, and the Markdown export."""
+"""What the compare screen draws around the sources (see compare_sources):
+its keys, the band of what differs, the status line, the scope in the
+question's border, and the Markdown export."""
 
 from __future__ import annotations
 
@@ -11,24 +11,12 @@ from hollywood_ai.index import (
     CANDIDATES,
     Comparison,
     Discrepancy,
-    SourceReport,
     strip_controls,
     to_markdown,
 )
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
-
-
-def passage_content(text: str, spans: list[tuple[int, int]]) -> Content:
-    """A passage with its matched words highlighted; never read as markup."""
-    content = Content(strip_controls(text))
-    for start, end in spans:
-        content = content.stylize("bold underline $text-accent", start, end)
-    return content
+from textual.widgets import Input, Static
 
 
 def discrepancy_content(d: Discrepancy, label: dict[str, str]) -> Content:
@@ -65,27 +53,6 @@ def discrepancy_content(d: Discrepancy, label: dict[str, str]) -> Content:
     return Content.assemble(*parts)
 
 
-# One entry in the footer stands for both arrows.
-COLUMN_KEYS = [
-    Binding(
-        "left",
-        "screen.column(-1)",
-        "Source",
-        key_display="← →",
-        tooltip="Previous source, next source",
-        id="compare.column_left",
-    ),
-    Binding(
-        "right",
-        "screen.column(1)",
-        "Next source",
-        show=False,
-        tooltip="Next source",
-        id="compare.column_right",
-    ),
-]
-
-
 #: The scopes ``s`` goes through, in order: the search's results only when
 #: the reader has a search.
 SCOPE_ORDER = ("story", "among", "all")
@@ -95,10 +62,26 @@ COMPARE_KEYS = [
     Binding("escape", "close", "Back", id="compare.close"),
     Binding(
         "down",
-        "to_columns",
+        "newer_or_sources",
         "Sources",
-        tooltip="From the question to the sources",
+        tooltip="From the question to the sources (or a later question, after ↑)",
         id="compare.to_columns",
+    ),
+    Binding(
+        "up",
+        "older",
+        "Earlier question",
+        show=False,
+        tooltip="In the question: the question asked before it",
+        id="compare.history",
+    ),
+    Binding(
+        "v",
+        "view",
+        "List",
+        show=False,  # said in the line over the sources, where it applies
+        tooltip="The sources as a list, one row each, or as columns",
+        id="compare.view",
     ),
     Binding("left", "column(-1)", "Previous source", show=False, id="compare.left"),
     Binding("right", "column(1)", "Next source", show=False, id="compare.right"),
@@ -143,84 +126,9 @@ COMPARE_KEYS = [
     ),
     Binding("f", "app.facts", "Facts", show=False, id="compare.app_facts"),
     Binding("a", "app.add", "Add", show=False, id="compare.app_add"),
-    Binding("q", "app.quit", "Quit", show=False, id="compare.app_quit"),
+    # q closes the screen, as Esc does: the app quits from the main screen only.
+    Binding("q", "close", "Back", show=False, id="compare.close_q"),
 ]
-
-
-class PassageList(OptionList):
-    """A source's passages; Enter opens the highlighted one in the reader."""
-
-    BINDINGS = [
-        *COLUMN_KEYS,
-        Binding(
-            "enter",
-            "select",
-            "Open",
-            tooltip="Open the passage in the reader, lit",
-            id="compare.open",
-        ),
-    ]
-
-
-class SourceColumn(Vertical):
-    """One source: outlet and title at the head, its passages below."""
-
-    DEFAULT_CSS = """
-    SourceColumn {
-        width: 40;
-        height: 1fr;
-        border: round $primary-muted;
-        margin: 0 1 0 0;
-    }
-    SourceColumn:focus-within { border: round $accent; }
-    SourceColumn > .column-head { height: auto; padding: 0 1; color: $text; }
-    SourceColumn > .not-reported { padding: 1 1; color: $text-muted; text-style: italic; }
-    SourceColumn > OptionList, SourceColumn > OptionList:focus {
-        height: 1fr; border: none; background: transparent; padding: 0;
-    }
-    SourceColumn > OptionList > .option-list--option { padding: 0 1; }
-    """
-
-    # Here and on the passage lists rather than on the screen, so that they win
-    # over the sideways scrolling of the containers they sit in.
-    BINDINGS = [*COLUMN_KEYS]
-
-    def __init__(self, source: SourceReport, label: str) -> None:
-        """``label``: the source's short name, from ``Comparison.labels``."""
-        super().__init__(classes="-reports" if source.reports else "-silent")
-        self.can_focus = not source.reports
-        self.source = source
-        self.border_title = Content(strip_controls(label))
-
-    def compose(self) -> ComposeResult:
-        s = self.source
-        head = Content.assemble((strip_controls(s.title), "bold"))
-        yield Static(head, classes="column-head", markup=False)
-        if not s.reports:
-            yield Static("not reported", classes="not-reported", markup=False)
-            return
-        options = PassageList(classes="passages")
-        for i, p in enumerate(s.passages):
-            if i:
-                options.add_option(None)
-            options.add_option(Option(passage_content(p.text, p.spans), id=str(i)))
-        yield options
-
-    def focus_passages(self) -> bool:
-        lists = self.query(OptionList)
-        if lists:
-            options = lists.first()
-            if options.highlighted is None and options.option_count:
-                options.highlighted = 0
-            options.focus()
-            return True
-        self.focus()
-        return False
-
-
-MIN_COLUMN = 36
-#: Columns mounted with the result; the others just after it is on screen.
-FIRST_COLUMNS = 8
 
 
 def band_lines(c: Comparison) -> list[Static]:
@@ -231,7 +139,14 @@ def band_lines(c: Comparison) -> list[Static]:
             Static(discrepancy_content(d, label), classes="discrepancy", markup=False)
             for d in c.discrepancies
         ]
-    text = Content("No differences found between the sources that report it.")
+    reporting = sum(1 for s in c.sources if s.reports)
+    if reporting == 0:
+        said = "No source reports it."
+    elif reporting == 1:
+        said = "Only one source reports it: nothing to compare it with."
+    else:
+        said = "No differences found between the sources that report it."
+    text = Content(said)
     return [Static(text, classes="discrepancy -none", markup=False)]
 
 
@@ -249,8 +164,13 @@ def status_text(c: Comparison | None) -> str:
         if read is not None and read >= CANDIDATES
         else ": those sharing its words"
     )
+    total = len(c.sources)
+    if total == 1:
+        reported = "Reported by 1 source" if reporting else "Not reported by its 1 source"
+    else:
+        reported = f"Reported by {reporting:,} of {total:,} sources"
     return (
-        f"Reported by {reporting} of {len(c.sources):,} sources"
+        reported
         + (f" · {differ} difference{'s' if differ != 1 else ''}" if differ else "")
         + (f" · {read:,} read{best}" if read is not None else "")
     )
@@ -267,14 +187,6 @@ def type_into(box: Input, character: str, first: bool) -> None:
     else:
         box.replace(character, *selection)
     box.focus()
-
-
-def fit_columns(columns: list[SourceColumn], width: int) -> None:
-    """Share the width between the columns; below MIN_COLUMN each, scroll sideways."""
-    if columns:
-        each = max(MIN_COLUMN, (width - 2) // len(columns))
-        for col in columns:
-            col.styles.width = each
 
 
 def reader_search(app: object) -> str:

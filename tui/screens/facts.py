@@ -105,6 +105,10 @@ class FactsTable(DataTable[Content | str]):
             tooltip="Compare this fact: its sources side by side",
             id="facts.compare_row",
         ),
+        Binding("j", "cursor_down", "Next fact", show=False, tooltip="Next fact", id="facts.down"),
+        Binding(
+            "k", "cursor_up", "Previous fact", show=False, tooltip="Previous fact", id="facts.up"
+        ),
     ]
 
 
@@ -112,6 +116,7 @@ class FactsScreen(StoryScreen):
     """The facts of a story, who reports each and who is silent."""
 
     CSS_PATH = "facts.tcss"  # loaded when the screen first opens
+    MIN_ARTICLES = 2  # a story of one article has no facts shared by two sources
 
     BINDINGS = [
         Binding("escape", "close", "Back", id="facts.close"),

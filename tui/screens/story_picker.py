@@ -46,6 +46,16 @@ def story_label(story: Story) -> str:
     return strip_controls(story.label) or story.id
 
 
+def count_text(count: int) -> str:
+    """ "12 articles", or "1 article " (a space for the s, so that the
+    numbers line up)."""
+    return f"{count:,} article{'s' if count != 1 else ' '}"
+
+
+#: The picker's width on a terminal wide enough (story_picker.tcss).
+BOX_WIDTH = 72
+
+
 class StoryPicker(ModalScreen[str | None]):
     """Every story with its size; Enter picks one, Esc keeps the current one."""
 
@@ -73,27 +83,51 @@ class StoryPicker(ModalScreen[str | None]):
         self.best_match = best_match
 
     def compose(self) -> ComposeResult:
+        with Vertical(id="story-box") as box:
+            box.border_title = "Story"
+            box.border_subtitle = "Enter picks · Esc keeps"
+            yield OptionList(*self._options(min(BOX_WIDTH, self.app.size.width)), id="story-list")
+
+    def _options(self, box_width: int) -> list[Option]:
+        """One line per story: its label, cut to fit, and its size in a column
+        of its own at the right."""
+        counts = [count_text(len(story.articles)) for story in self.stories]
+        count_width = max((len(c) for c in counts), default=0)
+        # A followed story with new articles says how many, in a column too.
+        marks = {
+            s.id: f"● {self.gained[s.id]} new" if s.id in self.gained else "" for s in self.stories
+        }
+        mark_width = max((len(m) for m in marks.values()), default=0)
+        # The box's border, the options' padding and a scrollbar leave the rest.
+        label_width = max(
+            10, box_width - 2 - 2 - 1 - count_width - 2 - (mark_width + 2 if mark_width else 0)
+        )
         options: list[Option] = []
         if self.best_match is not None:
             options.append(Option(Content.styled(self.best_match, "italic"), id="\0best"))
-        for story in self.stories:
-            count = len(story.articles)
+        for story, count in zip(self.stories, counts, strict=True):
             options.append(
                 Option(
                     Content.assemble(
-                        story_label(story),
-                        (f"  {count} article{'s' if count != 1 else ''}", "$text-muted"),
-                        (f"  ● {self.gained[story.id]} new", "bold $accent")
-                        if story.id in self.gained
+                        Content(story_label(story)).truncate(label_width, ellipsis=True, pad=True),
+                        "  ",
+                        (count.rjust(count_width), "$text-muted"),
+                        (marks[story.id].rjust(mark_width + 2), "bold $accent")
+                        if mark_width
                         else "",
                     ),
                     id=story.id,
                 )
             )
-        with Vertical(id="story-box") as box:
-            box.border_title = "Story"
-            box.border_subtitle = "Enter picks · Esc keeps"
-            yield OptionList(*options, id="story-list")
+        return options
+
+    def on_resize(self) -> None:
+        """Another width: the labels cut again, the highlight kept."""
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options(self._options(min(BOX_WIDTH, self.size.width)))
+        options.highlighted = highlighted
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -126,6 +160,8 @@ class StoryScreen(FollowsStories, ReportsFailures, Screen[None]):
     #: The label of a first entry that lets the engine choose the story, or
     #: None for no such entry.
     BEST_MATCH_ENTRY: ClassVar[str | None] = None
+    #: The fewest articles a story offered in the picker holds.
+    MIN_ARTICLES: ClassVar[int] = 1
 
     workspace: Workspace
     story: str | None
@@ -157,9 +193,9 @@ class StoryScreen(FollowsStories, ReportsFailures, Screen[None]):
     @on(StoriesLoaded)
     def _stories_loaded(self, message: StoriesLoaded) -> None:
         self.restore_status()
-        stories = message.stories
+        stories = [s for s in message.stories if len(s.articles) >= self.MIN_ARTICLES]
         if len(stories) < 2:
-            self.notify("The library holds one story; there is no other to pick.", markup=False)
+            self.notify(self._no_other(len(stories)), markup=False)
             return
 
         def picked(story_id: str | None) -> None:
@@ -168,6 +204,14 @@ class StoryScreen(FollowsStories, ReportsFailures, Screen[None]):
 
         picker = StoryPicker(stories, self.story, self.BEST_MATCH_ENTRY, message.gained)
         self.app.push_screen(picker, picked)
+
+    def _no_other(self, offered: int) -> str:
+        if self.MIN_ARTICLES > 1:
+            many = f"{self.MIN_ARTICLES} or more articles"
+            if offered:
+                return f"The library holds one story of {many}; there is no other to pick."
+            return f"The library holds no story of {many}."
+        return "The library holds one story; there is no other to pick."
 
     def worker_failed(self, group: str, error: BaseException) -> str | None:
         """The stories could not be found: said in the status line too."""
