@@ -338,6 +338,10 @@ async def test_facts_fit_80_columns_with_codes_and_a_legend(reader_home):
             assert f"{screen.codes[a.id]} {name}" in legend, legend
         for row in legend.splitlines():
             assert row.strip() in shown  # every line of the legend is on screen, whole
+        # q closes facts as Esc does; the reader goes on.
+        await pilot.press("q")
+        await pilot.pause()
+        assert not isinstance(app.screen, FactsScreen) and app.is_running
 
 
 def footer_line(app) -> str:

@@ -150,7 +150,7 @@ class FactsScreen(StoryScreen):
         Binding("c", "app.compare", "Compare", show=False, id="facts.app_compare"),
         Binding("f", "app.facts", "Facts", show=False, id="facts.app_facts"),
         Binding("a", "app.add", "Add", show=False, id="facts.app_add"),
-        Binding("q", "app.quit", "Quit", show=False, id="facts.app_quit"),
+        Binding("q", "close", "Back", show=False, id="facts.close_q"),
     ]
 
     def __init__(self, workspace: Workspace, story: str | None = None) -> None:

@@ -102,7 +102,7 @@ class StoryNewsScreen(ReportsFailures, Screen[None]):
 
     BINDINGS = [
         Binding("escape", "close", "Back", id="news.close"),
-        Binding("q", "app.quit", "Quit", show=False, id="news.app_quit"),
+        Binding("q", "close", "Back", show=False, id="news.close_q"),
     ]
 
     def __init__(self, workspace: Workspace, story: str | None) -> None:
