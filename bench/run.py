@@ -43,7 +43,7 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run every benchmark and print (or write) the report. Options, then each
     benchmark in turn: one script, read top to bottom."""
-    from bench import bench_compare, bench_index, bench_search, startup
+    from bench import bench_compare, bench_index, bench_search, index_size, startup
 
     parser = argparse.ArgumentParser(description="Run every benchmark.")
     parser.add_argument("--sizes", default="1000,10000,50000")
@@ -65,6 +65,13 @@ def main(argv: list[str] | None = None) -> int:
         + "\n",
         flush=True,
     )
+    for row in result["index"]:
+        print(
+            "### Where the index's size goes\n\n"
+            + index_size.markdown(row["size_breakdown"], row["fts5_bytes"], row["articles"])
+            + "\n",
+            flush=True,
+        )
 
     result["search"] = [bench_search.run_size(n, args.repeat) for n in sizes]
     print("## Search, top 20\n\n" + bench_search.markdown(result["search"]) + "\n", flush=True)
