@@ -11,41 +11,55 @@ whose document numbers it holds.
 from __future__ import annotations
 
 import bisect
-import itertools
 from typing import Any
 
 from hollywood_ai.index.searching.opened import tables
-from hollywood_ai.index.searching.queries import FIELD_BOOSTS, SEARCH_FIELDS
+from hollywood_ai.index.searching.queries import FIELD_BOOSTS, SEARCH_FIELDS, parse
 from hollywood_ai.index.searching.whoosh_internals.codec import field_lengths
-from whoosh.query import DateRange, Or, Query, Term
+from whoosh.query import DateRange, Or, Phrase, Query, Term
 from whoosh.scoring import BM25FScorer
 from whoosh.searching import Searcher
 
 
 def phrase_table(searcher: Searcher, phrase: str) -> dict[int, float] | None:
-    """Articles holding the phrase: every pair of its neighbouring analysed
-    words must be there (the shingles field), scored by BM25F on those pairs."""
+    """Articles holding the phrase, its analysed words next to each other in
+    one field (a tag holding it whole), scored as Whoosh scores the phrase
+    query the search box would make of it: the positions the text fields keep
+    answer it, so the fast path finds exactly what Whoosh finds."""
     tokens = [t.text for t in searcher.schema["body"].analyzer(phrase)]
     if len(tokens) < 2:
         return word_table(searcher, phrase) if tokens else None
 
     def make() -> dict[int, float]:
-        pair_tables = []
-        reader = searcher.reader()
-        for a, b in itertools.pairwise(tokens):
-            pair = f"{a} {b}"
-            pair_table: dict[int, float] = {}
-            if reader.doc_frequency("shingles", pair):
-                m = searcher.postings("shingles", pair, weighting=searcher.weighting, qf=2.0)
-                while m.is_active():
-                    pair_table[m.id()] = m.score()
-                    m.next()
-            pair_tables.append(pair_table)
-        pair_tables.sort(key=len)
-        common = set(pair_tables[0]).intersection(*pair_tables[1:])
-        return {d: sum(t[d] for t in pair_tables) for d in common}
+        # As Whoosh's collector walks the segments, without its ranking.
+        query = phrase_query(searcher, phrase)
+        context = searcher.context(weighting=searcher.weighting)
+        table: dict[int, float] = {}
+        for sub, offset in searcher.leaf_searchers():
+            m = query.matcher(sub, context)
+            while m.is_active():
+                table[offset + m.id()] = m.score()
+                m.next()
+        return table
 
     return tables(searcher).scores.fetch("\x00" + " ".join(tokens), make)
+
+
+def phrase_query(searcher: Searcher, phrase: str) -> Query:
+    """The parser's query for ``"phrase"`` in every search field, a phrase
+    the tags' commas split (they keep no positions) sought as one whole tag."""
+    query = parse('"' + phrase.replace('"', " ") + '"', searcher)
+    if isinstance(query, Or):
+        query = Or(
+            [
+                Term(sub.fieldname, " ".join(sub.words), boost=sub.boost)
+                if isinstance(sub, Phrase)
+                and not searcher.schema[sub.fieldname].format.supports("positions")
+                else sub
+                for sub in query.subqueries
+            ]
+        )
+    return query
 
 
 def add_scores(
