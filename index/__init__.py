@@ -34,6 +34,7 @@ _EXPORTS: dict[str, str] = {
     "Workspace": "workspace",
     "SyncReport": "searching.reports",
     "atomic_write": "store.durable",
+    "parse_memory": "searching.budget",
     # adding
     "add": "adding",
     "AddReport": "adding",
@@ -105,6 +106,7 @@ __all__ = [
     "many_silent",
     "markdown",
     "marked",
+    "parse_memory",
     "plain",
     "render_diff",
     "scope_note",
@@ -148,6 +150,7 @@ if TYPE_CHECKING:
     from hollywood_ai.index.comparing.scope import CANDIDATES, Scope
     from hollywood_ai.index.errors import HollywoodError
     from hollywood_ai.index.model import Article, Passage
+    from hollywood_ai.index.searching.budget import parse_memory
     from hollywood_ai.index.searching.reports import SyncReport
     from hollywood_ai.index.searching.results import (
         Cancelled,

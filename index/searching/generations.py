@@ -23,12 +23,13 @@ import re
 import shutil
 import stat
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article
+from hollywood_ai.index.searching import budget
 from hollywood_ai.index.searching.damage import DamagedIndex, is_damage
 from hollywood_ai.index.searching.documents import documents
 from hollywood_ai.index.searching.opened import GenerationSearcher, tables
@@ -42,6 +43,7 @@ from hollywood_ai.index.searching.schema import (
 )
 from hollywood_ai.index.searching.whoosh_internals.codec import InliningCodec, chunked_runs
 from hollywood_ai.index.store.durable import atomic_write, describe_os_error, fsync_dir
+from hollywood_ai.index.store.library import StoredArticles
 from whoosh import index as windex
 from whoosh.query import Every
 from whoosh.searching import Searcher
@@ -263,8 +265,16 @@ class SearchIndex:
                     aw.cancel()
                 raise
 
-    def rebuild(self, articles: list[Article], progress: Progress | None = None) -> SyncReport:
-        """Build a new generation aside, then make it live by replacing CURRENT."""
+    def rebuild(
+        self,
+        articles: Sequence[Article],
+        progress: Progress | None = None,
+        memory: int | None = None,
+    ) -> SyncReport:
+        """Build a new generation aside, then make it live by replacing CURRENT.
+        ``articles`` may be read as it goes (a StoredArticles): the build holds
+        one article at a time and its posting pools within ``memory`` bytes
+        (see budget.py)."""
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -288,19 +298,24 @@ class SearchIndex:
             # compound file's parts into memory on every open (seconds for a
             # large index), while separate files are read in place.
             opts: dict[str, Any] = {
-                "limitmb": 256,
                 "compound": False,
                 # Rare terms' postings in the term table: a quarter off the build.
                 "codec": InliningCodec(),
             }
             cores = min(2, os.cpu_count() or 1)
-            if len(articles) >= PARALLEL_FROM and cores > 1:
+            processes, pool_mib = budget.plan(
+                budget.memory_budget(memory), len(articles), cores, PARALLEL_FROM
+            )
+            limits = (pool_mib, budget.PASSAGES_POOL_MIB)
+            if processes > 1:
                 from hollywood_ai.index.searching.whoosh_internals.parallel import build_in_parts
 
-                build_in_parts(target, (ARTICLES, PASSAGES), articles, opts, progress, cores)
+                build_in_parts(
+                    target, (ARTICLES, PASSAGES), articles, opts, limits, progress, processes
+                )
             else:
-                aw = chunked_runs(aix.writer(**opts))
-                pw = chunked_runs(pix.writer(**opts))
+                aw = chunked_runs(aix.writer(limitmb=limits[0], **opts))
+                pw = chunked_runs(pix.writer(limitmb=limits[1], **opts))
                 for i, article in enumerate(articles, 1):
                     article_doc, passage_docs = documents(article)
                     aw.add_document(**article_doc)
@@ -322,6 +337,8 @@ class SearchIndex:
         with self._lock:
             self.close()
         self.prune(keep=name, previous=previous)
+        if isinstance(articles, StoredArticles):
+            return SyncReport(added=list(articles.ids), rebuilt=True)
         return SyncReport(added=[a.id for a in articles], rebuilt=True)
 
     def prune(self, keep: str | None = None, previous: str | None = None) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any, cast
@@ -36,14 +36,17 @@ POLL = 0.25
 def build_in_parts(
     target: Path,
     indexnames: tuple[str, str],
-    articles: list[Article],
+    articles: Sequence[Article],
     options: dict[str, Any],
+    limits: tuple[int, int],
     progress: Progress | None = None,
     parts: int = 2,
 ) -> None:
     """Index ``articles`` into the (new, empty) indexes ``indexnames`` at
-    ``target`` with ``parts`` processes, then commit each index once with all
-    their segments. Raises HollywoodError when a worker fails; the caller
+    ``target`` with ``parts`` processes, each index's posting pools within
+    ``limits`` MiB in each process, then commit each index once with all
+    their segments. (A StoredArticles share is sent as its ids: the worker
+    reads the articles.) Raises HollywoodError when a worker fails; the caller
     removes the half-built folder. One function from start to commit: the
     workers, their progress and their cleanup share one try block."""
     from whoosh.filedb.filestore import FileStorage
@@ -63,7 +66,15 @@ def build_in_parts(
     workers = [
         ctx.Process(
             target=_build_share,
-            args=(str(target), indexnames, str(share), options, pipes[n][1], n, os.getpid()),
+            args=(
+                str(target),
+                indexnames,
+                str(share),
+                options,
+                limits,
+                pipes[n][1],
+                os.getpid(),
+            ),
             daemon=True,
         )
         for n, share in enumerate(shares)
@@ -131,8 +142,8 @@ def _build_share(
     indexnames: tuple[str, str],
     share: str,
     options: dict[str, Any],
+    limits: tuple[int, int],
     out: Any,
-    n: int,
     parent: int,
 ) -> None:
     """In a worker: write one share's documents into new segments of both
@@ -145,20 +156,23 @@ def _build_share(
         from whoosh.filedb.filestore import FileStorage
         from whoosh.writing import SegmentWriter
 
-        articles: list[Article] = pickle.loads(Path(share).read_bytes())
+        articles: Sequence[Article] = pickle.loads(Path(share).read_bytes())
         storage = FileStorage(target)
         # No lock: the parent holds the folder, which nothing else knows of yet.
         writers = [
-            chunked_runs(SegmentWriter(storage.open_index(name), _lk=False, **options))
-            for name in indexnames
+            chunked_runs(
+                SegmentWriter(storage.open_index(name), _lk=False, limitmb=limit, **options)
+            )
+            for name, limit in zip(indexnames, limits, strict=True)
         ]
         for i, article in enumerate(articles, 1):
             article_doc, passage_docs = _documents(article)
             writers[0].add_document(**article_doc)
             for doc in passage_docs:
                 writers[1].add_document(**doc)
-            if i % 10 == 0 or i == len(articles):
+            if i % 10 == 0:
                 out.send(("done", i))
+        out.send(("done", len(articles)))
         out.send(("made", [[w._finalize_segment()] for w in writers]))
     except BaseException as exc:  # reported by the parent, in one sentence
         with contextlib.suppress(OSError):
