@@ -1,6 +1,6 @@
 """Every benchmark, at several library sizes, in one run: Markdown and JSON.
 
-    python -m bench.run [--sizes 1000,10000,50000] [--json bench/results/run.json]
+    python -m bench.run [--sizes 1000,10000,50000] [--with-100k] [--json bench/results/run.json]
 
 Each figure is the median of repeated runs, next to SQLite FTS5 doing the same
 job on the same corpus in the same run where FTS5 has an equivalent (index
@@ -20,6 +20,9 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
+
+#: The largest size measured, only when asked for (``--with-100k``).
+HUGE = 100_000
 
 
 def machine() -> str:
@@ -47,6 +50,11 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description="Run every benchmark.")
     parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument(
+        "--with-100k",
+        action="store_true",
+        help="also measure 100,000 articles (opt-in: an hour or more, several GiB of disk)",
+    )
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", type=Path)
     parser.add_argument(
@@ -54,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.with_100k and HUGE not in sizes:
+        sizes.append(HUGE)
     started = time.time()
     result: dict[str, Any] = {"machine": machine(), "sizes": sizes}
     print(f"# hollywood-ai benchmarks\n\nMachine: {result['machine']}\n", flush=True)
