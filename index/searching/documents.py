@@ -9,6 +9,7 @@ from typing import Any
 
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.text.passage_analysis import analysed_passages
+from hollywood_ai.index.text.storywords import encode_counts, words
 
 
 def article_document(article: Article) -> dict[str, Any]:
@@ -27,6 +28,7 @@ def article_document(article: Article) -> dict[str, Any]:
         "url": article.url,
         "origin": article.origin,
         "checksum": article.checksum,
+        "storywords": encode_counts(article.checksum, words(article.title, article.body)),
     }
     if published is not None:
         doc["published"] = published

@@ -41,6 +41,7 @@ from hollywood_ai.index.searching.schema import (
     article_schema,
     passage_schema,
 )
+from hollywood_ai.index.searching.stored import StoredReads
 from hollywood_ai.index.searching.whoosh_internals.codec import InliningCodec, chunked_runs
 from hollywood_ai.index.store.durable import atomic_write, describe_os_error, fsync_dir
 from hollywood_ai.index.store.library import StoredArticles
@@ -57,7 +58,7 @@ PARALLEL_FROM = 1000
 _GENERATION = re.compile(r"gen-\d{1,12}")
 
 
-class SearchIndex:
+class SearchIndex(StoredReads):
     """The live Whoosh generation, opened once and kept open between queries."""
 
     def __init__(self, root: Path) -> None:
@@ -368,35 +369,3 @@ class SearchIndex:
 
     def delete_article(self, article_id: str) -> None:
         self._write([], [article_id], None)
-
-    def doc_count(self) -> int:
-        return int(self.searcher(ARTICLES).doc_count())
-
-    def passage_record(self, article_id: str) -> dict[str, Any] | None:
-        """The stored passages document of an article (see _passage_docs)."""
-        with self._lock:
-            doc = self.searcher(PASSAGES).document(article_id=article_id)
-        return dict(doc) if doc else None
-
-    def summaries(self) -> list[Article]:
-        """Every indexed article without its body, from the stored fields: one
-        read of the index instead of one file per article."""
-        out = []
-        with self._lock:
-            for f in self.searcher(ARTICLES).all_stored_fields():
-                published = f.get("published")
-                out.append(
-                    Article(
-                        id=f["id"],
-                        title=f.get("title") or "Untitled",
-                        body="",
-                        origin=f.get("origin") or "",
-                        outlet=f.get("outlet") or None,
-                        author=f.get("author") or None,
-                        published=published.date().isoformat() if published else None,
-                        url=f.get("url"),
-                        tags=tuple(t for t in (f.get("tags") or "").split(",") if t),
-                        checksum=f.get("checksum") or "",
-                    )
-                )
-        return out

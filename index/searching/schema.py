@@ -11,7 +11,8 @@ from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, Schema
 # 12: the text fields are indexed through analysis.analyse (same postings,
 # other field classes in the stored schema). 14: no phrase pairs field (phrases
 # are read from the text fields' positions), one posting per spelling word.
-SCHEMA_VERSION = 14
+# 15: each article's story words (storywords).
+SCHEMA_VERSION = 15
 ARTICLES = "articles"
 PASSAGES = "passages"
 
@@ -40,6 +41,9 @@ def article_schema() -> Schema:
         # What a hit's snippet is made from (see snippet_record), read by
         # document number: no term lookup, nothing else of the article loaded.
         snippets=COLUMN(CompressedBytesColumn()),
+        # The words stories are grouped by, counted as the article is indexed
+        # (text/storywords.py): grouping reads them instead of every body.
+        storywords=COLUMN(CompressedBytesColumn()),
     )
     return schema
 

@@ -31,15 +31,13 @@ def phrase_table(searcher: Searcher, phrase: str) -> dict[int, float] | None:
         return word_table(searcher, phrase) if tokens else None
 
     def make() -> dict[int, float]:
-        # As Whoosh's collector walks the segments, without its ranking.
         query = phrase_query(searcher, phrase)
-        context = searcher.context(weighting=searcher.weighting)
         table: dict[int, float] = {}
-        for sub, offset in searcher.leaf_searchers():
-            m = query.matcher(sub, context)
-            while m.is_active():
-                table[offset + m.id()] = m.score()
-                m.next()
+        for sub in query.subqueries if isinstance(query, Or) else [query]:
+            if isinstance(sub, Phrase):
+                _add_phrase(searcher, sub.fieldname, list(sub.words), sub.boost, table)
+            elif isinstance(sub, Term) and searcher.reader().doc_frequency(sub.fieldname, sub.text):
+                add_scores(searcher, sub.fieldname, sub.text, sub.boost, table)
         return table
 
     return tables(searcher).scores.fetch("\x00" + " ".join(tokens), make)
@@ -60,6 +58,52 @@ def phrase_query(searcher: Searcher, phrase: str) -> Query:
             ]
         )
     return query
+
+
+def _add_phrase(
+    searcher: Searcher, fieldname: str, words: list[str], boost: float, table: dict[int, float]
+) -> None:
+    """Add the score Whoosh's phrase query gives (its words' scores summed,
+    times ``boost``) of each document holding ``words`` next to each other
+    in ``fieldname``: the words' score tables, intersected, then the
+    positions of the documents holding all of them."""
+    word_tables = []
+    reader = searcher.reader()
+    for word in words:
+        if not reader.doc_frequency(fieldname, word):
+            return  # as Whoosh's phrase query: a word the field lacks matches nothing
+        scored: dict[int, float] = {}
+        add_scores(searcher, fieldname, word, 1.0, scored)
+        if not scored:
+            return
+        word_tables.append(scored)
+    common = set(min(word_tables, key=len)).intersection(*word_tables)
+    for leaf, offset in searcher.reader().leaf_readers():
+        end = offset + leaf.doc_count_all()
+        local = sorted(d - offset for d in common if offset <= d < end)
+        if not local:
+            continue
+        matchers = [leaf.postings(fieldname, word) for word in words]  # deleted ones left out
+        for docnum in local:
+            if _adjacent(matchers, docnum):
+                doc = offset + docnum
+                table[doc] = table.get(doc, 0.0) + sum(t[doc] for t in word_tables) * boost
+
+
+def _adjacent(matchers: list[Any], docnum: int) -> bool:
+    """Whether the document holds the matchers' words one after the other
+    (each matcher is moved on to the document: documents come in order)."""
+    starts: set[int] | None = None
+    for i, m in enumerate(matchers):
+        if m.is_active() and m.id() < docnum:
+            m.skip_to(docnum)
+        if not m.is_active() or m.id() != docnum:
+            return False
+        here = m.value_as("positions")
+        starts = {p for p in here} if starts is None else {p for p in starts if p + i in here}
+        if not starts:
+            return False
+    return True
 
 
 def add_scores(
