@@ -77,7 +77,8 @@ def _add_phrase(
         if not scored:
             return
         word_tables.append(scored)
-    common = set(min(word_tables, key=len)).intersection(*word_tables)
+    word_tables.sort(key=len)
+    common = set(word_tables[0]).intersection(*word_tables[1:])
     for leaf, offset in searcher.reader().leaf_readers():
         end = offset + leaf.doc_count_all()
         local = sorted(d - offset for d in common if offset <= d < end)
