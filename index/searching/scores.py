@@ -77,8 +77,9 @@ def _add_phrase(
         if not scored:
             return
         word_tables.append(scored)
-    word_tables.sort(key=len)
-    common = set(word_tables[0]).intersection(*word_tables[1:])
+    # Smallest first to intersect; summed in the phrase's order, as Whoosh sums.
+    by_size = sorted(word_tables, key=len)
+    common = set(by_size[0]).intersection(*by_size[1:])
     for leaf, offset in searcher.reader().leaf_readers():
         end = offset + leaf.doc_count_all()
         local = sorted(d - offset for d in common if offset <= d < end)
