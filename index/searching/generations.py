@@ -42,7 +42,7 @@ from hollywood_ai.index.searching.schema import (
     passage_schema,
 )
 from hollywood_ai.index.searching.stored import StoredReads
-from hollywood_ai.index.searching.whoosh_internals.codec import InliningCodec, chunked_runs
+from hollywood_ai.index.searching.whoosh_internals.codec import InliningCodec
 from hollywood_ai.index.store.durable import atomic_write, describe_os_error, fsync_dir
 from hollywood_ai.index.store.library import StoredArticles
 from whoosh import index as windex
@@ -293,8 +293,8 @@ class SearchIndex(StoredReads):
         target = self._gen_dir(name)
         try:
             target.mkdir()
-            aix = windex.create_in(str(target), article_schema(), indexname=ARTICLES)
-            pix = windex.create_in(str(target), passage_schema(), indexname=PASSAGES)
+            windex.create_in(str(target), article_schema(), indexname=ARTICLES)
+            windex.create_in(str(target), passage_schema(), indexname=PASSAGES)
             # Separate files, not one compound file per segment: Whoosh copies a
             # compound file's parts into memory on every open (seconds for a
             # large index), while separate files are read in place.
@@ -303,29 +303,30 @@ class SearchIndex(StoredReads):
                 # Rare terms' postings in the term table: a quarter off the build.
                 "codec": InliningCodec(),
             }
+            # (Imported here: the processes it starts are a rebuild's alone.)
+            from hollywood_ai.index.searching.whoosh_internals import parallel
+
             cores = min(2, os.cpu_count() or 1)
             processes, pool_mib = budget.plan(
                 budget.memory_budget(memory), len(articles), cores, PARALLEL_FROM
             )
             limits = (pool_mib, budget.PASSAGES_POOL_MIB)
             if processes > 1:
-                from hollywood_ai.index.searching.whoosh_internals.parallel import build_in_parts
-
-                build_in_parts(
+                parallel.build_in_parts(
                     target, (ARTICLES, PASSAGES), articles, opts, limits, progress, processes
                 )
             else:
-                aw = chunked_runs(aix.writer(limitmb=limits[0], **opts))
-                pw = chunked_runs(pix.writer(limitmb=limits[1], **opts))
-                for i, article in enumerate(articles, 1):
-                    article_doc, passage_docs = documents(article)
-                    aw.add_document(**article_doc)
-                    for doc in passage_docs:
-                        pw.add_document(**doc)
-                    if progress and (i % 50 == 0 or i == len(articles)):
-                        progress(i, len(articles))
-                pw.commit()
-                aw.commit()
+                total = len(articles)
+
+                def done(i: int) -> None:
+                    if progress and (i % 50 == 0):
+                        progress(i, total)
+
+                names = (ARTICLES, PASSAGES)
+                made = parallel.write_segments(target, names, articles, opts, limits, done)
+                parallel.commit_segments(target, names, opts, made)
+                if progress:
+                    progress(total, total)
             atomic_write(target / "schema.json", json.dumps({"schema": SCHEMA_VERSION}).encode())
             fsync_dir(target)
             atomic_write(self.root / "CURRENT", name.encode())

@@ -40,10 +40,11 @@ def article_schema() -> Schema:
         checksum=STORED,
         # What a hit's snippet is made from (see snippet_record), read by
         # document number: no term lookup, nothing else of the article loaded.
-        snippets=COLUMN(CompressedBytesColumn()),
+        # (The strongest deflate: written once, read as fast.)
+        snippets=COLUMN(CompressedBytesColumn(level=9)),
         # The words stories are grouped by, counted as the article is indexed
         # (text/storywords.py): grouping reads them instead of every body.
-        storywords=COLUMN(CompressedBytesColumn()),
+        storywords=COLUMN(CompressedBytesColumn(level=9)),
     )
     return schema
 

@@ -13,7 +13,7 @@ from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.searching import budget, generations
 from hollywood_ai.index.searching.results import search
-from hollywood_ai.index.searching.whoosh_internals import codec
+from hollywood_ai.index.searching.whoosh_internals import codec, parallel
 from hollywood_ai.index.store.library import Library
 from hollywood_ai.index.workspace import Workspace
 
@@ -95,14 +95,18 @@ def test_a_rebuild_within_a_small_budget_answers_as_an_unbounded_one(
     # In this process, so the spills can be counted.
     monkeypatch.setattr(generations, "PARALLEL_FROM", 10**9)
     found = []
-    for memory in (8 * 2**30, 16 * 2**20):
+    for memory, per_segment in ((8 * 2**30, 10**9), (16 * 2**20, 500)):
         spilled.clear()
+        # Segments cut short too, as a large library's are.
+        monkeypatch.setattr(parallel, "SEGMENT_ARTICLES", per_segment)
         ws = Workspace(library_home)
         report = ws.sync(rebuild=True, memory=memory)
         assert report.rebuilt and len(report.added) == COUNT
         found.append(answers(ws))
+        segments = len(ws.index.searcher().reader().leaf_readers())
         ws.close()
         assert bool(spilled) == (memory < 2**30)  # the small budget spilled runs
+        assert segments == -(-COUNT // per_segment)
     unbounded, bounded = found
     assert bounded == unbounded
     assert all(total for _, total, _, _ in unbounded[:8])

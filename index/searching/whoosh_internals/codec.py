@@ -25,6 +25,7 @@ from array import array
 from collections.abc import Iterator
 from typing import Any
 
+from hollywood_ai.index.searching.whoosh_internals.columns import DensePerDocWriter
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN,
     W3Codec,
@@ -300,8 +301,10 @@ class ChunkedPostingPool(PostingPool):
             self._remove_run(path)
 
 
-#: Postings per pickle in a pool's run file.
-RUN_CHUNK = 10_000
+#: Postings per pickle in a pool's run file. Merging the runs holds one
+#: chunk of each (some 400 KB), so a build that spilled many runs stays
+#: within its memory budget; larger chunks are barely faster.
+RUN_CHUNK = 2_000
 
 
 def chunked_runs(writer: Any) -> Any:
@@ -345,6 +348,9 @@ class InliningCodec(W3Codec):
 
     def field_writer(self, storage: Any, segment: Any) -> InliningFieldWriter:
         return InliningFieldWriter(self, storage, segment)
+
+    def per_document_writer(self, storage: Any, segment: Any) -> DensePerDocWriter:
+        return DensePerDocWriter(self, storage, segment)
 
     def per_document_reader(self, storage: Any, segment: Any) -> LengthsPerDocReader:
         return LengthsPerDocReader(storage, segment)
