@@ -11,14 +11,19 @@ whose document numbers it holds.
 from __future__ import annotations
 
 import bisect
+import itertools
+import pickle
 from typing import Any
 
 from hollywood_ai.index.searching.opened import tables
 from hollywood_ai.index.searching.queries import FIELD_BOOSTS, SEARCH_FIELDS, parse
 from hollywood_ai.index.searching.whoosh_internals.codec import field_lengths
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.formats import Positions
 from whoosh.query import DateRange, Or, Phrase, Query, Term
 from whoosh.scoring import BM25FScorer
 from whoosh.searching import Searcher
+from whoosh.system import _INT_SIZE
 
 
 def phrase_table(searcher: Searcher, phrase: str) -> dict[int, float] | None:
@@ -80,32 +85,69 @@ def _add_phrase(
     # Smallest first to intersect; summed in the phrase's order, as Whoosh sums.
     by_size = sorted(word_tables, key=len)
     common = set(by_size[0]).intersection(*by_size[1:])
+    decode = _positions_decoder(searcher.schema[fieldname].format)
     for leaf, offset in searcher.reader().leaf_readers():
         end = offset + leaf.doc_count_all()
-        local = sorted(d - offset for d in common if offset <= d < end)
-        if not local:
+        wanted = {d - offset for d in common if offset <= d < end}
+        if not wanted:
             continue
-        matchers = [leaf.postings(fieldname, word) for word in words]  # deleted ones left out
-        for docnum in local:
-            if _adjacent(matchers, docnum):
+        # Deleted documents are left out by the leaf's postings.
+        values = [_values_of(leaf.postings(fieldname, word), wanted) for word in words]
+        for docnum in sorted(wanted):
+            starts: set[int] | None = None
+            for i, found in enumerate(values):
+                value = found.get(docnum)
+                if value is None:
+                    break
+                here = decode(value)
+                starts = here if starts is None else {p for p in starts if p + i in here}
+                if not starts:
+                    break
+            else:
                 doc = offset + docnum
                 table[doc] = table.get(doc, 0.0) + sum(t[doc] for t in word_tables) * boost
 
 
-def _adjacent(matchers: list[Any], docnum: int) -> bool:
-    """Whether the document holds the matchers' words one after the other
-    (each matcher is moved on to the document: documents come in order)."""
-    starts: set[int] | None = None
-    for i, m in enumerate(matchers):
-        if m.is_active() and m.id() < docnum:
-            m.skip_to(docnum)
-        if not m.is_active() or m.id() != docnum:
-            return False
-        here = m.value_as("positions")
-        starts = {p for p in here} if starts is None else {p for p in starts if p + i in here}
-        if not starts:
-            return False
-    return True
+def _values_of(m: Any, wanted: set[int]) -> dict[int, bytes]:
+    """The encoded positions of the ``wanted`` documents in a term's
+    postings. Whoosh 3's block matcher is read a block at a time (ids first,
+    values only for a block holding a wanted document), as moving a matcher
+    posting by posting costs several times more."""
+    out: dict[int, bytes] = {}
+    if type(m) is W3LeafMatcher:
+        first = min(wanted)
+        while not m._atend:
+            if m._maxid >= first:
+                if m._ids is None:
+                    m._read_ids()
+                ids = m._ids
+                hits = [j for j, d in enumerate(ids) if d in wanted]
+                if hits:
+                    if m._values is None:
+                        m._read_values()
+                    for j in hits:
+                        out[ids[j]] = m._values[j]
+            m._next_block()
+        return out
+    while m.is_active():
+        if m.id() in wanted:
+            out[m.id()] = m.value()
+        m.next()
+    return out
+
+
+def _positions_decoder(fmt: Any) -> Any:
+    """The positions in an encoded value, as a set: Whoosh's own decoding,
+    with the running sum of a Positions value's gaps done in C."""
+    if type(fmt) is not Positions:
+        return lambda value: set(fmt.decode_positions(value))
+
+    def decode(value: bytes) -> set[int]:
+        if not value.endswith(b"."):
+            value += b"."
+        return set(itertools.accumulate(pickle.loads(value[_INT_SIZE:])))
+
+    return decode
 
 
 def add_scores(
