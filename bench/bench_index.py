@@ -20,6 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from bench import index_size
 from bench.corpus import generate
 from bench.fts5 import Fts5
 
@@ -111,7 +112,9 @@ def run_size(size: int, seed: int = 42, adds: int = 5) -> dict[str, Any]:
         for article_id in added:
             ws.remove(article_id)
         ws.close()
-        index_bytes = dir_size(home / "index" / (home / "index" / "CURRENT").read_text().strip())
+        generation = home / "index" / (home / "index" / "CURRENT").read_text().strip()
+        index_bytes = dir_size(generation)
+        parts = index_size.breakdown(generation)
         library_bytes = dir_size(home / "library")
         fts_bytes = fts.size_bytes()
     finally:
@@ -128,6 +131,8 @@ def run_size(size: int, seed: int = 42, adds: int = 5) -> dict[str, Any]:
         "index_mib": round(index_bytes / 2**20, 1),
         "library_mib": round(library_bytes / 2**20, 1),
         "fts5_mib": round(fts_bytes / 2**20, 1),
+        "fts5_bytes": fts_bytes,
+        "size_breakdown": parts,
     }
 
 
@@ -152,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = [run_size(int(s), args.seed) for s in args.sizes.split(",")]
     print(markdown(rows))
+    for r in rows:
+        print("\n" + index_size.markdown(r["size_breakdown"], r["fts5_bytes"], r["articles"]))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))
     return 0

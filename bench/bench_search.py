@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import sys
@@ -28,7 +29,8 @@ from typing import Any
 from bench.corpus import GENERATOR_VERSION, QUERIES, generate
 from bench.fts5 import Fts5
 
-CACHE = Path("/tmp/hollywood-ai-bench")
+# Where the generated homes are kept between runs (HOLLYWOOD_BENCH_CACHE to move it).
+CACHE = Path(os.environ.get("HOLLYWOOD_BENCH_CACHE", "/tmp/hollywood-ai-bench"))
 
 
 def percentile(values: list[float], pct: float) -> float:

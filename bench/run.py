@@ -1,6 +1,6 @@
 """Every benchmark, at several library sizes, in one run: Markdown and JSON.
 
-    python -m bench.run [--sizes 1000,10000,50000] [--json bench/results/run.json]
+    python -m bench.run [--sizes 1000,10000,50000] [--with-100k] [--json bench/results/run.json]
 
 Each figure is the median of repeated runs, next to SQLite FTS5 doing the same
 job on the same corpus in the same run where FTS5 has an equivalent (index
@@ -20,6 +20,9 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
+
+#: The largest size measured, only when asked for (``--with-100k``).
+HUGE = 100_000
 
 
 def machine() -> str:
@@ -43,10 +46,15 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run every benchmark and print (or write) the report. Options, then each
     benchmark in turn: one script, read top to bottom."""
-    from bench import bench_compare, bench_index, bench_search, startup
+    from bench import bench_compare, bench_index, bench_search, index_size, startup
 
     parser = argparse.ArgumentParser(description="Run every benchmark.")
     parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument(
+        "--with-100k",
+        action="store_true",
+        help="also measure 100,000 articles (opt-in: an hour or more, several GiB of disk)",
+    )
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", type=Path)
     parser.add_argument(
@@ -54,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.with_100k and HUGE not in sizes:
+        sizes.append(HUGE)
     started = time.time()
     result: dict[str, Any] = {"machine": machine(), "sizes": sizes}
     print(f"# hollywood-ai benchmarks\n\nMachine: {result['machine']}\n", flush=True)
@@ -65,6 +75,13 @@ def main(argv: list[str] | None = None) -> int:
         + "\n",
         flush=True,
     )
+    for row in result["index"]:
+        print(
+            "### Where the index's size goes\n\n"
+            + index_size.markdown(row["size_breakdown"], row["fts5_bytes"], row["articles"])
+            + "\n",
+            flush=True,
+        )
 
     result["search"] = [bench_search.run_size(n, args.repeat) for n in sizes]
     print("## Search, top 20\n\n" + bench_search.markdown(result["search"]) + "\n", flush=True)

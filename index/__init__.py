@@ -35,6 +35,7 @@ _EXPORTS: dict[str, str] = {
     "Workspace": "workspace",
     "SyncReport": "searching.reports",
     "atomic_write": "store.durable",
+    "parse_memory": "searching.budget",
     # adding
     "add": "adding",
     "AddReport": "adding",
@@ -152,6 +153,7 @@ __all__ = [
     "markdown",
     "marked",
     "news",
+    "parse_memory",
     "plain",
     "read_opml",
     "refresh",
@@ -226,6 +228,7 @@ if TYPE_CHECKING:
     from hollywood_ai.index.following.subscriptions import listing as feed_listing
     from hollywood_ai.index.following.subscriptions import load as subscriptions
     from hollywood_ai.index.model import Article, Passage
+    from hollywood_ai.index.searching.budget import parse_memory
     from hollywood_ai.index.searching.reports import SyncReport
     from hollywood_ai.index.searching.results import (
         Cancelled,

@@ -8,8 +8,8 @@ from datetime import datetime
 from typing import Any
 
 from hollywood_ai.index.model import Article
-from hollywood_ai.index.searching.schema import FIELD_SEP
 from hollywood_ai.index.text.passage_analysis import analysed_passages
+from hollywood_ai.index.text.storywords import encode_counts, words
 
 
 def article_document(article: Article) -> dict[str, Any]:
@@ -25,13 +25,10 @@ def article_document(article: Article) -> dict[str, Any]:
         "author": article.author or "",
         "tags": ",".join(t.replace(",", " ") for t in article.tags),
         "sort_title": article.title.casefold(),
-        # Every field a phrase is sought in, each its own part.
-        "shingles": FIELD_SEP.join(
-            [article.title, article.body, article.outlet or "", article.author or "", *article.tags]
-        ),
         "url": article.url,
         "origin": article.origin,
         "checksum": article.checksum,
+        "storywords": encode_counts(article.checksum, words(article.title, article.body)),
     }
     if published is not None:
         doc["published"] = published
@@ -73,8 +70,6 @@ def snippet_record(texts: list[str], pmap: dict[str, list[int]]) -> bytes:
     return (PASSAGE_SEP.join(clean) + TABLE_SEP + table + "\n").encode("utf-8")
 
 
-
 def documents(article: Article) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     passage_docs, snippets = passage_documents(article)
     return {**article_document(article), "snippets": snippets}, passage_docs
-

@@ -23,12 +23,13 @@ import re
 import shutil
 import stat
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article
+from hollywood_ai.index.searching import budget
 from hollywood_ai.index.searching.damage import DamagedIndex, is_damage
 from hollywood_ai.index.searching.documents import documents
 from hollywood_ai.index.searching.opened import GenerationSearcher, tables
@@ -40,8 +41,10 @@ from hollywood_ai.index.searching.schema import (
     article_schema,
     passage_schema,
 )
-from hollywood_ai.index.searching.whoosh_internals.codec import InliningCodec, chunked_runs
+from hollywood_ai.index.searching.stored import StoredReads
+from hollywood_ai.index.searching.whoosh_internals.codec import InliningCodec
 from hollywood_ai.index.store.durable import atomic_write, describe_os_error, fsync_dir
+from hollywood_ai.index.store.library import StoredArticles
 from whoosh import index as windex
 from whoosh.query import Every
 from whoosh.searching import Searcher
@@ -55,7 +58,7 @@ PARALLEL_FROM = 1000
 _GENERATION = re.compile(r"gen-\d{1,12}")
 
 
-class SearchIndex:
+class SearchIndex(StoredReads):
     """The live Whoosh generation, opened once and kept open between queries."""
 
     def __init__(self, root: Path) -> None:
@@ -263,8 +266,16 @@ class SearchIndex:
                     aw.cancel()
                 raise
 
-    def rebuild(self, articles: list[Article], progress: Progress | None = None) -> SyncReport:
-        """Build a new generation aside, then make it live by replacing CURRENT."""
+    def rebuild(
+        self,
+        articles: Sequence[Article],
+        progress: Progress | None = None,
+        memory: int | None = None,
+    ) -> SyncReport:
+        """Build a new generation aside, then make it live by replacing CURRENT.
+        ``articles`` may be read as it goes (a StoredArticles): the build holds
+        one article at a time and its posting pools within ``memory`` bytes
+        (see budget.py)."""
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -282,34 +293,40 @@ class SearchIndex:
         target = self._gen_dir(name)
         try:
             target.mkdir()
-            aix = windex.create_in(str(target), article_schema(), indexname=ARTICLES)
-            pix = windex.create_in(str(target), passage_schema(), indexname=PASSAGES)
+            windex.create_in(str(target), article_schema(), indexname=ARTICLES)
+            windex.create_in(str(target), passage_schema(), indexname=PASSAGES)
             # Separate files, not one compound file per segment: Whoosh copies a
             # compound file's parts into memory on every open (seconds for a
             # large index), while separate files are read in place.
             opts: dict[str, Any] = {
-                "limitmb": 256,
                 "compound": False,
                 # Rare terms' postings in the term table: a quarter off the build.
                 "codec": InliningCodec(),
             }
-            cores = min(2, os.cpu_count() or 1)
-            if len(articles) >= PARALLEL_FROM and cores > 1:
-                from hollywood_ai.index.searching.whoosh_internals.parallel import build_in_parts
+            # (Imported here: the processes it starts are a rebuild's alone.)
+            from hollywood_ai.index.searching.whoosh_internals import parallel
 
-                build_in_parts(target, (ARTICLES, PASSAGES), articles, opts, progress, cores)
+            cores = min(2, os.cpu_count() or 1)
+            processes, pool_mib = budget.plan(
+                budget.memory_budget(memory), len(articles), cores, PARALLEL_FROM
+            )
+            limits = (pool_mib, budget.PASSAGES_POOL_MIB)
+            if processes > 1:
+                parallel.build_in_parts(
+                    target, (ARTICLES, PASSAGES), articles, opts, limits, progress, processes
+                )
             else:
-                aw = chunked_runs(aix.writer(**opts))
-                pw = chunked_runs(pix.writer(**opts))
-                for i, article in enumerate(articles, 1):
-                    article_doc, passage_docs = documents(article)
-                    aw.add_document(**article_doc)
-                    for doc in passage_docs:
-                        pw.add_document(**doc)
-                    if progress and (i % 50 == 0 or i == len(articles)):
-                        progress(i, len(articles))
-                pw.commit()
-                aw.commit()
+                total = len(articles)
+
+                def done(i: int) -> None:
+                    if progress and (i % 50 == 0):
+                        progress(i, total)
+
+                names = (ARTICLES, PASSAGES)
+                made = parallel.write_segments(target, names, articles, opts, limits, done)
+                parallel.commit_segments(target, names, opts, made)
+                if progress:
+                    progress(total, total)
             atomic_write(target / "schema.json", json.dumps({"schema": SCHEMA_VERSION}).encode())
             fsync_dir(target)
             atomic_write(self.root / "CURRENT", name.encode())
@@ -322,6 +339,8 @@ class SearchIndex:
         with self._lock:
             self.close()
         self.prune(keep=name, previous=previous)
+        if isinstance(articles, StoredArticles):
+            return SyncReport(added=list(articles.ids), rebuilt=True)
         return SyncReport(added=[a.id for a in articles], rebuilt=True)
 
     def prune(self, keep: str | None = None, previous: str | None = None) -> None:
@@ -351,35 +370,3 @@ class SearchIndex:
 
     def delete_article(self, article_id: str) -> None:
         self._write([], [article_id], None)
-
-    def doc_count(self) -> int:
-        return int(self.searcher(ARTICLES).doc_count())
-
-    def passage_record(self, article_id: str) -> dict[str, Any] | None:
-        """The stored passages document of an article (see _passage_docs)."""
-        with self._lock:
-            doc = self.searcher(PASSAGES).document(article_id=article_id)
-        return dict(doc) if doc else None
-
-    def summaries(self) -> list[Article]:
-        """Every indexed article without its body, from the stored fields: one
-        read of the index instead of one file per article."""
-        out = []
-        with self._lock:
-            for f in self.searcher(ARTICLES).all_stored_fields():
-                published = f.get("published")
-                out.append(
-                    Article(
-                        id=f["id"],
-                        title=f.get("title") or "Untitled",
-                        body="",
-                        origin=f.get("origin") or "",
-                        outlet=f.get("outlet") or None,
-                        author=f.get("author") or None,
-                        published=published.date().isoformat() if published else None,
-                        url=f.get("url"),
-                        tags=tuple(t for t in (f.get("tags") or "").split(",") if t),
-                        checksum=f.get("checksum") or "",
-                    )
-                )
-        return out

@@ -1,53 +1,20 @@
 """The index's two schemas: the articles (every field a query can name, the
-phrase pairs, the snippet column) and one document of passages per article."""
+snippet column) and one document of passages per article."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
-from hollywood_ai.index.text.analysis import (
-    PART_SEP,
-    AnalysedText,
-    PairText,
-    text_analyzer,
-)
-from whoosh.analysis import (
-    Analyzer,
-    ShingleFilter,
-    StopFilter,
-)
+from hollywood_ai.index.text.analysis import AnalysedText, text_analyzer
+from whoosh.analysis import StopFilter
 from whoosh.columns import CompressedBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, Schema
 
 # 12: the text fields are indexed through analysis.analyse (same postings,
-# other field classes in the stored schema).
-SCHEMA_VERSION = 13
+# other field classes in the stored schema). 14: no phrase pairs field (phrases
+# are read from the text fields' positions), one posting per spelling word.
+# 15: each article's story words (storywords).
+SCHEMA_VERSION = 15
 ARTICLES = "articles"
 PASSAGES = "passages"
-
-# Between the fields of the shingles field's value: no pair crosses it.
-FIELD_SEP = PART_SEP
-
-
-class PartShingles(Analyzer):
-    """Pairs of neighbouring analysed words, within each part of a value
-    separated by FIELD_SEP, so no pair joins the end of a title to the start
-    of the body, or an outlet to an author."""
-
-    def __init__(self) -> None:
-        self.inner = text_analyzer() | ShingleFilter(size=2, sep=" ")
-
-    def __call__(self, value: str, **kwargs: Any) -> Iterator[Any]:
-        for part in value.split(FIELD_SEP):
-            if part.strip():
-                yield from self.inner(part, **kwargs)
-
-
-def shingle_analyzer() -> Analyzer:
-    """Pairs of neighbouring analysed words ("ten time", "time faster"): a
-    phrase becomes a few exact terms, which the fast path looks up like words."""
-    return PartShingles()
 
 
 def article_schema() -> Schema:
@@ -68,13 +35,16 @@ def article_schema() -> Schema:
         # YYYYMMDD, 0 when undated: sorting by date puts undated articles last.
         pubsort=NUMERIC(sortable=True, bits=32),
         sort_title=ID(sortable=True),
-        shingles=PairText(analyzer=shingle_analyzer(), phrase=False),
         url=STORED,
         origin=STORED,
         checksum=STORED,
         # What a hit's snippet is made from (see snippet_record), read by
         # document number: no term lookup, nothing else of the article loaded.
-        snippets=COLUMN(CompressedBytesColumn()),
+        # (The strongest deflate: written once, read as fast.)
+        snippets=COLUMN(CompressedBytesColumn(level=9)),
+        # The words stories are grouped by, counted as the article is indexed
+        # (text/storywords.py): grouping reads them instead of every body.
+        storywords=COLUMN(CompressedBytesColumn(level=9)),
     )
     return schema
 
@@ -87,4 +57,3 @@ def passage_schema() -> Schema:
         checksum=STORED,
         passages=STORED,
     )
-

@@ -127,7 +127,9 @@ def _best(searcher: Searcher, word: str) -> str | None:
     if not near:
         return None
     names = [_spell_name(searcher, f) for f in SPELL_FIELDS]
-    frequency = {c: max(reader.doc_frequency(n, c) for n in names) for c in near}
+    # How many articles hold the word: its spelling postings' weight (the
+    # codec keeps one posting per word, weighing the articles it stands for).
+    frequency = {c: max(reader.frequency(n, c) for n in names) for c in near}
     return min(near, key=lambda c: (near[c], -frequency[c], abs(len(c) - len(word)), c))
 
 

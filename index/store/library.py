@@ -11,9 +11,10 @@ import logging
 import os
 import re
 import stat
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article, short_hash, url_key
@@ -269,6 +270,22 @@ class Library:
         with contextlib.suppress(OSError):  # a cache: without it, the next add reads more
             atomic_write(self.keys_path(), data.encode("utf-8"))
 
+    def in_order(self, order: list[str]) -> tuple[StoredArticles, list[str]]:
+        """Every article, ``order`` first (the ids of a listing that follows
+        the library), to be read one at a time, and the damaged files' names.
+        A file the listing does not hold is one it could not read: added if
+        it reads now, reported as damaged if not."""
+        listed = set(order)
+        order = list(order)
+        damaged = []
+        for stem in self.ids():
+            if stem not in listed:
+                if self.get(stem) is None:
+                    damaged.append(f"{stem}.json")
+                else:
+                    order.append(stem)
+        return StoredArticles(self.root, order), damaged
+
     def clean_temporaries(self) -> None:
         """Half-written files left by a process killed mid-write."""
         if not self.root.is_dir():
@@ -276,3 +293,42 @@ class Library:
         for tmp in self.root.glob(".*.tmp"):
             with contextlib.suppress(OSError):
                 tmp.unlink()
+
+
+class StoredArticles(Sequence[Article]):
+    """Articles of the library in a given order, each read from its file when
+    it is reached: what a rebuild walks through, so that the library's bodies
+    are never all in memory at once (a slice is another such sequence, and
+    pickles as the folder and the ids). An article whose file is gone or
+    damaged by then is left out (``missing`` counts them)."""
+
+    def __init__(self, root: Path, ids: Sequence[str]) -> None:
+        self.root = root
+        self.ids = list(ids)
+        self.missing = 0
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> StoredArticles: ...
+
+    def __getitem__(self, index: int | slice) -> Article | StoredArticles:
+        if isinstance(index, slice):
+            return StoredArticles(self.root, self.ids[index])
+        article = Library(self.root).get(self.ids[index])
+        if article is None:
+            raise KeyError(self.ids[index])
+        return article
+
+    def __iter__(self) -> Iterator[Article]:
+        library = Library(self.root)
+        for article_id in self.ids:
+            article = library.get(article_id)
+            if article is None:
+                self.missing += 1
+                continue
+            yield article

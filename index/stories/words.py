@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import re
 import threading
 import zipfile
 from collections import Counter
@@ -27,76 +26,11 @@ import numpy as np
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.store.durable import atomic_write
-from hollywood_ai.index.text.normalise import fold
-from whoosh.analysis import STOP_WORDS
+from hollywood_ai.index.text.storywords import WORDS_VERSION, words
 
 WORDS_FILE = "STORYWORDS.npz"
-WORDS_VERSION = 1  # bump when words() changes: kept counts are then made again
 #: From this many articles to count, the counting is shared out between processes.
 PARALLEL_FROM = 4000
-
-_WORD = re.compile(r"[^\W\d_][\w'’-]{2,}")
-# A capitalised word inside a sentence (not at the start of a line, nor after
-# a full stop or an opening quote): a name.
-_ENTITY = re.compile(r"(?<![.!?:“\"]\s)(?<!^)\b([A-ZÀ-Þ][\w'’-]{2,})", re.MULTILINE)
-ENTITY_WEIGHT = 4
-_EXTRA_STOP = frozenset(
-    [
-        "said",
-        "says",
-        "also",
-        "would",
-        "could",
-        "more",
-        "like",
-        "one",
-        "new",
-        "year",
-        "years",
-        "its",
-        "their",
-        "his",
-        "her",
-        "been",
-        "has",
-        "had",
-        "were",
-        "was",
-        "than",
-        "which",
-        "who",
-        "what",
-        "about",
-        "into",
-        "over",
-        "such",
-        "other",
-        "some",
-        "just",
-        "only",
-        "very",
-        "most",
-    ]
-)
-_STOP = frozenset(STOP_WORDS) | _EXTRA_STOP
-
-
-def words(title: str, body: str) -> Counter[str]:
-    """An article's content words, with names (capitalised words inside
-    sentences) counted ENTITY_WEIGHT times more: who and what an article is
-    about tells stories apart better than its vocabulary."""
-    text = f"{title}\n{body}"
-    counts: Counter[str] = Counter()
-    for raw, n in Counter(_WORD.findall(fold(text))).items():
-        w = raw.strip("'’-")
-        if len(w) > 2 and w not in _STOP:
-            counts[w] += n
-    for raw, n in Counter(_ENTITY.findall(text)).items():
-        w = fold(raw).strip("'’-").removesuffix("’s").removesuffix("'s")
-        if w not in _STOP:
-            counts[w] += ENTITY_WEIGHT * n
-    return counts
-
 
 def _count_all(texts: list[tuple[str, str]]) -> list[dict[str, int]]:
     """words() of (title, body) pairs: the work a counting process does."""
@@ -180,15 +114,19 @@ def table(
     articles: list[Article],
     keep_in: Path | None = None,
     fetch: Callable[[str], Article] | None = None,
+    indexed: Callable[[list[tuple[str, str]]], dict[tuple[str, str], Counter[str]]] | None = None,
 ) -> WordTable:
     """The word counts of ``articles``, in their order: from the table kept in
-    ``keep_in`` for the articles it holds (same id and checksum), counted now
+    ``keep_in`` for the articles it holds (same id and checksum), else from
+    the counts the index made as it indexed them (``indexed``), counted now
     for the rest (their bodies fetched with ``fetch`` when the articles given
-    have none), and kept again when anything had to be counted."""
+    have none), and kept again when anything was not in the kept table."""
     kept = _load(keep_in / WORDS_FILE) if keep_in is not None else None
     have = set(kept.keys) if kept is not None else set()
     keys = [(a.id, a.checksum) for a in articles]
     missing = [a for a, k in zip(articles, keys, strict=True) if k not in have]
+    from_index = indexed([(a.id, a.checksum) for a in missing]) if indexed and missing else {}
+    unread = [a for a in missing if (a.id, a.checksum) not in from_index]
     gone: set[str] = set()  # articles whose bodies could not be read: not kept
 
     def whole(article_id: str) -> Article:
@@ -201,11 +139,12 @@ def table(
 
     counted = dict(
         zip(
-            ((a.id, a.checksum) for a in missing),
-            count(missing, whole if fetch is not None else None),
+            ((a.id, a.checksum) for a in unread),
+            count(unread, whole if fetch is not None else None),
             strict=True,
         )
     )
+    counted.update(from_index)
     out = (kept or WordTable.empty()).select(keys, counted)
     if keep_in is not None and (missing or kept is None or len(kept.keys) != len(keys)):
         _save(keep_in / WORDS_FILE, out.select([k for k in keys if k[0] not in gone], {}))

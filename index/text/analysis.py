@@ -5,8 +5,8 @@ Whoosh's analyser is a chain of generators passing one Token object along
 index ran it four times over the body (the body field, its spelling words, the
 phrase pairs, the passages), about a third of the build. ``analyse`` gives the
 same words in one pass of plain string operations, remembered for the few
-values an article's fields share; ``AnalysedText`` and ``PairText`` are TEXT
-fields whose ``index`` and ``spellable_words`` are computed from it, term for
+values an article's fields share; ``AnalysedText`` is a TEXT
+field whose ``index`` and ``spellable_words`` are computed from it, term for
 term, weight for weight and position for position what Whoosh's own methods
 give (tests compare the two on the corpus and on generated text). Queries are
 still analysed by the fields' Whoosh analysers, which are unchanged.
@@ -14,7 +14,6 @@ still analysed by the fields' Whoosh analysers, which are unchanged.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -129,35 +128,6 @@ class AnalysedText(TEXT):
         if not isinstance(value, str):
             return super().spellable_words(value)
         return iter(sorted(set(analyse(value).folded)))
-
-
-#: Between the parts of a PairText value (searchindex.FIELD_SEP).
-PART_SEP = "\x1e"
-
-
-class PairText(TEXT):
-    """The phrase pairs field (frequencies, no positions): in each part of the
-    value, each two neighbouring terms joined by a space, or the part's one
-    term alone; as searchindex.PartShingles gives them."""
-
-    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
-        if (
-            not isinstance(value, str)
-            or set(kwargs) - {"mode"}
-            or type(self.format) is not Frequency
-        ):
-            yield from super().index(value, **kwargs)
-            return
-        pairs: list[str] = []
-        for part in value.split(PART_SEP):
-            if not part.strip():
-                continue
-            terms = analyse(part).stems
-            if len(terms) == 1:
-                pairs.append(terms[0])
-            else:
-                pairs.extend([f"{a} {b}" for a, b in itertools.pairwise(terms)])
-        yield from _frequencies(pairs, self.format.field_boost)
 
 
 def _frequencies(terms: Any, fb: float) -> Iterator[tuple[bytes, int, float, bytes]]:

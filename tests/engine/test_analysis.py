@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from hollywood_ai.index.searching.documents import documents as _documents
-from hollywood_ai.index.searching.schema import FIELD_SEP, article_schema, shingle_analyzer
+from hollywood_ai.index.searching.schema import article_schema
 from hollywood_ai.index.searching.whoosh_internals.codec import InliningCodec
 from hollywood_ai.index.text import analysis
-from hollywood_ai.index.text.analysis import AnalysedText, PairText, text_analyzer
+from hollywood_ai.index.text.analysis import AnalysedText, text_analyzer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh import index as windex
@@ -55,7 +55,7 @@ PIECES = [
     "\n\n",
     ", ",
     ". ",
-    FIELD_SEP,
+    "\x1e",
     "’",
     "'",
 ]
@@ -73,7 +73,7 @@ def stock(field: TEXT) -> TEXT:
     return plain
 
 
-FIELDS = {name: article_schema()[name] for name in ("title", "body", "author", "shingles")}
+FIELDS = {name: article_schema()[name] for name in ("title", "body", "author")}
 
 
 def same_postings(name: str, value: str) -> None:
@@ -85,7 +85,6 @@ def same_postings(name: str, value: str) -> None:
 
 def test_the_schema_uses_the_one_pass_fields() -> None:
     assert isinstance(FIELDS["body"], AnalysedText)
-    assert isinstance(FIELDS["shingles"], PairText)
     assert FIELDS["body"].analyzer == text_analyzer()
 
 
@@ -95,15 +94,6 @@ def test_fields_index_what_whoosh_indexes(value: str) -> None:
     for name in FIELDS:
         same_postings(name, value)
     assert analysis.stems(value) == [t.text for t in text_analyzer()(value)]
-
-
-@given(st.lists(TEXTS, max_size=5))
-@MANY
-def test_pairs_across_parts(parts: list[str]) -> None:
-    value = FIELD_SEP.join(parts)
-    assert list(FIELDS["shingles"].index(value)) == list(stock(FIELDS["shingles"]).index(value))
-    ours = [t.decode() for t, *_ in FIELDS["shingles"].index(value)]
-    assert sorted(set(ours)) == sorted({t.text for t in shingle_analyzer()(value)})
 
 
 def test_generated_articles_index_what_whoosh_indexes() -> None:
@@ -137,7 +127,7 @@ def test_an_index_built_the_old_way_is_the_same(tmp_path: Path, limitmb: int) ->
     an index written with the one-pass fields and with Whoosh's TEXT."""
     articles = generate(30, 11)
     old_schema = article_schema()
-    for name in ("title", "body", "outlet", "author", "shingles"):
+    for name in ("title", "body", "outlet", "author"):
         old_schema._fields[name] = stock(old_schema[name])
     built = []
     for label, schema in (("new", article_schema()), ("old", old_schema)):
@@ -152,5 +142,5 @@ def test_an_index_built_the_old_way_is_the_same(tmp_path: Path, limitmb: int) ->
     new, old = built
     assert not isinstance(old.schema["body"], AnalysedText)
     assert _postings(new) == _postings(old)
-    names = ["title", "body", "outlet", "author", "shingles"]
+    names = ["title", "body", "outlet", "author"]
     assert _lengths(new, names) == _lengths(old, names)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import bench_compare, bench_index, bench_search
+from bench import bench_compare, bench_index, bench_search, index_size
 from bench.corpus import generate
 
 
@@ -51,6 +51,13 @@ def test_index_benchmark_runs(cache: Path):
     home, built = bench_search.home_for(40)
     assert built is None and len(list((home / "library").glob("*.json"))) == 40
     assert "| 40 |" in bench_index.markdown([row])
+    # Where the size goes: every file counted once, the body's terms among the fields.
+    parts = row["size_breakdown"]
+    assert sum(parts["files"].values()) == parts["total"] > 0
+    table, terms, postings = parts["fields"]["articles / body"]
+    assert table > 0 and terms > 0 and postings >= 0
+    text = index_size.markdown(parts, row["fts5_bytes"], 40)
+    assert "articles / trm" in text and "FTS5" in text
 
 
 def test_compare_benchmark_runs(cache: Path):

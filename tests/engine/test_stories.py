@@ -374,3 +374,25 @@ def test_grouping_over_pairs_and_over_matrices_agree(dense_up_to: int, monkeypat
         for i, a in enumerate(articles)
     ]
     assert rows(storymod.group(articles)) == story_reference.group(articles)
+
+
+def test_a_bulk_import_is_grouped_from_the_words_counted_as_it_was_indexed(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+):
+    """The index counts each article's story words as it indexes it: the
+    first grouping after an import reads neither a body nor counts a word,
+    and finds the stories counting from the bodies finds."""
+    articles = generate(80, seed=12, stories=5)
+    workspace.store(articles)
+    (workspace.home / "index" / storywords.WORDS_FILE).unlink(missing_ok=True)
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("a body was read or counted")
+
+    monkeypatch.setattr(storywords, "words", refuse)
+    monkeypatch.setattr(workspace, "get", refuse)
+    listing, found = storymod.grouped(workspace)
+    monkeypatch.undo()
+    everything = [workspace.get(a.id) for a in listing]
+    assert rows(found) == story_reference.group(everything)
+    assert any(len(s.articles) > 1 for s in found)

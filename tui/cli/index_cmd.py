@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from hollywood_ai.index import Workspace
+from hollywood_ai.index import HollywoodError, Workspace, parse_memory
 from hollywood_ai.tui.cli.output import emit_json, error
 
 
@@ -16,11 +16,22 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="rebuild it from scratch (built aside, then swapped in)",
     )
+    p.add_argument(
+        "--memory",
+        metavar="SIZE",
+        help="with --rebuild: the memory the build may take, all its processes together "
+        "(e.g. 64MiB, 1GiB; default 512MiB or $HOLLYWOOD_AI_INDEX_MEMORY)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    memory = parse_memory(args.memory) if args.memory is not None else None
+    if memory is not None and not args.rebuild:
+        raise HollywoodError(
+            "--memory is for a rebuild; run 'hollywood-ai index --rebuild --memory SIZE'"
+        )
     ws = Workspace(args.home)
     ws.seed_if_empty()
 
@@ -28,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         if sys.stderr.isatty() and not args.json:
             print(f"\rindexing {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    report = ws.sync(progress, rebuild=args.rebuild)
+    report = ws.sync(progress, rebuild=args.rebuild, memory=memory)
     if sys.stderr.isatty() and not args.json and report.changed:
         print(file=sys.stderr)
     for name in ws.damaged:

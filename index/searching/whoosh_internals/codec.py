@@ -25,6 +25,7 @@ from array import array
 from collections.abc import Iterator
 from typing import Any
 
+from hollywood_ai.index.searching.whoosh_internals.columns import DensePerDocWriter
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN,
     W3Codec,
@@ -34,6 +35,7 @@ from whoosh.codec.whoosh3 import (
     W3TermInfo,
     _lenfield,
 )
+from whoosh.fields import SpellField
 from whoosh.filedb.filetables import md5_hash
 from whoosh.system import emptybytes, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -146,7 +148,16 @@ class InliningFieldWriter(W3FieldWriter):
             pos += len(row)
             tindex.lastkey = key
 
+        # A spelling field's postings are all document 0 (Whoosh's writer adds
+        # one per article holding the word, with the values of whatever term
+        # it indexed last): they become one posting whose weight counts them,
+        # which is all a correction reads (the word, and how common it is).
+        spelling = False
         for fname, text, docnum, weight, vbytes in items:
+            if spelling and fname == fieldname and text == btext and postings:
+                first = postings[0]
+                postings[0] = (first[0], first[1] + weight, emptybytes, None)
+                continue
             if fname != fieldname:
                 if postings:
                     flush()
@@ -159,6 +170,7 @@ class InliningFieldWriter(W3FieldWriter):
                 self.start_field(fname, schema[fname])
                 fieldid = pack_ushort(self._fieldid)
                 doc_lengths = _doc_lengths(lengths, fname)
+                spelling = isinstance(schema[fname], SpellField)
                 btext = b""
             if docnum == -1:
                 continue  # Whoosh's marker for spelling-graph words: not postings
@@ -167,6 +179,9 @@ class InliningFieldWriter(W3FieldWriter):
                     flush()
                     postings = []
                 btext = text
+            if spelling:
+                postings.append((docnum, weight, emptybytes, None))
+                continue
             length = doc_lengths(docnum) if doc_lengths is not None else 0
             postings.append((docnum, weight, emptybytes if vbytes is None else vbytes, length))
         if postings:
@@ -286,8 +301,10 @@ class ChunkedPostingPool(PostingPool):
             self._remove_run(path)
 
 
-#: Postings per pickle in a pool's run file.
-RUN_CHUNK = 10_000
+#: Postings per pickle in a pool's run file. Merging the runs holds one
+#: chunk of each (some 400 KB), so a build that spilled many runs stays
+#: within its memory budget; larger chunks are barely faster.
+RUN_CHUNK = 2_000
 
 
 def chunked_runs(writer: Any) -> Any:
@@ -331,6 +348,9 @@ class InliningCodec(W3Codec):
 
     def field_writer(self, storage: Any, segment: Any) -> InliningFieldWriter:
         return InliningFieldWriter(self, storage, segment)
+
+    def per_document_writer(self, storage: Any, segment: Any) -> DensePerDocWriter:
+        return DensePerDocWriter(self, storage, segment)
 
     def per_document_reader(self, storage: Any, segment: Any) -> LengthsPerDocReader:
         return LengthsPerDocReader(storage, segment)

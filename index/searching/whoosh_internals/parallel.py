@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any, cast
@@ -31,22 +31,28 @@ Progress = Callable[[int, int], None]
 
 #: How often the parent looks at its workers' progress, in seconds.
 POLL = 0.25
+#: Articles per segment: a segment's term table (a row per word, and its
+#: hash) is held in memory until the segment is written, so a build starts a
+#: new segment every this many articles, and its memory stays bounded.
+SEGMENT_ARTICLES = 10_000
 
 
 def build_in_parts(
     target: Path,
     indexnames: tuple[str, str],
-    articles: list[Article],
+    articles: Sequence[Article],
     options: dict[str, Any],
+    limits: tuple[int, int],
     progress: Progress | None = None,
     parts: int = 2,
 ) -> None:
     """Index ``articles`` into the (new, empty) indexes ``indexnames`` at
-    ``target`` with ``parts`` processes, then commit each index once with all
-    their segments. Raises HollywoodError when a worker fails; the caller
+    ``target`` with ``parts`` processes, each index's posting pools within
+    ``limits`` MiB in each process, then commit each index once with all
+    their segments. (A StoredArticles share is sent as its ids: the worker
+    reads the articles.) Raises HollywoodError when a worker fails; the caller
     removes the half-built folder. One function from start to commit: the
     workers, their progress and their cleanup share one try block."""
-    from whoosh.filedb.filestore import FileStorage
 
     ctx = spawn_context()
     size = -(-len(articles) // parts)
@@ -63,7 +69,15 @@ def build_in_parts(
     workers = [
         ctx.Process(
             target=_build_share,
-            args=(str(target), indexnames, str(share), options, pipes[n][1], n, os.getpid()),
+            args=(
+                str(target),
+                indexnames,
+                str(share),
+                options,
+                limits,
+                pipes[n][1],
+                os.getpid(),
+            ),
             daemon=True,
         )
         for n, share in enumerate(shares)
@@ -113,15 +127,8 @@ def build_in_parts(
             sender.close()
         for share in shares:
             share.unlink(missing_ok=True)
-    storage = FileStorage(str(target))
-    # The passages index first: an article is only visible once its passages are.
-    for which in reversed(range(len(indexnames))):
-        writer = storage.open_index(indexnames[which]).writer(**options)
-        try:
-            writer._close_segment()  # its own, empty
-            writer._commit_toc([seg for n in sorted(segments) for seg in segments[n][which]])
-        finally:
-            writer._finish()
+    in_order = [[seg for n in sorted(segments) for seg in segments[n][which]] for which in (0, 1)]
+    commit_segments(target, indexnames, options, in_order)
     if progress:
         progress(len(articles), len(articles))
 
@@ -131,8 +138,8 @@ def _build_share(
     indexnames: tuple[str, str],
     share: str,
     options: dict[str, Any],
+    limits: tuple[int, int],
     out: Any,
-    n: int,
     parent: int,
 ) -> None:
     """In a worker: write one share's documents into new segments of both
@@ -140,28 +147,75 @@ def _build_share(
     the parent how many are done on the way."""
     watch_parent(parent)
     try:
-        from hollywood_ai.index.searching.documents import documents as _documents
-        from hollywood_ai.index.searching.whoosh_internals.codec import chunked_runs
-        from whoosh.filedb.filestore import FileStorage
-        from whoosh.writing import SegmentWriter
-
-        articles: list[Article] = pickle.loads(Path(share).read_bytes())
-        storage = FileStorage(target)
-        # No lock: the parent holds the folder, which nothing else knows of yet.
-        writers = [
-            chunked_runs(SegmentWriter(storage.open_index(name), _lk=False, **options))
-            for name in indexnames
-        ]
-        for i, article in enumerate(articles, 1):
-            article_doc, passage_docs = _documents(article)
-            writers[0].add_document(**article_doc)
-            for doc in passage_docs:
-                writers[1].add_document(**doc)
-            if i % 10 == 0 or i == len(articles):
-                out.send(("done", i))
-        out.send(("made", [[w._finalize_segment()] for w in writers]))
+        articles: Sequence[Article] = pickle.loads(Path(share).read_bytes())
+        made = write_segments(
+            Path(target), indexnames, articles, options, limits, lambda i: out.send(("done", i))
+        )
+        out.send(("done", len(articles)))
+        out.send(("made", made))
     except BaseException as exc:  # reported by the parent, in one sentence
         with contextlib.suppress(OSError):
             out.send(("failed", f"{type(exc).__name__}: {exc}"))
     finally:
         out.close()
+
+
+def write_segments(
+    target: Path,
+    indexnames: tuple[str, str],
+    articles: Iterable[Article],
+    options: dict[str, Any],
+    limits: tuple[int, int],
+    done: Callable[[int], None],
+) -> list[list[Any]]:
+    """Write ``articles`` into new segments of both indexes, a new pair every
+    SEGMENT_ARTICLES articles, and give each index's segments in order (for
+    commit_segments). ``done(n)`` is told every 10 articles."""
+    from hollywood_ai.index.searching.documents import documents
+    from hollywood_ai.index.searching.whoosh_internals.codec import chunked_runs
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.writing import SegmentWriter
+
+    storage = FileStorage(str(target))
+    made: list[list[Any]] = [[] for _ in indexnames]
+    writers: list[Any] = []
+    for i, article in enumerate(articles, 1):
+        if not writers:
+            # No lock: the caller holds the folder, which nothing else knows of yet.
+            writers = [
+                chunked_runs(
+                    SegmentWriter(storage.open_index(name), _lk=False, limitmb=limit, **options)
+                )
+                for name, limit in zip(indexnames, limits, strict=True)
+            ]
+        article_doc, passage_docs = documents(article)
+        writers[0].add_document(**article_doc)
+        for doc in passage_docs:
+            writers[1].add_document(**doc)
+        if i % SEGMENT_ARTICLES == 0:
+            for writer, segments in zip(writers, made, strict=True):
+                segments.append(writer._finalize_segment())
+            writers = []
+        if i % 10 == 0:
+            done(i)
+    for writer, segments in zip(writers, made, strict=False):  # none after a full segment
+        segments.append(writer._finalize_segment())
+    return made
+
+
+def commit_segments(
+    target: Path, indexnames: tuple[str, str], options: dict[str, Any], made: list[list[Any]]
+) -> None:
+    """Make ``made`` (write_segments' segments, per index) the indexes'
+    contents: the passages index first, as an article is only visible once
+    its passages are."""
+    from whoosh.filedb.filestore import FileStorage
+
+    storage = FileStorage(str(target))
+    for which in reversed(range(len(indexnames))):
+        writer = storage.open_index(indexnames[which]).writer(**options)
+        try:
+            writer._close_segment()  # its own, empty
+            writer._commit_toc(made[which])
+        finally:
+            writer._finish()

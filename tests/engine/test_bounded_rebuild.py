@@ -1,0 +1,133 @@
+"""A rebuild within a memory budget: the library read an article at a time,
+posting pools spilled to disk at their limit and merged; the index it makes
+answers every query as one built with all its postings in memory."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from hollywood_ai.index.errors import HollywoodError
+from hollywood_ai.index.model import Article
+from hollywood_ai.index.searching import budget, generations
+from hollywood_ai.index.searching.results import search
+from hollywood_ai.index.searching.whoosh_internals import codec, parallel
+from hollywood_ai.index.store.library import Library
+from hollywood_ai.index.workspace import Workspace
+
+WORDS = (
+    "studio union strike actors writers streaming budget premiere festival sequel "
+    "director camera lighting visual effects dubbing subtitles archive release "
+    "box office revenue quarter contract residuals animation documentary series"
+).split()
+
+
+def small_articles(count: int, seed: int = 5) -> list[Article]:
+    """Short articles of common words and a word of their own each."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(count):
+        body = " ".join(rng.choice(WORDS) for _ in range(24)) + f" zeppelin{i}."
+        out.append(
+            Article.make(
+                title=f"{rng.choice(WORDS).title()} report {i}",
+                body=body,
+                origin=f"gen-{i}",
+                outlet=rng.choice(["The Wire", "Daily Reel", "Screen Post"]),
+                published=f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                tags=(rng.choice(WORDS),),
+            )
+        )
+    return out
+
+
+COUNT = 1000
+QUERIES = [
+    "studio",
+    "union actors",
+    '"visual effects"',
+    '"box office" revenue',
+    "title:report",
+    "outlet:wire",
+    "tags:dubbing",
+    f"zeppelin{COUNT - 1}",
+    "sequl",  # a correction
+    "published:2025-03",
+    "anim*",
+    "strike NOT union",
+]
+
+
+def answers(ws: Workspace) -> list[object]:
+    out: list[object] = []
+    for text in QUERIES:
+        result = search(ws, text)
+        out.append((text, result.total, result.suggestion, [(h.id, h.score) for h in result.hits]))
+    return out
+
+
+@pytest.fixture(scope="module")
+def library_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("bounded") / "home"
+    ws = Workspace(home)
+    ws.ensure_home()
+    (home / ".seeded").write_text("1\n", encoding="utf-8")
+    # Written as Library.put writes them, without its fsync per file.
+    for article in small_articles(COUNT):
+        data = json.dumps(article.to_dict(with_body=True), ensure_ascii=False, indent=1)
+        Library(home / "library").path_for(article.id).write_text(data, encoding="utf-8")
+    return home
+
+
+def test_a_rebuild_within_a_small_budget_answers_as_an_unbounded_one(
+    library_home: Path, monkeypatch: pytest.MonkeyPatch
+):
+    spilled: list[int] = []
+    write_run = codec.ChunkedPostingPool._write_run
+
+    def counting(self: codec.ChunkedPostingPool, f: object, items: object) -> None:
+        spilled.append(1)
+        write_run(self, f, items)
+
+    monkeypatch.setattr(codec.ChunkedPostingPool, "_write_run", counting)
+    # In this process, so the spills can be counted.
+    monkeypatch.setattr(generations, "PARALLEL_FROM", 10**9)
+    found = []
+    for memory, per_segment in ((8 * 2**30, 10**9), (16 * 2**20, 500)):
+        spilled.clear()
+        # Segments cut short too, as a large library's are.
+        monkeypatch.setattr(parallel, "SEGMENT_ARTICLES", per_segment)
+        ws = Workspace(library_home)
+        report = ws.sync(rebuild=True, memory=memory)
+        assert report.rebuilt and len(report.added) == COUNT
+        found.append(answers(ws))
+        segments = len(ws.index.searcher().reader().leaf_readers())
+        ws.close()
+        assert bool(spilled) == (memory < 2**30)  # the small budget spilled runs
+        assert segments == -(-COUNT // per_segment)
+    unbounded, bounded = found
+    assert bounded == unbounded
+    assert all(total for _, total, _, _ in unbounded[:8])
+
+
+def test_the_budget_is_shared_between_the_processes():
+    mib = 2**20
+    assert budget.plan(512 * mib, 5000, 2, 1000) == (2, 60)
+    assert budget.plan(512 * mib, 500, 2, 1000) == (1, 176)  # too few to share
+    assert budget.plan(64 * mib, 5000, 2, 1000) == (1, budget.MIN_POOL_MIB)  # one process
+    assert budget.parse_memory("64MiB") == 64 * mib
+    assert budget.parse_memory("1.5 GiB") == 3 * 2**29
+    assert budget.parse_memory("512") == 512 * mib
+    for bad in ("lots", "-5MiB", "8MiB"):
+        with pytest.raises(HollywoodError):
+            budget.parse_memory(bad)
+
+
+def test_the_budget_can_be_set_in_the_environment(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv(budget.MEMORY_ENV, "96MiB")
+    assert budget.memory_budget() == 96 * 2**20
+    assert budget.memory_budget(32 * 2**20) == 32 * 2**20  # what the command asks wins
+    monkeypatch.delenv(budget.MEMORY_ENV)
+    assert budget.memory_budget() == budget.DEFAULT_MIB * 2**20
