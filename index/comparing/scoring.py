@@ -240,7 +240,7 @@ def score_article(
     focus share, or for a passage that means nearly what the question asks,
     at least the threshold."""
     items = sp.by_article.get(article_id, [])
-    concepts = q.concepts or [frozenset({t}) for t in q.terms]
+    concepts = [sp.widened(c) for c in q.concepts or [frozenset({t}) for t in q.terms]]
     if not concepts or not items:
         return []
     article = next((x for x in sp.articles if x.id == article_id), None)

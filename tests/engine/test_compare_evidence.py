@@ -1,0 +1,46 @@
+"""What counts as evidence when compare scores a story's passages against a
+question: the words of the focus in whatever form a passage writes them, and
+the words of the speaker asked about.
+
+Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+from hollywood_ai.index.comparing.comparison import compare_in
+from hollywood_ai.index.comparing.evidence import read_question, story_passages
+from hollywood_ai.index.model import Article
+
+
+def _article(outlet: str, title: str, body: str) -> Article:
+    return Article.make(title=title, body=body, origin=f"{outlet}.md", outlet=outlet)
+
+
+def _first_passages(articles: list[Article], question: str) -> dict[str, str]:
+    result = compare_in(story_passages(articles), read_question(question))
+    return {s.outlet or "": s.passages[0].text for s in result.sources if s.passages}
+
+
+def test_a_possessive_noun_and_its_plain_form_are_one_word() -> None:
+    """ "the committee's report" in the question, "the report of the
+    committee" in the article, and the other way round."""
+    plain = _article(
+        "a",
+        "School roofs inspected",
+        "A report by the district found the school roofs sound.\n\n"
+        "Parents asked for the report on Monday.\n\n"
+        "The report of the committee found mold in two classrooms.",
+    )
+    possessive = _article(
+        "b",
+        "Inspectors look at school roofs",
+        "The district's report found no damage to the roofs.\n\n"
+        "Parents read the report at a meeting.\n\n"
+        "The committee’s report found mold in the gym.",
+    )
+    for question in (
+        "What did the committee's report find?",
+        "What did the report of the committee find?",
+    ):
+        first = _first_passages([plain, possessive], question)
+        assert "report of the committee" in first["a"], question
+        assert "committee’s report" in first["b"], question
