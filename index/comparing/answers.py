@@ -190,9 +190,9 @@ def figures(text: str, measure: str = "") -> list[Span]:
     if measure == "age":
         return [(m.group(0), m.start(), m.end()) for m in _AGE.finditer(text)]
     if measure == "duration":
-        found = [(m.group(0), m.start(), m.end()) for m in _DURATION.finditer(text)]
-        if found:
-            return found
+        # A length of time has its unit ("19 years", "a 21-year veteran"):
+        # a bare number beside it is an age or a count ("Voss, 52,").
+        return [(m.group(0), m.start(), m.end()) for m in _DURATION.finditer(text)]
     dates = [(m.start(), m.end()) for m in _DATE.finditer(text)]
     out = []
     for m in _NUMBER.finditer(text):

@@ -169,3 +169,18 @@ def test_a_name_typed_in_lower_case_is_still_the_subject() -> None:
     q = read_question("paramount visual effects budget").with_names(names)
     focus = {q.heads[k] for k in q.focus}
     assert "paramount" not in focus and "budget" in focus
+
+
+def test_a_duration_is_a_number_with_its_unit_of_time() -> None:
+    """ "How many years ...?" is not answered by an age or a bare number."""
+    question = "How many years did Voss spend at the paper?"
+    assert (
+        answers.candidates(
+            "Ms. Voss, 52, studied law before joining.", "figure", question, "duration"
+        )
+        == []
+    )
+    found = answers.candidates(
+        "Ms. Voss, 52, spent 19 years there.", "figure", question, "duration"
+    )
+    assert [c[0] for c in found] == ["19 years"]
