@@ -144,6 +144,13 @@ def _window(text: str, at: int) -> str:
     return text[before + 1 if before >= 0 else 0 : at]
 
 
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` quotes someone: the spans of its quotations of a dozen
+    characters or more, marks included (a quotation may run over several
+    sentences of one paragraph)."""
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+
+
 def extract(text: str) -> list[Quote]:
     """Quotations of a dozen characters or more, with the speaker when the text
     names one next to the quote (or a pronoun points back to the last named)."""

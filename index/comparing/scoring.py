@@ -218,6 +218,11 @@ def _speaker_spans(article: Article, q: Question) -> list[tuple[int, int]]:
     ]
 
 
+def _quotation_spans(article: Article, q: Question) -> list[tuple[int, int]]:
+    """Where, in the article's body, it quotes anyone (for "what did X say")."""
+    return quotes.quotation_spans(article.body) if q.answer == "quote" else []
+
+
 def _coverage(
     matched: set[int], near: set[int], indices: frozenset[int] | set[int], idf: list[float]
 ) -> float:
@@ -254,6 +259,7 @@ def score_article(
         kinds=kinds,
         story_titles=_story_titles(sp) if kinds else frozenset(),
         said=_speaker_spans(article, q) if article is not None else [],
+        quoting=_quotation_spans(article, q) if article is not None else [],
     )
     vectors = None
     if qvec is not None and article is not None:
@@ -289,6 +295,7 @@ class _Asked:
     kinds: set[int]
     story_titles: frozenset[str]
     said: list[tuple[int, int]]
+    quoting: list[tuple[int, int]] = field(default_factory=list)
 
     def has(self, a: Analysed, k: int) -> bool:
         return _has(a, self.concepts[k]) or (k in self.kinds and passage_facts(a)[1])
@@ -328,7 +335,11 @@ class _Asked:
         # of the focus itself (not only its commonest word).
         shares_focus = _coverage(matched, near, focus, self.idf) >= RESCUE_SHARE
         scov = _coverage(matched, near, subject, self.idf) if subject else 1.0
-        quoted = q.answer == "quote" and bool(answers.quotations(a.passage.text))
+        # A sentence of a longer quotation has one mark or none of its own.
+        quoted = q.answer == "quote" and (
+            bool(answers.quotations(a.passage.text))
+            or any(s < a.passage.end and a.passage.start < e for s, e in self.quoting)
+        )
         # "What is the show called": the title the story is about answers best.
         titled = bool(self.kinds) and bool(_passage_titles(a) & self.story_titles)
         score = (

@@ -44,3 +44,24 @@ def test_a_possessive_noun_and_its_plain_form_are_one_word() -> None:
         first = _first_passages([plain, possessive], question)
         assert "report of the committee" in first["a"], question
         assert "committee’s report" in first["b"], question
+
+
+def test_a_sentence_inside_a_longer_quotation_is_quoted() -> None:
+    """The last sentence of a quotation of two sentences carries only its
+    closing mark; it is still what the statement said."""
+    story = _article(
+        "a",
+        "Unions and studio meet",
+        "The two unions met the studio on Friday.\n\n"
+        "Both sides issued a joint statement afterwards.\n\n"
+        '"The talks went on late into the night. Both sides will meet again next week," '
+        "the joint statement said.",
+    )
+    other = _article(
+        "b",
+        "Studio talks go on",
+        "The studio and the unions talked until midnight on Friday.\n\n"
+        "Pay was not on the table, people at the talks said.",
+    )
+    first = _first_passages([story, other], "What did the joint statement say?")
+    assert first["a"].startswith("Both sides will meet again next week")
