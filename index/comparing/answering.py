@@ -83,6 +83,22 @@ def _focus_marks(text: str, q: Question) -> list[tuple[int, int]]:
 
 
 _TOKEN = re.compile(r"\w[\w'’.-]*")
+#: How many words may stand between a count and its noun ("12 new ferries").
+COUNTED_GAP = 2
+
+
+def counts_the_noun(text: str, q: Question) -> bool:
+    """Whether the passage gives a count of what "how many" asks about: a
+    number followed, a word or two on, by the counted noun ("roughly 60,000
+    related emails" for "how many emails")."""
+    if not q.reading.counted:
+        return False
+    counted = word_stems(q.reading.counted)
+    for _, _, end in answers.figures(text, "count"):
+        following = _TOKEN.findall(text[end : end + 60])[: COUNTED_GAP + 1]
+        if any(counted & word_stems(w) for w in following):
+            return True
+    return False
 
 
 def answer_of(text: str, q: Question) -> str | None:

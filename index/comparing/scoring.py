@@ -21,7 +21,7 @@ from typing import Any
 
 from hollywood_ai.index.comparing import answers, quotes
 from hollywood_ai.index.comparing import names as namemod
-from hollywood_ai.index.comparing.answering import ANSWER_TYPES, answer_spans
+from hollywood_ai.index.comparing.answering import ANSWER_TYPES, answer_spans, counts_the_noun
 from hollywood_ai.index.comparing.differences import article_names
 from hollywood_ai.index.comparing.evidence import KIND_STEMS, Analysed, Question, StoryPassages
 from hollywood_ai.index.comparing.meaning import MEANING
@@ -352,6 +352,9 @@ class _Asked:
             + 0.1 * bm25 / top
         )
         coverage = fcov
+        if on_focus and counts_the_noun(a.passage.text, q):
+            coverage = max(coverage, REPORT_COVERAGE)
+            score += WEIGHTS.answer
         if sim >= MEANING_NEEDED and shares_focus:
             coverage = max(coverage, REPORT_COVERAGE)
         if theirs and (sim >= SAID_MEANING or on_focus):

@@ -65,3 +65,29 @@ def test_a_sentence_inside_a_longer_quotation_is_quoted() -> None:
     )
     first = _first_passages([story, other], "What did the joint statement say?")
     assert first["a"].startswith("Both sides will meet again next week")
+
+
+def test_a_count_of_the_counted_noun_answers_how_many() -> None:
+    """ "12 new ferries" answers "how many ferries did the council buy",
+    though the sentence names neither the council nor the buying."""
+    officials = _article(
+        "a",
+        "More ferries for the harbor",
+        "Ferries have carried commuters across the harbor since 1950.\n\n"
+        "Harbor officials said 12 new ferries would join the route by spring.\n\n"
+        "The old ferries will be sold to a museum.\n\n"
+        "Riders said the ferries were often late.",
+    )
+    council = _article(
+        "b",
+        "Council buys ferries",
+        "The council voted on Tuesday to buy 12 ferries for the harbor route.\n\n"
+        "Ferries are the only way across the harbor for many commuters.",
+    )
+    result = compare_in(
+        story_passages([officials, council]),
+        read_question("How many ferries did the council buy?"),
+    )
+    by_outlet = {s.outlet: s for s in result.sources}
+    assert by_outlet["a"].reports
+    assert "12 new ferries" in by_outlet["a"].passages[0].text

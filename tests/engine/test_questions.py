@@ -184,3 +184,16 @@ def test_a_duration_is_a_number_with_its_unit_of_time() -> None:
         "Ms. Voss, 52, spent 19 years there.", "figure", question, "duration"
     )
     assert [c[0] for c in found] == ["19 years"]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("How many ferries did the council buy?", "ferries"),
+        ("How many Danish harbor pilots were hired?", "pilots"),
+        ("How many members of the guild voted?", "members"),
+        ("How many riders complained?", "riders"),
+    ],
+)
+def test_how_many_reads_the_counted_noun(text: str, counted: str) -> None:
+    assert read(text).counted == counted
