@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from hollywood_ai.index.text.figures import NUMBER_WORDS
 from hollywood_ai.index.text.normalise import fold
+from hollywood_ai.index.text.words import stems
 
 Span = tuple[str, int, int]
 
@@ -309,7 +310,29 @@ def candidates(text: str, answer: str, question: str, measure: str = "") -> list
     found = finder(text)
     if answer == "quote":
         return found
-    return [c for c in found if _new(c[0], qwords)]
+    found = [c for c in found if _new(c[0], qwords)]
+    if answer == "date":
+        found = [c for c in found if not _dates_a_statement(text, c, question)]
+    return found
+
+
+#: Verbs of saying and reporting that a day may follow ("her lawyer said
+#: Monday", "it confirmed on Friday").
+_STATEMENT_BEFORE = re.compile(
+    r"\b(said|says|told|tells|declared|stated|added|confirmed|reported|published|wrote|"
+    r"tweeted|announced|acknowledged|insisted|argued|warned)\s+(?:on\s+)?$",
+    re.I,
+)
+
+
+def _dates_a_statement(text: str, span: Span, question: str) -> bool:
+    """A day that dates the saying ("the editor was fired, her lawyer said
+    Monday"), not what was said, unless the saying is what the question
+    asks about ("when did the paper confirm it")."""
+    m = _STATEMENT_BEFORE.search(text[max(0, span[1] - 24) : span[1]])
+    if not m:
+        return False
+    return not set(stems(m.group(1))) & set(stems(question))
 
 
 def _merged(first: list[Span], second: list[Span]) -> list[Span]:

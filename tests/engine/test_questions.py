@@ -197,3 +197,25 @@ def test_a_duration_is_a_number_with_its_unit_of_time() -> None:
 )
 def test_how_many_reads_the_counted_noun(text: str, counted: str) -> None:
     assert read(text).counted == counted
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "found"),
+    [
+        # The day of the saying is not the day of what was said.
+        ("When was the editor fired?", "The editor was fired, her lawyer said Monday.", []),
+        ("When was the editor fired?", "The paper fired the editor, it confirmed on Friday.", []),
+        (
+            "When was the editor fired?",
+            "The editor was fired on Friday, her lawyer said.",
+            ["on Friday"],
+        ),
+        # ... unless the saying is what is asked about.
+        ("When did the paper confirm the firing?", "The paper confirmed on Friday.", ["on Friday"]),
+    ],
+)
+def test_the_date_of_a_statement_is_not_the_date_asked(
+    question: str, text: str, found: list[str]
+) -> None:
+    q = read_question(question)
+    assert [c[0] for c in answers.candidates(text, q.answer, q.text, q.reading.measure)] == found
