@@ -56,7 +56,13 @@ def _beside(text: str, span: tuple[str, int, int], mark: tuple[int, int]) -> boo
     """The person and the focus word belong together: nothing between them
     that starts another statement (a verb: "Mr. Obama said the gunman")."""
     gap = text[span[2] : mark[0]] if span[2] <= mark[0] else text[mark[1] : span[1]]
+    if span[2] <= mark[0] and _AUXILIARY_ONLY.fullmatch(gap):
+        return True  # "Ana Ruiz, had overruled": the person does what is asked
     return not _VERBISH.search(gap)
+
+
+#: A gap of auxiliaries only, between a person and the verb after them.
+_AUXILIARY_ONLY = re.compile(r"[\s,]*(?:(?:had|has|have|was|were|is|would|will|then)[\s,]+)+", re.I)
 
 
 def _titles_of(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -91,3 +91,27 @@ def test_a_count_of_the_counted_noun_answers_how_many() -> None:
     by_outlet = {s.outlet: s for s in result.sources}
     assert by_outlet["a"].reports
     assert "12 new ferries" in by_outlet["a"].passages[0].text
+
+
+def test_who_did_it_is_the_subject_of_the_verb() -> None:
+    """ "Who overruled the panel?" is answered by "the director, Ana Ruiz,
+    had overruled the panel": an auxiliary between the person and the verb."""
+    lawyer = _article(
+        "a",
+        "Editor dismissed",
+        "The editor of the paper was dismissed on Friday.\n\n"
+        "Her lawyer said the publisher, Ana Ruiz, had overruled the review panel "
+        "and dismissed the editor.",
+    )
+    paper = _article(
+        "b",
+        "Paper lets editor go",
+        "The paper let its editor go on Friday.\n\n"
+        "Publisher Ana Ruiz overruled the review panel, which had asked for a warning.",
+    )
+    result = compare_in(
+        story_passages([lawyer, paper]), read_question("Who overruled the review panel?")
+    )
+    by_outlet = {s.outlet: s for s in result.sources}
+    assert by_outlet["a"].reports and by_outlet["b"].reports
+    assert "had overruled" in by_outlet["a"].passages[0].text
