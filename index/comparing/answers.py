@@ -225,8 +225,20 @@ def places(text: str) -> list[Span]:
             continue
         if any(w in ORG_WORDS for w in _words(value)) and not re.search(_STATE, value):
             continue
+        if _TITLE_OF.search(text[max(0, begin - 40) : begin]):
+            continue  # "a former governor of Ohio": who someone is, not where
         out.append((value, begin, begin + len(value)))
     return out
+
+
+#: A person's title ending in "of" or "from": the place after it is part of
+#: the title ("governor of Ohio", "Democrat of Vermont", "senator from Maine").
+_TITLE_OF = re.compile(
+    r"\b(?:governor|senator|representative|congressman|congresswoman|mayor|"
+    r"attorney general|lieutenant governor|republican|democrat|independent|"
+    r"delegate|assemblyman|assemblywoman|lawmaker)\s+(?:of|from)\s+$",
+    re.I,
+)
 
 
 _SAID_BY = re.compile(

@@ -219,3 +219,17 @@ def test_the_date_of_a_statement_is_not_the_date_asked(
 ) -> None:
     q = read_question(question)
     assert [c[0] for c in answers.candidates(text, q.answer, q.text, q.reading.measure)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # A place in a person's title says who they are, not where it happened.
+        ("Ana Ruiz, a former governor of Ohio, announced her run on Monday.", []),
+        ("Senator Ruiz, Democrat of Vermont, announced her run.", []),
+        ("Ana Ruiz, a former governor of Ohio, announced her run in Dayton.", ["Dayton"]),
+    ],
+)
+def test_a_place_in_a_title_is_not_where(text: str, found: list[str]) -> None:
+    q = read_question("Where did Ruiz announce her run?")
+    assert [c[0] for c in answers.candidates(text, q.answer, q.text, q.reading.measure)] == found
