@@ -331,8 +331,9 @@ def candidates(text: str, answer: str, question: str, measure: str = "") -> list
 #: Verbs of saying and reporting that a day may follow ("her lawyer said
 #: Monday", "it confirmed on Friday").
 _STATEMENT_BEFORE = re.compile(
-    r"\b(said|says|told|tells|declared|stated|added|confirmed|reported|published|wrote|"
-    r"tweeted|announced|acknowledged|insisted|argued|warned)\s+(?:on\s+)?$",
+    r"\b(say|said|says|tell|told|tells|write|wrote|writes|"
+    r"(?:declare|state|confirm|report|publish|tweet|announce|acknowledge|insist|argue|warn|"
+    r"hint|suggest|add)(?:s|d|ed)?)\s+(?:on\s+)?$",
     re.I,
 )
 

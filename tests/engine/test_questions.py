@@ -205,6 +205,7 @@ def test_how_many_reads_the_counted_noun(text: str, counted: str) -> None:
         # The day of the saying is not the day of what was said.
         ("When was the editor fired?", "The editor was fired, her lawyer said Monday.", []),
         ("When was the editor fired?", "The paper fired the editor, it confirmed on Friday.", []),
+        ("When was the editor fired?", "She was fired, and the paper chose to hint on Friday.", []),
         (
             "When was the editor fired?",
             "The editor was fired on Friday, her lawyer said.",
