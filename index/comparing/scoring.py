@@ -201,8 +201,10 @@ MEANING_NEEDED = 0.5
 #: ... and carries this share of the focus.
 RESCUE_SHARE = 0.2
 #: A quotation of the speaker asked about answers "what did X say" when it
-#: is about as close in meaning as this, or shares a word of the focus.
-SAID_MEANING = 0.4
+#: shares a word of the focus, or means nearly what the question asks: the
+#: bar any passage must clear on meaning (a speaker quoted on another matter
+#: does not report it).
+SAID_MEANING = MEANING_NEEDED
 
 
 def _speaker_spans(article: Article, q: Question) -> list[tuple[int, int]]:

@@ -115,3 +115,26 @@ def test_who_did_it_is_the_subject_of_the_verb() -> None:
     by_outlet = {s.outlet: s for s in result.sources}
     assert by_outlet["a"].reports and by_outlet["b"].reports
     assert "had overruled" in by_outlet["a"].passages[0].text
+
+
+def test_a_speakers_quotation_on_another_matter_does_not_report() -> None:
+    """Ruiz quoted about the weather does not report what she said about
+    the fares: a quotation of the speaker without the focus's words counts
+    only when it means nearly what the question asks, as any passage must."""
+    weather = _article(
+        "a",
+        "Pier opens",
+        "The new pier opened on Saturday.\n\n“The weather was lovely at the opening,” Ruiz said.",
+    )
+    fares = _article(
+        "b",
+        "Fares frozen as pier opens",
+        "The new pier opened on Saturday.\n\n"
+        "“Ferry fares will stay where they are for two years,” Ruiz said.",
+    )
+    result = compare_in(
+        story_passages([weather, fares]),
+        read_question("What did Ruiz say about the ferry fares?"),
+    )
+    by_outlet = {s.outlet: s.reports for s in result.sources}
+    assert by_outlet == {"a": False, "b": True}
