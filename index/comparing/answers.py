@@ -225,8 +225,10 @@ def places(text: str) -> list[Span]:
             continue
         if any(w in ORG_WORDS for w in _words(value)) and not re.search(_STATE, value):
             continue
-        if _TITLE_OF.search(text[max(0, begin - 40) : begin]):
-            continue  # "a former governor of Ohio": who someone is, not where
+        if _TITLE_OF.search(text[max(0, begin - 40) : begin]) or _TITLE_AFTER.match(
+            text, begin + len(value)
+        ):
+            continue  # "a former governor of Ohio", "the Ohio governor": who someone is
         out.append((value, begin, begin + len(value)))
     return out
 
@@ -237,6 +239,14 @@ _TITLE_OF = re.compile(
     r"\b(?:governor|senator|representative|congressman|congresswoman|mayor|"
     r"attorney general|lieutenant governor|republican|democrat|independent|"
     r"delegate|assemblyman|assemblywoman|lawmaker)\s+(?:of|from)\s+$",
+    re.I,
+)
+
+
+#: ... or the title after the place ("the former Ohio governor").
+_TITLE_AFTER = re.compile(
+    r"\s+(?:governor|gov\.|senator|sen\.|representative|rep\.|congressman|congresswoman|"
+    r"mayor|attorney general|lieutenant governor|lawmaker|delegate|assemblyman|assemblywoman)\b",
     re.I,
 )
 

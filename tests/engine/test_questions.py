@@ -228,6 +228,7 @@ def test_the_date_of_a_statement_is_not_the_date_asked(
         # A place in a person's title says who they are, not where it happened.
         ("Ana Ruiz, a former governor of Ohio, announced her run on Monday.", []),
         ("Senator Ruiz, Democrat of Vermont, announced her run.", []),
+        ("Ana Ruiz, the former Ohio governor, announced her run on Monday.", []),
         ("Ana Ruiz, a former governor of Ohio, announced her run in Dayton.", ["Dayton"]),
     ],
 )
