@@ -35,16 +35,48 @@ def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
         return found
     marks = _focus_marks(text, q)
     if not marks:
-        return found
+        return [] if q.answer == "person" and _WHO_IS.match(q.text) else found
     if q.answer != "person":
         return [c for c in found if min(_distance(c, x) for x in marks) <= ANSWER_REACH]
     return [
         c
         for c in found
         if any(_distance(c, x) <= PERSON_REACH and _beside(text, c, x) for x in marks)
+        and not _holds_another_office(c[0], q)
     ]
 
 
+#: Titles of an office, and the words a question names the office by.
+_OFFICES = {
+    "sen": {"senator", "sen"},
+    "senator": {"senator", "sen"},
+    "rep": {"representative", "rep", "congressman", "congresswoman", "lawmaker"},
+    "representative": {"representative", "rep", "congressman", "congresswoman", "lawmaker"},
+    "gov": {"governor", "gov"},
+    "governor": {"governor", "gov"},
+    "president": {"president"},
+    "secretary": {"secretary"},
+    "speaker": {"speaker"},
+    "judge": {"judge"},
+    "mayor": {"mayor"},
+}
+
+
+def _holds_another_office(person: str, q: Question) -> bool:
+    """ "Who is her lawyer": "Sen. Ada Blake" holds an office of her own,
+    which the question does not name; she is not the role asked about
+    (a question asking who did something may be answered by anyone)."""
+    if q.reading.measure == "agent":
+        return False
+    first = person.split()[0].rstrip(".").lower() if person.split() else ""
+    office = _OFFICES.get(first)
+    if office is None:
+        return False
+    asked = {w.strip("?,.'’").lower() for w in q.text.split()}
+    return not office & asked
+
+
+_WHO_IS = re.compile(r"\s*who\s+(?:is|was|are|were)\b", re.I)
 _VERBISH = re.compile(
     r"\b(?:said|says|say|told|tells|is|was|were|are|has|had|have|met|called|asked|"
     r"\w{3,}ed|\w{3,}ing)\b",

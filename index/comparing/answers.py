@@ -180,6 +180,14 @@ def _new(span_text: str, qwords: frozenset[str]) -> bool:
     return bool(words) and any(w not in qwords for w in words)
 
 
+def _is_asked_about(span_text: str, qwords: frozenset[str]) -> bool:
+    """Whether a person is the one the question names: their surname (the
+    last word of a name of two or more, a possessive left off) is one of its
+    words ("Director Ana Ruiz" for "who questioned Ruiz")."""
+    words = [w for w in _words(span_text) if w != "s"]
+    return len(words) >= 2 and words[-1] in qwords
+
+
 _LABEL_BEFORE = re.compile(
     r"\b(?:section|sections|article|amendment|chapter|district|no\.|number|page|title|route|"
     r"flight|room|item|proposition|prop\.|act|rule|paragraph|clause|episode|vol\.|volume)\s*$",
@@ -257,12 +265,41 @@ _SAID_BY = re.compile(
 _POSSESSIVE = re.compile(r"^.*['’]s\s+(?=[A-ZÀ-Þ])")
 
 
+_CAPITALISED_RUN = re.compile(r"[A-ZÀ-Þ][\w’'.-]*(?:\s+[A-ZÀ-Þ][\w’'.-]*)*")
+#: Words of a role that an institution's name may lead ("House Majority Whip").
+ROLE_WORDS = (TITLE_WORDS - {"jr", "sr", "ii", "iii", "s"}) | frozenset(
+    "leader minority majority whip chairwoman chair spokesman spokeswoman member".split()
+)
+
+
+def _after_role(text: str, start: int) -> Span | None:
+    """The person after an institution and a role ("Senate Minority Leader
+    Ada Blake" -> "Ada Blake"): the words of the capitalised run at
+    ``start`` past its last institution or role word, when two or more."""
+    run = _CAPITALISED_RUN.match(text, start)
+    if run is None:
+        return None
+    words = list(re.finditer(r"\S+", run.group(0)))
+    last = max(
+        (i for i, w in enumerate(words) if set(_words(w.group(0))) & (ORG_WORDS | ROLE_WORDS)),
+        default=-1,
+    )
+    tail = words[last + 1 :]
+    if len(tail) < 2 or last < 0:
+        return None
+    begin, end = start + tail[0].start(), start + tail[-1].end()
+    if text[end - 1] == "." and not re.search(r"\b(?:Jr|Sr)\.$", text[begin:end]):
+        end -= 1
+    return (text[begin:end], begin, end)
+
+
 def people(text: str) -> list[Span]:
     """Names of people: a title and a name ("Sen. Ruth Adair"), two or more
     capitalised words that are no organisation, the part after an
     organisation's possessive ("the Guild's Mae Holt" -> "Mae Holt"), and a
     single surname that says something ("Holt said")."""
     out = []
+    covered = 0
     for m in _PERSON.finditer(text):
         value = m.group(0)
         owner = _POSSESSIVE.match(value)
@@ -272,6 +309,12 @@ def people(text: str) -> list[Span]:
             out.append((value, start, start + len(value)))
             continue
         words = _words(value)
+        if m.start() < covered:
+            continue  # the rest of a name already taken after its role
+        if any(w in ORG_WORDS for w in words) and (led := _after_role(text, m.start())):
+            out.append(led)
+            covered = led[2]
+            continue
         if any(w in ORG_WORDS for w in words) or (words and words[0] in SENTENCE_WORDS):
             # "The House" is not a person; "After John Smith" is John Smith.
             inner = re.sub(r"^\W*\w+\s+", "", value) if words and words[0] in SENTENCE_WORDS else ""
@@ -333,6 +376,8 @@ def candidates(text: str, answer: str, question: str, measure: str = "") -> list
     if answer == "quote":
         return found
     found = [c for c in found if _new(c[0], qwords)]
+    if answer == "person":
+        found = [c for c in found if not _is_asked_about(c[0], qwords)]
     if answer == "date":
         found = [c for c in found if not _dates_a_statement(text, c, question)]
     return found

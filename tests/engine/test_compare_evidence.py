@@ -138,3 +138,46 @@ def test_a_speakers_quotation_on_another_matter_does_not_report() -> None:
     )
     by_outlet = {s.outlet: s.reports for s in result.sources}
     assert by_outlet == {"a": False, "b": True}
+
+
+def test_a_person_with_an_office_of_their_own_is_not_the_role_asked() -> None:
+    """ "In a letter to the actor's lawyer, Sen. Ada Blake, the panel's chair,
+    said": the senator wrote to the lawyer, she is not the lawyer; "the
+    senator" names an office the question does not ask about."""
+    q = read_question("Who is Quill's lawyer?")
+    wrote = _article(
+        "a",
+        "Panel writes to the actor",
+        "In a letter to Marta Quill's lawyer, Sen. Ada Blake, the panel's chair, "
+        "said the hearing would wait.",
+    )
+    named = _article(
+        "b",
+        "Actor hires a lawyer",
+        "Marta Quill's lawyer, Leo Brandt, said the hearing would wait.",
+    )
+    result = compare_in(story_passages([wrote, named]), q)
+    by_outlet = {s.outlet: s for s in result.sources}
+    assert by_outlet["b"].reports
+    assert not by_outlet["a"].reports
+
+
+def test_who_is_the_role_is_answered_where_the_role_is_named() -> None:
+    """ "Who is Quill's lawyer": a person named in the sentence after the
+    lawyer is mentioned is not thereby the lawyer."""
+    q = read_question("Who is Quill's lawyer?")
+    beside = _article(
+        "a",
+        "Panel writes to the actor",
+        "The panel sent its questions to Marta Quill's lawyer on Monday. "
+        "Ada Blake, who chairs the panel, said Ms. Quill would be heard in May.",
+    )
+    named = _article(
+        "b",
+        "Actor hires a lawyer",
+        "Marta Quill's lawyer, Leo Brandt, said the hearing would wait.",
+    )
+    result = compare_in(story_passages([beside, named]), q)
+    by_outlet = {s.outlet: s for s in result.sources}
+    assert by_outlet["b"].reports
+    assert not by_outlet["a"].reports

@@ -235,3 +235,39 @@ def test_the_date_of_a_statement_is_not_the_date_asked(
 def test_a_place_in_a_title_is_not_where(text: str, found: list[str]) -> None:
     q = read_question("Where did Ruiz announce her run?")
     assert [c[0] for c in answers.candidates(text, q.answer, q.text, q.reading.measure)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "found"),
+    [
+        (
+            "Director Ana Ruiz was questioned on Sunday by the host, Tom Vale.",
+            "Who questioned Ruiz on the radio?",
+            ["Tom Vale"],
+        ),
+        (
+            "Marta Quill's agent, Leo Brandt, declined to comment.",
+            "Who is Quill's agent?",
+            ["Leo Brandt"],
+        ),
+    ],
+)
+def test_the_person_asked_about_is_no_answer(text: str, question: str, found: list[str]) -> None:
+    """ "Who questioned Ruiz": "Director Ana Ruiz" holds words the question
+    does not ("Ana"), but she is the one asked about, not the answer."""
+    q = read_question(question)
+    got = [c[0] for c in answers.candidates(text, q.answer, q.text, q.reading.measure)]
+    assert got == found
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Senate Minority Leader Ada Blake, R-Utah, urged a vote.", "Ada Blake"),
+        ("The House Majority Whip Tom Ferro Jr. disagreed.", "Tom Ferro Jr."),
+    ],
+)
+def test_a_name_after_an_institution_and_a_role_is_a_person(text: str, person: str) -> None:
+    """ "Senate Minority Leader Ada Blake": the institution and the role lead
+    the name; the person is the name after them."""
+    assert person in [c[0] for c in answers.people(text)]
