@@ -58,58 +58,15 @@ _AGE = re.compile(
 )
 _DURATION_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)"
 _DURATION = re.compile(rf"(?:\b(?:{_NUMBER_WORD_RE})|\d[\d,.]*)(?:\s+|-){_DURATION_UNIT}\b", re.I)
-US_STATES = [
-    "Alabama",
-    "Alaska",
-    "Arizona",
-    "Arkansas",
-    "California",
-    "Colorado",
-    "Connecticut",
-    "Delaware",
-    "Florida",
-    "Georgia",
-    "Hawaii",
-    "Idaho",
-    "Illinois",
-    "Indiana",
-    "Iowa",
-    "Kansas",
-    "Kentucky",
-    "Louisiana",
-    "Maine",
-    "Maryland",
-    "Massachusetts",
-    "Michigan",
-    "Minnesota",
-    "Mississippi",
-    "Missouri",
-    "Montana",
-    "Nebraska",
-    "Nevada",
-    "Ohio",
-    "Oklahoma",
-    "Oregon",
-    "Pennsylvania",
-    "Tennessee",
-    "Texas",
-    "Utah",
-    "Vermont",
-    "Virginia",
-    "Washington",
-    "Wisconsin",
-    "Wyoming",
-    "New Hampshire",
-    "New Jersey",
-    "New Mexico",
-    "New York",
-    "North Carolina",
-    "North Dakota",
-    "Rhode Island",
-    "South Carolina",
-    "South Dakota",
-    "West Virginia",
-]
+US_STATES = (
+    "Alabama, Alaska, Arizona, Arkansas, California, Colorado, Connecticut, Delaware, "
+    "Florida, Georgia, Hawaii, Idaho, Illinois, Indiana, Iowa, Kansas, Kentucky, Louisiana, "
+    "Maine, Maryland, Massachusetts, Michigan, Minnesota, Mississippi, Missouri, Montana, "
+    "Nebraska, Nevada, Ohio, Oklahoma, Oregon, Pennsylvania, Tennessee, Texas, Utah, Vermont, "
+    "Virginia, Washington, Wisconsin, Wyoming, New Hampshire, New Jersey, New Mexico, New "
+    "York, North Carolina, North Dakota, Rhode Island, South Carolina, South Dakota, West "
+    "Virginia"
+).split(", ")
 STATE_ABBREVIATIONS = (
     "Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. "
     "Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. "
