@@ -9,6 +9,7 @@ import re
 from hollywood_ai.index.comparing import answers
 from hollywood_ai.index.comparing import names as namemod
 from hollywood_ai.index.comparing.evidence import KIND_STEMS, Analysed, Question, word_stems
+from hollywood_ai.index.comparing.questions import PERSON_NOUNS
 
 ANSWER_TYPES = ("figure", "date", "place", "person", "name")
 
@@ -38,6 +39,8 @@ def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
         return [] if q.answer == "person" and _WHO_IS.match(q.text) else found
     if q.answer != "person":
         return [c for c in found if min(_distance(c, x) for x in marks) <= ANSWER_REACH]
+    owner = _owner_stems(q.text)
+    marks = [x for x in marks if not owner & word_stems(text[x[0] : x[1]])] or marks
     return [
         c
         for c in found
@@ -90,9 +93,28 @@ def _beside(text: str, span: tuple[str, int, int], mark: tuple[int, int]) -> boo
     gap = text[span[2] : mark[0]] if span[2] <= mark[0] else text[mark[1] : span[1]]
     if span[2] <= mark[0] and _AUXILIARY_ONLY.fullmatch(gap):
         return True  # "Ana Ruiz, had overruled": the person does what is asked
+    nearer = _NEARER_ROLE.fullmatch(gap) if mark[1] <= span[1] else None
+    if nearer and nearer.group("noun").lower() in PERSON_NOUNS:
+        return False  # "a spokesman for the director, Ana Ruiz": Ruiz is the director
     return not _VERBISH.search(gap)
 
 
+_OWNER = re.compile(r"\b(?:the|a|an)\s+((?:[a-z]+\s+){0,2}[a-z]+)['’]s\b")
+
+
+def _owner_stems(question: str) -> frozenset[str]:
+    """The stems of the role that owns the one asked about ("the special
+    counsel's spokesman" -> special, counsel): a name beside them names the
+    owner, not the answer."""
+    return frozenset(s for m in _OWNER.finditer(question) for s in word_stems(m.group(1)))
+
+
+#: Another role between the focus and a name after it ("spokesman for the
+#: festival director, Ana Ruiz"): the name stands for the nearer role.
+_NEARER_ROLE = re.compile(
+    r"\s+(?:for|of|to|at|with)\s+(?:the|a|an|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?P<noun>[A-Za-z]+),\s*"
+)
 #: A gap of auxiliaries only, between a person and the verb after them.
 _AUXILIARY_ONLY = re.compile(r"[\s,]*(?:(?:had|has|have|was|were|is|would|will|then)[\s,]+)+", re.I)
 

@@ -26,7 +26,7 @@ TIME_NOUNS = frozenset("date day year month time deadline week hour night season
 PERSON_NOUNS = frozenset(
     "person man woman senator senators lawmaker lawmakers representative congressman "
     "congresswoman official officials leader leaders spokesman spokeswoman spokesperson "
-    "lawyer lawyers attorney attorneys judge candidate candidates president governor mayor "
+    "lawyer lawyers attorney attorneys counsel judge candidate candidates president governor mayor "
     "minister secretary director chairman chairwoman chair member members aide aides adviser "
     "advisor advisers advisors staffer reporter journalist anchor host photographer author "
     "writer actor actress executive executives ceo founder gunman shooter suspect victim "

@@ -181,3 +181,27 @@ def test_who_is_the_role_is_answered_where_the_role_is_named() -> None:
     by_outlet = {s.outlet: s for s in result.sources}
     assert by_outlet["b"].reports
     assert not by_outlet["a"].reports
+
+
+def test_a_name_after_a_second_role_names_that_role() -> None:
+    """ "a spokesman for the festival director, Ana Ruiz": the name stands
+    for the director, the nearer role, not for the spokesman; "a spokesman
+    for Ana Ruiz, Leo Brandt" names the spokesman."""
+    from hollywood_ai.index.comparing.answering import answer_spans
+    from hollywood_ai.index.comparing.evidence import Analysed
+
+    q = read_question("Who is the festival director's spokesman?")
+    nearer = _article(
+        "a", "Festival", "A spokesman for the festival director, Ana Ruiz, denied the report."
+    )
+    named = _article(
+        "b", "Festival", "A spokesman for Ana Ruiz, Leo Brandt, denied the report on Monday."
+    )
+    sp = story_passages([nearer, named])
+    spans = {
+        a.passage.article_id: [c[0] for c in answer_spans(a, q)]
+        for a in sp.passages
+        if isinstance(a, Analysed)
+    }
+    assert spans[nearer.id] == []
+    assert "Leo Brandt" in spans[named.id]
