@@ -302,6 +302,14 @@ class _Asked:
     def has(self, a: Analysed, k: int) -> bool:
         return _has(a, self.concepts[k]) or (k in self.kinds and passage_facts(a)[1])
 
+    def _about_another(self, a: Analysed) -> bool:
+        """A passage that, with its neighbours, never names the question's
+        subject, but names a person the question does not ("When was Ruiz
+        fired": "In March, Leo Brandt was fired"), tells of that person."""
+        if self.q.answer not in ("date", "place", "name"):
+            return False
+        return bool(answers.candidates(a.passage.text, "person", self.q.text))
+
     def carried(self, a: Analysed) -> set[int]:
         return {k for k in range(len(self.concepts)) if self.has(a, k)}
 
@@ -329,6 +337,8 @@ class _Asked:
             if 0 <= j < len(items) and items[j].passage.section == a.passage.section
         ]
         near = {k for n in neighbours for k in self.carried(n)} - matched
+        if subject and not (matched | near) & subject and self._about_another(a):
+            return None
         # A question's subject is what every article is about; a claim
         # ("Disney Universal Midjourney lawsuit") says all of its words.
         fcov = _coverage(matched, near, focus if q.reading.is_question else everything, self.idf)

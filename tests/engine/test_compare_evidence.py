@@ -219,3 +219,20 @@ def test_he_said_points_back_past_the_paragraphs_before() -> None:
         '"Nobody should pay more for the ferry," she said.'
     )
     assert [q.speaker for q in extract(text)] == ["Ada Blake"]
+
+
+def test_a_passage_about_another_person_does_not_date_the_subject() -> None:
+    """ "When was Ruiz fired": "In March, Leo Brandt was fired", in an article
+    that never names Ruiz near it, tells when Brandt was fired."""
+    other = _article(
+        "a",
+        "Studio shake-up",
+        "Ana Ruiz led the animation unit for a decade.\n\n"
+        "The board met for three hours.\n\n"
+        "In March, Leo Brandt, the former director, was fired after an inquiry.",
+    )
+    subject = _article("b", "Studio fires Ruiz", "Ana Ruiz was fired on Friday, the studio said.")
+    result = compare_in(story_passages([other, subject]), read_question("When was Ruiz fired?"))
+    by_outlet = {s.outlet: s for s in result.sources}
+    assert by_outlet["b"].reports
+    assert not by_outlet["a"].reports
