@@ -177,10 +177,8 @@ def extract(text: str) -> list[Quote]:
             continue  # a scare-quoted phrase or a title, not a quotation
         if speaker is None and stand_in:
             # "he said": the person named last before it, in this paragraph
-            # or the one before, or the last speaker quoted.
+            # or the one before.
             speaker = last_named(_window(text, m.start())) or last_speaker
-            # ... or, with no one named there, the person named last before it.
-            speaker = speaker or last_named(text[: m.start()])
         elif speaker is None and re.search(r"(said|added|stated)\s*,?\s*$", before):
             speaker = last_speaker
         paragraph = text.rfind("\n\n", 0, m.start())

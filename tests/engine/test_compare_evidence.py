@@ -207,20 +207,6 @@ def test_a_name_after_a_second_role_names_that_role() -> None:
     assert "Leo Brandt" in spans[named.id]
 
 
-def test_he_said_points_back_past_the_paragraphs_before() -> None:
-    """ "she said" with no one named in its paragraph or the one before: the
-    speaker is the person the article named last before it."""
-    from hollywood_ai.index.comparing.quotes import extract
-
-    text = (
-        "Sen. Ada Blake met the ferry board on Monday.\n\n"
-        "The board, a panel of nine, voted after a long debate.\n\n"
-        "The vote was close.\n\n"
-        '"Nobody should pay more for the ferry," she said.'
-    )
-    assert [q.speaker for q in extract(text)] == ["Ada Blake"]
-
-
 def test_a_passage_about_another_person_does_not_date_the_subject() -> None:
     """ "When was Ruiz fired": "In March, Leo Brandt was fired", in an article
     that never names Ruiz near it, tells when Brandt was fired."""
