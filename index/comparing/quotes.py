@@ -63,6 +63,9 @@ _NAMED = re.compile(
     # a preposition ("in New York").
     rf"|(?<!\bin\s)(?<!\bat\s)(?<!\bof\s)(?<!\bto\s)(?<!\bfrom\s)(?<!\bfor\s)(?<!\bby\s)"
     rf"(?<!\bon\s)\b(?P<d>[A-ZÀ-Þ][a-zà-ÿ’'-]+(?:\s+[A-Z]\.)?\s+[A-ZÀ-Þ][\w’'-]+)\s+[a-z]"
+    # A name opening a sentence, given a role between commas ("Ruiz, a
+    # Democrat, is seen").
+    rf"|(?:^|(?<=[.!?]\s)|(?<=\n))(?P<e>[A-ZÀ-Þ][\w’'-]+),\s+(?:a|an|the)\s+[^,.“”\"\n]{{1,60}},"
 )
 # Capitalised words that are no person ("He said", "Democrats said").
 _NOT_PERSON = {
@@ -131,7 +134,7 @@ def last_named(text: str) -> str | None:
     """The person named last in ``text`` (see _NAMED), or None."""
     found = None
     for m in _NAMED.finditer(text):
-        name = m.group("a") or m.group("b") or m.group("c") or m.group("d") or ""
+        name = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e") or ""
         if _is_person(name):
             found = name
     return _clean_name(found) if found else None

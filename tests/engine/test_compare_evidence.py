@@ -222,3 +222,15 @@ def test_a_passage_about_another_person_does_not_date_the_subject() -> None:
     by_outlet = {s.outlet: s for s in result.sources}
     assert by_outlet["b"].reports
     assert not by_outlet["a"].reports
+
+
+def test_he_said_points_to_a_name_given_a_role_between_commas() -> None:
+    """ "Ruiz, a Democrat, is seen ...": Ruiz is named, and "she said" in the
+    next paragraph points back to her."""
+    from hollywood_ai.index.comparing.quotes import extract
+
+    text = (
+        "Ruiz, a Democrat, is seen in a video at the pier on Monday.\n\n"
+        '"Nobody should pay more for the ferry," she said.'
+    )
+    assert [q.speaker for q in extract(text)] == ["Ruiz"]
