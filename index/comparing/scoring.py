@@ -262,6 +262,7 @@ def score_article(
         story_titles=_story_titles(sp) if kinds else frozenset(),
         said=_speaker_spans(article, q) if article is not None else [],
         quoting=_quotation_spans(article, q) if article is not None else [],
+        body=article.body if article is not None else "",
     )
     vectors = None
     if qvec is not None and article is not None:
@@ -279,7 +280,14 @@ def score_article(
     # Passages that carry enough of the focus come first: a passage that
     # only means something close does not hide one that answers.
     out.sort(key=lambda s: (s.coverage < REPORT_COVERAGE, -s.score, s.position))
-    return out
+    # Two sentences of one quotation show as one passage: the better one.
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for s in out:
+        if (s.start, s.end) not in seen:
+            seen.add((s.start, s.end))
+            unique.append(s)
+    return unique
 
 
 @dataclass
@@ -298,6 +306,15 @@ class _Asked:
     story_titles: frozenset[str]
     said: list[tuple[int, int]]
     quoting: list[tuple[int, int]] = field(default_factory=list)
+    body: str = ""
+
+    def whole_quotation(self, start: int, end: int) -> tuple[int, int]:
+        """For "what did X say", a passage inside a longer quotation widened
+        to the whole of it (its other sentences are the same words)."""
+        for s, e in self.quoting:
+            if s < end and start < e and (s < start or end < e):
+                return min(s, start), max(e, end)
+        return start, end
 
     def has(self, a: Analysed, k: int) -> bool:
         return _has(a, self.concepts[k]) or (k in self.kinds and passage_facts(a)[1])
@@ -373,4 +390,6 @@ class _Asked:
             coverage = max(coverage, REPORT_COVERAGE)
             score += WEIGHTS.said
         p = a.passage
-        return ScoredPassage(p.text, score, coverage, self.article_id, p.position, p.start, p.end)
+        start, end = self.whole_quotation(p.start, p.end) if quoted else (p.start, p.end)
+        text = self.body[start:end] if (start, end) != (p.start, p.end) else p.text
+        return ScoredPassage(text, score, coverage, self.article_id, p.position, start, end)
