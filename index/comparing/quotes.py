@@ -147,11 +147,23 @@ def _window(text: str, at: int) -> str:
     return text[before + 1 if before >= 0 else 0 : at]
 
 
+#: What may stand between two parts of one quotation: its attribution
+#: ("…,” she said. “…”), within one paragraph.
+_BETWEEN_PARTS = re.compile(r"[^“”\"\n]{1,120}")
+
+
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` quotes someone: the spans of its quotations of a dozen
     characters or more, marks included (a quotation may run over several
-    sentences of one paragraph)."""
-    return [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    sentences of one paragraph, and be broken by its attribution: "…,” she
+    said. “…”" is one span)."""
+    spans: list[tuple[int, int]] = []
+    for m in _QUOTE.finditer(text):
+        if spans and _BETWEEN_PARTS.fullmatch(text, spans[-1][1], m.start()):
+            spans[-1] = (spans[-1][0], m.end())
+        else:
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 def extract(text: str) -> list[Quote]:

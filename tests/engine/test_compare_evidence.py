@@ -249,3 +249,17 @@ def test_what_x_said_shows_the_whole_quotation() -> None:
     shown = _first_passages([article, other], "What did Ruiz say about the ferry fares?")
     assert "I will not stand for it." in shown["a"]
     assert "must stay frozen" in shown["a"]
+
+
+def test_a_quotation_broken_by_its_attribution_is_one_quotation() -> None:
+    """ "…,” Ruiz said. “…”": the two parts are one quotation, shown whole."""
+    article = _article(
+        "a",
+        "Ferry fares",
+        "Ana Ruiz spoke at the pier on Monday.\n\n"
+        '"I will not stand for it," Ruiz said. "The ferry fares must stay frozen for years."',
+    )
+    other = _article("b", "Ferry fares", "The ferry fares rose on Monday, the council said.")
+    shown = _first_passages([article, other], "What did Ruiz say about the ferry fares?")
+    assert "I will not stand for it" in shown["a"]
+    assert "must stay frozen" in shown["a"]
