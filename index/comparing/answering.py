@@ -9,6 +9,7 @@ import re
 from hollywood_ai.index.comparing import answers
 from hollywood_ai.index.comparing import names as namemod
 from hollywood_ai.index.comparing.evidence import KIND_STEMS, Analysed, Question, word_stems
+from hollywood_ai.index.comparing.questions import PERSON_NOUNS
 
 ANSWER_TYPES = ("figure", "date", "place", "person", "name")
 
@@ -35,16 +36,50 @@ def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
         return found
     marks = _focus_marks(text, q)
     if not marks:
-        return found
+        return [] if q.answer == "person" and _WHO_IS.match(q.text) else found
     if q.answer != "person":
         return [c for c in found if min(_distance(c, x) for x in marks) <= ANSWER_REACH]
+    owner = _owner_stems(q.text)
+    marks = [x for x in marks if not owner & word_stems(text[x[0] : x[1]])] or marks
     return [
         c
         for c in found
         if any(_distance(c, x) <= PERSON_REACH and _beside(text, c, x) for x in marks)
+        and not _holds_another_office(c[0], q)
     ]
 
 
+#: Titles of an office, and the words a question names the office by.
+_OFFICES = {
+    "sen": {"senator", "sen"},
+    "senator": {"senator", "sen"},
+    "rep": {"representative", "rep", "congressman", "congresswoman", "lawmaker"},
+    "representative": {"representative", "rep", "congressman", "congresswoman", "lawmaker"},
+    "gov": {"governor", "gov"},
+    "governor": {"governor", "gov"},
+    "president": {"president"},
+    "secretary": {"secretary"},
+    "speaker": {"speaker"},
+    "judge": {"judge"},
+    "mayor": {"mayor"},
+}
+
+
+def _holds_another_office(person: str, q: Question) -> bool:
+    """ "Who is her lawyer": "Sen. Ada Blake" holds an office of her own,
+    which the question does not name; she is not the role asked about
+    (a question asking who did something may be answered by anyone)."""
+    if q.reading.measure == "agent":
+        return False
+    first = person.split()[0].rstrip(".").lower() if person.split() else ""
+    office = _OFFICES.get(first)
+    if office is None:
+        return False
+    asked = {w.strip("?,.'’").lower() for w in q.text.split()}
+    return not office & asked
+
+
+_WHO_IS = re.compile(r"\s*who\s+(?:is|was|are|were)\b", re.I)
 _VERBISH = re.compile(
     r"\b(?:said|says|say|told|tells|is|was|were|are|has|had|have|met|called|asked|"
     r"\w{3,}ed|\w{3,}ing)\b",
@@ -56,7 +91,32 @@ def _beside(text: str, span: tuple[str, int, int], mark: tuple[int, int]) -> boo
     """The person and the focus word belong together: nothing between them
     that starts another statement (a verb: "Mr. Obama said the gunman")."""
     gap = text[span[2] : mark[0]] if span[2] <= mark[0] else text[mark[1] : span[1]]
+    if span[2] <= mark[0] and _AUXILIARY_ONLY.fullmatch(gap):
+        return True  # "Ana Ruiz, had overruled": the person does what is asked
+    nearer = _NEARER_ROLE.fullmatch(gap) if mark[1] <= span[1] else None
+    if nearer and nearer.group("noun").lower() in PERSON_NOUNS:
+        return False  # "a spokesman for the director, Ana Ruiz": Ruiz is the director
     return not _VERBISH.search(gap)
+
+
+_OWNER = re.compile(r"\b(?:the|a|an)\s+((?:[a-z]+\s+){0,2}[a-z]+)['’]s\b")
+
+
+def _owner_stems(question: str) -> frozenset[str]:
+    """The stems of the role that owns the one asked about ("the special
+    counsel's spokesman" -> special, counsel): a name beside them names the
+    owner, not the answer."""
+    return frozenset(s for m in _OWNER.finditer(question) for s in word_stems(m.group(1)))
+
+
+#: Another role between the focus and a name after it ("spokesman for the
+#: festival director, Ana Ruiz"): the name stands for the nearer role.
+_NEARER_ROLE = re.compile(
+    r"\s+(?:for|of|to|at|with)\s+(?:the|a|an|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?P<noun>[A-Za-z]+),\s*"
+)
+#: A gap of auxiliaries only, between a person and the verb after them.
+_AUXILIARY_ONLY = re.compile(r"[\s,]*(?:(?:had|has|have|was|were|is|would|will|then)[\s,]+)+", re.I)
 
 
 def _titles_of(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -83,6 +143,22 @@ def _focus_marks(text: str, q: Question) -> list[tuple[int, int]]:
 
 
 _TOKEN = re.compile(r"\w[\w'’.-]*")
+#: How many words may stand between a count and its noun ("12 new ferries").
+COUNTED_GAP = 2
+
+
+def counts_the_noun(text: str, q: Question) -> bool:
+    """Whether the passage gives a count of what "how many" asks about: a
+    number followed, a word or two on, by the counted noun ("roughly 60,000
+    related emails" for "how many emails")."""
+    if not q.reading.counted:
+        return False
+    counted = word_stems(q.reading.counted)
+    for _, _, end in answers.figures(text, "count"):
+        following = _TOKEN.findall(text[end : end + 60])[: COUNTED_GAP + 1]
+        if any(counted & word_stems(w) for w in following):
+            return True
+    return False
 
 
 def answer_of(text: str, q: Question) -> str | None:

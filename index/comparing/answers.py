@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from hollywood_ai.index.text.figures import NUMBER_WORDS
 from hollywood_ai.index.text.normalise import fold
+from hollywood_ai.index.text.words import stems
 
 Span = tuple[str, int, int]
 
@@ -57,58 +58,15 @@ _AGE = re.compile(
 )
 _DURATION_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)"
 _DURATION = re.compile(rf"(?:\b(?:{_NUMBER_WORD_RE})|\d[\d,.]*)(?:\s+|-){_DURATION_UNIT}\b", re.I)
-US_STATES = [
-    "Alabama",
-    "Alaska",
-    "Arizona",
-    "Arkansas",
-    "California",
-    "Colorado",
-    "Connecticut",
-    "Delaware",
-    "Florida",
-    "Georgia",
-    "Hawaii",
-    "Idaho",
-    "Illinois",
-    "Indiana",
-    "Iowa",
-    "Kansas",
-    "Kentucky",
-    "Louisiana",
-    "Maine",
-    "Maryland",
-    "Massachusetts",
-    "Michigan",
-    "Minnesota",
-    "Mississippi",
-    "Missouri",
-    "Montana",
-    "Nebraska",
-    "Nevada",
-    "Ohio",
-    "Oklahoma",
-    "Oregon",
-    "Pennsylvania",
-    "Tennessee",
-    "Texas",
-    "Utah",
-    "Vermont",
-    "Virginia",
-    "Washington",
-    "Wisconsin",
-    "Wyoming",
-    "New Hampshire",
-    "New Jersey",
-    "New Mexico",
-    "New York",
-    "North Carolina",
-    "North Dakota",
-    "Rhode Island",
-    "South Carolina",
-    "South Dakota",
-    "West Virginia",
-]
+US_STATES = (
+    "Alabama, Alaska, Arizona, Arkansas, California, Colorado, Connecticut, Delaware, "
+    "Florida, Georgia, Hawaii, Idaho, Illinois, Indiana, Iowa, Kansas, Kentucky, Louisiana, "
+    "Maine, Maryland, Massachusetts, Michigan, Minnesota, Mississippi, Missouri, Montana, "
+    "Nebraska, Nevada, Ohio, Oklahoma, Oregon, Pennsylvania, Tennessee, Texas, Utah, Vermont, "
+    "Virginia, Washington, Wisconsin, Wyoming, New Hampshire, New Jersey, New Mexico, New "
+    "York, North Carolina, North Dakota, Rhode Island, South Carolina, South Dakota, West "
+    "Virginia"
+).split(", ")
 STATE_ABBREVIATIONS = (
     "Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. "
     "Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. "
@@ -179,6 +137,14 @@ def _new(span_text: str, qwords: frozenset[str]) -> bool:
     return bool(words) and any(w not in qwords for w in words)
 
 
+def _is_asked_about(span_text: str, qwords: frozenset[str]) -> bool:
+    """Whether a person is the one the question names: their surname (the
+    last word of a name of two or more, a possessive left off) is one of its
+    words ("Director Ana Ruiz" for "who questioned Ruiz")."""
+    words = [w for w in _words(span_text) if w != "s"]
+    return len(words) >= 2 and words[-1] in qwords
+
+
 _LABEL_BEFORE = re.compile(
     r"\b(?:section|sections|article|amendment|chapter|district|no\.|number|page|title|route|"
     r"flight|room|item|proposition|prop\.|act|rule|paragraph|clause|episode|vol\.|volume)\s*$",
@@ -190,9 +156,9 @@ def figures(text: str, measure: str = "") -> list[Span]:
     if measure == "age":
         return [(m.group(0), m.start(), m.end()) for m in _AGE.finditer(text)]
     if measure == "duration":
-        found = [(m.group(0), m.start(), m.end()) for m in _DURATION.finditer(text)]
-        if found:
-            return found
+        # A length of time has its unit ("19 years", "a 21-year veteran"):
+        # a bare number beside it is an age or a count ("Voss, 52,").
+        return [(m.group(0), m.start(), m.end()) for m in _DURATION.finditer(text)]
     dates = [(m.start(), m.end()) for m in _DATE.finditer(text)]
     out = []
     for m in _NUMBER.finditer(text):
@@ -224,8 +190,30 @@ def places(text: str) -> list[Span]:
             continue
         if any(w in ORG_WORDS for w in _words(value)) and not re.search(_STATE, value):
             continue
+        if _TITLE_OF.search(text[max(0, begin - 40) : begin]) or _TITLE_AFTER.match(
+            text, begin + len(value)
+        ):
+            continue  # "a former governor of Ohio", "the Ohio governor": who someone is
         out.append((value, begin, begin + len(value)))
     return out
+
+
+#: A person's title ending in "of" or "from": the place after it is part of
+#: the title ("governor of Ohio", "Democrat of Vermont", "senator from Maine").
+_TITLE_OF = re.compile(
+    r"\b(?:governor|senator|representative|congressman|congresswoman|mayor|"
+    r"attorney general|lieutenant governor|republican|democrat|independent|"
+    r"delegate|assemblyman|assemblywoman|lawmaker)\s+(?:of|from)\s+$",
+    re.I,
+)
+
+
+#: ... or the title after the place ("the former Ohio governor").
+_TITLE_AFTER = re.compile(
+    r"\s+(?:governor|gov\.|senator|sen\.|representative|rep\.|congressman|congresswoman|"
+    r"mayor|attorney general|lieutenant governor|lawmaker|delegate|assemblyman|assemblywoman)\b",
+    re.I,
+)
 
 
 _SAID_BY = re.compile(
@@ -234,12 +222,41 @@ _SAID_BY = re.compile(
 _POSSESSIVE = re.compile(r"^.*['’]s\s+(?=[A-ZÀ-Þ])")
 
 
+_CAPITALISED_RUN = re.compile(r"[A-ZÀ-Þ][\w’'.-]*(?:\s+[A-ZÀ-Þ][\w’'.-]*)*")
+#: Words of a role that an institution's name may lead ("House Majority Whip").
+ROLE_WORDS = (TITLE_WORDS - {"jr", "sr", "ii", "iii", "s"}) | frozenset(
+    "leader minority majority whip chairwoman chair spokesman spokeswoman member".split()
+)
+
+
+def _after_role(text: str, start: int) -> Span | None:
+    """The person after an institution and a role ("Senate Minority Leader
+    Ada Blake" -> "Ada Blake"): the words of the capitalised run at
+    ``start`` past its last institution or role word, when two or more."""
+    run = _CAPITALISED_RUN.match(text, start)
+    if run is None:
+        return None
+    words = list(re.finditer(r"\S+", run.group(0)))
+    last = max(
+        (i for i, w in enumerate(words) if set(_words(w.group(0))) & (ORG_WORDS | ROLE_WORDS)),
+        default=-1,
+    )
+    tail = words[last + 1 :]
+    if len(tail) < 2 or last < 0:
+        return None
+    begin, end = start + tail[0].start(), start + tail[-1].end()
+    if text[end - 1] == "." and not re.search(r"\b(?:Jr|Sr)\.$", text[begin:end]):
+        end -= 1
+    return (text[begin:end], begin, end)
+
+
 def people(text: str) -> list[Span]:
     """Names of people: a title and a name ("Sen. Ruth Adair"), two or more
     capitalised words that are no organisation, the part after an
     organisation's possessive ("the Guild's Mae Holt" -> "Mae Holt"), and a
     single surname that says something ("Holt said")."""
     out = []
+    covered = 0
     for m in _PERSON.finditer(text):
         value = m.group(0)
         owner = _POSSESSIVE.match(value)
@@ -249,6 +266,12 @@ def people(text: str) -> list[Span]:
             out.append((value, start, start + len(value)))
             continue
         words = _words(value)
+        if m.start() < covered:
+            continue  # the rest of a name already taken after its role
+        if any(w in ORG_WORDS for w in words) and (led := _after_role(text, m.start())):
+            out.append(led)
+            covered = led[2]
+            continue
         if any(w in ORG_WORDS for w in words) or (words and words[0] in SENTENCE_WORDS):
             # "The House" is not a person; "After John Smith" is John Smith.
             inner = re.sub(r"^\W*\w+\s+", "", value) if words and words[0] in SENTENCE_WORDS else ""
@@ -309,7 +332,32 @@ def candidates(text: str, answer: str, question: str, measure: str = "") -> list
     found = finder(text)
     if answer == "quote":
         return found
-    return [c for c in found if _new(c[0], qwords)]
+    found = [c for c in found if _new(c[0], qwords)]
+    if answer == "person":
+        found = [c for c in found if not _is_asked_about(c[0], qwords)]
+    if answer == "date":
+        found = [c for c in found if not _dates_a_statement(text, c, question)]
+    return found
+
+
+#: Verbs of saying and reporting that a day may follow ("her lawyer said
+#: Monday", "it confirmed on Friday").
+_STATEMENT_BEFORE = re.compile(
+    r"\b(say|said|says|tell|told|tells|write|wrote|writes|"
+    r"(?:declare|state|confirm|report|publish|tweet|announce|acknowledge|insist|argue|warn|"
+    r"hint|suggest|add)(?:s|d|ed)?)\s+(?:on\s+)?$",
+    re.I,
+)
+
+
+def _dates_a_statement(text: str, span: Span, question: str) -> bool:
+    """A day that dates the saying ("the editor was fired, her lawyer said
+    Monday"), not what was said, unless the saying is what the question
+    asks about ("when did the paper confirm it")."""
+    m = _STATEMENT_BEFORE.search(text[max(0, span[1] - 24) : span[1]])
+    if not m:
+        return False
+    return not set(stems(m.group(1))) & set(stems(question))
 
 
 def _merged(first: list[Span], second: list[Span]) -> list[Span]:

@@ -56,6 +56,25 @@ class StoryPassages:
     avg_length: float = 1.0
 
     _names: frozenset[str] | None = None
+    _possessives: dict[str, frozenset[str]] | None = None
+
+    def possessives(self) -> dict[str, frozenset[str]]:
+        """The possessives the story writes, by the stem of their word
+        ("committe" -> {"committee'"}): the analyser stems "committee's" to
+        "committee'" and "committee" to "committe" (kept)."""
+        if self._possessives is None:
+            found: dict[str, set[str]] = {}
+            for term in self.df:
+                if term.endswith(("'", "’")) and len(term) > 2:
+                    found.setdefault(bare_stem(term), set()).add(term)
+            self._possessives = {k: frozenset(v) for k, v in found.items()}
+        return self._possessives
+
+    def widened(self, concept: frozenset[str]) -> frozenset[str]:
+        """A concept with the story's possessives of its words."""
+        forms = self.possessives()
+        extra = {f for t in concept for f in forms.get(t, ())}
+        return concept | extra if extra else concept
 
     def names(self) -> frozenset[str]:
         """The stems of the words the story writes as names (kept)."""
@@ -113,9 +132,21 @@ def _case_counts(article: Article) -> tuple[Counter[str], frozenset[str]]:
 
 @lru_cache(maxsize=65536)
 def word_stems(word: str) -> frozenset[str]:
-    """The analysed forms of one word, without a possessive's apostrophe
-    (a bounded table: words repeat)."""
-    return frozenset(t.rstrip("'’") for t in stems(word))
+    """The analysed forms of one word, without a possessive's apostrophe,
+    and the stem of a possessive's word ("committee's" -> "committee",
+    "committe")."""
+    out = {t.rstrip("'’") for t in stems(word)}
+    out.update(bare_stem(t) for t in stems(word) if t.endswith(("'", "’")))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def bare_stem(term: str) -> str:
+    """The stem of a possessive's word ("committee'" -> "committe"), as the
+    analyser stems the word written without the "'s"."""
+    bare = term.rstrip("'’")
+    found = stems(bare) if bare else []
+    return found[0] if found else bare
 
 
 def story_passages(articles: list[Article], ws: Workspace | None = None) -> StoryPassages:
@@ -248,7 +279,10 @@ def read_question(text: str) -> Question:
     if answer == "quote":
         asking |= set(stems(" ".join(questions.SPEECH_VERBS)))
     terms: list[str] = []
+    possessive_of: dict[str, str] = {}
     for t in stems(cleaned, drop_questions=True):
+        if t.endswith(("'", "’")) and len(t) > 1:
+            possessive_of[t.rstrip("'’")] = bare_stem(t)
         t = t.rstrip("'’") or t  # the analyser keeps the apostrophe of "Netflix's"
         if t in STOP_WORDS or t in QUESTION_WORDS or t in terms or len(t) < 2:
             continue
@@ -264,6 +298,9 @@ def read_question(text: str) -> Question:
     focus: set[int] = set()
     for t in terms:
         concept = frozenset(_GROUPS.get(t, frozenset()) | _variants(t))
+        if t in possessive_of:  # "committee's": also "committee" as stemmed alone
+            plain = possessive_of[t]
+            concept |= {plain, *_GROUPS.get(plain, ())}
         if concept in concepts:
             continue
         if t not in subject:

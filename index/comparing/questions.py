@@ -26,7 +26,7 @@ TIME_NOUNS = frozenset("date day year month time deadline week hour night season
 PERSON_NOUNS = frozenset(
     "person man woman senator senators lawmaker lawmakers representative congressman "
     "congresswoman official officials leader leaders spokesman spokeswoman spokesperson "
-    "lawyer lawyers attorney attorneys judge candidate candidates president governor mayor "
+    "lawyer lawyers attorney attorneys counsel judge candidate candidates president governor mayor "
     "minister secretary director chairman chairwoman chair member members aide aides adviser "
     "advisor advisers advisors staffer reporter journalist anchor host photographer author "
     "writer actor actress executive executives ceo founder gunman shooter suspect victim "
@@ -84,6 +84,7 @@ class Reading:
     subject_names: tuple[str, ...] = ()  # proper names as written ("Harry Reid")
     is_question: bool = True
     speaker: str = ""  # for "what did X say": X as written
+    counted: str = ""  # for "how many N": N's head word as written ("emails")
 
 
 def _words(text: str) -> list[tuple[str, int]]:
@@ -166,7 +167,30 @@ def read(text: str) -> Reading:
         subject_names=tuple(names),
         is_question=is_question,
         speaker=speaker,
+        counted=_counted(words) if measure == "count" else "",
     )
+
+
+# Words that end the noun phrase after "how many" ("how many emails did").
+_AFTER_COUNTED = frozenset(
+    "did does do has have had was were is are will would can could "
+    "of in on at to from by for with that who which the a an not".split()
+)
+
+
+def _counted(words: list[str]) -> str:
+    """The head of the noun phrase "how many" asks about: its last word
+    before a verb or a preposition ("how many Russian intelligence officers
+    were indicted" -> "officers", "how many members of" -> "members")."""
+    at = next((i for i in range(len(words) - 1) if words[i : i + 2] == ["how", "many"]), None)
+    if at is None:
+        return ""
+    head = ""
+    for word in words[at + 2 : at + 6]:
+        if word in _AFTER_COUNTED or (head and word.endswith("ed")):
+            break
+        head = word
+    return head
 
 
 _WH_WORDS = ("how", "what", "which", "who", "whom", "whose", "when", "where")

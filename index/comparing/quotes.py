@@ -63,6 +63,9 @@ _NAMED = re.compile(
     # a preposition ("in New York").
     rf"|(?<!\bin\s)(?<!\bat\s)(?<!\bof\s)(?<!\bto\s)(?<!\bfrom\s)(?<!\bfor\s)(?<!\bby\s)"
     rf"(?<!\bon\s)\b(?P<d>[A-ZÀ-Þ][a-zà-ÿ’'-]+(?:\s+[A-Z]\.)?\s+[A-ZÀ-Þ][\w’'-]+)\s+[a-z]"
+    # A name opening a sentence, given a role between commas ("Ruiz, a
+    # Democrat, is seen").
+    rf"|(?:^|(?<=[.!?]\s)|(?<=\n))(?P<e>[A-ZÀ-Þ][\w’'-]+),\s+(?:a|an|the)\s+[^,.“”\"\n]{{1,60}},"
 )
 # Capitalised words that are no person ("He said", "Democrats said").
 _NOT_PERSON = {
@@ -131,7 +134,7 @@ def last_named(text: str) -> str | None:
     """The person named last in ``text`` (see _NAMED), or None."""
     found = None
     for m in _NAMED.finditer(text):
-        name = m.group("a") or m.group("b") or m.group("c") or m.group("d") or ""
+        name = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e") or ""
         if _is_person(name):
             found = name
     return _clean_name(found) if found else None
@@ -142,6 +145,25 @@ def _window(text: str, at: int) -> str:
     here = text.rfind("\n\n", 0, at)
     before = text.rfind("\n\n", 0, here) if here > 0 else -1
     return text[before + 1 if before >= 0 else 0 : at]
+
+
+#: What may stand between two parts of one quotation: its attribution
+#: ("…,” she said. “…”), within one paragraph.
+_BETWEEN_PARTS = re.compile(r"[^“”\"\n]{1,120}")
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` quotes someone: the spans of its quotations of a dozen
+    characters or more, marks included (a quotation may run over several
+    sentences of one paragraph, and be broken by its attribution: "…,” she
+    said. “…”" is one span)."""
+    spans: list[tuple[int, int]] = []
+    for m in _QUOTE.finditer(text):
+        if spans and _BETWEEN_PARTS.fullmatch(text, spans[-1][1], m.start()):
+            spans[-1] = (spans[-1][0], m.end())
+        else:
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 def extract(text: str) -> list[Quote]:

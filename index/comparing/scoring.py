@@ -21,7 +21,7 @@ from typing import Any
 
 from hollywood_ai.index.comparing import answers, quotes
 from hollywood_ai.index.comparing import names as namemod
-from hollywood_ai.index.comparing.answering import ANSWER_TYPES, answer_spans
+from hollywood_ai.index.comparing.answering import ANSWER_TYPES, answer_spans, counts_the_noun
 from hollywood_ai.index.comparing.differences import article_names
 from hollywood_ai.index.comparing.evidence import KIND_STEMS, Analysed, Question, StoryPassages
 from hollywood_ai.index.comparing.meaning import MEANING
@@ -201,8 +201,10 @@ MEANING_NEEDED = 0.5
 #: ... and carries this share of the focus.
 RESCUE_SHARE = 0.2
 #: A quotation of the speaker asked about answers "what did X say" when it
-#: is about as close in meaning as this, or shares a word of the focus.
-SAID_MEANING = 0.4
+#: shares a word of the focus, or means nearly what the question asks: the
+#: bar any passage must clear on meaning (a speaker quoted on another matter
+#: does not report it).
+SAID_MEANING = MEANING_NEEDED
 
 
 def _speaker_spans(article: Article, q: Question) -> list[tuple[int, int]]:
@@ -216,6 +218,11 @@ def _speaker_spans(article: Article, q: Question) -> list[tuple[int, int]]:
         for quote in quotes.extract(article.body)
         if quote.speaker_key and fold(quote.speaker_key) in surnames
     ]
+
+
+def _quotation_spans(article: Article, q: Question) -> list[tuple[int, int]]:
+    """Where, in the article's body, it quotes anyone (for "what did X say")."""
+    return quotes.quotation_spans(article.body) if q.answer == "quote" else []
 
 
 def _coverage(
@@ -240,7 +247,7 @@ def score_article(
     focus share, or for a passage that means nearly what the question asks,
     at least the threshold."""
     items = sp.by_article.get(article_id, [])
-    concepts = q.concepts or [frozenset({t}) for t in q.terms]
+    concepts = [sp.widened(c) for c in q.concepts or [frozenset({t}) for t in q.terms]]
     if not concepts or not items:
         return []
     article = next((x for x in sp.articles if x.id == article_id), None)
@@ -254,6 +261,8 @@ def score_article(
         kinds=kinds,
         story_titles=_story_titles(sp) if kinds else frozenset(),
         said=_speaker_spans(article, q) if article is not None else [],
+        quoting=_quotation_spans(article, q) if article is not None else [],
+        body=article.body if article is not None else "",
     )
     vectors = None
     if qvec is not None and article is not None:
@@ -271,7 +280,14 @@ def score_article(
     # Passages that carry enough of the focus come first: a passage that
     # only means something close does not hide one that answers.
     out.sort(key=lambda s: (s.coverage < REPORT_COVERAGE, -s.score, s.position))
-    return out
+    # Two sentences of one quotation show as one passage: the better one.
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for s in out:
+        if (s.start, s.end) not in seen:
+            seen.add((s.start, s.end))
+            unique.append(s)
+    return unique
 
 
 @dataclass
@@ -289,9 +305,27 @@ class _Asked:
     kinds: set[int]
     story_titles: frozenset[str]
     said: list[tuple[int, int]]
+    quoting: list[tuple[int, int]] = field(default_factory=list)
+    body: str = ""
+
+    def whole_quotation(self, start: int, end: int) -> tuple[int, int]:
+        """For "what did X say", a passage inside a longer quotation widened
+        to the whole of it (its other sentences are the same words)."""
+        for s, e in self.quoting:
+            if s < end and start < e and (s < start or end < e):
+                return min(s, start), max(e, end)
+        return start, end
 
     def has(self, a: Analysed, k: int) -> bool:
         return _has(a, self.concepts[k]) or (k in self.kinds and passage_facts(a)[1])
+
+    def _about_another(self, a: Analysed) -> bool:
+        """A passage that, with its neighbours, never names the question's
+        subject, but names a person the question does not ("When was Ruiz
+        fired": "In March, Leo Brandt was fired"), tells of that person."""
+        if self.q.answer not in ("date", "place", "name"):
+            return False
+        return bool(answers.candidates(a.passage.text, "person", self.q.text))
 
     def carried(self, a: Analysed) -> set[int]:
         return {k for k in range(len(self.concepts)) if self.has(a, k)}
@@ -320,6 +354,8 @@ class _Asked:
             if 0 <= j < len(items) and items[j].passage.section == a.passage.section
         ]
         near = {k for n in neighbours for k in self.carried(n)} - matched
+        if subject and not (matched | near) & subject and self._about_another(a):
+            return None
         # A question's subject is what every article is about; a claim
         # ("Disney Universal Midjourney lawsuit") says all of its words.
         fcov = _coverage(matched, near, focus if q.reading.is_question else everything, self.idf)
@@ -328,7 +364,11 @@ class _Asked:
         # of the focus itself (not only its commonest word).
         shares_focus = _coverage(matched, near, focus, self.idf) >= RESCUE_SHARE
         scov = _coverage(matched, near, subject, self.idf) if subject else 1.0
-        quoted = q.answer == "quote" and bool(answers.quotations(a.passage.text))
+        # A sentence of a longer quotation has one mark or none of its own.
+        quoted = q.answer == "quote" and (
+            bool(answers.quotations(a.passage.text))
+            or any(s < a.passage.end and a.passage.start < e for s, e in self.quoting)
+        )
         # "What is the show called": the title the story is about answers best.
         titled = bool(self.kinds) and bool(_passage_titles(a) & self.story_titles)
         score = (
@@ -341,10 +381,15 @@ class _Asked:
             + 0.1 * bm25 / top
         )
         coverage = fcov
+        if on_focus and counts_the_noun(a.passage.text, q):
+            coverage = max(coverage, REPORT_COVERAGE)
+            score += WEIGHTS.answer
         if sim >= MEANING_NEEDED and shares_focus:
             coverage = max(coverage, REPORT_COVERAGE)
         if theirs and (sim >= SAID_MEANING or on_focus):
             coverage = max(coverage, REPORT_COVERAGE)
             score += WEIGHTS.said
         p = a.passage
-        return ScoredPassage(p.text, score, coverage, self.article_id, p.position, p.start, p.end)
+        start, end = self.whole_quotation(p.start, p.end) if quoted else (p.start, p.end)
+        text = self.body[start:end] if (start, end) != (p.start, p.end) else p.text
+        return ScoredPassage(text, score, coverage, self.article_id, p.position, start, end)

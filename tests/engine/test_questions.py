@@ -169,3 +169,105 @@ def test_a_name_typed_in_lower_case_is_still_the_subject() -> None:
     q = read_question("paramount visual effects budget").with_names(names)
     focus = {q.heads[k] for k in q.focus}
     assert "paramount" not in focus and "budget" in focus
+
+
+def test_a_duration_is_a_number_with_its_unit_of_time() -> None:
+    """ "How many years ...?" is not answered by an age or a bare number."""
+    question = "How many years did Voss spend at the paper?"
+    assert (
+        answers.candidates(
+            "Ms. Voss, 52, studied law before joining.", "figure", question, "duration"
+        )
+        == []
+    )
+    found = answers.candidates(
+        "Ms. Voss, 52, spent 19 years there.", "figure", question, "duration"
+    )
+    assert [c[0] for c in found] == ["19 years"]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("How many ferries did the council buy?", "ferries"),
+        ("How many Danish harbor pilots were hired?", "pilots"),
+        ("How many members of the guild voted?", "members"),
+        ("How many riders complained?", "riders"),
+    ],
+)
+def test_how_many_reads_the_counted_noun(text: str, counted: str) -> None:
+    assert read(text).counted == counted
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "found"),
+    [
+        # The day of the saying is not the day of what was said.
+        ("When was the editor fired?", "The editor was fired, her lawyer said Monday.", []),
+        ("When was the editor fired?", "The paper fired the editor, it confirmed on Friday.", []),
+        ("When was the editor fired?", "She was fired, and the paper chose to hint on Friday.", []),
+        (
+            "When was the editor fired?",
+            "The editor was fired on Friday, her lawyer said.",
+            ["on Friday"],
+        ),
+        # ... unless the saying is what is asked about.
+        ("When did the paper confirm the firing?", "The paper confirmed on Friday.", ["on Friday"]),
+    ],
+)
+def test_the_date_of_a_statement_is_not_the_date_asked(
+    question: str, text: str, found: list[str]
+) -> None:
+    q = read_question(question)
+    assert [c[0] for c in answers.candidates(text, q.answer, q.text, q.reading.measure)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # A place in a person's title says who they are, not where it happened.
+        ("Ana Ruiz, a former governor of Ohio, announced her run on Monday.", []),
+        ("Senator Ruiz, Democrat of Vermont, announced her run.", []),
+        ("Ana Ruiz, the former Ohio governor, announced her run on Monday.", []),
+        ("Ana Ruiz, a former governor of Ohio, announced her run in Dayton.", ["Dayton"]),
+    ],
+)
+def test_a_place_in_a_title_is_not_where(text: str, found: list[str]) -> None:
+    q = read_question("Where did Ruiz announce her run?")
+    assert [c[0] for c in answers.candidates(text, q.answer, q.text, q.reading.measure)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "found"),
+    [
+        (
+            "Director Ana Ruiz was questioned on Sunday by the host, Tom Vale.",
+            "Who questioned Ruiz on the radio?",
+            ["Tom Vale"],
+        ),
+        (
+            "Marta Quill's agent, Leo Brandt, declined to comment.",
+            "Who is Quill's agent?",
+            ["Leo Brandt"],
+        ),
+    ],
+)
+def test_the_person_asked_about_is_no_answer(text: str, question: str, found: list[str]) -> None:
+    """ "Who questioned Ruiz": "Director Ana Ruiz" holds words the question
+    does not ("Ana"), but she is the one asked about, not the answer."""
+    q = read_question(question)
+    got = [c[0] for c in answers.candidates(text, q.answer, q.text, q.reading.measure)]
+    assert got == found
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Senate Minority Leader Ada Blake, R-Utah, urged a vote.", "Ada Blake"),
+        ("The House Majority Whip Tom Ferro Jr. disagreed.", "Tom Ferro Jr."),
+    ],
+)
+def test_a_name_after_an_institution_and_a_role_is_a_person(text: str, person: str) -> None:
+    """ "Senate Minority Leader Ada Blake": the institution and the role lead
+    the name; the person is the name after them."""
+    assert person in [c[0] for c in answers.people(text)]
