@@ -29,6 +29,8 @@ _EXPORTS: dict[str, str] = {
     # the article model and the one error the presenters show
     "Article": "model",
     "Passage": "model",
+    "source_name": "model",
+    "source_labels": "model",
     "HollywoodError": "errors",
     # a home: library and index
     "Workspace": "workspace",
@@ -110,6 +112,8 @@ __all__ = [
     "scope_note",
     "search",
     "silent_line",
+    "source_labels",
+    "source_name",
     "split_passages",
     "strip_controls",
     "to_markdown",
@@ -147,7 +151,7 @@ if TYPE_CHECKING:
     from hollywood_ai.index.comparing.results import Comparison, ScopeInfo, SourceReport
     from hollywood_ai.index.comparing.scope import CANDIDATES, Scope
     from hollywood_ai.index.errors import HollywoodError
-    from hollywood_ai.index.model import Article, Passage
+    from hollywood_ai.index.model import Article, Passage, source_labels, source_name
     from hollywood_ai.index.searching.reports import SyncReport
     from hollywood_ai.index.searching.results import (
         Cancelled,

@@ -31,17 +31,14 @@ def scope_note(info: ScopeInfo | None) -> str:
 
 
 def silent_names(sources: list[SourceReport], limit: int = 30) -> tuple[list[str], int]:
-    """The silent sources as names (an outlet once, with its count: "Variety
-    (3)"; a title, cut, when the outlet is unknown), most frequent first, at
+    """The silent sources as names (each once, with its count: "Variety
+    (3)"), most frequent first, at
     most ``limit`` of them, and how many names were left out."""
     counts: dict[str, int] = {}
     for s in sources:
         if s.reports:
             continue
-        title = strip_controls(s.title).replace("\n", " ")
-        name = strip_controls(s.outlet or "") or (
-            title if len(title) <= 40 else title[:39].rstrip() + "…"
-        )
+        name = strip_controls(s.name).replace("\n", " ")
         counts[name] = counts.get(name, 0) + 1
     ordered = sorted(counts, key=lambda n: (-counts[n], n.casefold()))
     shown = [f"{n} ({counts[n]:,})" if counts[n] > 1 else n for n in ordered[:limit]]
@@ -105,7 +102,7 @@ def _story_markdown(comparison: Comparison) -> str:
         lines.append("")
     lines += ["## Sources", ""]
     for s in comparison.sources:
-        head = f"### {_md(s.outlet or 'Unknown outlet')}: {_md(s.title)}"
+        head = f"### {_md(s.name)}: {_md(s.title)}"
         lines += [head, ""]
         if not s.reports:
             lines += ["*Not reported.*", ""]

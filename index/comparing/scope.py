@@ -167,9 +167,15 @@ def silent_sources(articles: list[Article]) -> list[SourceReport]:
     out = []
     for a in articles:
         report = _SILENT.get(a.id)
-        if report is None or report.title != a.title or report.outlet != a.outlet:
+        if report is None or report.name != a.source_name or report.title != a.title:
             report = SourceReport(
-                id=a.id, title=a.title, outlet=a.outlet, reports=False, passages=[]
+                id=a.id,
+                title=a.title,
+                outlet=a.outlet,
+                reports=False,
+                passages=[],
+                via=a.via,
+                author=a.author,
             )
             _SILENT.put(a.id, report)
         out.append(report)

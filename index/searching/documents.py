@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from hollywood_ai.index.model import Article
-from hollywood_ai.index.searching.schema import FIELD_SEP
+from hollywood_ai.index.searching.schema import FIELD_SEP, outlet_field
 from hollywood_ai.index.text.passage_analysis import analysed_passages
 
 
@@ -21,15 +21,17 @@ def article_document(article: Article) -> dict[str, Any]:
         "id": article.id,
         "title": article.title,
         "body": article.body,
-        "outlet": article.outlet or "",
+        "outlet": outlet_field(article.outlet, article.via),
         "author": article.author or "",
         "tags": ",".join(t.replace(",", " ") for t in article.tags),
         "sort_title": article.title.casefold(),
         # Every field a phrase is sought in, each its own part.
         "shingles": FIELD_SEP.join(
             [article.title, article.body, article.outlet or "", article.author or "", *article.tags]
+            + ([article.via] if article.via else [])
         ),
         "url": article.url,
+        "via_url": article.via_url,
         "origin": article.origin,
         "checksum": article.checksum,
     }
@@ -73,8 +75,6 @@ def snippet_record(texts: list[str], pmap: dict[str, list[int]]) -> bytes:
     return (PASSAGE_SEP.join(clean) + TABLE_SEP + table + "\n").encode("utf-8")
 
 
-
 def documents(article: Article) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     passage_docs, snippets = passage_documents(article)
     return {**article_document(article), "snippets": snippets}, passage_docs
-

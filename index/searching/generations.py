@@ -38,6 +38,7 @@ from hollywood_ai.index.searching.schema import (
     PASSAGES,
     SCHEMA_VERSION,
     article_schema,
+    outlet_parts,
     passage_schema,
 )
 from hollywood_ai.index.searching.whoosh_internals.codec import InliningCodec, chunked_runs
@@ -368,16 +369,19 @@ class SearchIndex:
         with self._lock:
             for f in self.searcher(ARTICLES).all_stored_fields():
                 published = f.get("published")
+                outlet, via = outlet_parts(f.get("outlet"))
                 out.append(
                     Article(
                         id=f["id"],
                         title=f.get("title") or "Untitled",
                         body="",
                         origin=f.get("origin") or "",
-                        outlet=f.get("outlet") or None,
+                        outlet=outlet,
                         author=f.get("author") or None,
                         published=published.date().isoformat() if published else None,
                         url=f.get("url"),
+                        via=via,
+                        via_url=f.get("via_url") or None,
                         tags=tuple(t for t in (f.get("tags") or "").split(",") if t),
                         checksum=f.get("checksum") or "",
                     )

@@ -17,7 +17,7 @@ from hollywood_ai.index.searching import ranking as fastrank
 from hollywood_ai.index.searching.damage import is_damage
 from hollywood_ai.index.searching.documents import PASSAGE_SEP, TABLE_SEP
 from hollywood_ai.index.searching.generations import SearchIndex
-from hollywood_ai.index.searching.schema import ARTICLES
+from hollywood_ai.index.searching.schema import ARTICLES, outlet_parts
 from hollywood_ai.index.searching.suggestions import suggest
 from hollywood_ai.index.text.analysis import text_analyzer
 from whoosh import sorting
@@ -52,6 +52,7 @@ class Hit:
     score: float
     snippet: str
     spans: list[tuple[int, int]] = field(default_factory=list)
+    via: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -174,7 +175,8 @@ def _search(
         Hit(
             id=article_id,
             title=title,
-            outlet=outlet,
+            outlet=outlet_parts(outlet)[0],
+            via=outlet_parts(outlet)[1],
             published=published.date().isoformat() if published else None,
             score=round(score, 4),
             snippet=snippet[0],

@@ -22,12 +22,24 @@ from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, Schema
 
 # 12: the text fields are indexed through analysis.analyse (same postings,
 # other field classes in the stored schema).
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 ARTICLES = "articles"
 PASSAGES = "passages"
 
 # Between the fields of the shingles field's value: no pair crosses it.
 FIELD_SEP = PART_SEP
+
+
+def outlet_field(outlet: str | None, via: str | None) -> str:
+    """The outlet field's value: the outlet, then the outlet the text names as
+    its source, so `outlet:guardian` finds a digest of The Guardian too."""
+    return f"{outlet or ''}{FIELD_SEP}{via}" if via else outlet or ""
+
+
+def outlet_parts(value: str | None) -> tuple[str | None, str | None]:
+    """The outlet and via back from the outlet field's stored value."""
+    outlet, _, via = (value or "").partition(FIELD_SEP)
+    return outlet or None, via or None
 
 
 class PartShingles(Analyzer):
@@ -70,6 +82,7 @@ def article_schema() -> Schema:
         sort_title=ID(sortable=True),
         shingles=PairText(analyzer=shingle_analyzer(), phrase=False),
         url=STORED,
+        via_url=STORED,
         origin=STORED,
         checksum=STORED,
         # What a hit's snippet is made from (see snippet_record), read by
@@ -87,4 +100,3 @@ def passage_schema() -> Schema:
         checksum=STORED,
         passages=STORED,
     )
-

@@ -132,7 +132,7 @@ def _print_sources(result: Comparison) -> None:
     for s in result.sources:
         if many and not s.reports:
             continue  # listed together below
-        head = f"{safe(s.outlet or 'Unknown outlet')} — {safe(s.title)}  [{s.id}]"
+        head = f"{safe(s.name)} — {safe(s.title)}  [{s.id}]"
         print(f"\n{head}")
         if not s.reports:
             print("    not reported")

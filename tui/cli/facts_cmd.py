@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that starting the reader does not load every command's engine.
-    from hollywood_ai.index import facts
+    from hollywood_ai.index import facts, source_labels
 
     ws = open_workspace(args)
     found = facts(ws, story=args.story, every_story=True)
@@ -30,10 +30,11 @@ def run(args: argparse.Namespace) -> int:
         emit_json([f.to_dict() for f in found])
         return 0
     articles = {a.id: a for a in ws.articles()}
+    # Each source named in full, as everywhere else.
+    names = source_labels({a.id: (a.source_name, a.title) for a in articles.values()})
 
     def name(aid: str) -> str:
-        a = articles.get(aid)
-        return safe((a.outlet or a.title[:30]) if a else aid)
+        return safe(names.get(aid, aid))
 
     if not found:
         print("No fact is reported by two or more sources of this story.")

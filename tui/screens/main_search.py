@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from hollywood_ai.index import Article
+from hollywood_ai.index import Article, source_name
 from hollywood_ai.tui.document import clean
 from hollywood_ai.tui.screens.failures import ReportsFailures
 from hollywood_ai.tui.terms import Terms
@@ -26,7 +26,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 if TYPE_CHECKING:
-    from hollywood_ai.index import SearchResult
+    from hollywood_ai.index import Hit, SearchResult
     from hollywood_ai.tui.app import ReaderApp
 
 SEARCH_LIMIT = 50
@@ -171,7 +171,7 @@ class SearchScreen(ReportsFailures, Screen[None]):
             Entry(
                 h.id,
                 h.title,
-                h.outlet,
+                self._source_name(h),
                 h.published,
                 h.snippet,
                 tuple((int(s), int(e)) for s, e in h.spans),
@@ -202,6 +202,10 @@ class SearchScreen(ReportsFailures, Screen[None]):
         self._hint(hint)
         self.pane.set_terms(self.terms)
         self.refresh_bindings()
+
+    def _source_name(self, hit: Hit) -> str:
+        article = self.by_id.get(hit.id)
+        return article.source_name if article is not None else source_name(hit.outlet, hit.via)
 
     def _origin(self, article_id: str) -> str:
         article = self.by_id.get(article_id)

@@ -120,7 +120,7 @@ class ReadingPane(VerticalScroll):
                 widgets.append(TableBlock(block))
             else:
                 widgets.append(TextBlock(block))
-        self.border_title = Content(clean(article.outlet or "Article"))
+        self.border_title = Content(clean(article.source_name))
         async with self.batch():
             await self.remove_children()
             await self.mount_all(widgets)
