@@ -53,6 +53,18 @@ def looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
 
 
+_BLOCK_TAG = re.compile(r"</(?:p|div|article|section|h[1-6]|li|ul|ol|table|blockquote)\s*>", re.I)
+
+
+def looks_like_html_text(text: str) -> bool:
+    """A plain-text file that holds HTML: a page, or a fragment of one that
+    starts with a tag and closes block tags (a saved page's source)."""
+    head = text[:4000]
+    return looks_like_html(text) or (
+        head.lstrip().startswith("<") and len(_BLOCK_TAG.findall(head)) >= 2
+    )
+
+
 def _page_tags(tree: object) -> PageMeta:
     """What the page says about itself in <meta>, <link>, <html lang> and JSON-LD."""
     meta = PageMeta()

@@ -13,8 +13,8 @@ import threading
 
 from hollywood_ai.index import Article, HollywoodError, SyncReport
 from hollywood_ai.tui.messages import ArticleSelected, IndexProgress, IndexReady, LibraryLoaded
+from hollywood_ai.tui.screens.article_actions import ArticleActions
 from hollywood_ai.tui.screens.failures import failure_text
-from hollywood_ai.tui.screens.main_search import SearchScreen
 from hollywood_ai.tui.widgets.article_list import FIRST_ROWS, ArticleList
 from hollywood_ai.tui.widgets.reading_pane import ReadingPane
 from hollywood_ai.tui.widgets.search_box import SearchBox
@@ -30,7 +30,7 @@ LIBRARY_POLL = 2.0  # seconds between looks for articles added by another proces
 WIDE_FROM = 100
 
 
-class MainScreen(SearchScreen):
+class MainScreen(ArticleActions):
     """Find, read and move between articles (the search: see main_search.py)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]
@@ -46,6 +46,22 @@ class MainScreen(SearchScreen):
         Binding("w", "hide_list", "Full width", id="main.hide_list"),
         Binding("w", "show_list", "Show list", id="main.show_list"),
         Binding("escape", "back", "Back", show=False, id="main.back"),
+        Binding(
+            "d",
+            "remove_article",
+            "Remove",
+            show=False,
+            tooltip="Remove the selected article (asks first)",
+            id="main.remove",
+        ),
+        Binding(
+            "o",
+            "open_url",
+            "Open in browser",
+            show=False,
+            tooltip="Open the selected article's address in the browser",
+            id="main.open_url",
+        ),
     ]
 
     def __init__(self, blink: bool = True) -> None:
@@ -61,6 +77,7 @@ class MainScreen(SearchScreen):
         self.list_painted = threading.Event()
         self.restore_scroll: float | None = None
         self.restore_id: str | None = None
+        self.select_after_load: str | None = None
 
     # ----------------------------------------------------------- composing
 
@@ -177,8 +194,12 @@ class MainScreen(SearchScreen):
     def _take_library(self, articles: list[Article]) -> None:
         """Show these articles (unless they are the ones already shown)."""
         if not self.hold(articles):
+            if self.select_after_load is not None:  # the list already had it (a poll)
+                self.listing.select_id(self.select_after_load)
+                self.select_after_load = None
             return
-        keep = self.listing.current_id or self.restore_id
+        keep = self.select_after_load or self.listing.current_id or self.restore_id
+        self.select_after_load = None
         if self.query_text and self.index_ready:
             self._start_search()
         elif not self.query_text:
@@ -341,6 +362,11 @@ class MainScreen(SearchScreen):
         elif self.pane.has_focus_within and not self.has_class("-list-hidden"):
             self.listing.focus()
 
-    def reload(self) -> None:
-        """The library changed: read it again, keeping the place."""
+    def reload(self, select: str | None = None) -> None:
+        """The library changed: read it again, keeping the place, or selecting
+        ``select`` (an article just added; a search is cleared to show it)."""
+        if select is not None:
+            self.select_after_load = select
+            if self.query_text:
+                self.clear_search()
         self.load_library()
