@@ -168,7 +168,8 @@ def _collect(node: Query, reader: object | None, out: set[tuple[str, str]]) -> N
         _collect(node.a, reader, out)
         return
     if isinstance(node, Phrase):
-        out.update((node.fieldname, w) for w in node.words)
+        # A phrase is lit as one (see results.highlight_spans), not word by word.
+        out.add((node.fieldname, " ".join(node.words)))
     elif isinstance(node, Term):
         text = node.text.decode("utf-8") if isinstance(node.text, bytes) else node.text
         out.add((node.fieldname, text))

@@ -83,14 +83,28 @@ class SearchResult:
 
 
 def highlight_spans(text: str, stems: set[str] | frozenset[str]) -> list[tuple[int, int]]:
-    """Character spans of the words in ``text`` whose analysed form is in ``stems``."""
+    """Character spans of the words in ``text`` whose analysed form is in
+    ``stems``; a stem holding spaces is a phrase ("ten time faster"), whose
+    words are lit only where they run together."""
     if not stems:
         return []
-    return [
+    singles = {s for s in stems if " " not in s}
+    spans = {
         (t.startchar, t.endchar)
         for t in _ANALYZER(text, chars=True, removestops=False)
-        if t.text in stems
-    ]
+        if t.text in singles
+    }
+    phrases = [s.split() for s in stems if " " in s]
+    if phrases:
+        # The words a phrase query looked for (stop words left out, as it did).
+        words = [(t.text, t.startchar, t.endchar) for t in _ANALYZER(text, chars=True)]
+        texts = [w[0] for w in words]
+        for phrase in phrases:
+            n = len(phrase)
+            for i in range(len(words) - n + 1):
+                if texts[i : i + n] == phrase:
+                    spans.update((start, end) for _, start, end in words[i : i + n])
+    return sorted(spans)
 
 
 _ANALYZER = text_analyzer()
@@ -195,6 +209,11 @@ def _search(
 _Row = tuple[int, str, str, str | None, Any, float]
 
 
+def _phrase_or_word(word: str) -> str:
+    """A plain word's analysed form; a quoted phrase's, its words joined."""
+    return " ".join(t.text for t in _ANALYZER(word.strip('"')))
+
+
 def _find(
     searcher: Searcher,
     text: str,
@@ -209,7 +228,7 @@ def _find(
     words = fastrank.plain_words(text)
     ranked = fastrank.rank(searcher, words, limit, sort) if words else None
     if ranked is not None and words is not None:
-        stems = {t.text for w in words for t in _ANALYZER(w.strip('"'))}
+        stems = {_phrase_or_word(w) for w in words} - {""}
     else:
         query = q.parse(text, searcher)
         if isinstance(query, _NullQuery):
@@ -283,8 +302,8 @@ def _snippets(
     # "visual effect" for "VFX"): look those up too. A possessive's stem
     # ("netflix'") analysed again loses its apostrophe: that is not another
     # form of it, and would send the snippet to any passage naming Netflix.
-    wanted = set(stems)
-    for stem in stems:
+    wanted = {word for stem in stems for word in stem.split()}
+    for stem in set(wanted):
         wanted.update(f for f in evidence_stems(stem) if f != stem.rstrip("'"))
     weights = [(f"\n{t}\t", searcher.idf("body", t) or 1.0) for t in wanted]
     out: list[tuple[str, list[tuple[int, int]]]] = []

@@ -34,3 +34,22 @@ def test_a_txt_holding_html_has_no_raw_html_title_or_body(
     article = workspace.get(report.added[0]["id"])
     assert article.title == "Studio tries tools"
     assert "<" not in article.body and "Tuesday" in article.body
+
+
+def test_a_phrase_lights_only_where_its_words_run_together(seeded: Workspace):
+    from hollywood_ai.index import highlight_spans, search
+
+    result = search(seeded, '"ten times faster"')
+    assert result.total >= 1
+    text = "It took ten times faster than the old way; at times it was slow, ten of them."
+    lit = [text[s:e] for s, e in highlight_spans(text, set(result.terms))]
+    assert lit == ["ten", "times", "faster"]
+    # A word asked for alone still lights wherever it is.
+    mixed = search(seeded, '"ten times faster" Sarandos')
+    longer = f"{text} Sarandos said."
+    lit = [longer[s:e] for s, e in highlight_spans(longer, set(mixed.terms))]
+    assert lit == ["ten", "times", "faster", "Sarandos"]
+    for hit in result.hits:
+        words = {hit.snippet[s:e].casefold() for s, e in hit.spans}
+        assert words <= {"ten", "times", "faster"}
+        assert hit.spans and len(hit.spans) % 3 == 0
