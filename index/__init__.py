@@ -57,6 +57,9 @@ _EXPORTS: dict[str, str] = {
     "Scope": "comparing.scope",
     "CANDIDATES": "comparing.scope",
     "to_markdown": "comparing.export",
+    "export_comparison": "comparing.export",
+    "export_facts": "comparing.fact_export",
+    "facts_matrix": "comparing.fact_export",
     "scope_note": "comparing.export",
     "many_silent": "comparing.export",
     "silent_line": "comparing.export",
@@ -100,7 +103,10 @@ __all__ = [
     "atomic_write",
     "compare",
     "comparison_of_fact",
+    "export_comparison",
+    "export_facts",
     "facts",
+    "facts_matrix",
     "find_story",
     "grouped",
     "highlight_spans",
@@ -141,11 +147,13 @@ if TYPE_CHECKING:
     from hollywood_ai.index.comparing.comparison import compare, comparison_of_fact
     from hollywood_ai.index.comparing.discrepancy import Discrepancy
     from hollywood_ai.index.comparing.export import (
+        export_comparison,
         many_silent,
         scope_note,
         silent_line,
         to_markdown,
     )
+    from hollywood_ai.index.comparing.fact_export import export_facts, facts_matrix
     from hollywood_ai.index.comparing.facts import Fact, facts
     from hollywood_ai.index.comparing.quotes import render_diff
     from hollywood_ai.index.comparing.results import Comparison, ScopeInfo, SourceReport

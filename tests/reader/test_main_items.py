@@ -151,3 +151,27 @@ async def test_tab_completes_a_path_in_the_add_dialog(reader_home, tmp_path, typ
         expected = f'"{folder}/' if typed == "my" else f'"{folder}/zoetrope night.md"'
         assert box.value == expected
         assert app.focused is box
+
+
+async def test_e_exports_the_facts_matrix_and_compare_exports_never_overwrite(reader_home):
+    from tests.reader_support import open_facts
+
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_facts(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        exports = reader_home / "exports"
+        assert sorted(p.suffix for p in exports.glob("facts-*")) == [".csv", ".json", ".md"]
+        assert any(str(exports / "facts-") in n for n in notices(app))
+        await pilot.press("escape", "c")
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("ctrl+a")
+        await pilot.press(*"Netflix revenue", "enter")
+        await settle(pilot)
+        for _ in range(2):
+            screen.action_export()
+        written = sorted(exports.glob("compare-*.md"))
+        assert len(written) == 2
+        assert "kghosh.substack.com, via The Guardian" in written[0].read_text(encoding="utf-8")
