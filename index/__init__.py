@@ -42,6 +42,7 @@ _EXPORTS: dict[str, str] = {
     "MAX_FILE_BYTES": "adding",
     # search
     "search": "searching.results",
+    "as_typed": "searching.queries",
     "SearchResult": "searching.results",
     "Hit": "searching.results",
     "Cancelled": "searching.results",
@@ -100,6 +101,7 @@ __all__ = [
     "SyncReport",
     "Workspace",
     "add",
+    "as_typed",
     "atomic_write",
     "compare",
     "comparison_of_fact",
@@ -160,6 +162,7 @@ if TYPE_CHECKING:
     from hollywood_ai.index.comparing.scope import CANDIDATES, Scope
     from hollywood_ai.index.errors import HollywoodError
     from hollywood_ai.index.model import Article, Passage, source_labels, source_name
+    from hollywood_ai.index.searching.queries import as_typed
     from hollywood_ai.index.searching.reports import SyncReport
     from hollywood_ai.index.searching.results import (
         Cancelled,

@@ -117,6 +117,7 @@ def search(
     sort: str = "relevance",
     should_stop: Callable[[], bool] | None = None,
     with_suggestion: bool = True,
+    typing: bool = False,
 ) -> SearchResult:
     """Ranked hits for ``text`` (Whoosh query language), with snippets.
 
@@ -126,6 +127,9 @@ def search(
     Thread-safe: the searchers are shared, so searches run one at a time.
     A query past the bounds (queries.MAX_QUERY_CHARS, MAX_QUERY_WORDS) is cut:
     ``query`` is what was searched and ``note`` says what was cut.
+    ``typing``: ``text`` is being typed in a search box: its last word, when
+    unfinished, is matched as a prefix too (see queries.as_typed), and no
+    spelling is suggested until it is finished.
     """
 
     def check() -> None:
@@ -135,6 +139,10 @@ def search(
     if sort not in ("relevance", "date"):
         raise ValueError(f"unknown sort {sort!r}")
     text, note = q.bounded(text)
+    if typing:
+        typed = q.as_typed(text)
+        with_suggestion = with_suggestion and typed == text
+        text = typed
     try:
         return _search(ws, text, limit, sort, check, with_suggestion, note)
     except Cancelled:
