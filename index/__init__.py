@@ -30,6 +30,8 @@ _EXPORTS: dict[str, str] = {
     # the article model and the one error the presenters show
     "Article": "model",
     "Passage": "model",
+    "source_name": "model",
+    "source_labels": "model",
     "HollywoodError": "errors",
     # a home: library and index
     "Workspace": "workspace",
@@ -42,6 +44,7 @@ _EXPORTS: dict[str, str] = {
     "MAX_FILE_BYTES": "adding",
     # search
     "search": "searching.results",
+    "as_typed": "searching.queries",
     "SearchResult": "searching.results",
     "Hit": "searching.results",
     "Cancelled": "searching.results",
@@ -57,6 +60,9 @@ _EXPORTS: dict[str, str] = {
     "Scope": "comparing.scope",
     "CANDIDATES": "comparing.scope",
     "to_markdown": "comparing.export",
+    "export_comparison": "comparing.export",
+    "export_facts": "comparing.fact_export",
+    "facts_matrix": "comparing.fact_export",
     "scope_note": "comparing.export",
     "many_silent": "comparing.export",
     "silent_line": "comparing.export",
@@ -132,11 +138,15 @@ __all__ = [
     "SyncReport",
     "Workspace",
     "add",
+    "as_typed",
     "atomic_write",
     "compare",
     "comparison_of_fact",
     "discover_feed",
+    "export_comparison",
+    "export_facts",
     "facts",
+    "facts_matrix",
     "feed_articles",
     "feed_listing",
     "feed_search",
@@ -161,6 +171,8 @@ __all__ = [
     "scope_note",
     "search",
     "silent_line",
+    "source_labels",
+    "source_name",
     "split_passages",
     "strip_controls",
     "subscribe",
@@ -195,11 +207,13 @@ if TYPE_CHECKING:
     from hollywood_ai.index.comparing.comparison import compare, comparison_of_fact
     from hollywood_ai.index.comparing.discrepancy import Discrepancy
     from hollywood_ai.index.comparing.export import (
+        export_comparison,
         many_silent,
         scope_note,
         silent_line,
         to_markdown,
     )
+    from hollywood_ai.index.comparing.fact_export import export_facts, facts_matrix
     from hollywood_ai.index.comparing.facts import Fact, facts
     from hollywood_ai.index.comparing.quotes import render_diff
     from hollywood_ai.index.comparing.results import Comparison, ScopeInfo, SourceReport
@@ -227,8 +241,9 @@ if TYPE_CHECKING:
     )
     from hollywood_ai.index.following.subscriptions import listing as feed_listing
     from hollywood_ai.index.following.subscriptions import load as subscriptions
-    from hollywood_ai.index.model import Article, Passage
+    from hollywood_ai.index.model import Article, Passage, source_labels, source_name
     from hollywood_ai.index.searching.budget import parse_memory
+    from hollywood_ai.index.searching.queries import as_typed
     from hollywood_ai.index.searching.reports import SyncReport
     from hollywood_ai.index.searching.results import (
         Cancelled,

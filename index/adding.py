@@ -248,7 +248,12 @@ class _Adder:
     ) -> None:
         """``started``: when a fetched feed's import began, for its deadline."""
         from hollywood_ai.index.ingest.feeds import looks_like_feed, looks_like_json, parse_feed
-        from hollywood_ai.index.ingest.html import distinct_words, looks_like_html, parse_html
+        from hollywood_ai.index.ingest.html import (
+            distinct_words,
+            looks_like_html,
+            looks_like_html_text,
+            parse_html,
+        )
 
         if len(data) > MAX_FILE_BYTES:
             raise HollywoodError(
@@ -273,6 +278,8 @@ class _Adder:
             suffix in HTML_SUFFIXES
             or content_type in ("text/html", "application/xhtml+xml")
             or (suffix not in TEXT_SUFFIXES and looks_like_html(text))
+            # A .txt holding a page's source is the page (Markdown may hold HTML).
+            or (suffix in (".txt", ".text") and looks_like_html_text(text))
         ):
             parsed = parse_html(text, url)
             if url and not parsed.meta.url:

@@ -24,6 +24,28 @@ def url_key(url: str) -> str:
     return head.group(0).lower() + url[head.end() :] if head else url.lower()
 
 
+#: How a source with no known outlet (and no byline to stand in) is named.
+UNKNOWN_OUTLET = "Unknown outlet"
+
+
+def source_name(outlet: str | None, via: str | None = None, author: str | None = None) -> str:
+    """A source as every presenter names it: who published the text (its
+    outlet, or its byline when the outlet is unknown) and, when the text names
+    another outlet as its source, that one: "kghosh.substack.com, via The Guardian"."""
+    name = outlet or author or UNKNOWN_OUTLET
+    return f"{name}, via {via}" if via and via != name else name
+
+
+def source_labels(named: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """Each source's name (``named``: id to (source_name, title)), in full, its
+    title after it where two sources would otherwise read the same."""
+    names = [name for name, _ in named.values()]
+    return {
+        key: f"{name}: {title}" if names.count(name) > 1 else name
+        for key, (name, title) in named.items()
+    }
+
+
 @dataclass(frozen=True)
 class Article:
     """One article as stored in the library.
@@ -31,7 +53,9 @@ class Article:
     ``id`` is stable: the same input gives the same id (derived from the
     canonical URL when there is one, else from the cleaned text), so adding the
     same article twice is detected. ``published`` is an ISO date (YYYY-MM-DD) or
-    None. ``body`` is Markdown, already cleaned of site chrome.
+    None. ``body`` is Markdown, already cleaned of site chrome. ``outlet`` is who
+    published this text (None when nothing says); ``via`` the outlet the text
+    names as its source, and ``via_url`` its address (a rewrite's original).
     """
 
     id: str
@@ -45,6 +69,8 @@ class Article:
     tags: tuple[str, ...] = ()
     language: str | None = None
     checksum: str = ""
+    via: str | None = None
+    via_url: str | None = None
 
     @staticmethod
     def make(
@@ -58,6 +84,8 @@ class Article:
         url: str | None = None,
         tags: tuple[str, ...] | list[str] = (),
         language: str | None = None,
+        via: str | None = None,
+        via_url: str | None = None,
     ) -> Article:
         """Build an article, computing its id and checksum."""
         key = url_key(url) if url else " ".join(body.split()).lower()
@@ -72,12 +100,23 @@ class Article:
             url=url,
             tags=tuple(tags),
             language=language,
+            via=via,
+            via_url=via_url,
         )
         return replace(art, checksum=art.compute_checksum())
+
+    @property
+    def source_name(self) -> str:
+        return source_name(self.outlet, self.via, self.author)
 
     def compute_checksum(self) -> str:
         data = self.to_dict(with_body=True)
         data.pop("checksum", None)
+        # Provenance added later is left out while empty, so the checksums
+        # of articles stored before it stay right.
+        for key in ("via", "via_url"):
+            if data.get(key) is None:
+                data.pop(key, None)
         return hashlib.sha256(
             json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
         ).hexdigest()
@@ -99,6 +138,8 @@ class Article:
             "id": self.id,
             "title": self.title,
             "outlet": self.outlet,
+            "via": self.via,
+            "via_url": self.via_url,
             "author": self.author,
             "published": self.published,
             "url": self.url,
@@ -120,6 +161,8 @@ class Article:
             tags=tuple(data.get("tags") or ()),
             language=data.get("language"),
             checksum=str(data.get("checksum") or ""),
+            via=data.get("via"),
+            via_url=data.get("via_url"),
         )
 
 

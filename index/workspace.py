@@ -29,8 +29,20 @@ from hollywood_ai.index.store.library import Library, valid_id
 from hollywood_ai.index.text.normalise import strip_controls
 
 #: The listing kept beside the index (see Workspace.listing): its layout's version.
-LISTING_VERSION = 2
-_LISTED = ("id", "title", "origin", "outlet", "author", "published", "url", "tags", "checksum")
+LISTING_VERSION = 3
+_LISTED = (
+    "id",
+    "title",
+    "origin",
+    "outlet",
+    "via",
+    "via_url",
+    "author",
+    "published",
+    "url",
+    "tags",
+    "checksum",
+)
 
 if TYPE_CHECKING:
     from hollywood_ai.index.searching.generations import Progress, SearchIndex

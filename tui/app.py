@@ -106,6 +106,40 @@ class ReaderApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
+            # Checked once the first screen is drawn (it imports every screen).
+            self.call_after_refresh(self._warn_unknown_keymap_ids)
+
+    def binding_ids(self) -> set[str]:
+        """The id of every binding of every screen (what a keymap may name)."""
+        from hollywood_ai.tui.screens.add import AddScreen, PathInput
+        from hollywood_ai.tui.screens.compare import CompareScreen, PassageList, SourceColumn
+        from hollywood_ai.tui.screens.confirm import ConfirmScreen
+        from hollywood_ai.tui.screens.facts import FactsScreen, FactsTable
+        from hollywood_ai.tui.screens.story_picker import StoryPicker
+
+        classes: list[type[Any]] = [type(self), MainScreen, SearchBox, ArticleList, ReadingPane]
+        classes += [PassageList, SourceColumn, CompareScreen, FactsTable, FactsScreen]
+        classes += [StoryPicker, AddScreen, PathInput, HelpScreen, ConfirmScreen]
+        return {
+            binding.id
+            for node_class in classes
+            for klass in node_class.__mro__
+            for binding in Binding.make_bindings(klass.__dict__.get("BINDINGS") or [])
+            if binding.id
+        }
+
+    def _warn_unknown_keymap_ids(self) -> None:
+        unknown = sorted(set(self.settings.keymap) - self.binding_ids())
+        if unknown:
+            self.notify(
+                f"The keymap in settings.json names {', '.join(unknown)}, which no key has; "
+                "the help (?) lists each key's id, so correct or remove "
+                + ("them." if len(unknown) > 1 else "it."),
+                title="Settings",
+                severity="warning",
+                markup=False,
+                timeout=12,
+            )
 
     def _theme_changed(self, theme: object) -> None:
         if self.fixed_theme is None:
@@ -153,7 +187,7 @@ class ReaderApp(App[None]):
 
     def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key of every screen, once, grouped by where it works."""
-        from hollywood_ai.tui.screens.add import AddScreen
+        from hollywood_ai.tui.screens.add import AddScreen, PathInput
         from hollywood_ai.tui.screens.compare import CompareScreen, PassageList, SourceColumn
         from hollywood_ai.tui.screens.facts import FactsScreen, FactsTable
         from hollywood_ai.tui.screens.main_following import FollowingScreen
@@ -198,7 +232,10 @@ class ReaderApp(App[None]):
             ),
             (
                 "Add articles (a)",
-                [("Enter", "Add the files, folders, URLs or feeds typed"), *screen_rows(AddScreen)],
+                [
+                    ("Enter", "Add the files, folders, URLs or feeds typed"),
+                    *screen_rows(AddScreen, PathInput),
+                ],
             ),
             ("Help", screen_rows(HelpScreen)),
         ]
@@ -266,7 +303,7 @@ class ReaderApp(App[None]):
 
     @on(LibraryChanged)
     def _library_changed(self, message: LibraryChanged) -> None:
-        self.main_screen.reload()
+        self.main_screen.reload(select=message.select)
 
     @on(WorkerFailed)
     def _worker_failed(self, message: WorkerFailed) -> None:

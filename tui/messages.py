@@ -58,6 +58,7 @@ class LibraryChanged(Message):
 
     added: int = 0
     removed: int = 0
+    select: str | None = None  # an article to select once the list has it
 
 
 @dataclass

@@ -3,11 +3,17 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
 
 from hollywood_ai.index.comparing import quotes
 from hollywood_ai.index.comparing.results import Comparison, ScopeInfo, SourceReport
 from hollywood_ai.index.comparing.scope import CANDIDATES
+from hollywood_ai.index.model import Article
+from hollywood_ai.index.store.durable import atomic_write
 from hollywood_ai.index.text.normalise import strip_controls
 
 #: More silent sources than this are listed compactly (a count and names).
@@ -31,17 +37,14 @@ def scope_note(info: ScopeInfo | None) -> str:
 
 
 def silent_names(sources: list[SourceReport], limit: int = 30) -> tuple[list[str], int]:
-    """The silent sources as names (an outlet once, with its count: "Variety
-    (3)"; a title, cut, when the outlet is unknown), most frequent first, at
+    """The silent sources as names (each once, with its count: "Variety
+    (3)"), most frequent first, at
     most ``limit`` of them, and how many names were left out."""
     counts: dict[str, int] = {}
     for s in sources:
         if s.reports:
             continue
-        title = strip_controls(s.title).replace("\n", " ")
-        name = strip_controls(s.outlet or "") or (
-            title if len(title) <= 40 else title[:39].rstrip() + "…"
-        )
+        name = strip_controls(s.name).replace("\n", " ")
         counts[name] = counts.get(name, 0) + 1
     ordered = sorted(counts, key=lambda n: (-counts[n], n.casefold()))
     shown = [f"{n} ({counts[n]:,})" if counts[n] > 1 else n for n in ordered[:limit]]
@@ -63,23 +66,38 @@ def silent_line(comparison: Comparison, limit: int = 30) -> str:
     )
 
 
-def to_markdown(comparison: Comparison) -> str:
-    """The comparison as a Markdown document: its scope when it is not a
-    story, what differs, each source's passages, and many silent sources in
-    one line."""
+def made_stamp(made: datetime | None = None) -> str:
+    """When an export was made, to the second, in UTC."""
+    return (made or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def to_markdown(
+    comparison: Comparison,
+    articles: Mapping[str, Article] | None = None,
+    made: datetime | None = None,
+) -> str:
+    """The comparison as a Markdown document: the question, its scope and
+    when it was made, what differs, each source (its full name and title,
+    and from ``articles`` its date and URL, with its id) with its passages,
+    and many silent sources in one line."""
     many = many_silent(comparison)
     shown = (
         replace(comparison, sources=[s for s in comparison.sources if s.reports])
         if many
         else comparison
     )
-    text = _story_markdown(shown)
+    text = _story_markdown(shown, articles or {})
+    head, _, rest = text.partition("\n\n")
     info = comparison.scope
     if info is not None and info.kind != "story":
-        head, _, rest = text.partition("\n\n")
         note = scope_note(info)
-        line = f"Scope: {info.description}" + (f" ({note})" if note else "")
-        text = f"{head}\n\n{_md(line)}\n\n{rest}"
+        scope = f"Scope: {info.description}" + (f" ({note})" if note else "")
+    elif comparison.story:
+        scope = f"Scope: the story {comparison.story.label} ({comparison.story.id})"
+    else:
+        scope = "Scope: the sources of one story"
+    lines = [f"Question: {comparison.query}", scope, f"Made: {made_stamp(made)}"]
+    text = f"{head}\n\n" + "  \n".join(_md(x) for x in lines) + f"\n\n{rest}"
     if many:
         text += f"\n## Not reported\n\n{_md(silent_line(comparison, limit=500))}\n"
     return text
@@ -90,12 +108,10 @@ def _md(text: str) -> str:
     return text.replace("\n", " ").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _story_markdown(comparison: Comparison) -> str:
+def _story_markdown(comparison: Comparison, articles: Mapping[str, Article]) -> str:
     """The comparison's discrepancies and sources as Markdown."""
     label = comparison.labels()
     lines = [f"# Compare: {_md(comparison.query)}", ""]
-    if comparison.story:
-        lines += [f"Story: {_md(comparison.story.label)} ({comparison.story.id})", ""]
     if comparison.discrepancies:
         lines += ["## What differs", ""]
         for d in comparison.discrepancies:
@@ -105,8 +121,8 @@ def _story_markdown(comparison: Comparison) -> str:
         lines.append("")
     lines += ["## Sources", ""]
     for s in comparison.sources:
-        head = f"### {_md(s.outlet or 'Unknown outlet')}: {_md(s.title)}"
-        lines += [head, ""]
+        detail = f"Source: {s.name} · {source_line(s.id, articles.get(s.id))}"
+        lines += [f"### {_md(s.title)}", "", _md(detail), ""]
         if not s.reports:
             lines += ["*Not reported.*", ""]
             continue
@@ -114,3 +130,37 @@ def _story_markdown(comparison: Comparison) -> str:
             lines.append(f"> {_md(p.text)}")
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def source_line(article_id: str, article: Article | None) -> str:
+    """A source's date, address (and its source's) and id, on one line."""
+    parts = []
+    if article is not None:
+        parts.append(f"Published: {article.published or 'date unknown'}")
+        if article.url:
+            parts.append(f"URL: {article.url}")
+        if article.via_url:
+            parts.append(f"Via URL: {article.via_url}")
+    parts.append(f"ID: {article_id}")
+    return " · ".join(parts)
+
+
+def numbered_path(folder: Path, stem: str, suffixes: tuple[str, ...] = (".md",)) -> Path:
+    """``folder``/``stem``-N with the first N for which no file with any of
+    ``suffixes`` exists: a new export never replaces an earlier one. The
+    path is returned with the first suffix."""
+    slug = re.sub(r"[^\w]+", "-", stem.lower()).strip("-")[:50] or "export"
+    n = 1
+    while any((folder / f"{slug}-{n}{suffix}").exists() for suffix in suffixes):
+        n += 1
+    return folder / f"{slug}-{n}{suffixes[0]}"
+
+
+def export_comparison(
+    folder: Path, comparison: Comparison, articles: Mapping[str, Article] | None = None
+) -> Path:
+    """Write the comparison as Markdown to a new numbered file in ``folder``
+    (compare-QUESTION-N.md); its path. OSError when it cannot be written."""
+    path = numbered_path(folder, f"compare-{comparison.query}")
+    atomic_write(path, to_markdown(comparison, articles).encode("utf-8"))
+    return path

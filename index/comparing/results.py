@@ -8,6 +8,7 @@ from typing import Any
 
 from hollywood_ai.index.comparing.discrepancy import Discrepancy
 from hollywood_ai.index.comparing.scoring import ScoredPassage
+from hollywood_ai.index.model import source_labels, source_name
 from hollywood_ai.index.stories.grouping import Story
 
 
@@ -20,6 +21,12 @@ class SourceReport:
     passages: list[ScoredPassage]
     best_coverage: float = 0.0
     published: str | None = None  # the article's date (ISO), when known
+    via: str | None = None  # the outlet the source names as its own
+    author: str | None = None
+
+    @property
+    def name(self) -> str:
+        return source_name(self.outlet, self.via, self.author)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -27,6 +34,7 @@ class SourceReport:
             "title": self.title,
             "outlet": self.outlet,
             "published": self.published,
+            "via": self.via,
             "reports": self.reports,
             "passages": [p.to_dict() for p in self.passages],
         }
@@ -50,13 +58,11 @@ class Comparison:
             "discrepancies": [d.to_dict() for d in self.discrepancies],
         }
 
-    def labels(self, width: int = 28) -> dict[str, str]:
-        """A short name per source: its outlet, or the start of its title."""
-        return {
-            s.id: s.outlet
-            or (s.title if len(s.title) <= width else s.title[: width - 1].rstrip() + "…")
-            for s in self.sources
-        }
+    def labels(self) -> dict[str, str]:
+        """A name per source, in full (a presenter cuts it to its room): the
+        one source_name gives, with the title after it when two sources would
+        otherwise read the same."""
+        return source_labels({s.id: (s.name, s.title) for s in self.sources})
 
 
 @dataclass

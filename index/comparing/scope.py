@@ -167,11 +167,7 @@ def silent_sources(articles: list[Article]) -> list[SourceReport]:
     out = []
     for a in articles:
         report = _SILENT.get(a.id)
-        if report is None or (report.title, report.outlet, report.published) != (
-            a.title,
-            a.outlet,
-            a.published,
-        ):
+        if report is None or report.name != a.source_name or report.title != a.title:
             report = SourceReport(
                 id=a.id,
                 title=a.title,
@@ -179,6 +175,8 @@ def silent_sources(articles: list[Article]) -> list[SourceReport]:
                 reports=False,
                 passages=[],
                 published=a.published,
+                via=a.via,
+                author=a.author,
             )
             _SILENT.put(a.id, report)
         out.append(report)

@@ -28,8 +28,9 @@ from hollywood_ai.index.ingest.markdown_input import (
 from hollywood_ai.index.ingest.markdown_syntax import RULE
 from hollywood_ai.index.ingest.parsed import Meta, Parsed
 from hollywood_ai.index.ingest.plaintext import plain_text_lines
+from hollywood_ai.index.ingest.provenance import settle
 from hollywood_ai.index.ingest.titles import derive_title
-from hollywood_ai.index.ingest.urls import clean_url, date_from_url, outlet_from_url
+from hollywood_ai.index.ingest.urls import date_from_url
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.text.normalise import clean_inline, repair, squeeze_blank_lines
 
@@ -67,11 +68,11 @@ def parse_document(raw: str, suffix: str | None = None) -> Parsed:
     if not meta.title:
         meta.title = derive_title(body)
         meta.title_derived = True
-    if meta.url:
-        meta.url = clean_url(meta.url)
-        if not meta.outlet:
-            meta.outlet = outlet_from_url(meta.url)
-        if not meta.published:
-            meta.published = date_from_url(meta.url)
+    settle(meta, body)
+    # A date in the text's address, else in its source's (a digest is dated
+    # by the story it passes on when it says nothing of its own date).
+    for address in (meta.url, meta.via_url):
+        if address and not meta.published:
+            meta.published = date_from_url(address)
     meta.title = clean_inline(meta.title)
     return Parsed(meta=meta, body=body)

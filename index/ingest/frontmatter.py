@@ -152,9 +152,8 @@ def _uses_aliases(block: str) -> bool:
 def _unread_warning(block: str, kept: bool) -> str:
     """The warning for a front-matter block YAML could not read as a whole."""
     if _uses_aliases(block):
-        return (
-            "its front matter uses YAML aliases (*name), which are not read; "
-            + ("the keys without them were kept" if kept else "it was ignored")
+        return "its front matter uses YAML aliases (*name), which are not read; " + (
+            "the keys without them were kept" if kept else "it was ignored"
         )
     return "its front matter is not valid YAML; " + (
         "the keys that could be read were kept" if kept else "it was ignored"
@@ -198,15 +197,22 @@ def _apply_front_matter(data: dict[str, Any], meta: Meta) -> None:
         meta.warnings.append(
             f"its front matter's '{bad_dates[0]}' is not a valid date; the date was left out"
         )
-    for key in ("url", "canonical_url", "canonical", "link", "source_url", "original_url"):
+    for key in ("url", "canonical_url", "canonical", "link"):
         if isinstance(lowered.get(key), str) and lowered[key].startswith(("http://", "https://")):
             meta.url = lowered[key].strip()
             break
-    for key in ("outlet", "publication", "site_name", "site", "publisher", "source"):
+    for key in ("outlet", "publication", "site_name", "site", "publisher"):
         value = lowered.get(key)
         if isinstance(value, str) and value.strip() and not value.startswith("http"):
             meta.outlet = clean_inline(value)
             break
+    # What the text names as its source: the via, not who published it.
+    for key in ("source_url", "original_url", "source", "via"):
+        value = lowered.get(key)
+        if isinstance(value, str) and value.startswith(("http://", "https://")):
+            meta.via_url = meta.via_url or value.strip()
+        elif isinstance(value, str) and value.strip() and key in ("source", "via"):
+            meta.via = meta.via or clean_inline(value)
     for key in ("tags", "tag"):
         value = lowered.get(key)
         if isinstance(value, (list, tuple)):

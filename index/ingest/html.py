@@ -18,7 +18,13 @@ from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.ingest.markdown_syntax import unescape_markdown
 from hollywood_ai.index.ingest.parsed import Meta, Parsed
 from hollywood_ai.index.ingest.titles import derive_title
-from hollywood_ai.index.ingest.urls import clean_url, date_from_url, normalise_date, outlet_from_url
+from hollywood_ai.index.ingest.urls import (
+    clean_url,
+    date_from_url,
+    host_of,
+    normalise_date,
+    outlet_from_url,
+)
 from hollywood_ai.index.text.normalise import clean_inline, repair, squeeze_blank_lines
 
 log = logging.getLogger(__name__)
@@ -45,6 +51,18 @@ def distinct_words(text: str) -> int:
 def looks_like_html(text: str) -> bool:
     head = text[:2000].lower()
     return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+
+
+_BLOCK_TAG = re.compile(r"</(?:p|div|article|section|h[1-6]|li|ul|ol|table|blockquote)\s*>", re.I)
+
+
+def looks_like_html_text(text: str) -> bool:
+    """A plain-text file that holds HTML: a page, or a fragment of one that
+    starts with a tag and closes block tags (a saved page's source)."""
+    head = text[:4000]
+    return looks_like_html(text) or (
+        head.lstrip().startswith("<") and len(_BLOCK_TAG.findall(head)) >= 2
+    )
 
 
 def _page_tags(tree: object) -> PageMeta:
@@ -250,7 +268,15 @@ def _page_meta(found: Any, tags: PageMeta, url: str | None) -> Meta:
         if canonical and canonical.startswith(("http://", "https://"))
         else None
     )
-    meta.outlet = clean_inline((found.sitename if found else None) or tags.site or "") or None
+    site = (found.sitename if found else None) or tags.site
+    if url and meta.url and host_of(url) and host_of(meta.url) != host_of(url):
+        # A canonical link to another host: this page republishes that one.
+        meta.via_url, meta.via = meta.url, outlet_from_url(meta.url)
+        meta.url = clean_url(url)
+        site = tags.site  # trafilatura names the canonical host's site
+    if site and meta.url and site.casefold() in (host_of(meta.url), f"www.{host_of(meta.url)}"):
+        site = None  # a bare host: the URL names its outlet better (Variety, not variety.com)
+    meta.outlet = clean_inline(site or "") or None
     if not meta.outlet and meta.url:
         meta.outlet = outlet_from_url(meta.url)
     meta.published = normalise_date((found.date if found else None) or tags.date) or (

@@ -69,10 +69,21 @@ def _link_only(line: str) -> tuple[str, str] | None:
     return strip_emphasis(m.group(1)).strip(), m.group(2)
 
 
+_PAGE_NOTE = re.compile(r"[,;:]?\s*\((?:[^()]*\[[^\]]*\]\([^)]*\)[^()]*)\)\s*\.?\s*$")
+
+
+def _page_link(text: str) -> str | None:
+    """The address in a heading's trailing "(from page [x](y).)": the page
+    this text was taken from."""
+    note = _PAGE_NOTE.search(text)
+    link = MD_LINK.search(note.group(0)) if note else None
+    return link.group(2) if link and link.group(2).startswith(("http://", "https://")) else None
+
+
 def _heading_title(text: str) -> str:
     # A trailing parenthetical that carries a link names where the digest took
     # the piece from, not the piece: "Title, (from page [x](y).)".
-    text = re.sub(r"[,;:]?\s*\((?:[^()]*\[[^\]]*\]\([^)]*\)[^()]*)\)\s*\.?\s*$", "", text)
+    text = _PAGE_NOTE.sub("", text)
     text = MD_LINK.sub(r"\1", escaped(text))
     return unescaped(strip_emphasis(text)).strip(" ,;:-–—")
 
@@ -96,6 +107,7 @@ def markdown_lines(lines: list[str], meta: Meta) -> list[str]:
                 not first_content_seen and not meta.title and MD_LINK.search(m[1])
             ):
                 meta.title = _heading_title(m[1])
+                meta.url = meta.url or _page_link(m[1])
                 level_title = None
         kept = _markdown_block(block, meta)
         if level_title is not None:
@@ -155,7 +167,7 @@ def _markdown_block(block: list[str], meta: Meta) -> list[str]:
             continue
         link = _link_only(line)
         if link and _ORIGINAL_LINK_TEXT.match(link[0]) and link[1].startswith("http"):
-            meta.url = meta.url or link[1]
+            meta.via_url = meta.via_url or link[1]
             continue
         if take_meta_line(strip_emphasis(line), meta):
             continue

@@ -42,18 +42,19 @@ def take_meta_line(line: str, meta: Meta) -> bool:
     if key in ("source", "via") or key.startswith("originally"):
         if ":" not in stripped[: len(m.group("key")) + 4]:
             return False
+        # The outlet the text names as its source, not who published the text.
         link = MD_LINK.search(value)
         if link:
             name = strip_emphasis(link.group(1)).strip()
-            meta.url = meta.url or link.group(2)
+            meta.via_url = meta.via_url or link.group(2)
             if name and not name.startswith("http") and len(name.split()) <= 6:
-                meta.outlet = meta.outlet or name
+                meta.via = meta.via or clean_inline(name)
             return True
         if value.startswith(("http://", "https://")):
-            meta.url = meta.url or value.split()[0]
+            meta.via_url = meta.via_url or value.split()[0]
             return True
         if len(value.split()) <= 4 and value[:1].isupper() and not SENTENCE_END.search(value):
-            meta.outlet = meta.outlet or clean_inline(value)
+            meta.via = meta.via or clean_inline(value)
         # A longer value is the original's headline: attribution, not article text.
         return True
     if key in ("tag", "tags", "keywords", "categories", "category", "topics"):

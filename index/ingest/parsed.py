@@ -22,6 +22,8 @@ class Meta:
     author: str | None = None
     published: str | None = None
     url: str | None = None
+    via: str | None = None  # the outlet the text names as its source
+    via_url: str | None = None  # and that source's address
     tags: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     title_derived: bool = False  # the title is the text's first sentence, not its own
@@ -47,6 +49,7 @@ class Parsed:
         """The article to store; one larger than the input cap (front matter
         or markup can make the text grow past the file) is refused."""
         fields = [self.meta.title, self.meta.outlet, self.meta.author, self.meta.url]
+        fields += [self.meta.via, self.meta.via_url]
         size = sum(len(f.encode("utf-8", "replace")) for f in [self.body, *fields] if f)
         size += sum(len(t.encode("utf-8", "replace")) for t in self.meta.tags)
         if size > MAX_ARTICLE_BYTES:
@@ -64,4 +67,6 @@ class Parsed:
             url=self.meta.url,
             tags=self.meta.tags,
             language=self.language,
+            via=self.meta.via,
+            via_url=self.meta.via_url,
         )

@@ -108,8 +108,9 @@ def outlet_from_url(url: str) -> str | None:
         candidate = ".".join(parts[i:])
         if candidate in KNOWN_OUTLETS:
             if candidate in ("substack.com", "medium.com") and i > 0:
-                # A newsletter on a platform: the newsletter is the outlet.
-                return parts[i - 1]
+                # A newsletter on a platform: the newsletter is the outlet,
+                # named by its address (its name alone hides the platform).
+                return ".".join(parts[i - 1 :])
             return KNOWN_OUTLETS[candidate]
     return host
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from hollywood_ai.index.model import Article
+from hollywood_ai.index.searching.schema import outlet_field
 from hollywood_ai.index.text.passage_analysis import analysed_passages
 from hollywood_ai.index.text.storywords import encode_counts, words
 
@@ -21,11 +22,12 @@ def article_document(article: Article) -> dict[str, Any]:
         "id": article.id,
         "title": article.title,
         "body": article.body,
-        "outlet": article.outlet or "",
+        "outlet": outlet_field(article.outlet, article.via),
         "author": article.author or "",
         "tags": ",".join(t.replace(",", " ") for t in article.tags),
         "sort_title": article.title.casefold(),
         "url": article.url,
+        "via_url": article.via_url,
         "origin": article.origin,
         "checksum": article.checksum,
         "storywords": encode_counts(article.checksum, words(article.title, article.body)),

@@ -39,6 +39,27 @@ MAX_QUERY_WORDS = 64
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+_TYPED_WORD = re.compile(r"(?:^|(?<=[\s(]))([^\W_][\w'’-]*)$")
+#: Shorter last words are left exact while typing: one letter stands for too
+#: many words to be worth a search.
+MIN_TYPED_PREFIX = 2
+
+
+def as_typed(text: str) -> str:
+    """The query a search box runs while ``text`` is being typed: its last
+    word, unfinished (no space after it), also as a prefix ("sar" finds
+    "Sarandos"), kept exact too so a whole word still finds its stemmed
+    forms. A word in an open phrase, a field, an operator or a word already
+    ending in * is left as typed."""
+    if text.count('"') % 2:
+        return text
+    m = _TYPED_WORD.search(text)
+    if not m or len(m.group(1)) < MIN_TYPED_PREFIX or m.group(1) in OPERATORS:
+        return text
+    word = m.group(1)
+    return f"{text[: m.start(1)]}({word} OR {word}*)"
+
+
 def bounded(text: str) -> tuple[str, str | None]:
     """The query as it will be searched, and a sentence saying what was cut
     from it (None when nothing was). Characters that are not text (lone
@@ -168,7 +189,8 @@ def _collect(node: Query, reader: object | None, out: set[tuple[str, str]]) -> N
         _collect(node.a, reader, out)
         return
     if isinstance(node, Phrase):
-        out.update((node.fieldname, w) for w in node.words)
+        # A phrase is lit as one (see results.highlight_spans), not word by word.
+        out.add((node.fieldname, " ".join(node.words)))
     elif isinstance(node, Term):
         text = node.text.decode("utf-8") if isinstance(node.text, bytes) else node.text
         out.add((node.fieldname, text))

@@ -17,7 +17,7 @@ from hollywood_ai.index.searching import ranking as fastrank
 from hollywood_ai.index.searching.damage import is_damage
 from hollywood_ai.index.searching.documents import PASSAGE_SEP, TABLE_SEP
 from hollywood_ai.index.searching.generations import SearchIndex
-from hollywood_ai.index.searching.schema import ARTICLES
+from hollywood_ai.index.searching.schema import ARTICLES, outlet_parts
 from hollywood_ai.index.searching.suggestions import suggest
 from hollywood_ai.index.text.analysis import text_analyzer
 from whoosh import sorting
@@ -52,6 +52,7 @@ class Hit:
     score: float
     snippet: str
     spans: list[tuple[int, int]] = field(default_factory=list)
+    via: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -82,14 +83,28 @@ class SearchResult:
 
 
 def highlight_spans(text: str, stems: set[str] | frozenset[str]) -> list[tuple[int, int]]:
-    """Character spans of the words in ``text`` whose analysed form is in ``stems``."""
+    """Character spans of the words in ``text`` whose analysed form is in
+    ``stems``; a stem holding spaces is a phrase ("ten time faster"), whose
+    words are lit only where they run together."""
     if not stems:
         return []
-    return [
+    singles = {s for s in stems if " " not in s}
+    spans = {
         (t.startchar, t.endchar)
         for t in _ANALYZER(text, chars=True, removestops=False)
-        if t.text in stems
-    ]
+        if t.text in singles
+    }
+    phrases = [s.split() for s in stems if " " in s]
+    if phrases:
+        # The words a phrase query looked for (stop words left out, as it did).
+        words = [(t.text, t.startchar, t.endchar) for t in _ANALYZER(text, chars=True)]
+        texts = [w[0] for w in words]
+        for phrase in phrases:
+            n = len(phrase)
+            for i in range(len(words) - n + 1):
+                if texts[i : i + n] == phrase:
+                    spans.update((start, end) for _, start, end in words[i : i + n])
+    return sorted(spans)
 
 
 _ANALYZER = text_analyzer()
@@ -102,6 +117,7 @@ def search(
     sort: str = "relevance",
     should_stop: Callable[[], bool] | None = None,
     with_suggestion: bool = True,
+    typing: bool = False,
 ) -> SearchResult:
     """Ranked hits for ``text`` (Whoosh query language), with snippets.
 
@@ -111,6 +127,9 @@ def search(
     Thread-safe: the searchers are shared, so searches run one at a time.
     A query past the bounds (queries.MAX_QUERY_CHARS, MAX_QUERY_WORDS) is cut:
     ``query`` is what was searched and ``note`` says what was cut.
+    ``typing``: ``text`` is being typed in a search box: its last word, when
+    unfinished, is matched as a prefix too (see queries.as_typed), and no
+    spelling is suggested until it is finished.
     """
 
     def check() -> None:
@@ -120,6 +139,10 @@ def search(
     if sort not in ("relevance", "date"):
         raise ValueError(f"unknown sort {sort!r}")
     text, note = q.bounded(text)
+    if typing:
+        typed = q.as_typed(text)
+        with_suggestion = with_suggestion and typed == text
+        text = typed
     try:
         return _search(ws, text, limit, sort, check, with_suggestion, note)
     except Cancelled:
@@ -174,7 +197,8 @@ def _search(
         Hit(
             id=article_id,
             title=title,
-            outlet=outlet,
+            outlet=outlet_parts(outlet)[0],
+            via=outlet_parts(outlet)[1],
             published=published.date().isoformat() if published else None,
             score=round(score, 4),
             snippet=snippet[0],
@@ -193,6 +217,11 @@ def _search(
 _Row = tuple[int, str, str, str | None, Any, float]
 
 
+def _phrase_or_word(word: str) -> str:
+    """A plain word's analysed form; a quoted phrase's, its words joined."""
+    return " ".join(t.text for t in _ANALYZER(word.strip('"')))
+
+
 def _find(
     searcher: Searcher,
     text: str,
@@ -207,7 +236,7 @@ def _find(
     words = fastrank.plain_words(text)
     ranked = fastrank.rank(searcher, words, limit, sort) if words else None
     if ranked is not None and words is not None:
-        stems = {t.text for w in words for t in _ANALYZER(w.strip('"'))}
+        stems = {_phrase_or_word(w) for w in words} - {""}
     else:
         query = q.parse(text, searcher)
         if isinstance(query, _NullQuery):
@@ -281,8 +310,8 @@ def _snippets(
     # "visual effect" for "VFX"): look those up too. A possessive's stem
     # ("netflix'") analysed again loses its apostrophe: that is not another
     # form of it, and would send the snippet to any passage naming Netflix.
-    wanted = set(stems)
-    for stem in stems:
+    wanted = {word for stem in stems for word in stem.split()}
+    for stem in set(wanted):
         wanted.update(f for f in evidence_stems(stem) if f != stem.rstrip("'"))
     weights = [(f"\n{t}\t", searcher.idf("body", t) or 1.0) for t in wanted]
     out: list[tuple[str, list[tuple[int, int]]]] = []

@@ -11,10 +11,26 @@ from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, Schema
 # 12: the text fields are indexed through analysis.analyse (same postings,
 # other field classes in the stored schema). 14: no phrase pairs field (phrases
 # are read from the text fields' positions), one posting per spelling word.
-# 15: each article's story words (storywords).
-SCHEMA_VERSION = 15
+# 15: each article's story words (storywords). 16: the outlet field holds the
+# outlet a text names as its source too (via), and via_url is stored.
+SCHEMA_VERSION = 16
 ARTICLES = "articles"
 PASSAGES = "passages"
+
+# Between the outlet and the via in the outlet field's value.
+FIELD_SEP = "\x1e"
+
+
+def outlet_field(outlet: str | None, via: str | None) -> str:
+    """The outlet field's value: the outlet, then the outlet the text names as
+    its source, so `outlet:guardian` finds a digest of The Guardian too."""
+    return f"{outlet or ''}{FIELD_SEP}{via}" if via else outlet or ""
+
+
+def outlet_parts(value: str | None) -> tuple[str | None, str | None]:
+    """The outlet and via back from the outlet field's stored value."""
+    outlet, _, via = (value or "").partition(FIELD_SEP)
+    return outlet or None, via or None
 
 
 def article_schema() -> Schema:
@@ -36,6 +52,7 @@ def article_schema() -> Schema:
         pubsort=NUMERIC(sortable=True, bits=32),
         sort_title=ID(sortable=True),
         url=STORED,
+        via_url=STORED,
         origin=STORED,
         checksum=STORED,
         # What a hit's snippet is made from (see snippet_record), read by

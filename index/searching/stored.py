@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.searching.opened import tables
-from hollywood_ai.index.searching.schema import ARTICLES, PASSAGES
+from hollywood_ai.index.searching.schema import ARTICLES, PASSAGES, outlet_parts
 from hollywood_ai.index.text.storywords import decode_counts
 
 if TYPE_CHECKING:
@@ -55,16 +55,19 @@ class StoredReads:
         with self._lock:
             for f in self.searcher(ARTICLES).all_stored_fields():
                 published = f.get("published")
+                outlet, via = outlet_parts(f.get("outlet"))
                 out.append(
                     Article(
                         id=f["id"],
                         title=f.get("title") or "Untitled",
                         body="",
                         origin=f.get("origin") or "",
-                        outlet=f.get("outlet") or None,
+                        outlet=outlet,
                         author=f.get("author") or None,
                         published=published.date().isoformat() if published else None,
                         url=f.get("url"),
+                        via=via,
+                        via_url=f.get("via_url") or None,
                         tags=tuple(t for t in (f.get("tags") or "").split(",") if t),
                         checksum=f.get("checksum") or "",
                     )

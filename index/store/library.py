@@ -51,7 +51,17 @@ class LoadReport:
 
 _ID = re.compile(r"[0-9a-f]{4,64}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_OPTIONAL_TEXT = ("origin", "outlet", "author", "published", "url", "language", "checksum")
+_OPTIONAL_TEXT = (
+    "origin",
+    "outlet",
+    "via",
+    "via_url",
+    "author",
+    "published",
+    "url",
+    "language",
+    "checksum",
+)
 
 
 def _checked(data: dict[str, Any], path: Path) -> dict[str, Any]:

@@ -35,15 +35,18 @@ def test_list_json_gives_true_metadata(cli_home: Path):
     guardian = by_title[
         "Netflix Integrates Generative AI in New Series to Enhance Quality and Cut Costs"
     ]
-    assert guardian["outlet"] == "The Guardian" and guardian["published"] == "2025-07-18"
+    assert guardian["outlet"] == "kghosh.substack.com" and guardian["via"] == "The Guardian"
+    assert guardian["published"] == "2025-07-18"
     tc = by_title["Netflix Uses AI: Transforming Filmmaking or Taking Jobs?"]
-    assert tc["outlet"] == "TechCrunch"
+    assert tc["outlet"] is None and tc["via"] == "TechCrunch"
     assert (
         by_title["Netflix Bets Big on Generative AI While Entertainment Industry Divides"]["author"]
         == "Hajra Naz"
     )
     for d in data:
-        assert set(d) >= {"id", "title", "outlet", "author", "published", "url", "tags", "origin"}
+        assert set(d) >= {
+            "id", "title", "outlet", "via", "author", "published", "url", "tags", "origin"
+        }
         assert d["title"]
 
 

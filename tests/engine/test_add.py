@@ -329,7 +329,7 @@ def test_bad_files_fail_one_by_one_and_nothing_changes(ws: Workspace, tmp_path: 
 
 def test_remove_then_add_back_a_seed(ws: Workspace):
     seed = Path(__file__).resolve().parents[2] / "seeds" / "000_4690dd6bef6575b5.txt"
-    article = next(a for a in ws.articles() if a.outlet == "TechCrunch")
+    article = next(a for a in ws.articles() if a.via == "TechCrunch")
     ws.remove(article.id)
     assert search(ws, "Atonata").total == 0
     report = add(ws, [str(seed)])

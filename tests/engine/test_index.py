@@ -77,7 +77,7 @@ def test_schema_version_change_triggers_rebuild(workspace: Workspace):
 
 
 def test_passages_know_article_and_position(seeded: Workspace):
-    article = next(a for a in seeded.articles() if a.outlet == "The Guardian")
+    article = next(a for a in seeded.articles() if a.via == "The Guardian")
     passages = split_passages(article)
     assert [p.position for p in passages] == list(range(len(passages)))
     kinds = {p.kind for p in passages}

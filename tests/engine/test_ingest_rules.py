@@ -37,7 +37,7 @@ def test_byline_at_top_and_source_line():
     a = parse_text(text, "x.txt")
     assert a.title == "A Headline About Film"
     assert a.author == "Jane Doe"
-    assert a.outlet == "Variety"
+    assert a.outlet is None and a.via == "Variety"  # the source it names, not its publisher
     assert "By Jane Doe" not in a.body
 
 

@@ -132,13 +132,14 @@ def test_markdown_says_the_scope_and_lists_many_silent_sources_in_one_line(ws: W
     c = compare(ws, QUESTION, scope=Scope.library())
     text = export.to_markdown(c)
     assert "Scope: the whole library (16 articles)" in text
-    assert "### Marquee Weekly" in text and "### Coastal Times" not in text
+    # Each reporting source is headed by its title, its outlet on the line below.
+    assert "Source: Marquee Weekly" in text and "Source: Coastal Times" not in text
     line = next(x for x in text.splitlines() if x.startswith("Not reported by 13 sources: "))
     for outlet, _, _ in OTHER:
         assert outlet in line
     # A story's Markdown is as before: each silent source under its own heading.
     story = export.to_markdown(compare(ws, QUESTION))
-    assert "Scope:" not in story and "*Not reported.*" in story
+    assert "Scope: the story" in story and "*Not reported.*" in story
 
 
 def test_silent_names_count_an_outlet_once():

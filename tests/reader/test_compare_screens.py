@@ -176,7 +176,7 @@ async def test_enter_on_a_table_row_shows_that_row_lit(reader_home):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_compare(pilot, "Emerging Advertising Revenue Model")
         columns = list(screen.query(SourceColumn))
-        guardian = next(i for i, c in enumerate(columns) if c.source.outlet == "The Guardian")
+        guardian = next(i for i, c in enumerate(columns) if c.source.via == "The Guardian")
         while screen.focused is None or columns[guardian] not in screen.focused.ancestors:
             await pilot.press("right")
         await pilot.press("enter")
@@ -480,7 +480,7 @@ async def test_compare_shows_the_story_and_t_picks_another(two_stories):
         assert screen.comparison.story.id == largest.id
         assert screen.comparison.query == "Jeanette Moreno storyboard strike"
         assert f"Story: {largest.label}"[:60] in "\n".join(screen_lines(app))
-        assert {s.outlet for s in screen.comparison.sources} >= {"TechCrunch", "The Guardian"}
+        assert {s.via for s in screen.comparison.sources} >= {"TechCrunch", "The Guardian"}
 
 
 async def test_a_failed_comparison_is_said_once_on_the_screen_and_in_a_notice(

@@ -845,8 +845,8 @@ async def test_a_suggestion_is_offered_under_the_search_box(reader_home, monkeyp
 
     real = search_module.search
 
-    def with_suggestion(ws, text, limit=20, sort="relevance", should_stop=None):
-        result = real(ws, text, limit, sort, should_stop=should_stop)
+    def with_suggestion(ws, text, limit=20, sort="relevance", should_stop=None, typing=False):
+        result = real(ws, text, limit, sort, should_stop=should_stop, typing=typing)
         result.suggestion = "eternauta"
         return result
 
@@ -854,7 +854,7 @@ async def test_a_suggestion_is_offered_under_the_search_box(reader_home, monkeyp
     app = make_app(reader_home)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"eternuata")
+        await pilot.press("slash", *"eternuata", "space")  # a finished word
         await settle(pilot)
         hint = str(app.main_screen.query_one("#search-hint", Static).render())
         assert "Did you mean “eternauta”?" in hint

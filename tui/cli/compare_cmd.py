@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,12 +49,17 @@ def register(sub: argparse._SubParsersAction) -> None:
         type=Path,
         help="also write the comparison as Markdown to FILE",
     )
+    p.add_argument(
+        "--export",
+        action="store_true",
+        help="also write it as Markdown to a new numbered file in the home's exports folder",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that starting the reader does not load every command's engine.
-    from hollywood_ai.index import compare, to_markdown
+    from hollywood_ai.index import compare, export_comparison, to_markdown
 
     text = safe(" ".join(args.text)).strip()
     if not text:
@@ -61,20 +67,34 @@ def run(args: argparse.Namespace) -> int:
     scope = _scope(args)
     ws = open_workspace(args)
     result = compare(ws, text, scope=scope)
+    articles = {a.id: a for a in ws.articles()} if args.markdown or args.export else {}
+    exported = None
+    if args.export:
+        try:
+            exported = export_comparison(ws.home / "exports", result, articles)
+        except OSError as exc:
+            raise HollywoodError(
+                f"cannot write into {ws.home / 'exports'}: {exc.strerror}; "
+                "free some space or check the folder's permissions"
+            ) from None
     if args.markdown:
         try:
-            args.markdown.write_text(to_markdown(result), encoding="utf-8")
+            args.markdown.write_text(to_markdown(result, articles), encoding="utf-8")
         except OSError as exc:
             raise HollywoodError(
                 f"cannot write {args.markdown}: {exc.strerror}; choose another file"
             ) from None
     if args.json:
+        if exported:
+            print(f"Wrote the comparison to {exported}", file=sys.stderr)
         emit_json(result.to_dict())
         return 0
     _print_summary(text, result)
     _print_sources(result)
     if args.markdown:
         print(f"\nWrote the comparison to {args.markdown}")
+    if exported:
+        print(f"Wrote the comparison to {exported}")
     return 0
 
 
@@ -132,7 +152,7 @@ def _print_sources(result: Comparison) -> None:
     for s in result.sources:
         if many and not s.reports:
             continue  # listed together below
-        head = f"{safe(s.outlet or 'Unknown outlet')} — {safe(s.title)}  [{s.id}]"
+        head = f"{safe(s.name)} — {safe(s.title)}  [{s.id}]"
         print(f"\n{head}")
         if not s.reports:
             print("    not reported")

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hollywood_ai.tui.cli.common import open_workspace
 from hollywood_ai.tui.cli.output import emit_json, safe
+
+if TYPE_CHECKING:
+    from hollywood_ai.index import Article, Fact
 
 DIFFERS = "◆"
 
@@ -17,6 +23,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--story", metavar="ID", help="one story (see 'stories'); default: every story")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument(
+        "--export",
+        action="store_true",
+        help="also write the facts matrix as Markdown, CSV and JSON to new numbered files "
+        "in the home's exports folder",
+    )
     p.set_defaults(func=run)
 
 
@@ -26,18 +38,45 @@ def run(args: argparse.Namespace) -> int:
 
     ws = open_workspace(args)
     found = facts(ws, story=args.story, every_story=True)
+    articles = {a.id: a for a in ws.articles()}
+    exported = _export(ws.home / "exports", found, articles, args.story) if args.export else []
     if args.json:
+        for path in exported:
+            print(f"Wrote the facts to {path}", file=sys.stderr)
         emit_json([f.to_dict() for f in found])
         return 0
-    articles = {a.id: a for a in ws.articles()}
+    _print_facts(found, articles)
+    for path in exported:
+        print(f"Wrote the facts to {path}")
+    return 0
+
+
+def _export(
+    folder: Path, found: list[Fact], articles: dict[str, Article], story: str | None
+) -> list[Path]:
+    from hollywood_ai.index import HollywoodError, export_facts
+
+    try:
+        return export_facts(folder, found, articles, f"facts-{story}" if story else "facts")
+    except OSError as exc:
+        raise HollywoodError(
+            f"cannot write into {folder}: {exc.strerror}; "
+            "free some space or check the folder's permissions"
+        ) from None
+
+
+def _print_facts(found: list[Fact], articles: dict[str, Article]) -> None:
+    from hollywood_ai.index import source_labels
+
+    # Each source named in full, as everywhere else.
+    names = source_labels({a.id: (a.source_name, a.title) for a in articles.values()})
 
     def name(aid: str) -> str:
-        a = articles.get(aid)
-        return safe((a.outlet or a.title[:30]) if a else aid)
+        return safe(names.get(aid, aid))
 
     if not found:
         print("No fact is reported by two or more sources of this story.")
-        return 0
+        return
     story = None
     for n, f in enumerate(found, 1):
         if f.story != story:
@@ -71,4 +110,3 @@ def run(args: argparse.Namespace) -> int:
             )
     if any(f.differing for f in found):
         print(f"\n{DIFFERS} marks a source whose figure, name or quote differs from the others'.")
-    return 0

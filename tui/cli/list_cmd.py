@@ -7,7 +7,7 @@ import argparse
 from hollywood_ai.tui.cli.common import open_workspace
 from hollywood_ai.tui.cli.output import emit_json, table
 
-OUTLET_WIDTH = 28  # a longer outlet is cut, so that the titles keep their room
+OUTLET_WIDTH = 40  # a longer source name is cut, so that the titles keep their room
 
 
 def _cut(text: str, width: int) -> str:
@@ -32,8 +32,8 @@ def run(args: argparse.Namespace) -> int:
         emit_json([a.summary() for a in articles])
         return 0
     rows = [
-        (a.id, a.published or "", _cut(a.outlet or "", OUTLET_WIDTH), a.title) for a in articles
+        (a.id, a.published or "", _cut(a.source_name, OUTLET_WIDTH), a.title) for a in articles
     ]
-    print(table(rows, ["ID", "DATE", "OUTLET", "TITLE"]))
+    print(table(rows, ["ID", "DATE", "SOURCE", "TITLE"]))
     print(f"\n{len(articles)} article{'s' if len(articles) != 1 else ''} in {ws.home}")
     return 0

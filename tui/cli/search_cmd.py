@@ -20,10 +20,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that starting the reader does not load every command's engine.
-    from hollywood_ai.index import feed_search, marked, search
+    from hollywood_ai.index import HollywoodError, feed_search, marked, search, source_name
 
     if args.limit < 1:
-        args.limit = 1
+        raise HollywoodError(
+            f"--limit {args.limit} asks for no hits; give a number of hits of 1 or more"
+        )
     ws = open_workspace(args)
     query = safe(" ".join(args.query))
     find = feed_search if "feed:" in query else search  # feed:URL: one feed's articles
@@ -41,13 +43,14 @@ def run(args: argparse.Namespace) -> int:
         return 0
     shown = len(result.hits)
     print(
-        f"{result.total} article{'s' if result.total != 1 else ''} match {safe(query)!r}"
+        f"{result.total} {'article matches' if result.total == 1 else 'articles match'} "
+        f"{safe(query)!r}"
         + (f" (showing {shown})" if shown < result.total else "")
     )
     for n, hit in enumerate(result.hits, 1):
         print()
         line = f"{n}. {safe(hit.title)}"
-        extra = ", ".join(x for x in (hit.outlet, hit.published) if x)
+        extra = ", ".join(x for x in (source_name(hit.outlet, hit.via), hit.published) if x)
         print(line + (f" ({safe(extra)})" if extra else "") + f"  [{hit.id}]")
         body = safe(marked(hit.snippet, hit.spans))
         print(textwrap.indent(textwrap.fill(body, 88), "   "))

@@ -26,7 +26,8 @@ def run(args: argparse.Namespace) -> int:
     print(safe(article.title))
     print("=" * min(len(article.title), 80))
     meta = [
-        ("Outlet", article.outlet),
+        ("Source", article.source_name),
+        ("Via URL", article.via_url),
         ("Author", article.author),
         ("Published", article.published),
         ("URL", article.url),

@@ -3,8 +3,10 @@ of every input."""
 
 from __future__ import annotations
 
+import os
 import shlex
 from dataclasses import dataclass
+from pathlib import Path
 
 from hollywood_ai.index import Workspace, strip_controls
 from hollywood_ai.tui.messages import LibraryChanged
@@ -32,6 +34,57 @@ class AddProgress(Message):
 @dataclass
 class AddFinished(Message):
     report: object  # hollywood_ai.index.adding.AddReport
+
+
+def _last_word(value: str) -> tuple[str, str, bool]:
+    """The text before the word being typed, that word (its opening quote
+    left out: a word in quotes may hold spaces), and whether it is quoted."""
+    for quote in ('"', "'"):
+        if value.count(quote) % 2:
+            head, _, word = value.rpartition(quote)
+            return head, word, True
+    head, _, word = value.rpartition(" ")
+    return (head + " " if head else ""), word, False
+
+
+def complete_path(value: str) -> str | None:
+    """``value`` with the path being typed at its end completed as far as the
+    files allow (a folder ends with /; a path with a space is quoted), or None
+    when no file starts so."""
+    head, word, quoted = _last_word(value)
+    typed = Path(word).expanduser()
+    folder, start = (typed, "") if word.endswith(("/", os.sep)) else (typed.parent, typed.name)
+    try:
+        names = sorted(e.name for e in folder.iterdir() if e.name.startswith(start))
+    except OSError:
+        return None
+    if not names:
+        return None
+    common = os.path.commonprefix(names)  # noqa: RUF071 (the names share letters, not folders)
+    done = str(folder / common) if common else str(folder) + os.sep
+    whole = len(names) == 1  # one name: the path is complete, or a folder to go into
+    if whole and (folder / common).is_dir():
+        done += os.sep
+        whole = False
+    if word.startswith("~"):
+        done = "~" + done.removeprefix(str(Path("~").expanduser()))
+    if quoted or " " in done:
+        return f'{head}"{done}' + ('"' if whole else "")
+    return head + done
+
+
+class PathInput(Input):
+    """The add dialog's input: Tab completes the path being typed."""
+
+    BINDINGS = [Binding("tab", "complete", "Complete the path", id="add.complete")]
+
+    def action_complete(self) -> None:
+        completed = complete_path(self.value)
+        if completed is None or completed == self.value:
+            self.app.bell()
+            return
+        self.value = completed
+        self.cursor_position = len(completed)
 
 
 class AddScreen(ReportsFailures, ModalScreen[None]):
@@ -62,12 +115,13 @@ class AddScreen(ReportsFailures, ModalScreen[None]):
             yield Static(
                 Content(
                     ".md, .txt and .html files, folders, web page or feed URLs — several at once, "
-                    "separated by spaces. Enter adds, Esc closes."
+                    'separated by spaces; put a path with spaces in quotes ("my notes/a.md"). '
+                    "Tab completes a path, Enter adds, Esc closes."
                 ),
                 id="add-help",
                 markup=False,
             )
-            yield Input(
+            yield PathInput(
                 placeholder="~/articles/ https://example.org/feed.xml page.html", id="add-input"
             )
             yield ProgressBar(id="add-progress", show_eta=False)
@@ -147,7 +201,10 @@ class AddScreen(ReportsFailures, ModalScreen[None]):
             )
         self._show(Content("\n").join(lines))
         if report.added:
-            self.app.post_message(LibraryChanged(added=len(report.added)))
+            # The last article added is selected once the list has it.
+            self.app.post_message(
+                LibraryChanged(added=len(report.added), select=report.added[-1]["id"])
+            )
 
     def worker_failed(self, group: str, error: BaseException) -> str | None:
         """Adding failed: said in the dialog, where the outcome goes, and no notice."""

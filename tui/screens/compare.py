@@ -322,7 +322,8 @@ class CompareScreen(SourcesScreen):
             self.notify("Nothing to export yet: run a comparison first.", markup=False)
             return
         try:
-            path = export(self.workspace.home, self.comparison)
+            listed = {a.id: a for a in self.workspace.listing()}  # dates and addresses
+            path = export(self.workspace.home, self.comparison, listed)
         except OSError as exc:
             where = export_path(self.workspace.home, self.comparison.query)
             self.notify(f"Could not write {where}: {exc.strerror}", severity="error", markup=False)

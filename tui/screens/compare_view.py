@@ -5,14 +5,16 @@ question's border, and the Markdown export."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from hollywood_ai.index import (
     CANDIDATES,
+    Article,
     Comparison,
     Discrepancy,
+    export_comparison,
     strip_controls,
-    to_markdown,
 )
 from textual.binding import Binding
 from textual.content import Content
@@ -221,10 +223,7 @@ def export_path(home: Path, query: str) -> Path:
     return home / "exports" / f"compare-{slug}.md"
 
 
-def export(home: Path, c: Comparison) -> Path:
-    """Write the comparison as Markdown into ``home``/exports; its path (OSError
-    when it cannot be written)."""
-    path = export_path(home, c.query)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(to_markdown(c), encoding="utf-8")
-    return path
+def export(home: Path, c: Comparison, articles: Mapping[str, Article] | None = None) -> Path:
+    """Write the comparison as Markdown to a new numbered file in
+    ``home``/exports; its path (OSError when it cannot be written)."""
+    return export_comparison(home / "exports", c, articles)

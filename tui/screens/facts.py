@@ -130,6 +130,13 @@ class FactsScreen(StoryScreen):
         Binding("o", "open", "Open", tooltip="Open the fact in the reader", id="facts.open"),
         Binding("t", "story", "Story", tooltip="The facts of another story", id="facts.story"),
         Binding(
+            "e",
+            "export",
+            "Export",
+            tooltip="Export the facts matrix as Markdown, CSV and JSON",
+            id="facts.export",
+        ),
+        Binding(
             "F",
             "follow_story",
             "Follow",
@@ -366,6 +373,21 @@ class FactsScreen(StoryScreen):
         aid = next(iter(fact.sources))
         start, end = fact.positions.get(aid, (None, None))
         self.app.post_message(OpenArticle(aid, start, end))
+
+    def action_export(self) -> None:
+        from hollywood_ai.index import export_facts
+
+        if not self.facts:
+            self.notify("Nothing to export yet: no facts are shown.", markup=False)
+            return
+        folder = self.workspace.home / "exports"
+        name = f"facts-{self.story}" if self.story else "facts"
+        try:
+            paths = export_facts(folder, self.facts, {a.id: a for a in self.articles}, name)
+        except OSError as exc:
+            self.notify(f"Could not write {folder}: {exc.strerror}", severity="error", markup=False)
+            return
+        self.notify("Wrote " + ", ".join(str(p) for p in paths), title="Exported", markup=False)
 
     def action_close(self) -> None:
         self.app.pop_screen()

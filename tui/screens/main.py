@@ -13,6 +13,7 @@ import threading
 
 from hollywood_ai.index import Article, HollywoodError, SyncReport
 from hollywood_ai.tui.messages import ArticleSelected, IndexProgress, IndexReady, LibraryLoaded
+from hollywood_ai.tui.screens.article_actions import ArticleActions
 from hollywood_ai.tui.screens.failures import failure_text
 from hollywood_ai.tui.screens.main_following import FollowingScreen
 from hollywood_ai.tui.widgets.article_list import FIRST_ROWS, ArticleList
@@ -30,9 +31,10 @@ LIBRARY_POLL = 2.0  # seconds between looks for articles added by another proces
 WIDE_FROM = 100
 
 
-class MainScreen(FollowingScreen):
+class MainScreen(ArticleActions, FollowingScreen):
     """Find, read and move between articles (the search: see main_search.py;
-    feeds, unread marks and follows: main_following.py)."""
+    feeds, unread marks and follows: main_following.py; removing and opening
+    an article: article_actions.py)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]
 
@@ -47,6 +49,22 @@ class MainScreen(FollowingScreen):
         Binding("w", "hide_list", "Full width", id="main.hide_list"),
         Binding("w", "show_list", "Show list", id="main.show_list"),
         Binding("escape", "back", "Back", show=False, id="main.back"),
+        Binding(
+            "d",
+            "remove_article",
+            "Remove",
+            show=False,
+            tooltip="Remove the selected article (asks first)",
+            id="main.remove",
+        ),
+        Binding(
+            "o",
+            "open_url",
+            "Open in browser",
+            show=False,
+            tooltip="Open the selected article's address in the browser",
+            id="main.open_url",
+        ),
     ]
 
     def __init__(self, blink: bool = True) -> None:
@@ -62,6 +80,7 @@ class MainScreen(FollowingScreen):
         self.list_painted = threading.Event()
         self.restore_scroll: float | None = None
         self.restore_id: str | None = None
+        self.select_after_load: str | None = None
 
     # ----------------------------------------------------------- composing
 
@@ -178,8 +197,12 @@ class MainScreen(FollowingScreen):
     def _take_library(self, articles: list[Article]) -> None:
         """Show these articles (unless they are the ones already shown)."""
         if not self.hold(articles):
+            if self.select_after_load is not None:  # the list already had it (a poll)
+                self.listing.select_id(self.select_after_load)
+                self.select_after_load = None
             return
-        keep = self.listing.current_id or self.restore_id
+        keep = self.select_after_load or self.listing.current_id or self.restore_id
+        self.select_after_load = None
         if self.query_text and self.index_ready:
             self._start_search()
         elif not self.query_text:
@@ -343,6 +366,11 @@ class MainScreen(FollowingScreen):
         elif self.pane.has_focus_within and not self.has_class("-list-hidden"):
             self.listing.focus()
 
-    def reload(self) -> None:
-        """The library changed: read it again, keeping the place."""
+    def reload(self, select: str | None = None) -> None:
+        """The library changed: read it again, keeping the place, or selecting
+        ``select`` (an article just added; a search is cleared to show it)."""
+        if select is not None:
+            self.select_after_load = select
+            if self.query_text:
+                self.clear_search()
         self.load_library()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from hollywood_ai.index import Article
+from hollywood_ai.index import Article, source_name
 from hollywood_ai.tui.document import clean
 from hollywood_ai.tui.screens.failures import ReportsFailures
 from hollywood_ai.tui.terms import Terms
@@ -26,7 +26,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 if TYPE_CHECKING:
-    from hollywood_ai.index import SearchResult
+    from hollywood_ai.index import Hit, SearchResult
     from hollywood_ai.tui.app import ReaderApp
 
 SEARCH_LIMIT = 50
@@ -47,6 +47,7 @@ class SearchScreen(ReportsFailures, Screen[None]):
     articles: list[Article]
     by_id: dict[str, Article]
     query_text: str
+    word_finished: bool
     terms: Terms
     search_sort: str
     index_ready: bool
@@ -56,6 +57,7 @@ class SearchScreen(ReportsFailures, Screen[None]):
         self.articles = []
         self.by_id = {}
         self.query_text = ""
+        self.word_finished = False
         self.terms = Terms()
         self.search_sort = "relevance"
         self.index_ready = False
@@ -129,16 +131,23 @@ class SearchScreen(ReportsFailures, Screen[None]):
     @on(SearchBox.Changed, "#search")
     def _query_changed(self, event: SearchBox.Changed) -> None:
         self.query_text = event.value.strip()
+        # A space after the last word says it is finished (see as_typed).
+        self.word_finished = event.value.endswith((" ", "\t"))
         if not self.query_text:
             self._clear_results()
             return
+        # The title follows the text at once; the count follows the search.
+        self.listing.border_title = Content.assemble(
+            "Searching ", (f"“{' '.join(clean(self.query_text).split())}”", "bold"), "…"
+        )
         self._start_search()
 
     def _start_search(self) -> None:
         if not self.index_ready:
             self._hint("Waiting for the index; results follow as soon as it is ready.")
             return
-        self.run_search(self.query_text, self.search_sort)
+        typed = self.query_text + (" " if self.word_finished else "")
+        self.run_search(typed, self.search_sort)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, text: str, sort: str) -> None:
@@ -156,6 +165,7 @@ class SearchScreen(ReportsFailures, Screen[None]):
                 SEARCH_LIMIT,
                 sort,
                 should_stop=lambda: worker.is_cancelled,
+                typing=True,
             )
         except Cancelled:
             return
@@ -164,14 +174,14 @@ class SearchScreen(ReportsFailures, Screen[None]):
 
     @on(SearchDone)
     async def _search_done(self, message: SearchDone) -> None:
-        if message.query != self.query_text or message.sort != self.search_sort:
+        if message.query.strip() != self.query_text or message.sort != self.search_sort:
             return
         result = message.result
         entries = [
             Entry(
                 h.id,
                 h.title,
-                h.outlet,
+                self._source_name(h),
                 h.published,
                 h.snippet,
                 tuple((int(s), int(e)) for s, e in h.spans),
@@ -202,6 +212,10 @@ class SearchScreen(ReportsFailures, Screen[None]):
         self._hint(hint)
         self.pane.set_terms(self.terms)
         self.refresh_bindings()
+
+    def _source_name(self, hit: Hit) -> str:
+        article = self.by_id.get(hit.id)
+        return article.source_name if article is not None else source_name(hit.outlet, hit.via)
 
     def _origin(self, article_id: str) -> str:
         article = self.by_id.get(article_id)

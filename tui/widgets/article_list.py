@@ -48,7 +48,7 @@ class Entry:
         return Entry(
             article.id,
             article.title,
-            article.outlet,
+            article.source_name,  # who published it, and whom it cites
             article.published,
             origin=article.origin.replace("\\", "/").rsplit("/", 1)[-1],
         )

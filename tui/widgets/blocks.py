@@ -36,7 +36,9 @@ def header_content(article: Article, terms: Terms | None = None) -> Content:
     for start, end in match_spans(title.plain, terms or Terms()):
         title = title.stylize(MATCH_STYLE, start, end)
     lines = [title.stylize("$text-primary")]
-    byline = [Content(clean(x)) for x in (article.outlet, article.author, article.published) if x]
+    # The author is left out where the byline already stands in for the outlet.
+    author = article.author if article.outlet else None
+    byline = [Content(clean(x)) for x in (article.source_name, author, article.published) if x]
     if byline:
         lines.append(Content(" · ").join(byline).stylize("italic"))
     if article.url:

@@ -8,6 +8,8 @@ lighting it up.
 
 from __future__ import annotations
 
+import re
+
 from hollywood_ai.index import Article, plain, split_passages
 from hollywood_ai.tui.document import Block, clean, line_of, parse, place_of
 from hollywood_ai.tui.terms import Terms, match_spans
@@ -31,6 +33,18 @@ from textual.widgets import Static
 
 __all__ = ["CURRENT_STYLE", "MATCH_STYLE", "PASSAGE_STYLE", "ItemBlock", "ReadingPane", "TextBlock"]
 
+
+
+def _without_repeated_title(blocks: list[Block], title: str) -> list[Block]:
+    """The blocks, less a first heading that only repeats the title the
+    header already shows."""
+
+    def words(text: str) -> list[str]:
+        return re.findall(r"\w+", text.casefold())
+
+    if blocks and blocks[0].kind == "heading" and words(blocks[0].plain) == words(title):
+        return blocks[1:]
+    return blocks
 
 class ReadingPane(VerticalScroll):
     """Shows one article; marks search words and a passage; scrolls like a pager."""
@@ -107,7 +121,7 @@ class ReadingPane(VerticalScroll):
                 self._scroll_after(passage, scroll_y)
             return
         self.article = article
-        self.blocks = parse(article.body)
+        self.blocks = _without_repeated_title(parse(article.body), article.title)
         widgets: list[Widget] = [Static(header_content(article, self.terms), id="article-header")]
         for i, block in enumerate(self.blocks):
             if block.kind == "item":
@@ -120,7 +134,7 @@ class ReadingPane(VerticalScroll):
                 widgets.append(TableBlock(block))
             else:
                 widgets.append(TextBlock(block))
-        self.border_title = Content(clean(article.outlet or "Article"))
+        self.border_title = Content(clean(article.source_name))
         async with self.batch():
             await self.remove_children()
             await self.mount_all(widgets)

@@ -6,7 +6,8 @@ from hollywood_ai.tui.widgets.query_input import QueryInput
 from textual.binding import Binding
 from textual.message import Message
 
-PLACEHOLDER = 'Search: words, "a phrase", outlet:guardian, published:2025'
+# Short enough for the box above the list at 120 columns (? lists the rest).
+PLACEHOLDER = 'Search: words, "a phrase", outlet:x'
 
 
 class SearchBox(QueryInput):
