@@ -35,19 +35,22 @@ def feed_search(
     limit: int = 20,
     sort: str = "relevance",
     should_stop: Callable[[], bool] | None = None,
+    typing: bool = False,
 ) -> SearchResult:
     """search(), with ``feed:URL`` (the feed's address, or a unique part of
     it) keeping only that feed's articles; a HollywoodError for a feed that is
-    not subscribed."""
+    not subscribed. ``typing`` as in search(), for the words beside it."""
     rest, url = split_feed(text)
     if url is None:
-        return search(ws, text, limit, sort, should_stop)
+        return search(ws, text, limit, sort, should_stop, typing=typing)
     ids = feed_articles(ws, url)
     if not rest:
         listed = [a for a in ws.listing() if a.id in ids]
         hits = [Hit(a.id, a.title, a.outlet, a.published, 0.0, "") for a in listed[:limit]]
         return SearchResult(query=text, total=len(listed), suggestion=None, hits=hits)
-    found = search(ws, rest, FEED_SEARCH_LIMIT, sort, should_stop, with_suggestion=False)
+    found = search(
+        ws, rest, FEED_SEARCH_LIMIT, sort, should_stop, with_suggestion=False, typing=typing
+    )
     kept = [h for h in found.hits if h.id in ids]
     note = found.note
     if found.total > FEED_SEARCH_LIMIT:

@@ -640,10 +640,12 @@ async def test_the_reader_cancels_a_stale_search(seeded_home, tmp_path, monkeypa
     shutil.copytree(seeded_home, home)
     real = search_module.search
     stopped = threading.Event()
+    running = threading.Event()
 
     def slow(ws, text, limit=20, sort="relevance", should_stop=None, **kw):
         if text == "eternau":
             assert should_stop is not None, "the reader passed no should_stop"
+            running.set()
             deadline = time.monotonic() + 10
             while not should_stop():
                 assert time.monotonic() < deadline, "the stale search was never cancelled"
@@ -653,11 +655,18 @@ async def test_the_reader_cancels_a_stale_search(seeded_home, tmp_path, monkeypa
         return real(ws, text, limit, sort, should_stop=should_stop, **kw)
 
     monkeypatch.setattr(search_module, "search", slow)
+    # The face keeps a name once it is first used: patched there too.
+    import hollywood_ai.index as face
+
+    monkeypatch.setattr(face, "search", slow, raising=False)
     app = make_app(home)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("slash", *"eternau")
-        await pilot.pause(0.2)  # the search of "eternau" is running
+        for _ in range(200):  # until the search of "eternau" is running
+            if running.is_set():
+                break
+            await pilot.pause(0.05)
         await pilot.press("t")
         await settle(pilot)
         assert stopped.is_set()
