@@ -112,13 +112,18 @@ class ReaderApp(App[None]):
     def binding_ids(self) -> set[str]:
         """The id of every binding of every screen (what a keymap may name)."""
         from hollywood_ai.tui.screens.add import AddScreen, PathInput
-        from hollywood_ai.tui.screens.compare import CompareScreen, PassageList, SourceColumn
+        from hollywood_ai.tui.screens.compare import (
+            CompareScreen,
+            PassageList,
+            SourceColumn,
+            SourceList,
+        )
         from hollywood_ai.tui.screens.confirm import ConfirmScreen
         from hollywood_ai.tui.screens.facts import FactsScreen, FactsTable
         from hollywood_ai.tui.screens.story_picker import StoryPicker
 
         classes: list[type[Any]] = [type(self), MainScreen, SearchBox, ArticleList, ReadingPane]
-        classes += [PassageList, SourceColumn, CompareScreen, FactsTable, FactsScreen]
+        classes += [PassageList, SourceColumn, SourceList, CompareScreen, FactsTable, FactsScreen]
         classes += [StoryPicker, AddScreen, PathInput, HelpScreen, ConfirmScreen]
         return {
             binding.id
@@ -188,7 +193,12 @@ class ReaderApp(App[None]):
     def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key of every screen, once, grouped by where it works."""
         from hollywood_ai.tui.screens.add import AddScreen, PathInput
-        from hollywood_ai.tui.screens.compare import CompareScreen, PassageList, SourceColumn
+        from hollywood_ai.tui.screens.compare import (
+            CompareScreen,
+            PassageList,
+            SourceColumn,
+            SourceList,
+        )
         from hollywood_ai.tui.screens.facts import FactsScreen, FactsTable
         from hollywood_ai.tui.screens.main_following import FollowingScreen
         from hollywood_ai.tui.screens.story_picker import StoryPicker
@@ -215,7 +225,7 @@ class ReaderApp(App[None]):
                 "Compare",
                 [
                     ("Enter", "In the question: compare it, then go to the sources"),
-                    *screen_rows(PassageList, SourceColumn, CompareScreen),
+                    *screen_rows(PassageList, SourceColumn, SourceList, CompareScreen),
                     ("Tab", "Between the question, the differences and the sources"),
                 ],
             ),

@@ -384,6 +384,8 @@ async def test_question_mark_and_f1_open_help_listing_every_binding(reader_home)
             "Top of the article",
             "Ctrl+P",
             "F1",
+            "In the list of sources: the next source",
+            "The sources as a list, one row each, or as columns",
         ):
             assert expected in text, expected
         await pilot.press("escape")

@@ -206,8 +206,22 @@ class SourceList(OptionList):
             tooltip="Open the source in the reader, at its passage",
             id="compare.open_row",
         ),
-        Binding("j", "cursor_down", "Down", show=False, id="compare.list_down"),
-        Binding("k", "cursor_up", "Up", show=False, id="compare.list_up"),
+        Binding(
+            "j",
+            "cursor_down",
+            "Down",
+            show=False,
+            tooltip="In the list of sources: the next source",
+            id="compare.list_down",
+        ),
+        Binding(
+            "k",
+            "cursor_up",
+            "Up",
+            show=False,
+            tooltip="In the list of sources: the previous source",
+            id="compare.list_up",
+        ),
     ]
 
     def on_mount(self) -> None:
