@@ -19,6 +19,7 @@ from hollywood_ai.index.searching.documents import PASSAGE_SEP, TABLE_SEP
 from hollywood_ai.index.searching.generations import SearchIndex
 from hollywood_ai.index.searching.schema import ARTICLES, outlet_parts
 from hollywood_ai.index.searching.suggestions import suggest
+from hollywood_ai.index.searching.typed import expand_typed
 from hollywood_ai.index.text.analysis import text_analyzer
 from whoosh import sorting
 from whoosh.query import Query
@@ -144,14 +145,14 @@ def search(
         with_suggestion = with_suggestion and typed == text
         text = typed
     try:
-        return _search(ws, text, limit, sort, check, with_suggestion, note)
+        return _search(ws, text, limit, sort, check, with_suggestion, note, typing)
     except Cancelled:
         raise
     except Exception as exc:
         repaired = _repair(ws, exc)
     # Once: damage found again in the index just built is not the index's.
     note = f"{note} {repaired}" if note else repaired
-    return _search(ws, text, limit, sort, check, with_suggestion, note)
+    return _search(ws, text, limit, sort, check, with_suggestion, note, typing)
 
 
 def _repair(ws: Indexed, exc: Exception) -> str:
@@ -180,12 +181,13 @@ def _search(
     check: Callable[[], None],
     with_suggestion: bool,
     note: str | None,
+    typing: bool = False,
 ) -> SearchResult:
     """search() on the live generation, the query already bounded."""
     with ws.index.lock:
         check()  # gone stale while another search held the lock
         searcher = ws.index.searcher(ARTICLES)
-        found = _find(searcher, text, limit, sort, check)
+        found = _find(searcher, text, limit, sort, check, typing)
         if found is None:
             return SearchResult(query=text, total=0, suggestion=None, hits=[], note=note)
         total, rows, stems = found
@@ -228,6 +230,7 @@ def _find(
     limit: int,
     sort: str,
     check: Callable[[], None],
+    typing: bool = False,
 ) -> tuple[int, list[_Row], set[str]] | None:
     """The exact total, the best ``limit`` hits and the analysed words to
     highlight; None for a query with nothing to look for. The fast path
@@ -241,6 +244,8 @@ def _find(
         query = q.parse(text, searcher)
         if isinstance(query, _NullQuery):
             return None
+        if typing:  # the word being typed: its best completions (typed.py)
+            query = expand_typed(searcher, query)
         check()
         ranked = fastrank.rank_query(searcher, query, limit, sort)
         stems = q.text_terms(query, searcher.reader())
