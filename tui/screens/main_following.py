@@ -11,9 +11,9 @@ main.py; this class sits between them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hollywood_ai.index import FeedOutcome, HollywoodError, Subscription, strip_controls
+from hollywood_ai.index import HollywoodError, strip_controls
 from hollywood_ai.tui.screens.main_search import SearchScreen
 from hollywood_ai.tui.screens.story_news import FollowsStories
 from hollywood_ai.tui.widgets.article_list import ArticleList
@@ -23,6 +23,9 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import Label, ProgressBar
+
+if TYPE_CHECKING:
+    from hollywood_ai.index import FeedOutcome, Subscription
 
 
 @dataclass

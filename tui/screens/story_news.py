@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hollywood_ai.index import HollywoodError, StoryNews, Workspace, strip_controls
+from hollywood_ai.index import HollywoodError, strip_controls
 from hollywood_ai.tui.screens.failures import ReportsFailures
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 if TYPE_CHECKING:
+    from hollywood_ai.index import StoryNews, Workspace
     from textual.app import App
 
 
