@@ -334,8 +334,9 @@ async def test_facts_fit_80_columns_with_codes_and_a_legend(reader_home):
         assert screen.facts[0].label[:40] in shown
         legend = str(screen.query_one("#facts-legend", Static).visual)
         for a in screen.articles:
-            name = (a.outlet or a.title)[:20]
+            name = a.source_name[:20]  # the name every screen gives it
             assert f"{screen.codes[a.id]} {name}" in legend, legend
+        assert "kghosh.substack.com, via" in legend
         for row in legend.splitlines():
             assert row.strip() in shown  # every line of the legend is on screen, whole
         # q closes facts as Esc does; the reader goes on.

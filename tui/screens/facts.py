@@ -7,7 +7,6 @@ fit in 80 columns."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from hollywood_ai.index import (
@@ -21,6 +20,7 @@ from hollywood_ai.index import (
 )
 from hollywood_ai.tui.messages import OpenArticle
 from hollywood_ai.tui.screens.compare import CompareScreen, discrepancy_content
+from hollywood_ai.tui.screens.fact_sources import short_name, source_codes, source_names
 from hollywood_ai.tui.screens.failures import failure_text
 from hollywood_ai.tui.screens.story_picker import StoryScreen, load_stories, story_label
 from rich.text import Text
@@ -44,43 +44,6 @@ class FactsReady(Message):
     articles: list[Article]
     story: str | None = None  # the story's id and label, as the engine chose it
     story_label: str | None = None
-
-
-def short_outlet(article: Article, width: int = 12) -> str:
-    name = strip_controls(article.outlet or article.title)
-    return name if len(name) <= width else name[: width - 1] + "…"
-
-
-def outlet_code(outlet: str) -> str:
-    """Two to four letters for an outlet: TechCrunch TC, The Guardian GUA,
-    The Hollywood Reporter HR, New York Times NYT."""
-    words = [
-        w
-        for w in re.findall(r"[^\W_]+", strip_controls(outlet))
-        if w.lower() not in ("the", "a", "an")
-    ]
-    if not words:
-        return ""
-    if len(words) == 1:
-        word = words[0]
-        capitals = [c for c in word if c.isupper()]
-        if len(capitals) >= 2:
-            return "".join(capitals)[:4]
-        return word[:3].upper()
-    return "".join(w[0] for w in words)[:4].upper()
-
-
-def source_codes(articles: list[Article]) -> dict[str, str]:
-    """A short, unique code per source: the outlet's initials, else a number."""
-    codes: dict[str, str] = {}
-    taken: set[str] = set()
-    for n, article in enumerate(articles, 1):
-        code = outlet_code(article.outlet or "") or str(n)
-        if code in taken:
-            code = f"{code[:3]}{n}"
-        taken.add(code)
-        codes[article.id] = code
-    return codes
 
 
 def _fit(label: str, width: int) -> str:
@@ -258,6 +221,7 @@ class FactsScreen(StoryScreen):
     def _show_legend(self) -> None:
         """The marks, then each code with its source, broken into lines between
         entries (never inside one)."""
+        names = source_names(self.articles)
         entries = [
             Content.assemble(
                 (REPORTED, "bold $text-success"),
@@ -268,7 +232,9 @@ class FactsScreen(StoryScreen):
                 " silent",
             ),
             *(
-                Content.assemble((self.codes[a.id], "bold $text-accent"), " ", short_outlet(a, 26))
+                Content.assemble(
+                    (self.codes[a.id], "bold $text-accent"), " ", short_name(names[a.id], 26)
+                )
                 for a in self.articles
             ),
         ]
@@ -296,7 +262,7 @@ class FactsScreen(StoryScreen):
 
     def _show(self, index: int) -> None:
         fact = self.facts[index]
-        names = {a.id: strip_controls(a.outlet or a.title) for a in self.articles}
+        names = {aid: strip_controls(name) for aid, name in source_names(self.articles).items()}
         parts: list[Content] = [Content.styled(strip_controls(fact.label), "bold"), Content("")]
         for aid, text in fact.sources.items():
             parts.append(
