@@ -119,8 +119,12 @@ def _story_markdown(comparison: Comparison, articles: Mapping[str, Article]) -> 
             if d.diff:
                 lines.append(f"  - diff: {_md(quotes.render_diff(d.diff))}")
         lines.append("")
-    lines += ["## Sources", ""]
-    for s in comparison.sources:
+    # As the compare screen shows them: those that report it, first published first.
+    lines += ["## Sources, first published first", ""]
+    ordered = sorted(
+        comparison.sources, key=lambda s: (not s.reports, s.published is None, s.published or "")
+    )
+    for s in ordered:
         detail = f"Source: {s.name} · {source_line(s.id, articles.get(s.id))}"
         lines += [f"### {_md(s.title)}", "", _md(detail), ""]
         if not s.reports:

@@ -67,3 +67,37 @@ def test_facts_export_writes_markdown_csv_and_json_of_the_matrix(reader_home: Pa
     assert "Made:" in md and DIGEST in md
     _, out, _ = cli(capsys, reader_home, "facts", "--export")
     assert not set(written(out)) & set(paths)
+
+
+def test_an_export_lists_the_sources_first_published_first():
+    """As the compare screen orders them: those that report it by date
+    (undated last), then the silent ones."""
+    from hollywood_ai.index import Comparison, SourceReport, to_markdown
+
+    def source(sid: str, outlet: str, published: str | None, reports: bool = True):
+        return SourceReport(
+            id=sid,
+            title=f"{outlet} on the studio deal",
+            outlet=outlet,
+            reports=reports,
+            passages=[],
+            published=published,
+        )
+
+    c = Comparison(
+        query="how much was the deal",
+        story=None,
+        sources=[
+            source("a", "Late Wire", "2025-03-09"),
+            source("b", "Undated Post", None),
+            source("c", "Silent Times", "2025-03-01", reports=False),
+            source("d", "Early Ledger", "2025-03-02"),
+        ],
+        discrepancies=[],
+    )
+    text = to_markdown(c)
+    order = [
+        text.index(f"### {name} on the studio deal")
+        for name in ("Early Ledger", "Late Wire", "Undated Post", "Silent Times")
+    ]
+    assert order == sorted(order)
