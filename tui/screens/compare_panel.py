@@ -76,10 +76,9 @@ class SourcesScreen(StoryScreen):
         elif self.comparison is not None and self.sources:
             visible = self._visible()
             self.first = window_start(self.first, self.at, visible, len(self.sources))
-            label = self.names
             n = len(self.sources)
             await columns.mount_all(
-                SourceColumn(s, label[s.id], f"{i + 1} of {n}")
+                SourceColumn(s, f"{i + 1} of {n}")
                 for i, s in enumerate(self.sources[self.first : self.first + visible], self.first)
             )
         self._show_heading()

@@ -155,13 +155,26 @@ class SourceColumn(Vertical):
     # over the keys of the containers they sit in.
     BINDINGS = [*COLUMN_KEYS]
 
-    def __init__(self, source: SourceReport, label: str, place: str = "") -> None:
-        """``label``: the source's name, from ``Comparison.labels`` (cut here,
-        to the width, by the border); ``place``: "3 of 11"."""
+    def __init__(self, source: SourceReport, place: str = "") -> None:
+        """``place``: "3 of 11". The title is the source's name and its date;
+        the article's title heads the column, so two sources of one outlet
+        are told apart there."""
         super().__init__()
         self.source = source
-        self.border_title = Content(f"{one_line(label)} · {date_of(source)}")
+        self.border_title = self._title(MIN_COLUMN)
         self.border_subtitle = Content(place)
+
+    def _title(self, width: int) -> Content:
+        """Name · date, the name cut so that the date always shows."""
+        date = f" · {date_of(self.source)}"
+        name = one_line(self.source.name)
+        room = max(8, width - 6 - len(date))  # corners, the title's padding
+        if len(name) > room:
+            name = name[: room - 1].rstrip() + "…"
+        return Content(name + date)
+
+    def on_resize(self) -> None:
+        self.border_title = self._title(self.outer_size.width)
 
     def compose(self) -> ComposeResult:
         s = self.source
