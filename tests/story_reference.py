@@ -21,48 +21,13 @@ from hollywood_ai.index.stories.links import (
     STORY_THRESHOLD,
 )
 from hollywood_ai.index.text.normalise import fold
+
+# The stop words are data the reference shares with the engine; the counting is its own.
+from hollywood_ai.index.text.storywords import _EXTRA_STOP
 from whoosh.analysis import STOP_WORDS
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]{2,}")
 _ENTITY = re.compile(r"(?<![.!?:“\"]\s)(?<!^)\b([A-ZÀ-Þ][\w'’-]{2,})")
-_EXTRA_STOP = set(
-    [
-        "said",
-        "says",
-        "also",
-        "would",
-        "could",
-        "more",
-        "like",
-        "one",
-        "new",
-        "year",
-        "years",
-        "its",
-        "their",
-        "his",
-        "her",
-        "been",
-        "has",
-        "had",
-        "were",
-        "was",
-        "than",
-        "which",
-        "who",
-        "what",
-        "about",
-        "into",
-        "over",
-        "such",
-        "other",
-        "some",
-        "just",
-        "only",
-        "very",
-        "most",
-    ]
-)
 
 
 def words(article: Article) -> Counter[str]:
