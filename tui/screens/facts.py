@@ -222,6 +222,9 @@ class FactsScreen(StoryScreen):
         """The marks, then each code with its source, broken into lines between
         entries (never inside one)."""
         names = source_names(self.articles)
+        room = max(20, self.size.width - 4)
+        # Names as long as two to a line allow: 26 characters at 80 columns.
+        cut = max(26, (room - 30) // 2)
         entries = [
             Content.assemble(
                 (REPORTED, "bold $text-success"),
@@ -233,12 +236,11 @@ class FactsScreen(StoryScreen):
             ),
             *(
                 Content.assemble(
-                    (self.codes[a.id], "bold $text-accent"), " ", short_name(names[a.id], 26)
+                    (self.codes[a.id], "bold $text-accent"), " ", short_name(names[a.id], cut)
                 )
                 for a in self.articles
             ),
         ]
-        room = max(20, self.size.width - 4)
         lines: list[list[Content]] = [[]]
         used = 0
         for entry in entries:
