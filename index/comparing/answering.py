@@ -51,10 +51,17 @@ def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
 
 #: Titles of an office, and the words a question names the office by.
 _OFFICES = {
-    "sen": {"senator", "sen"},
-    "senator": {"senator", "sen"},
-    "rep": {"representative", "rep", "congressman", "congresswoman", "lawmaker"},
-    "representative": {"representative", "rep", "congressman", "congresswoman", "lawmaker"},
+    "sen": {"senator", "sen", "lawmaker", "legislator"},
+    "senator": {"senator", "sen", "lawmaker", "legislator"},
+    "rep": {"representative", "rep", "congressman", "congresswoman", "lawmaker", "legislator"},
+    "representative": {
+        "representative",
+        "rep",
+        "congressman",
+        "congresswoman",
+        "lawmaker",
+        "legislator",
+    },
     "gov": {"governor", "gov"},
     "governor": {"governor", "gov"},
     "president": {"president"},

@@ -350,11 +350,24 @@ _STATEMENT_BEFORE = re.compile(
 )
 
 
+#: ... or that a day may come just before ("the mayor on Monday said", "it
+#: on Friday confirmed").
+_STATEMENT_AFTER = re.compile(
+    r",?\s+(say|said|says|told|tells|wrote|writes|"
+    r"(?:declare|state|confirm|report|tweet|announce|acknowledge|insist|argue|warn|"
+    r"express|hint|suggest|add)(?:s|d|ed)?)\b",
+    re.I,
+)
+
+
 def _dates_a_statement(text: str, span: Span, question: str) -> bool:
     """A day that dates the saying ("the editor was fired, her lawyer said
-    Monday"), not what was said, unless the saying is what the question
-    asks about ("when did the paper confirm it")."""
-    m = _STATEMENT_BEFORE.search(text[max(0, span[1] - 24) : span[1]])
+    Monday", "the mayor on Monday expressed relief"), not what was said,
+    unless the saying is what the question asks about ("when did the paper
+    confirm it")."""
+    m = _STATEMENT_BEFORE.search(text[max(0, span[1] - 24) : span[1]]) or _STATEMENT_AFTER.match(
+        text, span[2]
+    )
     if not m:
         return False
     return not set(stems(m.group(1))) & set(stems(question))

@@ -164,6 +164,10 @@ RELATED = [
 # the "earnings call").
 ONE_WAY = {
     "earnings": "revenue revenues income sales",
+    # A lawmaker is named by the office's title: "Rep. Ana Ruiz", "Sen. Leo
+    # Brandt" ("representative" is left out: a union's representative is no
+    # lawmaker, and the word, common in a story, would weigh "lawmaker" down).
+    "lawmaker": "legislator legislators rep sen congressman congresswoman assemblyman assemblywoman",
 }
 # Words for the kind of work a title names: in a question asking for the name
 # ("what is the show called"), the title itself stands for them.

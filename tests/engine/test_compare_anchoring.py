@@ -1,0 +1,95 @@
+"""Where an answer must stand for a source to report it: a date in the
+sentence that carries the fact (not in the next one, nor the day a statement
+was made), the doer of the deed asked about, and a lawmaker named by the
+office's title.
+
+Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from hollywood_ai.index.comparing import answers
+from hollywood_ai.index.comparing.comparison import compare_in
+from hollywood_ai.index.comparing.evidence import read_question, story_passages
+from hollywood_ai.index.model import Article
+
+
+def _article(outlet: str, title: str, body: str) -> Article:
+    return Article.make(title=title, body=body, origin=f"{outlet}.md", outlet=outlet)
+
+
+def _reports(articles: list[Article], question: str) -> dict[str, bool]:
+    result = compare_in(story_passages(articles), read_question(question))
+    return {s.outlet or "": s.reports for s in result.sources}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The mayor on Monday said the ferry was closed.", []),
+        ("The mayor, on Monday, expressed relief that the ferry was closed.", []),
+        ("The ferry was closed on Monday, the mayor said.", ["on Monday"]),
+    ],
+)
+def test_a_day_before_a_verb_of_saying_dates_the_saying(text: str, found: list[str]) -> None:
+    q = read_question("When was the ferry closed?")
+    assert [c[0] for c in answers.candidates(text, q.answer, q.text)] == found
+
+
+def test_a_date_in_the_sentence_after_the_fact_does_not_date_it() -> None:
+    """ "When was the ferry closed": a sentence on the closing, then one
+    that gives a day but not the closing, does not say when."""
+    beside = _article(
+        "a",
+        "Ferry service ends",
+        "The council closed the harbour ferry after a long debate. "
+        "Residents gathered at the pier on Saturday to protest the cuts.",
+    )
+    inside = _article(
+        "b",
+        "Harbour ferry stops",
+        "The harbour ferry was closed on Friday after the council vote.",
+    )
+    reports = _reports([beside, inside], "When was the ferry closed?")
+    assert reports == {"a": False, "b": True}
+
+
+def test_who_did_it_stands_in_the_sentence_that_tells_the_deed() -> None:
+    """ "Who interviewed the mayor": a sentence naming people, after one on
+    the interview, does not say who interviewed her."""
+    after = _article(
+        "a",
+        "Mayor speaks on budget",
+        "The mayor gave a long interview about the harbour budget. "
+        "Council member Ana Ruiz said the budget was too small.",
+    )
+    inside = _article(
+        "b",
+        "Mayor talks budget",
+        "The mayor was interviewed by Leo Brandt of the evening bulletin.",
+    )
+    reports = _reports([after, inside], "Who interviewed the mayor?")
+    assert reports == {"a": False, "b": True}
+
+
+def test_a_lawmaker_is_named_by_the_title_of_the_office() -> None:
+    """ "Which lawmaker proposed the toll": "Rep. Ana Ruiz" and "Sen. Leo
+    Brandt" are lawmakers, though the word is not written."""
+    rep = _article(
+        "a",
+        "Toll proposal",
+        "The bridge toll was proposed by Rep. Ana Ruiz on Monday.\n\n"
+        "Drivers were unhappy with the plan.",
+    )
+    sen = _article(
+        "b",
+        "Bridge toll plan",
+        "Sen. Leo Brandt proposed the bridge toll in a speech.\n\n"
+        "The plan would fund repairs.",
+    )
+    result = compare_in(
+        story_passages([rep, sen]), read_question("Which lawmaker proposed the bridge toll?")
+    )
+    got = {s.outlet: s for s in result.sources}
+    assert got["a"].reports and "Ana Ruiz" in got["a"].passages[0].text
+    assert got["b"].reports and "Leo Brandt" in got["b"].passages[0].text
