@@ -84,8 +84,7 @@ def test_a_lawmaker_is_named_by_the_title_of_the_office() -> None:
     sen = _article(
         "b",
         "Bridge toll plan",
-        "Sen. Leo Brandt proposed the bridge toll in a speech.\n\n"
-        "The plan would fund repairs.",
+        "Sen. Leo Brandt proposed the bridge toll in a speech.\n\nThe plan would fund repairs.",
     )
     result = compare_in(
         story_passages([rep, sen]), read_question("Which lawmaker proposed the bridge toll?")
