@@ -23,6 +23,18 @@ ANSWER_REACH = 80
 PERSON_REACH = 60
 
 
+def needs_anchor(q: Question) -> bool:
+    """Whether the answer must stand in a passage that itself carries some
+    of the focus (a passage whose neighbours alone carry it does not
+    report): a day in the sentence beside the fact dates another event
+    ("The plant closed." "On Monday, workers gathered."), and a person there
+    did another deed ("who interviewed her"). A place may stand in the next
+    sentence ("The scene shows a collapse." "It was shot in Lima."), and so
+    may a person asked for by their role, as the fact's speaker ("It will
+    close in May." "..., Ruiz said.")."""
+    return q.answer == "date" or (q.answer == "person" and q.reading.measure == "agent")
+
+
 def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
     """The candidate answers of a passage (see ``answers.candidates``) that
     stand near a word of the question's focus, when the passage has one."""
@@ -41,12 +53,27 @@ def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
         return [c for c in found if min(_distance(c, x) for x in marks) <= ANSWER_REACH]
     owner = _owner_stems(q.text)
     marks = [x for x in marks if not owner & word_stems(text[x[0] : x[1]])] or marks
+    saying = _asks_who_said(q.text)
     return [
         c
         for c in found
-        if any(_distance(c, x) <= PERSON_REACH and _beside(text, c, x) for x in marks)
+        if any(_distance(c, x) <= PERSON_REACH and _beside(text, c, x, saying) for x in marks)
         and not _holds_another_office(c[0], q)
     ]
+
+
+#: Verbs of saying: "which senator said the summit should not go ahead" is
+#: answered by "Ruiz tweeted that the summit should not go ahead".
+_SAYING = re.compile(
+    r"\b(?:said|says|say|told|tells|tweeted|tweets|wrote|writes|added|argued|warned|stated|"
+    r"declared|announced|insisted)\b",
+    re.I,
+)
+
+
+def _asks_who_said(question: str) -> bool:
+    """Whether the question asks who said something ("which senator said")."""
+    return bool(_SAYING.search(question))
 
 
 #: Titles of an office, and the words a question names the office by.
@@ -94,10 +121,16 @@ _VERBISH = re.compile(
 )
 
 
-def _beside(text: str, span: tuple[str, int, int], mark: tuple[int, int]) -> bool:
+def _beside(
+    text: str, span: tuple[str, int, int], mark: tuple[int, int], saying: bool = False
+) -> bool:
     """The person and the focus word belong together: nothing between them
-    that starts another statement (a verb: "Mr. Obama said the gunman")."""
+    that starts another statement (a verb: "Mr. Obama said the gunman"),
+    unless the question asks who said it (``saying``): then the verb of
+    saying joins the speaker to what they said."""
     gap = text[span[2] : mark[0]] if span[2] <= mark[0] else text[mark[1] : span[1]]
+    if saying and span[2] <= mark[0] and _SAYING.match(gap.lstrip(" ,")):
+        return True  # "Ruiz tweeted that if the summit ...": Ruiz said it
     if span[2] <= mark[0] and _AUXILIARY_ONLY.fullmatch(gap):
         return True  # "Ana Ruiz, had overruled": the person does what is asked
     nearer = _NEARER_ROLE.fullmatch(gap) if mark[1] <= span[1] else None
@@ -166,6 +199,27 @@ def counts_the_noun(text: str, q: Question) -> bool:
         if any(counted & word_stems(w) for w in following):
             return True
     return False
+
+
+def _bare_name(name: str) -> list[str]:
+    """A person's name without titles and possessive ("Mr. Corker's" ->
+    ["corker"])."""
+    return [w for w in answers.name_words(name) if w not in answers.TITLE_WORDS]
+
+
+def full_name(person: str, texts: list[str]) -> tuple[int, str] | None:
+    """For a person given by surname alone ("Mr. Corker", "Bowdich's"), the
+    first of ``texts`` that names them in full, and that name ("Senator Bob
+    Corker")."""
+    words = _bare_name(person)
+    if len(words) != 1:
+        return None
+    for i, text in enumerate(texts):
+        for found, _, _ in answers.people(text):
+            full = _bare_name(found)
+            if len(full) >= 2 and full[-1] == words[0]:
+                return i, found
+    return None
 
 
 def answer_of(text: str, q: Question) -> str | None:

@@ -124,6 +124,11 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", fold(text).replace("’", "'"))
 
 
+def name_words(text: str) -> list[str]:
+    """The words of a name, folded, a possessive's "s" left off."""
+    return [w for w in _words(text) if w != "s"]
+
+
 @lru_cache(maxsize=256)
 def _question_words(question: str) -> frozenset[str]:
     """The question's words, folded, and their singulars."""

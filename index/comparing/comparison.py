@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from hollywood_ai.index.comparing import scope as scopemod
 from hollywood_ai.index.comparing import scoring
-from hollywood_ai.index.comparing.answering import ANSWER_TYPES, answer_of
+from hollywood_ai.index.comparing.answering import ANSWER_TYPES, answer_of, full_name
 from hollywood_ai.index.comparing.differences import (
     Discrepancy,
     find_discrepancies,
@@ -143,7 +143,7 @@ def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = No
                 if s.score >= PASSAGE_KEEP * best.score
                 and s.coverage >= max(scoring.REPORT_COVERAGE, PASSAGE_COVERAGE * best.coverage)
             ]
-            kept = kept[:MAX_PASSAGES]
+            kept = _with_full_name(kept, scored + _unscored(sp, article.id), q)[:MAX_PASSAGES]
             for s in kept:
                 s.spans = highlight_spans(s.text, stems | _number_stems(q))
         sources.append(
@@ -169,6 +169,9 @@ def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = No
         for source in sources:
             if source.reports and source.passages:
                 found = answer_of(source.passages[0].text, q)
+                named = full_name(found, [p.text for p in source.passages]) if found else None
+                if named and q.answer == "person":
+                    found = named[1]  # "Elliott" is "Mike Elliott" in the passage after
                 if found:
                     given[source.id] = found
         discrepancies = with_answers(discrepancies, given, q.answer)
@@ -226,7 +229,30 @@ def comparison_of_fact(
     )
 
 
+def _with_full_name(
+    kept: list[ScoredPassage], scored: list[ScoredPassage], q: Question
+) -> list[ScoredPassage]:
+    """For "who", when the best passage names its answer by surname only
+    ("Mr. Corker said"), the passage that names them in full ("Senator Bob
+    Corker") comes second, so that the reader sees who it is."""
+    if q.answer != "person" or not kept:
+        return kept
+    found = answer_of(kept[0].text, q)
+    named = full_name(found, [s.text for s in scored]) if found else None
+    if named is None or any(s.start == scored[named[0]].start for s in kept):
+        return kept
+    return [kept[0], scored[named[0]], *kept[1:]]
+
+
+def _unscored(sp: StoryPassages, article_id: str) -> list[ScoredPassage]:
+    """An article's passages as they stand, unscored (in text order)."""
+    return [
+        ScoredPassage(
+            a.passage.text, 0.0, 0.0, article_id, a.passage.position, a.passage.start, a.passage.end
+        )
+        for a in sp.by_article.get(article_id, [])
+    ]
+
+
 def _number_stems(q: Question) -> set[str]:
     return {t for t in q.terms if t.isdigit()}
-
-

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from hollywood_ai.index.comparing import answers, quotes
+from hollywood_ai.index.comparing import answering, answers, quotes
 from hollywood_ai.index.comparing import names as namemod
 from hollywood_ai.index.comparing.answering import ANSWER_TYPES, answer_spans, counts_the_noun
 from hollywood_ai.index.comparing.differences import article_names
@@ -205,22 +205,6 @@ RESCUE_SHARE = 0.2
 #: bar any passage must clear on meaning (a speaker quoted on another matter
 #: does not report it).
 SAID_MEANING = MEANING_NEEDED
-#: A passage that carries none of the focus itself (only its neighbours do)
-#: gives no answer to the question, however close: "When was Ruiz fired"
-#: is not answered by "On Monday she spoke" after a sentence on the firing.
-UNANCHORED = REPORT_COVERAGE / 2
-
-
-def _needs_anchor(q: Question) -> bool:
-    """Whether the answer must stand in a passage that carries the focus: a
-    day in the sentence beside the fact dates another event, and a person
-    there did another deed ("who interviewed her"). A place may stand in the
-    next sentence ("The scene shows a collapse." "It was shot in Lima."), and
-    so may a person asked for by their role, as the fact's speaker ("It will
-    close in May." "..., Ruiz said.")."""
-    return q.answer == "date" or (q.answer == "person" and q.reading.measure == "agent")
-
-
 def _speaker_spans(article: Article, q: Question) -> list[tuple[int, int]]:
     """Where, in the article's body, the speaker the question asks about is
     quoted ("what did Pelosi say"): quotations attributed to them."""
@@ -403,8 +387,8 @@ class _Asked:
         if theirs and (sim >= SAID_MEANING or on_focus):
             coverage = max(coverage, REPORT_COVERAGE)
             score += WEIGHTS.said
-        if _needs_anchor(q) and focus and not matched & focus:
-            coverage = min(coverage, UNANCHORED)
+        if answering.needs_anchor(q) and focus and not matched & focus:
+            coverage = min(coverage, REPORT_COVERAGE / 2)  # see answering.needs_anchor
         p = a.passage
         start, end = self.whole_quotation(p.start, p.end) if quoted else (p.start, p.end)
         text = self.body[start:end] if (start, end) != (p.start, p.end) else p.text

@@ -92,3 +92,48 @@ def test_a_lawmaker_is_named_by_the_title_of_the_office() -> None:
     got = {s.outlet: s for s in result.sources}
     assert got["a"].reports and "Ana Ruiz" in got["a"].passages[0].text
     assert got["b"].reports and "Leo Brandt" in got["b"].passages[0].text
+
+
+def test_which_senator_said_it_is_the_one_whose_verb_of_saying_leads_it() -> None:
+    """ "Ruiz tweeted that the bridge vote was rushed": Ruiz said what is
+    asked about, though a verb stands between her and its words."""
+    tweeted = _article(
+        "a",
+        "Bridge vote",
+        "The council voted on the bridge late at night.\n\n"
+        "Ruiz tweeted that the bridge vote was rushed and should be held again.",
+    )
+    result = compare_in(
+        story_passages([tweeted]), read_question("Which senator said the bridge vote was rushed?")
+    )
+    assert result.sources[0].reports
+    assert result.sources[0].passages[0].text.startswith("Ruiz tweeted")
+
+
+def test_a_surname_answer_is_shown_with_the_passage_naming_them_in_full() -> None:
+    """ "Who proposed the toll": the best passage says "Brandt proposed",
+    and the passage that names him in full comes second; the answers of two
+    sources then differ as "Leo Brandt" and "Leon Brandt"."""
+    surname = _article(
+        "a",
+        "Toll plan",
+        "The harbour board met on Monday.\n\n"
+        "Council member Leo Brandt spoke first at the meeting.\n\n"
+        "The bridge toll was proposed by Brandt, who said repairs could not wait.",
+    )
+    other = _article(
+        "b",
+        "Bridge toll proposed",
+        "The bridge toll was proposed by council member Leon Brandt on Monday.",
+    )
+    result = compare_in(
+        story_passages([surname, other]), read_question("Who proposed the bridge toll?")
+    )
+    got = {s.outlet: s for s in result.sources}
+    assert got["a"].reports
+    assert [p.text for p in got["a"].passages][:2] == [
+        "The bridge toll was proposed by Brandt, who said repairs could not wait.",
+        "Council member Leo Brandt spoke first at the meeting.",
+    ]
+    names = [d.values for d in result.discrepancies if d.kind == "name"]
+    assert {got["a"].id: "Leo Brandt", got["b"].id: "Leon Brandt"} in names
