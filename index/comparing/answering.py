@@ -44,6 +44,8 @@ def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
     found = answers.candidates(text, q.answer, q.text, q.reading.measure)
     if found and q.answer == "name" and any(c & KIND_STEMS for c in q.concepts):
         found = _titles_of(text, found)
+    if found and q.reading.measure == "agent":
+        found = [c for c in found if not _BEFORE_ROLE.match(text, c[2])]
     if not found or q.reading.measure == "age":
         return found
     marks = _focus_marks(text, q)
@@ -113,6 +115,14 @@ def _holds_another_office(person: str, q: Question) -> bool:
     return not office & asked
 
 
+#: A name before a person's role names who they are, not who acted ("the
+#: House speaker", "a Senate aide", "the Fox News host"): the doer is the person.
+_BEFORE_ROLE = re.compile(
+    r"['’]?s?\s+(?:(?!(?:said|says|told|tells|asked|met|is|was|has|had|and|or)\b|[a-z]+ed\b)"
+    r"[a-z]+\s+)?(?:"
+    + "|".join(sorted(PERSON_NOUNS - {"head", "member", "members", "partner"}))
+    + r")\b"
+)
 _WHO_IS = re.compile(r"\s*who\s+(?:is|was|are|were)\b", re.I)
 _VERBISH = re.compile(
     r"\b(?:said|says|say|told|tells|is|was|were|are|has|had|have|met|called|asked|"

@@ -137,3 +137,20 @@ def test_a_surname_answer_is_shown_with_the_passage_naming_them_in_full() -> Non
     ]
     names = [d.values for d in result.discrepancies if d.kind == "name"]
     assert {got["a"].id: "Leo Brandt", got["b"].id: "Leon Brandt"} in names
+
+
+def test_a_name_before_a_role_is_not_who_acted() -> None:
+    """ "Who interviewed the mayor": "the City Hall spokesman, in an
+    interview" names the spokesman's employer, not an interviewer."""
+    role = _article(
+        "a",
+        "Budget talk",
+        "The City Hall spokesman, in an interview with the mayor, praised the budget.",
+    )
+    doer = _article(
+        "b",
+        "Mayor on the budget",
+        "Leo Brandt interviewed the mayor about the budget for the evening bulletin.",
+    )
+    reports = _reports([role, doer], "Who interviewed the mayor?")
+    assert reports == {"a": False, "b": True}
