@@ -154,3 +154,20 @@ def test_a_name_before_a_role_is_not_who_acted() -> None:
     )
     reports = _reports([role, doer], "Who interviewed the mayor?")
     assert reports == {"a": False, "b": True}
+
+
+def test_a_suspension_is_a_punishment() -> None:
+    """ "What punishment did the board recommend": "should be suspended for
+    two games" tells it, in words the question does not use."""
+    suspended = _article(
+        "a",
+        "Coach faces ban",
+        "The league board met on Tuesday about the coach.\n\n"
+        "The board recommended that the coach be suspended for two games.",
+    )
+    result = compare_in(
+        story_passages([suspended]),
+        read_question("What punishment did the league board recommend for the coach?"),
+    )
+    assert result.sources[0].reports
+    assert "suspended for two games" in result.sources[0].passages[0].text
