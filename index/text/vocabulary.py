@@ -168,6 +168,10 @@ ONE_WAY = {
     # A lawmaker is named by the office's title: "Rep. Ana Ruiz", "Sen. Leo
     # Brandt" ("representative" is left out: a union's representative is no
     # lawmaker, and the word, common in a story, would weigh "lawmaker" down).
+    # "congressional" is said of Congress and of its members.
+    "congressional": "congress congressman congresswoman",
+    # What an area or a plan covers, it includes.
+    "cover": "include includes including",
     "lawmaker": "legislator legislators rep sen congressman congresswoman assemblyman assemblywoman",
 }
 # Words for the kind of work a title names: in a question asking for the name

@@ -171,3 +171,21 @@ def test_a_suspension_is_a_punishment() -> None:
     )
     assert result.sources[0].reports
     assert "suspended for two games" in result.sources[0].passages[0].text
+
+
+def test_a_district_that_includes_a_place_covers_it() -> None:
+    """ "Which area does her congressional district cover": "the
+    congresswoman represents a district which includes most of Vermont"
+    says it in other words."""
+    district = _article(
+        "a",
+        "Ruiz to run again",
+        "Ruiz announced on Monday that she would run again.\n\n"
+        "The congresswoman represents the Ninth District, which includes most of Vermont.",
+    )
+    result = compare_in(
+        story_passages([district]),
+        read_question("Which area does Ruiz's congressional district cover?"),
+    )
+    assert result.sources[0].reports
+    assert "most of Vermont" in result.sources[0].passages[0].text
