@@ -8,7 +8,7 @@ import re
 
 from hollywood_ai.index.comparing import answers
 from hollywood_ai.index.comparing import names as namemod
-from hollywood_ai.index.comparing.evidence import KIND_STEMS, Analysed, Question, word_stems
+from hollywood_ai.index.comparing.evidence import Analysed, Question, word_stems
 from hollywood_ai.index.comparing.questions import PERSON_NOUNS
 
 ANSWER_TYPES = ("figure", "date", "place", "person", "name")
@@ -42,7 +42,7 @@ def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
     if q.answer == "figure" and not a.has_quantity and not answers.might_count(text):
         return []
     found = answers.candidates(text, q.answer, q.text, q.reading.measure)
-    if found and q.answer == "name" and any(c & KIND_STEMS for c in q.concepts):
+    if found and q.wants_title:
         found = _titles_of(text, found)
     if found and q.reading.measure == "agent":
         found = [c for c in found if not _BEFORE_ROLE.match(text, c[2])]
@@ -239,7 +239,7 @@ def answer_of(text: str, q: Question) -> str | None:
     found = answers.candidates(text, q.answer, q.text, q.reading.measure)
     if not found:
         return None
-    if q.answer == "name" and any(c & KIND_STEMS for c in q.concepts):
+    if q.wants_title:
         found = _titles_of(text, found) or found
     marks = _focus_marks(text, q)
     if not marks:

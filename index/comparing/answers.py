@@ -306,8 +306,11 @@ def names(text: str) -> list[Span]:
         start = m.start(1) if m.group(1) else m.start()
         first_words = _words(value)[:1]
         sentence_start = start == 0 or text[:start].rstrip().endswith((".", "!", "?", ":"))
-        if not first_words or (sentence_start and len(value.split()) == 1 and not m.group(1)):
-            continue
+        acronym = len(value) >= 2 and value.isupper() and value.isalpha()
+        if not first_words or (
+            sentence_start and len(value.split()) == 1 and not m.group(1) and not acronym
+        ):
+            continue  # a sentence's first word, capitalised as any is ("CNN" is a name)
         if first_words[0] in SENTENCE_WORDS and len(value.split()) == 1:
             continue
         if all(w in MONTHS or w in WEEKDAYS for w in _words(value)):

@@ -226,6 +226,28 @@ class Question:
     def wants_place(self) -> bool:
         return self.answer == "place"
 
+    @property
+    def wants_title(self) -> bool:
+        """A name asked for is a title when the question asks for the name
+        of a show or a film ("which series", "what is the film called", "the
+        name of the show"), not when one is only spoken of ("which network
+        said she would no longer host its program")."""
+        return self.answer == "name" and _asks_title(self.text)
+
+
+#: A kind of title right after the asking words, or after "name of"/"title of".
+_ASKS_TITLE = re.compile(
+    r"^\W*(?:[\w'’-]+\W+){0,3}?(?:KINDS)\b"
+    r"|\b(?:name|title)s?\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:KINDS)\b"
+    r"|\b(?:KINDS)\b.*\b(?:called|titled|named)\b".replace("KINDS", "|".join(KIND_WORDS.split())),
+    re.I,
+)
+
+
+@lru_cache(maxsize=1024)
+def _asks_title(text: str) -> bool:
+    return bool(_ASKS_TITLE.search(text))
+
 
 def _related_groups() -> dict[str, frozenset[str]]:
     groups: dict[str, frozenset[str]] = {}

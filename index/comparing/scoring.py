@@ -205,6 +205,8 @@ RESCUE_SHARE = 0.2
 #: bar any passage must clear on meaning (a speaker quoted on another matter
 #: does not report it).
 SAID_MEANING = MEANING_NEEDED
+
+
 def _speaker_spans(article: Article, q: Question) -> list[tuple[int, int]]:
     """Where, in the article's body, the speaker the question asks about is
     quoted ("what did Pelosi say"): quotations attributed to them."""
@@ -249,7 +251,7 @@ def score_article(
     if not concepts or not items:
         return []
     article = next((x for x in sp.articles if x.id == article_id), None)
-    kinds = {k for k, c in enumerate(concepts) if c & KIND_STEMS} if q.wants_name else set()
+    kinds = {k for k, c in enumerate(concepts) if c & KIND_STEMS} if q.wants_title else set()
     asked = _Asked(
         article_id=article_id,
         q=q,

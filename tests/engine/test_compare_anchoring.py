@@ -189,3 +189,38 @@ def test_a_district_that_includes_a_place_covers_it() -> None:
     )
     assert result.sources[0].reports
     assert "most of Vermont" in result.sources[0].passages[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("What is the show called?", True),
+        ("What is the name of the Danish crime series?", True),
+        ("Which harbour documentary won the prize?", True),
+        ("Which shot showed the bridge falling down?", False),
+        ("Which studio said the show would end?", False),
+        ("Which network said the comic would no longer host its holiday program?", False),
+    ],
+)
+def test_a_title_is_asked_for_only_when_the_question_asks_for_a_show(
+    question: str, title: bool
+) -> None:
+    assert read_question(question).wants_title is title
+
+
+def test_which_network_is_answered_by_its_name_leading_a_sentence() -> None:
+    """ "Which network said ...": "KTV, which hired the comic ..., said"
+    names the network, though its name is the sentence's first word and no
+    title of a program is given."""
+    network = _article(
+        "a",
+        "Comic dropped",
+        "The comic apologized on Tuesday.\n\n"
+        "KTV, which hired the comic to host its holiday program, said she would no longer appear.",
+    )
+    result = compare_in(
+        story_passages([network]),
+        read_question("Which network said the comic would no longer host its holiday program?"),
+    )
+    assert result.sources[0].reports
+    assert result.sources[0].passages[0].text.startswith("KTV, which hired")
