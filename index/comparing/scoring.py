@@ -322,8 +322,12 @@ class _Asked:
     def _about_another(self, a: Analysed) -> bool:
         """A passage that, with its neighbours, never names the question's
         subject, but names a person the question does not ("When was Ruiz
-        fired": "In March, Leo Brandt was fired"), tells of that person."""
-        if self.q.answer not in ("date", "place", "name"):
+        fired": "In March, Leo Brandt was fired"), tells of that person; a
+        day given there dates another event in any case ("this week's
+        hearing" for "when did Ruiz apologize")."""
+        if self.q.answer == "date":
+            return True
+        if self.q.answer not in ("place", "name"):
             return False
         return bool(answers.candidates(a.passage.text, "person", self.q.text))
 

@@ -224,3 +224,19 @@ def test_which_network_is_answered_by_its_name_leading_a_sentence() -> None:
     )
     assert result.sources[0].reports
     assert result.sources[0].passages[0].text.startswith("KTV, which hired")
+
+
+def test_a_date_in_a_passage_that_never_names_the_subject_dates_another_event() -> None:
+    """ "When did Ruiz resign from the board": "the board voted this week on
+    resigning members", in a paragraph that never names Ruiz, does not say
+    when she resigned."""
+    other = _article(
+        "a",
+        "Harbour board",
+        "Ana Ruiz chaired the harbour board for a decade.\n\n"
+        "Ferries leave the harbour every hour in summer.\n\n"
+        "The board voted this week on the rules for resigning members.",
+    )
+    named = _article("b", "Ruiz leaves", "Ana Ruiz resigned from the harbour board on Friday.")
+    reports = _reports([other, named], "When did Ruiz resign from the board?")
+    assert reports == {"a": False, "b": True}
