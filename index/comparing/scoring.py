@@ -321,10 +321,8 @@ class _Asked:
 
     def _about_another(self, a: Analysed) -> bool:
         """A passage that, with its neighbours, never names the question's
-        subject, but names a person the question does not ("When was Ruiz
-        fired": "In March, Leo Brandt was fired"), tells of that person; a
-        day given there dates another event in any case ("this week's
-        hearing" for "when did Ruiz apologize")."""
+        subject tells of another: of the person it names ("When was Ruiz
+        fired": "In March, Leo Brandt was fired"); its day, of any event."""
         if self.q.answer == "date":
             return True
         if self.q.answer not in ("place", "name"):
