@@ -240,3 +240,21 @@ def test_a_date_in_a_passage_that_never_names_the_subject_dates_another_event() 
     named = _article("b", "Ruiz leaves", "Ana Ruiz resigned from the harbour board on Friday.")
     reports = _reports([other, named], "When did Ruiz resign from the board?")
     assert reports == {"a": False, "b": True}
+
+
+def test_a_second_sentence_telling_the_fact_is_shown_too() -> None:
+    """A source that tells the fact in two sentences, the second a little
+    weaker on the question's words, shows both."""
+    body = (
+        "The harbour council voted on Monday to close the night ferry. "
+        "The council said closing the night ferry will save money.\n\n"
+        "Tourists liked the view from the pier."
+    )
+    result = compare_in(
+        story_passages([_article("a", "Night ferry", body)]),
+        read_question("Why did the harbour council close the night ferry?"),
+    )
+    assert [p.text for p in result.sources[0].passages] == [
+        "The harbour council voted on Monday to close the night ferry.",
+        "The council said closing the night ferry will save money.",
+    ]
