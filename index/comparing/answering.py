@@ -187,9 +187,19 @@ def _distance(span: tuple[str, int, int], mark: tuple[int, int]) -> int:
 
 
 def _focus_marks(text: str, q: Question) -> list[tuple[int, int]]:
-    """Where the words of the question's focus stand in a passage."""
+    """Where the words of the question's focus stand in a passage (a
+    prosecutor's title is no mark of a lawyer: "special counsel")."""
     focus = set().union(*(q.concepts[k] for k in q.focus)) if q.concepts else set()
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text) if focus & word_stems(m.group(0))]
+    return [
+        (m.start(), m.end())
+        for m in _TOKEN.finditer(text)
+        if focus & word_stems(m.group(0)) and not _PROSECUTOR.search(text, 0, m.end())
+    ]
+
+
+#: "Special counsel" and "independent counsel" name a prosecutor, not
+#: anyone's lawyer.
+_PROSECUTOR = re.compile(r"\b(?:special|independent)\s+counsel$", re.I)
 
 
 _TOKEN = re.compile(r"\w[\w'’.-]*")

@@ -267,6 +267,10 @@ for _word, _line in ONE_WAY.items():
 KIND_STEMS = frozenset(t.text for w in KIND_WORDS.split() for t in _ANALYZER(w))
 
 
+#: The stems of "person" ("personal" too) and "people": no evidence for "who".
+_ANY_PERSON = frozenset(t.text for t in _ANALYZER("person people"))
+#: Nouns a question uses for "what it is about": no evidence.
+_FILLER = frozenset(t.text for t in _ANALYZER("matter matters"))
 _CONTRACTION = re.compile(r"\b(what|who|where|when|how|that|there|it)['’]s\b", re.I)
 
 
@@ -310,6 +314,10 @@ def read_question(text: str) -> Question:
             continue
         if reading.is_question and t in asking:
             continue
+        if answer == "person" and t in _ANY_PERSON:
+            continue  # "who is the person", "her personal lawyer": anyone named is one
+        if reading.is_question and t in _FILLER:
+            continue  # "her lawyer in the Flynn matter": the lawyer, of Flynn's case
         terms.append(t)
     # The subject's words as the terms were made: alone and as possessives.
     names = " ".join(reading.subject_names)

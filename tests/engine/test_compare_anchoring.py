@@ -258,3 +258,21 @@ def test_a_second_sentence_telling_the_fact_is_shown_too() -> None:
         "The harbour council voted on Monday to close the night ferry.",
         "The council said closing the night ferry will save money.",
     ]
+
+
+def test_a_special_counsel_is_no_ones_lawyer() -> None:
+    """ "Who is Ruiz's personal lawyer in the harbour matter": "the third
+    person questioned by the special counsel" names neither her lawyer nor
+    a person in the sense asked ("personal" is no evidence), and "matter"
+    asks nothing."""
+    prosecutor = _article(
+        "a",
+        "Harbour inquiry",
+        "Ruiz was the third person questioned by Leo Brandt, the special counsel "
+        "leading the harbour inquiry.",
+    )
+    lawyer = _article(
+        "b", "Ruiz hires lawyer", "Ruiz's personal lawyer, Mae Holt, declined to comment."
+    )
+    reports = _reports([prosecutor, lawyer], "Who is Ruiz's personal lawyer in the harbour matter?")
+    assert reports == {"a": False, "b": True}
