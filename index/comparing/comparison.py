@@ -146,7 +146,7 @@ def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = No
                 if s.score >= PASSAGE_KEEP * best.score
                 and s.coverage >= max(scoring.REPORT_COVERAGE, PASSAGE_COVERAGE * best.coverage)
             ]
-            kept = _with_full_name(kept, scored + _unscored(sp, article.id), q)[:MAX_PASSAGES]
+            kept = _with_full_name(kept, _unscored(sp, article.id), q)[:MAX_PASSAGES]
             for s in kept:
                 s.spans = highlight_spans(s.text, stems | _number_stems(q))
         sources.append(
@@ -233,18 +233,20 @@ def comparison_of_fact(
 
 
 def _with_full_name(
-    kept: list[ScoredPassage], scored: list[ScoredPassage], q: Question
+    kept: list[ScoredPassage], passages: list[ScoredPassage], q: Question
 ) -> list[ScoredPassage]:
     """For "who", when the best passage names its answer by surname only
-    ("Mr. Corker said"), the passage that names them in full ("Senator Bob
-    Corker") comes second, so that the reader sees who it is."""
+    ("Mr. Corker said"), the first of the article's ``passages`` that names
+    them in full ("Senator Bob Corker": news copy gives the full name where
+    it first mentions someone) comes second, so that the reader sees who it
+    is."""
     if q.answer != "person" or not kept:
         return kept
     found = answer_of(kept[0].text, q)
-    named = full_name(found, [s.text for s in scored]) if found else None
-    if named is None or any(s.start == scored[named[0]].start for s in kept):
+    named = full_name(found, [s.text for s in passages]) if found else None
+    if named is None or any(s.start == passages[named[0]].start for s in kept):
         return kept
-    return [kept[0], scored[named[0]], *kept[1:]]
+    return [kept[0], passages[named[0]], *kept[1:]]
 
 
 def _unscored(sp: StoryPassages, article_id: str) -> list[ScoredPassage]:
