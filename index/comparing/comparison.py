@@ -146,7 +146,9 @@ def compare_in(sp: StoryPassages, q: Question, story: storymod.Story | None = No
                 if s.score >= PASSAGE_KEEP * best.score
                 and s.coverage >= max(scoring.REPORT_COVERAGE, PASSAGE_COVERAGE * best.coverage)
             ]
-            kept = _with_full_name(kept, _unscored(sp, article.id), q)[:MAX_PASSAGES]
+            if q.answer == "person":
+                kept = _with_full_name(kept, _unscored(sp, article.id), q)
+            kept = kept[:MAX_PASSAGES]
             for s in kept:
                 s.spans = highlight_spans(s.text, stems | _number_stems(q))
         sources.append(
