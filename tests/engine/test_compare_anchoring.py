@@ -37,38 +37,38 @@ def test_a_day_before_a_verb_of_saying_dates_the_saying(text: str, found: list[s
 
 
 def test_a_date_in_the_sentence_after_the_fact_does_not_date_it() -> None:
-    """ "When was the ferry closed": a sentence on the closing, then one
-    that gives a day but not the closing, does not say when."""
+    """ "When did Ruiz close the ferry": a sentence on the closing, then one
+    that names Ruiz and gives a day but not the closing, does not say when."""
     beside = _article(
         "a",
         "Ferry service ends",
-        "The council closed the harbour ferry after a long debate. "
-        "Residents gathered at the pier on Saturday to protest the cuts.",
+        "Ruiz closed the harbour ferry after a long debate. "
+        "On Saturday, Ruiz spoke to residents at the pier.",
     )
     inside = _article(
         "b",
         "Harbour ferry stops",
-        "The harbour ferry was closed on Friday after the council vote.",
+        "Ruiz closed the harbour ferry on Friday after the council vote.",
     )
-    reports = _reports([beside, inside], "When was the ferry closed?")
+    reports = _reports([beside, inside], "When did Ruiz close the ferry?")
     assert reports == {"a": False, "b": True}
 
 
 def test_who_did_it_stands_in_the_sentence_that_tells_the_deed() -> None:
-    """ "Who interviewed the mayor": a sentence naming people, after one on
-    the interview, does not say who interviewed her."""
+    """ "Who interviewed Ruiz": a sentence naming someone beside her, after
+    one on the interview, does not say who interviewed her."""
     after = _article(
         "a",
-        "Mayor speaks on budget",
-        "The mayor gave a long interview about the harbour budget. "
-        "Council member Ana Ruiz said the budget was too small.",
+        "Ruiz speaks on budget",
+        "Ruiz gave a long interview about the harbour budget. "
+        "Council member Leo Brandt praised Ruiz on Monday.",
     )
     inside = _article(
         "b",
-        "Mayor talks budget",
-        "The mayor was interviewed by Leo Brandt of the evening bulletin.",
+        "Ruiz talks budget",
+        "Ruiz was interviewed by Leo Brandt of the evening bulletin.",
     )
-    reports = _reports([after, inside], "Who interviewed the mayor?")
+    reports = _reports([after, inside], "Who interviewed Ruiz?")
     assert reports == {"a": False, "b": True}
 
 
