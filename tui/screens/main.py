@@ -16,7 +16,7 @@ from hollywood_ai.tui.messages import ArticleSelected, IndexProgress, IndexReady
 from hollywood_ai.tui.screens.article_actions import ArticleActions
 from hollywood_ai.tui.screens.failures import failure_text
 from hollywood_ai.tui.screens.main_following import FollowingScreen
-from hollywood_ai.tui.widgets.article_list import FIRST_ROWS, ArticleList
+from hollywood_ai.tui.widgets.article_list import ArticleList
 from hollywood_ai.tui.widgets.reading_pane import ReadingPane
 from hollywood_ai.tui.widgets.search_box import SearchBox
 from textual import events, on, work
@@ -127,10 +127,10 @@ class MainScreen(ArticleActions, FollowingScreen):
         else:
             self.listing.focus()
         ready = self.reader.workspace.ready_listing()
-        # Read ahead while Textual loaded: a list that fits a screen goes into
-        # the first frame; a long one comes with the library worker, its rows
-        # filled in chunks after the first paint.
-        if ready and len(ready) <= FIRST_ROWS:
+        # Read ahead while Textual loaded: the list goes into the first frame,
+        # only the rows that frame shows laid out; the rest are filled in
+        # chunks after the first paint.
+        if ready:
             self._take_library(ready)
         self._library_token = self.reader.workspace.library_token()
         self.set_interval(LIBRARY_POLL, self._watch_library)

@@ -24,9 +24,10 @@ from textual.widgets.option_list import Option
 SNIPPET_MATCH = "bold $text-warning"
 OUTLET_WIDTH = 14
 PROMPT_CACHE = 50_000
-#: Rows put in at once around the kept article (more than any screen shows),
-#: then rows per chunk after the first paint, and the pause between chunks
-#: (keys are served between).
+#: Rows put in at once around the kept article: at most this many, and no
+#: more than two screens of them (see ArticleList.first_rows); then rows per
+#: chunk after the first paint, and the pause between chunks (keys are
+#: served between).
 FIRST_ROWS = 120
 FILL_CHUNK = 200
 FILL_PAUSE = 0.01
@@ -204,15 +205,24 @@ class ArticleList(OptionList):
         self.generation += 1
         self.clear_options()
         total = len(self.entries)
-        start = max(0, min(index - FIRST_ROWS // 2, total - FIRST_ROWS))
+        first = self.first_rows()
+        start = max(0, min(index - first // 2, total - first))
         self._lo = self._hi = self._ready = start
-        self._add_after(FIRST_ROWS)
+        self._add_after(first)
         if self.entries:
             self.highlighted = index - self._lo
             self.scroll_to_highlight()
         if not self.filled:
             generation = self.generation
             self.call_after_refresh(lambda: self._fill_more(generation))
+
+    def first_rows(self) -> int:
+        """How many rows to put in before the first paint: a screen of them
+        above the highlight and one below (a row takes three lines, rule
+        included; one when compact), so that the list is full wherever the
+        highlight sits, and no more: each costs a fifth of a millisecond."""
+        lines = max(self.app.size.height, 24)
+        return min(FIRST_ROWS, 2 * (lines // (1 if self.compact else 3) + 1))
 
     def on_resize(self) -> None:
         """Keep the highlighted row in view when the list changes size (in a
