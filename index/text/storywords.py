@@ -126,4 +126,3 @@ def split_counts(data: bytes) -> tuple[str, list[str], list[str]] | None:
     if not (all(words) and all(counts)):
         return None
     return checksum, words, counts
-
