@@ -16,6 +16,7 @@ import gc
 from collections.abc import Sequence
 from itertools import chain
 from pathlib import Path
+from typing import Any, TypeGuard
 
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.store.durable import read_kept, write_kept
@@ -36,6 +37,8 @@ LISTED = (
     "checksum",
 )
 _TEXT = frozenset(("id", "title", "origin", "checksum"))
+#: The articles kept in the listing's head (more than a screen shows).
+HEAD_ROWS = 120
 _TAGS = LISTED.index("tags")
 
 
@@ -56,6 +59,28 @@ def _read(path: Path, token: Sequence[int]) -> list[Article] | None:
     columns = read_kept(path, LISTING_VERSION, list(token))
     if not _well_formed(columns):
         return None
+    return _articles(columns)
+
+
+def read_head(path: Path, token: Sequence[int]) -> tuple[int, list[Article]] | None:
+    """The number of articles kept in ``path`` for the library state
+    ``token`` and the first HEAD_ROWS of them, from the small file written
+    beside it (a list's first screen without reading the whole listing), or
+    None."""
+    kept = read_kept(head_path(path), LISTING_VERSION, list(token))
+    if not isinstance(kept, dict) or not isinstance(kept.get("count"), int):
+        return None
+    columns = kept.get("columns")
+    if not _well_formed(columns) or len(columns[0]) > kept["count"]:
+        return None
+    return kept["count"], _articles(columns)
+
+
+def head_path(path: Path) -> Path:
+    return path.with_name(f"{path.stem}-HEAD{path.suffix}")
+
+
+def _articles(columns: list[list[Any]]) -> list[Article]:
     count = len(columns[0])
     columns[_TAGS] = [() if not tags else tuple(tags) for tags in columns[_TAGS]]
     columns += [[""] * count, [None] * count]  # no body, no language
@@ -72,7 +97,7 @@ def _read(path: Path, token: Sequence[int]) -> list[Article] | None:
     return out
 
 
-def _well_formed(columns: object) -> bool:
+def _well_formed(columns: object) -> TypeGuard[list[list[Any]]]:
     """Is this one column per listed field, of one length, each value of its
     field's type? (A hand-edited or half-understood file reads as none.)"""
     if not isinstance(columns, list) or len(columns) != len(LISTED):
@@ -93,7 +118,10 @@ def _well_formed(columns: object) -> bool:
 
 
 def write_listing(path: Path, token: Sequence[int], articles: Sequence[Article]) -> None:
-    """Keep ``articles`` (their listed fields) for the library state ``token``."""
+    """Keep ``articles`` (their listed fields) for the library state ``token``,
+    and their number and first HEAD_ROWS beside them (see read_head)."""
     columns = [[getattr(a, name) for a in articles] for name in LISTED]
     columns[_TAGS] = [list(tags) for tags in columns[_TAGS]]
     write_kept(path, LISTING_VERSION, list(token), columns)
+    head = {"count": len(articles), "columns": [c[:HEAD_ROWS] for c in columns]}
+    write_kept(head_path(path), LISTING_VERSION, list(token), head)

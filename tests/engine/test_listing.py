@@ -95,3 +95,18 @@ def test_a_listing_of_the_earlier_layout_is_made_again_in_the_new_one(home: Path
     data = json.loads(kept.read_text(encoding="utf-8"))
     assert data["version"] == LISTING_VERSION
     assert data["payload"][LISTED.index("id")] == expected
+
+
+def test_the_head_kept_beside_the_listing_holds_its_length_and_first_rows(
+    tmp_path: Path, monkeypatch
+):
+    from hollywood_ai.index.store import listing
+
+    monkeypatch.setattr(listing, "HEAD_ROWS", 2)
+    path = tmp_path / "LISTING.json"
+    articles = _articles()
+    write_listing(path, (7, 8), articles)
+    assert listing.read_head(path, (7, 8)) == (3, _without_bodies(articles)[:2])
+    assert listing.read_head(path, (7, 9)) is None  # another library state
+    listing.head_path(path).write_text("{damaged", encoding="utf-8")
+    assert listing.read_head(path, (7, 8)) is None
