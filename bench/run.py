@@ -55,6 +55,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also measure 100,000 articles (opt-in: an hour or more, several GiB of disk)",
     )
+    parser.add_argument(
+        "--huge-size",
+        type=int,
+        default=HUGE,
+        help="the size --with-100k adds (smaller to try the opt-in run quickly)",
+    )
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", type=Path)
     parser.add_argument(
@@ -62,8 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
-    if args.with_100k and HUGE not in sizes:
-        sizes.append(HUGE)
+    if args.with_100k and args.huge_size not in sizes:
+        sizes.append(args.huge_size)
     started = time.time()
     result: dict[str, Any] = {"machine": machine(), "sizes": sizes}
     print(f"# hollywood-ai benchmarks\n\nMachine: {result['machine']}\n", flush=True)

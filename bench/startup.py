@@ -95,9 +95,29 @@ def reader_command(home: Path) -> list[str]:
     return [exe, "--home", str(home)]
 
 
-def measure(home: Path, runs: int = 7, list_marker: str = "Articles (") -> dict[str, float]:
-    """Median start-up of the reader and of the minimal app, and their ratio."""
+def compile_reader() -> None:
+    """Byte-compile the reader's package, as installing it does: Textual is
+    compiled in site-packages, and an editable install run with
+    PYTHONDONTWRITEBYTECODE set would otherwise compile every module of the
+    reader at each start (about 300 ms here), which no installed reader does."""
+    import compileall
+    import importlib.util
+
+    for package in ("hollywood_ai.index", "hollywood_ai.tui", "hollywood_ai.seeds"):
+        spec = importlib.util.find_spec(package)
+        for folder in (spec.submodule_search_locations or []) if spec else []:
+            if Path(folder).is_dir():  # not the editable install's path hook
+                compileall.compile_dir(folder, quiet=1)
+
+
+def measure(
+    home: Path, runs: int = 7, list_marker: str = "Articles (", compiled: bool = True
+) -> dict[str, float]:
+    """Median start-up of the reader and of the minimal app, and their ratio
+    (the reader byte-compiled first, unless ``compiled`` is false)."""
     env = {"TEXTUAL_ANIMATIONS": "none"}
+    if compiled:
+        compile_reader()
     # A session kept open for the whole run: the server neither starts nor
     # exits between launches (which raced with the next launch, and would
     # add its start to every figure).
@@ -156,11 +176,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--home", required=True, type=Path)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--no-compile",
+        action="store_true",
+        help="measure the reader's modules as they are, without byte-compiling them first",
+    )
     args = parser.parse_args(argv)
     if not shutil.which("tmux"):
         print("tmux is needed for this benchmark", file=sys.stderr)
         return 1
-    print(json.dumps(measure(args.home, args.runs), indent=2))
+    print(json.dumps(measure(args.home, args.runs, compiled=not args.no_compile), indent=2))
     return 0
 
 

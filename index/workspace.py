@@ -20,29 +20,12 @@ from hollywood_ai.index.store.durable import (
     atomic_write,
     describe_os_error,
     note_progress,
-    read_kept,
-    write_kept,
     write_lock,
 )
 from hollywood_ai.index.store.home import resolve_home
 from hollywood_ai.index.store.library import Library, valid_id
+from hollywood_ai.index.store.listing import read_head, read_listing, write_listing
 from hollywood_ai.index.text.normalise import strip_controls
-
-#: The listing kept beside the index (see Workspace.listing): its layout's version.
-LISTING_VERSION = 3
-_LISTED = (
-    "id",
-    "title",
-    "origin",
-    "outlet",
-    "via",
-    "via_url",
-    "author",
-    "published",
-    "url",
-    "tags",
-    "checksum",
-)
 
 if TYPE_CHECKING:
     from hollywood_ai.index.searching.generations import Progress, SearchIndex
@@ -56,6 +39,7 @@ class Workspace:
         self._articles: dict[str, Article] | None = None
         self._articles_lock = threading.Lock()
         self._listing: tuple[tuple[int, int], list[Article]] | None = None
+        self._head: tuple[tuple[int, int], tuple[int, list[Article]]] | None = None
         self.damaged: list[str] = []
         self._seed_articles: list[Article] | None = None
         # Set by open(wait=False) when the index was left behind the library:
@@ -242,7 +226,7 @@ class Workspace:
         held = self._listing
         if held is not None and held[0] == token:
             return held[1]
-        kept = self._kept_listing(token)
+        kept = read_listing(self._listing_path(), token)
         if kept is not None:
             self._listing = (token, kept)
             return kept
@@ -262,7 +246,7 @@ class Workspace:
             items = [replace(a, body="") for a in self.articles()]
         items.sort(key=lambda a: a.title.casefold())
         items.sort(key=lambda a: a.published or "", reverse=True)
-        self._keep_listing(token, items)
+        write_listing(self._listing_path(), token, items)
         self._listing = (token, items)
         return items
 
@@ -275,38 +259,42 @@ class Workspace:
         return None
 
     def preload_listing(self) -> None:
-        """Read the listing ahead (the reader starts this in a thread while
-        Textual loads). Best effort: a library that is new, or that cannot be
-        read now, is left to the reader's own loading, which reports why."""
+        """Read ahead, in a thread while Textual loads, the listing's head (a
+        small library's whole listing; a large one's whole is read after the
+        first frame), or the listing. Best effort: the reader reports failures."""
         try:
-            if not self.is_new():
-                self.listing()
+            if self.is_new():
+                return
+            head = self.listing_head()
+            if head is None or head[0] > len(head[1]):
+                if head is None:
+                    self.listing()
+                return
+            self._listing = (self.library_token(), head[1])
         except (HollywoodError, OSError, ValueError):
             pass
 
+    def listing_head(self) -> tuple[int, list[Article]] | None:
+        """The listing's length and first rows (a screen's worth and more),
+        from a small file kept beside it, when the library has not changed
+        since; else None: what a list shows before the whole is read."""
+        token = self.library_token()
+        held = self._head
+        if held is not None and held[0] == token:
+            return held[1]
+        head = read_head(self._listing_path(), token)
+        self._head = (token, head) if head is not None else None
+        return head
+
+    def ready_head(self) -> tuple[int, list[Article]] | None:
+        """listing_head() if already read for the library as it is now."""
+        held = self._head
+        if held is not None and held[0] == self.library_token():
+            return held[1]
+        return None
+
     def _listing_path(self) -> Path:
         return self.home / "index" / "LISTING.json"
-
-    def _kept_listing(self, token: tuple[int, int]) -> list[Article] | None:
-        rows = read_kept(self._listing_path(), LISTING_VERSION, list(token))
-        if rows is None:
-            return None
-        # Fields set at once: a third faster than the frozen dataclass's __init__.
-        new, unlisted = object.__new__, {"body": "", "language": None}
-        try:
-            out = []
-            for row in rows:
-                fields = dict(zip(_LISTED, row, strict=True), **unlisted)
-                fields["tags"] = tuple(fields["tags"])
-                (article := new(Article)).__dict__.update(fields)
-                out.append(article)
-        except (TypeError, ValueError):
-            return None
-        return out
-
-    def _keep_listing(self, token: tuple[int, int], items: list[Article]) -> None:
-        rows = [[getattr(a, name) for name in _LISTED] for a in items]
-        write_kept(self._listing_path(), LISTING_VERSION, list(token), rows)
 
     def get(self, article_id: str) -> Article:
         """The article with this id, or the one whose id starts with it (at

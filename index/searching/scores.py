@@ -70,19 +70,84 @@ def _add_phrase(
 ) -> None:
     """Add the score Whoosh's phrase query gives (its words' scores summed,
     times ``boost``) of each document holding ``words`` next to each other
-    in ``fieldname``: the words' score tables, intersected, then the
-    positions of the documents holding all of them."""
-    word_tables = []
+    in ``fieldname``.
+
+    Each word's postings are read a block at a time (document numbers,
+    frequencies and encoded positions together); the documents holding every
+    word are the intersection of those numbers, their positions are decoded,
+    and only the documents holding the phrase are scored: a phrase of two
+    common words no longer scores every document either word is in."""
     reader = searcher.reader()
+    if not all(reader.doc_frequency(fieldname, word) for word in words):
+        return  # as Whoosh's phrase query: a word the field lacks matches nothing
+    scorers = [searcher.weighting.scorer(searcher, fieldname, word) for word in words]
+    if not all(isinstance(scorer, BM25FScorer) for scorer in scorers):
+        _add_phrase_by_tables(searcher, fieldname, words, boost, table)
+        return
+    decode = _positions_decoder(searcher.schema[fieldname].format)
+    k = scorers[0].K1 + 1
+    idfs = [scorer.idf for scorer in scorers]
+    for segment, (leaf, offset) in enumerate(reader.leaf_readers()):
+        norm = _norms(searcher, segment, leaf, fieldname, scorers[0])
+        if norm is None:
+            _add_phrase_by_tables(searcher, fieldname, words, boost, table)
+            return
+        if not all(leaf.doc_frequency(fieldname, word) for word in words):
+            continue
+        # Deleted documents are left out by the leaf's postings.
+        postings = [_postings_of(leaf.postings(fieldname, word)) for word in words]
+        by_size = sorted(postings, key=len)
+        common = set(by_size[0]).intersection(*by_size[1:])
+        for docnum in sorted(common):
+            starts: set[int] | None = None
+            for i, found in enumerate(postings):
+                here = decode(found[docnum][1])
+                starts = here if starts is None else {p for p in starts if p + i in here}
+                if not starts:
+                    break
+            else:
+                # Each word's score as add_scores computes it, summed in the
+                # phrase's order as Whoosh sums: the same floats as Whoosh's.
+                length = norm[docnum]
+                score = sum(
+                    idf * ((found[docnum][0] * k) / (found[docnum][0] + length))
+                    for idf, found in zip(idfs, postings, strict=True)
+                )
+                doc = offset + docnum
+                table[doc] = table.get(doc, 0.0) + score * boost
+
+
+def _postings_of(m: Any) -> dict[int, tuple[float, bytes]]:
+    """{docnum: (frequency, encoded positions)} of a term's postings in one
+    segment. Whoosh 3's block matcher is read a block at a time, as moving
+    a matcher posting by posting costs several times more."""
+    out: dict[int, tuple[float, bytes]] = {}
+    if type(m) is W3LeafMatcher:
+        while not m._atend:
+            m._read_ids()
+            m._read_weights()
+            m._read_values()
+            out.update(zip(m._ids, zip(m._weights, m._values, strict=True), strict=True))
+            m._next_block()
+        return out
+    while m.is_active():
+        out[m.id()] = (m.weight(), m.value())
+        m.next()
+    return out
+
+
+def _add_phrase_by_tables(
+    searcher: Searcher, fieldname: str, words: list[str], boost: float, table: dict[int, float]
+) -> None:
+    """_add_phrase for a weighting other than BM25F: the words' score
+    tables, intersected, then the positions of the documents holding all."""
+    word_tables = []
     for word in words:
-        if not reader.doc_frequency(fieldname, word):
-            return  # as Whoosh's phrase query: a word the field lacks matches nothing
         scored: dict[int, float] = {}
         add_scores(searcher, fieldname, word, 1.0, scored)
         if not scored:
             return
         word_tables.append(scored)
-    # Smallest first to intersect; summed in the phrase's order, as Whoosh sums.
     by_size = sorted(word_tables, key=len)
     common = set(by_size[0]).intersection(*by_size[1:])
     decode = _positions_decoder(searcher.schema[fieldname].format)
@@ -91,49 +156,17 @@ def _add_phrase(
         wanted = {d - offset for d in common if offset <= d < end}
         if not wanted:
             continue
-        # Deleted documents are left out by the leaf's postings.
-        values = [_values_of(leaf.postings(fieldname, word), wanted) for word in words]
+        values = [_postings_of(leaf.postings(fieldname, word)) for word in words]
         for docnum in sorted(wanted):
             starts: set[int] | None = None
             for i, found in enumerate(values):
-                value = found.get(docnum)
-                if value is None:
-                    break
-                here = decode(value)
+                here = decode(found[docnum][1])
                 starts = here if starts is None else {p for p in starts if p + i in here}
                 if not starts:
                     break
             else:
                 doc = offset + docnum
                 table[doc] = table.get(doc, 0.0) + sum(t[doc] for t in word_tables) * boost
-
-
-def _values_of(m: Any, wanted: set[int]) -> dict[int, bytes]:
-    """The encoded positions of the ``wanted`` documents in a term's
-    postings. Whoosh 3's block matcher is read a block at a time (ids first,
-    values only for a block holding a wanted document), as moving a matcher
-    posting by posting costs several times more."""
-    out: dict[int, bytes] = {}
-    if type(m) is W3LeafMatcher:
-        first = min(wanted)
-        while not m._atend:
-            if m._maxid >= first:
-                if m._ids is None:
-                    m._read_ids()
-                ids = m._ids
-                hits = [j for j, d in enumerate(ids) if d in wanted]
-                if hits:
-                    if m._values is None:
-                        m._read_values()
-                    for j in hits:
-                        out[ids[j]] = m._values[j]
-            m._next_block()
-        return out
-    while m.is_active():
-        if m.id() in wanted:
-            out[m.id()] = m.value()
-        m.next()
-    return out
 
 
 def _positions_decoder(fmt: Any) -> Any:

@@ -56,7 +56,7 @@ def group(
     articles: list[Article],
     keep_in: Path | None = None,
     fetch: Callable[[str], Article] | None = None,
-    indexed: Callable[[list[tuple[str, str]]], dict[tuple[str, str], Any]] | None = None,
+    indexed: Callable[[list[tuple[str, str]]], dict[tuple[str, str], bytes]] | None = None,
 ) -> list[Story]:
     """Stories of the given articles, largest first, cached per library state:
     in memory, and, with ``keep_in`` (a folder: the index's), on disk, so
@@ -122,7 +122,7 @@ def grouped(workspace: Any) -> tuple[list[Article], list[Story]]:
         if _last_listing is not None and _last_listing[0] is articles:
             return articles, _last_listing[1]
     fetch = getattr(workspace, "get", None)
-    indexed = getattr(getattr(workspace, "index", None), "story_counts", None)
+    indexed = getattr(getattr(workspace, "index", None), "story_records", None)
     stories = group(articles, keep_in=kept_in(workspace), fetch=fetch, indexed=indexed)
     if listing is not None:
         with _cache_lock:

@@ -26,6 +26,7 @@ import numpy as np
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.store.durable import atomic_write
+from hollywood_ai.index.stories import records
 from hollywood_ai.index.text.storywords import WORDS_VERSION, words
 
 WORDS_FILE = "STORYWORDS.npz"
@@ -114,19 +115,26 @@ def table(
     articles: list[Article],
     keep_in: Path | None = None,
     fetch: Callable[[str], Article] | None = None,
-    indexed: Callable[[list[tuple[str, str]]], dict[tuple[str, str], Counter[str]]] | None = None,
+    indexed: Callable[[list[tuple[str, str]]], dict[tuple[str, str], bytes]] | None = None,
 ) -> WordTable:
     """The word counts of ``articles``, in their order: from the table kept in
     ``keep_in`` for the articles it holds (same id and checksum), else from
-    the counts the index made as it indexed them (``indexed``), counted now
-    for the rest (their bodies fetched with ``fetch`` when the articles given
-    have none), and kept again when anything was not in the kept table."""
+    the counts the index made as it indexed them (``indexed``: its records,
+    text/storywords.py), counted now for the rest (their bodies fetched with
+    ``fetch`` when the articles given have none), and kept again when
+    anything was not in the kept table."""
     kept = _load(keep_in / WORDS_FILE) if keep_in is not None else None
     have = set(kept.keys) if kept is not None else set()
     keys = [(a.id, a.checksum) for a in articles]
     missing = [a for a, k in zip(articles, keys, strict=True) if k not in have]
-    from_index = indexed([(a.id, a.checksum) for a in missing]) if indexed and missing else {}
-    unread = [a for a in missing if (a.id, a.checksum) not in from_index]
+    wanted = [(a.id, a.checksum) for a in missing]
+    from_index = records.table_of(wanted, indexed(wanted) if indexed and missing else {})
+    if kept is not None and from_index.keys:
+        kept = _joined_tables(kept, from_index)
+    elif from_index.keys:
+        kept = from_index
+    got = set(from_index.keys)
+    unread = [a for a in missing if (a.id, a.checksum) not in got]
     gone: set[str] = set()  # articles whose bodies could not be read: not kept
 
     def whole(article_id: str) -> Article:
@@ -144,12 +152,30 @@ def table(
             strict=True,
         )
     )
-    counted.update(from_index)
     out = (kept or WordTable.empty()).select(keys, counted)
     if keep_in is not None and (missing or kept is None or len(kept.keys) != len(keys)):
         _save(keep_in / WORDS_FILE, out.select([k for k in keys if k[0] not in gone], {}))
     out.partial = bool(gone)
     return out
+
+
+def _joined_tables(first: WordTable, second: WordTable) -> WordTable:
+    """One table holding the rows of both (the second's words numbered in the
+    first's vocabulary)."""
+    vocab = list(first.vocab)
+    number = {w: i for i, w in enumerate(vocab)}
+    for w in second.vocab:
+        if w not in number:
+            number[w] = len(vocab)
+            vocab.append(w)
+    renumber = np.fromiter(map(number.__getitem__, second.vocab), np.int32, len(second.vocab))
+    return WordTable(
+        first.keys + second.keys,
+        vocab,
+        np.concatenate([first.offsets, second.offsets[1:] + first.offsets[-1]]),
+        np.concatenate([first.word_ids, renumber[second.word_ids]]),
+        np.concatenate([first.counts, second.counts]),
+    )
 
 
 def count(

@@ -100,3 +100,29 @@ def decode_counts(data: bytes) -> tuple[str, Counter[str]] | None:
     except ValueError:
         return None
     return checksum, counts
+
+
+def split_counts(data: bytes) -> tuple[str, list[str], list[str]] | None:
+    """decode_counts without a Counter: the checksum, then the words and their
+    counts (as text) in two lists, split in C rather than row by row (at
+    50,000 articles the rows are 19 million). None as for decode_counts."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    head, _, rows = text.partition("\n")
+    version, _, checksum = head.partition("\t")
+    if version != str(WORDS_VERSION) or not checksum or "\t" in checksum:
+        return None
+    if not rows:
+        return checksum, [], []
+    cells = rows.replace("\t", "\n").split("\n")
+    words, counts = cells[0::2], cells[1::2]
+    # One tab on every row: then the cells alternate, and every count is
+    # digits (a word never is: it starts with a letter), none empty.
+    digits = "".join(counts)
+    if len(cells) != 2 * (rows.count("\n") + 1) or not (digits.isascii() and digits.isdigit()):
+        return None
+    if not (all(words) and all(counts)):
+        return None
+    return checksum, words, counts

@@ -16,7 +16,7 @@ from hollywood_ai.tui.messages import ArticleSelected, IndexProgress, IndexReady
 from hollywood_ai.tui.screens.article_actions import ArticleActions
 from hollywood_ai.tui.screens.failures import failure_text
 from hollywood_ai.tui.screens.main_following import FollowingScreen
-from hollywood_ai.tui.widgets.article_list import FIRST_ROWS, ArticleList
+from hollywood_ai.tui.widgets.article_list import ArticleEntries, ArticleList
 from hollywood_ai.tui.widgets.reading_pane import ReadingPane
 from hollywood_ai.tui.widgets.search_box import SearchBox
 from textual import events, on, work
@@ -78,6 +78,10 @@ class MainScreen(ArticleActions, FollowingScreen):
         # Set once the first list is on screen; the library worker waits for
         # it before the index check, whose import would slow the first paint.
         self.list_painted = threading.Event()
+        # Set once on_mount has shown the listing's head (or not): the whole
+        # listing is then read after the first frame, not while it is drawn.
+        self.head_decided = threading.Event()
+        self.head_shown = False
         self.restore_scroll: float | None = None
         self.restore_id: str | None = None
         self.select_after_load: str | None = None
@@ -98,9 +102,8 @@ class MainScreen(ArticleActions, FollowingScreen):
         # The status bar and the footer follow the first frame: see _compose_late.
 
     async def _compose_late(self) -> None:
-        """The status bar and the footer, mounted once the first frame is up:
-        the list is what a person waits for, and laying out a dozen footer
-        keys and a progress bar before it costs a tenth of the start-up."""
+        """The status bar and the footer, mounted once the first frame is up
+        (laying them out before it cost a tenth of the start-up)."""
         await self.mount(
             Horizontal(
                 Label("Indexing", id="status-label", markup=False),
@@ -126,12 +129,17 @@ class MainScreen(ArticleActions, FollowingScreen):
             self.pane.focus()
         else:
             self.listing.focus()
-        ready = self.reader.workspace.ready_listing()
-        # Read ahead while Textual loaded: a list that fits a screen goes into
-        # the first frame; a long one comes with the library worker, its rows
-        # filled in chunks after the first paint.
-        if ready and len(ready) <= FIRST_ROWS:
+        ws = self.reader.workspace
+        ready = ws.ready_listing()
+        head = ws.ready_head()
+        # Read ahead while Textual loaded: the list (or, for a large library,
+        # the listing's head when it holds the kept article) goes into the
+        # first frame, only the rows it shows laid out, the rest after it.
+        if ready:
             self._take_library(ready)
+        elif head and self.sort == "date" and self.restore_id in {None, *(a.id for a in head[1])}:
+            self._show_head(*head)
+        self.head_decided.set()
         self._library_token = self.reader.workspace.library_token()
         self.set_interval(LIBRARY_POLL, self._watch_library)
         self.call_after_refresh(self._compose_late)
@@ -165,6 +173,8 @@ class MainScreen(ArticleActions, FollowingScreen):
         ws.seed_if_empty()
         ws.invalidate()
         self._library_token = ws.library_token()
+        if self.head_decided.wait(timeout=2.0) and self.head_shown:
+            self.list_painted.wait(timeout=2.0)
         self.post_message(LibraryLoaded(ws.listing()))
         self.list_painted.wait(timeout=2.0)
         if ws.needs_sync():
@@ -193,6 +203,19 @@ class MainScreen(ArticleActions, FollowingScreen):
         return failure_text(error)
 
     # ------------------------------------------------------- library, index
+
+    def _show_head(self, count: int, articles: list[Article]) -> None:
+        """The first rows of a large library, before its whole listing is read
+        (which _take_library then shows, keeping the highlighted article)."""
+        self.head_shown = True
+        self.listing.show(ArticleEntries(articles), keep=self.restore_id)
+        self.listing.border_title = Content(f"Articles ({count:,})")
+        self.listing.border_subtitle = self._sort_label()
+        self.call_after_refresh(self.list_painted.set)
+
+    def _count_unread(self) -> None:
+        if not (self.head_shown and not self.articles):  # the head's count holds till then
+            super()._count_unread()
 
     def _take_library(self, articles: list[Article]) -> None:
         """Show these articles (unless they are the ones already shown)."""

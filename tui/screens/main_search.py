@@ -15,7 +15,7 @@ from hollywood_ai.index import Article, source_name
 from hollywood_ai.tui.document import clean
 from hollywood_ai.tui.screens.failures import ReportsFailures
 from hollywood_ai.tui.terms import Terms
-from hollywood_ai.tui.widgets.article_list import ArticleList, Entry
+from hollywood_ai.tui.widgets.article_list import ArticleEntries, ArticleList, Entry
 from hollywood_ai.tui.widgets.reading_pane import ReadingPane
 from hollywood_ai.tui.widgets.search_box import SearchBox
 from textual import events, on, work
@@ -104,7 +104,7 @@ class SearchScreen(ReportsFailures, Screen[None]):
         return Content(f"s: by {sort}, {arrow}")
 
     def _show_all(self, keep: str | None) -> None:
-        self.listing.show([Entry.of(a) for a in self._sorted(self.articles)], keep=keep)
+        self.listing.show(ArticleEntries(self._sorted(self.articles)), keep=keep)
         self.listing.border_title = Content(f"Articles ({len(self.articles):,})")
         self.listing.border_subtitle = self._sort_label()
 

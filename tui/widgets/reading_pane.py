@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from hollywood_ai.index import Article, plain, split_passages
+from hollywood_ai.index import Article
 from hollywood_ai.tui.document import Block, clean, line_of, parse, place_of
 from hollywood_ai.tui.terms import Terms, match_spans
 from hollywood_ai.tui.widgets.blocks import (
@@ -320,6 +320,10 @@ class ReadingPane(VerticalScroll):
         article = self.article
         if article is None:
             return ""
+        # The passage splitter (and its sentence rules) is loaded when first
+        # needed, not before the first frame.
+        from hollywood_ai.index import plain, split_passages
+
         if self.passage is not None and self.passage_span is not None:
             # The lit passage's own text (not the words as drawn, which add
             # link targets), found by its offsets.
