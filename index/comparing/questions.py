@@ -265,6 +265,38 @@ _BEFORE_ASKING = frozenset(
 )
 
 
+#: Words that end the speaker's phrase in "what did X say" ("the statements
+#: released after the meeting", "the letter to the senator").
+_AFTER_SPEAKER = frozenset(
+    "released issued sent signed published posted written made given delivered "
+    "to from by after before in on at about of for with that which who".split()
+)
+
+
 def _speaker(words: list[str], wh_at: int, names: list[str]) -> str:
-    """X in "what did X say": the first proper name after the asking verb."""
-    return names[0] if names else ""
+    """X in "what did X say": the first proper name after the asking verb,
+    when the phrase begins with it ("Sen. Ada Blake", "the Senate
+    Republicans' letter" -> "Senate Republicans' letter"); else the phrase's
+    head, a group or a document ("the identical statements released after
+    the meeting" -> "identical statements")."""
+    verb_at = next(
+        (i for i in range(wh_at + 2, len(words)) if words[i] in SPEECH_VERBS), len(words)
+    )
+    phrase: list[str] = []
+    for word in words[wh_at + 2 : verb_at]:
+        if phrase and word in _AFTER_SPEAKER:
+            break
+        if word not in ("the", "a", "an"):
+            phrase.append(word)
+    head = phrase[-1] if phrase else ""
+    name = names[0] if names else ""
+    name_words = [_bare(w) for w, _ in _words(name)]
+    if name and [_bare(w) for w in phrase[: len(name_words)]] == name_words:
+        if len(phrase) > len(name_words) and phrase[len(name_words) - 1].endswith(
+            ("'", "’", "'s", "’s")
+        ):
+            return f"{name}'s {head}"  # the owner and the document it wrote
+        return name
+    if phrase and (not name_words or _bare(head) not in name_words):
+        return " ".join(phrase)
+    return name

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from hollywood_ai.index.comparing import answers, quotes
+from hollywood_ai.index.comparing import answers, attribution, quotes
 from hollywood_ai.index.comparing import names as namemod
 from hollywood_ai.index.comparing.answering import ANSWER_TYPES, answer_spans, counts_the_noun
 from hollywood_ai.index.comparing.differences import article_names
@@ -28,7 +28,7 @@ from hollywood_ai.index.comparing.meaning import MEANING
 from hollywood_ai.index.kept import Kept
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.text import figures as quantities
-from hollywood_ai.index.text.normalise import fold
+from hollywood_ai.index.text.words import stems
 
 REPORT_COVERAGE = 0.4  # the share of the focus a source's best passage must carry
 K1, B = 1.2, 0.75
@@ -209,15 +209,23 @@ SAID_MEANING = MEANING_NEEDED
 
 def _speaker_spans(article: Article, q: Question) -> list[tuple[int, int]]:
     """Where, in the article's body, the speaker the question asks about is
-    quoted ("what did Pelosi say"): quotations attributed to them."""
+    quoted or reported ("what did Pelosi say"): see attribution."""
     if q.answer != "quote" or not q.reading.speaker:
         return []
-    surnames = {fold(q.reading.speaker.split()[-1])}
-    return [
-        (quote.start, quote.end)
-        for quote in quotes.extract(article.body)
-        if quote.speaker_key and fold(quote.speaker_key) in surnames
-    ]
+    return attribution.spans_of(article.body, q.reading.speaker)
+
+
+def _speaker_concepts(q: Question) -> frozenset[int]:
+    said_by = set(stems(q.reading.speaker)) if q.answer == "quote" and q.reading.speaker else set()
+    return frozenset(k for k, head in enumerate(q.heads) if head in said_by)
+
+
+def _reported_spans(article: Article, q: Question) -> list[tuple[int, int]]:
+    """Where the article gives that speaker's words in its own ("Pelosi
+    said the bill would pass"): see attribution."""
+    if q.answer != "quote" or not q.reading.speaker:
+        return []
+    return attribution.reported_spans(article.body, q.reading.speaker)
 
 
 def _quotation_spans(article: Article, q: Question) -> list[tuple[int, int]]:
@@ -261,6 +269,8 @@ def score_article(
         kinds=kinds,
         story_titles=_story_titles(sp) if kinds else frozenset(),
         said=_speaker_spans(article, q) if article is not None else [],
+        reported=_reported_spans(article, q) if article is not None else [],
+        speaker=_speaker_concepts(q),
         quoting=_quotation_spans(article, q) if article is not None else [],
         body=article.body if article is not None else "",
     )
@@ -307,6 +317,10 @@ class _Asked:
     said: list[tuple[int, int]]
     quoting: list[tuple[int, int]] = field(default_factory=list)
     body: str = ""
+    reported: list[tuple[int, int]] = field(default_factory=list)
+    # The concepts that name who speaks ("letter" in "what did the senators'
+    # letter say"): words of theirs carry them.
+    speaker: frozenset[int] = frozenset()
 
     def whole_quotation(self, start: int, end: int) -> tuple[int, int]:
         """For "what did X say", a passage inside a longer quotation widened
@@ -341,9 +355,13 @@ class _Asked:
         matched = self.carried(a)
         # "What did X say": X's own words, whether or not they repeat the
         # question's, with X's name counted as said ("..., she said").
-        theirs = any(s < a.passage.end and a.passage.start < e for s, e in self.said)
+        quoted_theirs = any(s < a.passage.end and a.passage.start < e for s, e in self.said)
+        # ... or X's words as the writer reports them: half the weight.
+        theirs = quoted_theirs or any(
+            s < a.passage.end and a.passage.start < e for s, e in self.reported
+        )
         if theirs:
-            matched |= subject
+            matched |= subject | self.speaker
         if not matched and sim < MEANING_NEEDED:
             return None
         if not meets(a, q):
@@ -388,7 +406,7 @@ class _Asked:
             coverage = max(coverage, REPORT_COVERAGE)
         if theirs and (sim >= SAID_MEANING or on_focus):
             coverage = max(coverage, REPORT_COVERAGE)
-            score += WEIGHTS.said
+            score += WEIGHTS.said if quoted_theirs else WEIGHTS.said / 4
         p = a.passage
         start, end = self.whole_quotation(p.start, p.end) if quoted else (p.start, p.end)
         text = self.body[start:end] if (start, end) != (p.start, p.end) else p.text

@@ -1,0 +1,254 @@
+"""Who says what in an article: its quotations, and its reported speech.
+
+News prose gives a speaker's words in quotation marks ("“…,” Ruiz said"),
+but as often in its own words: "Ruiz said the plan had failed", "the senator
+declined to say whether she would run", "Ruiz went on to call the plan “a
+disaster”". The speaker may be named, given by a role or a pronoun that
+points back to the person named last ("the congressman", "she"), be a group
+("the senators said", "they wrote") or a document ("the statement said").
+
+``said_spans`` lists where an article gives someone's words, with a *key*
+for the speaker: a person's surname, a group's or a document's noun, folded
+and singular ("Sen. Ada Blake" -> "blake", "the statements" -> "statement").
+``speaker_keys`` gives the keys a question's speaker goes by, so that the
+two meet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hollywood_ai.index.comparing import quotes
+from hollywood_ai.index.text.normalise import fold
+
+#: Verbs that give someone's words in the writer's own ("said the plan
+#: failed", "called it a disaster", "declined to say whether").
+_SAYING = (
+    r"said|says|told|tells|wrote|writes|added|adds|argued|argues|insisted|insists|claimed|"
+    r"claims|contended|maintained|asserted|stated|states|noted|notes|warned|warns|"
+    r"acknowledged|acknowledges|admitted|admits|conceded|denied|denies|suggested|suggests|"
+    r"vowed|vows|urged|urges|tweeted|posted|explained|declared|announced|predicted|replied|"
+    r"responded|called|calls|described|describes|dubbed|accused|blamed|criticized|"
+    r"criticised|defended|apologized|apologised|complained|recalled|testified|reiterated|"
+    r"(?:declined|refused|wanted|went\s+on|went\s+so\s+far\s+as)\s+to\s+(?:say|call|describe|"
+    r"comment|discuss|answer)"
+)
+#: Nouns for a person's office that stand for the person named last.
+_ROLE = (
+    r"senator|congressman|congresswoman|lawmaker|representative|president|governor|mayor|"
+    r"speaker|secretary|spokesman|spokeswoman|spokesperson|official|candidate|nominee|"
+    r"chairman|chairwoman|leader|minister|judge|adviser|advisor|aide|executive|director|"
+    r"attorney|lawyer|prosecutor|comedian|actor|actress|host|star|singer|chief|founder|"
+    r"commissioner|justice|ambassador|general|king|queen|prince|princess|pope|whip"
+)
+#: Plural nouns for people who speak together, and documents that say things.
+_GROUP = (
+    r"senators|lawmakers|representatives|officials|leaders|members|aides|advisers|"
+    r"advisors|lawyers|attorneys|prosecutors|critics|supporters|protesters|democrats|"
+    r"republicans|spokesmen|executives|investigators|authorities|police|experts|"
+    r"organizers|residents|voters|activists|analysts"
+)
+_DOCUMENT = (
+    r"statements?|letters?|reports?|memos?|memorandums?|complaints?|lawsuits?|suits?|"
+    r"filings?|indictments?|rulings?|orders?|releases?|tweets?|posts?|emails?|messages?|"
+    r"op-eds?|editorials?|petitions?|resolutions?|bills?|documents?|notes?|transcripts?|"
+    r"opinions?|decisions?|announcements?"
+)
+_TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Lt|Gen|Col|Capt|Sgt|Adm|Rev|Atty)\."
+_CAP = r"[A-ZÀ-Þ][\w’'.-]*[\w]"
+# Words that may stand between the speaker and the verb ("Ruiz herself
+# said", "the senator repeatedly declined to say"), none of which opens a
+# clause of its own ("Ruiz met aides who said").
+_FILLER = (
+    r"(?:(?!(?:who|whom|whose|which|that|and|or|but|after|before|when|while|because|if|"
+    r"as|than|where|to)\b)[a-z]+\s+){0,4}?"
+)
+_APPOSITIVE = r"(?:\s*\([^)]{1,12}\))?(?:,\s+[^,.;:“”\"\n]{1,160},)?"
+_SUBJECT = (
+    rf"(?P<the>[Tt]he\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{_ROLE}|{_GROUP}|{_DOCUMENT}))\b"
+    rf"|(?P<pron>he|she|they|He|She|They)\b"
+    rf"|(?P<name>(?:{_TITLE}\s+)*{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{0,3}})(?![’']s\b)"
+)
+_REPORTED = re.compile(
+    rf"(?:^|(?<=[.!?:;,\n—–―])\s*|(?<=[.!?,][”\"])\s+|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Tt]hen|"
+    rf"[Aa]lso|[Ll]ater|[Ss]till|[Ee]arlier|[Ii]nstead)\s+)(?:{_SUBJECT}){_APPOSITIVE}\s+"
+    rf"{_FILLER}(?P<verb>{_SAYING})\b"
+)
+#: "…,” said the statement", "…,” said Ruiz": the verb before its subject.
+_INVERTED = re.compile(
+    rf"[,”\"]\s+(?:said|says|wrote|added|stated|read|reads)\s+(?:{_SUBJECT})",
+)
+_WORDS_OF_NO_ONE = frozenset(
+    "the a an this that these those it in on at as but and or if when while after before "
+    "there here what which who his her their its our we i you".split()
+)
+# Capitalised words that are no speaker of their own ("In 2019, ...").
+_NOT_SPEAKER = frozenset(
+    "the a an in on at as but and or if when while after before there here what which who this that "
+    "these those it we i you asked earlier later meanwhile still".split()
+)
+_GROUP_ALIASES = {"gop": "republican", "dems": "democrat"}
+
+
+@dataclass(frozen=True)
+class Said:
+    """Someone's words in an article: where, and who says them."""
+
+    start: int
+    end: int
+    key: str  # the speaker's key (see speaker_keys)
+    speaker: str  # as written, or as resolved ("the senator" -> "Ada Blake")
+    quoted: bool = True  # a quotation, or the writer's own words for it
+
+
+def key_of(word: str) -> str:
+    """A speaker's word folded and singular: "Republicans'" -> "republican"."""
+    w = re.sub(r"(?:’s|'s|’|')$", "", fold(word).strip(".,"))
+    w = _GROUP_ALIASES.get(w, w)
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    return w
+
+
+def speaker_keys(speaker: str) -> set[str]:
+    """The keys a question's speaker goes by: a person's surname ("Treasury
+    Secretary Jacob Lew" -> {"lew"}); for a group or a document, its noun
+    and its owner's ("the Senate Republicans' letter" -> {"letter",
+    "republican"})."""
+    words = [w for w in re.findall(r"[\w’'.-]+", speaker) if w.lower() not in _WORDS_OF_NO_ONE]
+    if not words:
+        return set()
+    keys = {key_of(words[-1])}
+    for w in words[:-1]:
+        if w.endswith(("'", "’", "’s", "'s")):
+            keys.add(key_of(w))  # the owner of a letter or a statement
+    return {k for k in keys if k}
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` ends (a stop not after a title or
+    an initial), or its paragraph."""
+    stop = text.find("\n", at)
+    stop = len(text) if stop < 0 else stop
+    for m in re.finditer(r"[.!?][”\"’]?(?=\s|$)", text[at:stop]):
+        before = text[max(0, at + m.start() - 4) : at + m.start()]
+        if re.search(r"(?:\b[A-Z]|\bMrs?|\bMs|\bDr|\bSen|\bRep|\bGov|\bSt|\bJr|\bSr)$", before):
+            continue
+        return at + m.end()
+    return stop
+
+
+_PARTY = r"GOP|Democrats|Republicans|Dems"
+
+
+def _group_before(window: str, before: str) -> str | None:
+    """The group a "they" stands for, as a key: a party named in ``window``
+    ("all 42 members of the GOP caucus" -> "republican"), a group opening a
+    sentence there ("The senators met..."), else a party named ``before``."""
+    party = group = None
+    for m in re.finditer(rf"\b(?:{_PARTY})\b", window):
+        party = m.group(0)
+    for m in re.finditer(rf"\bThe\s+(?:[\w-]+\s+){{0,2}}?(?P<g>{_GROUP})\b", window):
+        group = m.group("g")
+    if party is None and group is None:
+        for m in re.finditer(rf"\b(?:{_PARTY})\b", before):
+            party = m.group(0)
+    found = party or group
+    return key_of(found) if found else None
+
+
+def _resolve(text: str, m: re.Match[str]) -> tuple[str, str] | None:
+    """(key, speaker) for a subject found by _SUBJECT at ``m``."""
+    if m.group("name"):
+        name = m.group("name")
+        first = name.split()[0].lower()
+        if first in _NOT_SPEAKER or re.search(r"[’']s?$", name):  # "Ruiz's aide said"
+            return None
+        if not quotes.is_person(name):
+            # An institution or a group ("Senate Republicans", "the White House").
+            return key_of(name.split()[-1]), name
+        person = quotes.clean_name(name)
+        return key_of(person.split()[-1]), person
+    window = quotes.window(text, m.start())
+    if m.group("pron"):
+        if m.group("pron").lower() == "they":
+            group = _group_before(window, text[: m.start()])
+            return (group, group) if group else None
+        person = quotes.last_named(window, text)
+        return (key_of(person.split()[-1]), person) if person else None
+    noun = m.group("noun").lower()
+    if re.fullmatch(_ROLE, noun):
+        person = quotes.last_named(window, text)
+        return (key_of(person.split()[-1]), person) if person else None
+    return key_of(noun), m.group("the")
+
+
+#: What stands between a quotation and its speaker: "…,” she said",
+#: "…,” said the statement".
+_ATTRIBUTION_GAP = re.compile(r"[\s,]*(?:(?:said|says|wrote|added|stated|read|reads)\s+)?")
+
+
+def said_spans(text: str) -> list[Said]:
+    """Where ``text`` gives someone's words, and whose: its quotations with
+    their speakers, and its sentences of reported speech, from the speaker
+    to the sentence's end."""
+    out: list[Said] = []
+    found = quotes.extract(text)
+    unattributed = {q.end: q for q in found if not q.speaker}  # by where each ends
+    after_verb = {q.start: q for q in found if not q.speaker}
+    for quote in found:
+        if quote.speaker:
+            out.append(
+                Said(quote.start, quote.end, key_of(quote.speaker.split()[-1]), quote.speaker)
+            )
+    for pattern in (_REPORTED, _INVERTED):
+        for m in pattern.finditer(text):
+            who = _resolve(text, m)
+            if who is None:
+                continue
+            start = (
+                m.start("the")
+                if m.group("the")
+                else m.start("pron")
+                if m.group("pron")
+                else m.start("name")
+            )
+            end = _sentence_end(text, m.end())
+            # The attribution of a quotation no one else is given ("…,” they
+            # wrote"; "the statement said: “…”"): the quotation is theirs.
+            ahead = re.match(r"\s*[,:]?\s*", text[m.end() :])
+            before = next(
+                (
+                    q
+                    for e, q in unattributed.items()
+                    if e <= start and _ATTRIBUTION_GAP.fullmatch(text, e, start)
+                ),
+                None,
+            )
+            after = after_verb.get(m.end() + (ahead.end() if ahead else 0))
+            if before is not None:
+                out.append(Said(before.start, end, who[0], who[1]))
+            elif after is not None:
+                out.append(Said(start, after.end, who[0], who[1]))
+            else:
+                out.append(Said(start, end, who[0], who[1], quoted=False))
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def spans_of(text: str, speaker: str) -> list[tuple[int, int]]:
+    """Where ``text`` gives the words of ``speaker`` (a question's speaker,
+    as written: "Ruiz", "the senators", "the committee's letter")."""
+    return [(s.start, s.end) for s in _of(text, speaker) if s.quoted]
+
+
+def reported_spans(text: str, speaker: str) -> list[tuple[int, int]]:
+    """Where ``text`` gives the words of ``speaker`` in its own words
+    ("Ruiz said the plan failed"), not quoting them."""
+    return [(s.start, s.end) for s in _of(text, speaker) if not s.quoted]
+
+
+def _of(text: str, speaker: str) -> list[Said]:
+    keys = speaker_keys(speaker)
+    return [s for s in said_spans(text) if s.key in keys] if keys else []
