@@ -99,7 +99,7 @@ class Said:
     end: int
     key: str  # the speaker's key (see speaker_keys)
     speaker: str  # as written, or as resolved ("the senator" -> "Ada Blake")
-    quoted: bool = True  # a quotation, or the writer's own words for it
+    weight: float = 1.0  # QUOTED, IN_PART or REPORTED (see weighted_spans)
 
 
 def key_of(word: str) -> str:
@@ -158,6 +158,75 @@ def _group_before(window: str, before: str) -> str | None:
     return key_of(found) if found else None
 
 
+def _role_holder(noun: str, text: str, at: int) -> str | None:
+    """The person the article gives the role ``noun``, before ``at``
+    ("nominee Ada Blake", "Blake, the party's nominee"): the last one."""
+    found = None
+    for m in re.finditer(
+        rf"\b{noun}\s+(?:[A-Z][\w’'.-]+\s+){{0,2}}?(?P<a>[A-Z][\w’'-]+)(?![\w’'-])"
+        rf"|(?P<b>[A-Z][\w’'-]+),\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?{noun}\b",
+        text[:at],
+        re.I,
+    ):
+        name = m.group("a") or m.group("b")
+        if name[0].isupper() and quotes.is_person(name):
+            found = name
+    return found
+
+
+#: Offices a title gives: a person titled with one holds no other
+#: ("President Obama" is not "the senator", nor "the nominee").
+_OFFICES = {
+    "president": "president",
+    "senator": "senator",
+    "sen": "senator",
+    "representative": "representative",
+    "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "lawmaker": "representative",
+    "governor": "governor",
+    "gov": "governor",
+    "mayor": "mayor",
+    "speaker": "speaker",
+    "judge": "judge",
+    "justice": "judge",
+}
+_RUNNING = frozenset({"nominee", "candidate"})
+
+
+def _may_hold(noun: str, person: str, text: str) -> bool:
+    """Whether ``person`` may be "the ``noun``": not when the article titles
+    them with another office ("President Obama" for "the senator")."""
+    office = _OFFICES.get(noun)
+    surname = re.escape(person.split()[-1])
+    for m in re.finditer(
+        rf"\b(President|Senator|Sen|Representative|Rep|Congressman|Congresswoman|Governor|Gov|"
+        rf"Mayor|Speaker|Judge|Justice)\.?\s+(?:[A-Z][\w’'.-]+\s+){{0,2}}?{surname}\b",
+        text,
+    ):
+        title = _OFFICES[m.group(1).lower()]
+        if (office and title != office) or (noun in _RUNNING and title == "president"):
+            return False
+    return True
+
+
+def _prominent(noun: str, text: str, at: int) -> str | None:
+    """The person a role stands for ("the nominee", "the congressman"): one
+    the article gives that role, else of those named before ``at``, the one
+    it names most often (the last named on a tie): a role is how a story
+    refers back to its main figures, the person named last may be anyone."""
+    holder = _role_holder(noun, text, at)
+    people = [p for p in quotes.named(text[:at]) if _may_hold(noun, p, text)]
+    if holder:
+        return next((p for p in reversed(people) if p.split()[-1] == holder), holder)
+    if not people:
+        return None
+    counts = {p: len(re.findall(rf"\b{re.escape(p.split()[-1])}\b", text)) for p in people}
+    best = max(counts.values())
+    return next(p for p in reversed(people) if counts[p] == best)
+
+
 def _resolve(text: str, m: re.Match[str]) -> tuple[str, str] | None:
     """(key, speaker) for a subject found by _SUBJECT at ``m``."""
     if m.group("name"):
@@ -179,7 +248,7 @@ def _resolve(text: str, m: re.Match[str]) -> tuple[str, str] | None:
         return (key_of(person.split()[-1]), person) if person else None
     noun = m.group("noun").lower()
     if re.fullmatch(_ROLE, noun):
-        person = quotes.last_named(window, text)
+        person = _prominent(noun, text, m.start())
         return (key_of(person.split()[-1]), person) if person else None
     return key_of(noun), m.group("the")
 
@@ -232,21 +301,25 @@ def said_spans(text: str) -> list[Said]:
             elif after is not None:
                 out.append(Said(start, after.end, who[0], who[1]))
             else:
-                out.append(Said(start, end, who[0], who[1], quoted=False))
+                # A sentence that quotes part of what was said ("called it
+                # “a disaster”") gives the speaker's own words.
+                partial = bool(re.search(r"[“\"][^”\"\n]{3,}[”\"]", text[start:end]))
+                out.append(Said(start, end, who[0], who[1], IN_PART if partial else REPORTED))
     out.sort(key=lambda s: s.start)
     return out
 
 
-def spans_of(text: str, speaker: str) -> list[tuple[int, int]]:
+#: The share of a quotation's weight that words of a speaker earn, by how
+#: they are given: quoted, quoted in part within the writer's sentence
+#: ("called it “a disaster”"), or only reported ("said the plan failed").
+QUOTED, IN_PART, REPORTED = 1.0, 0.5, 0.25
+
+
+def weighted_spans(text: str, speaker: str) -> list[tuple[int, int, float]]:
     """Where ``text`` gives the words of ``speaker`` (a question's speaker,
-    as written: "Ruiz", "the senators", "the committee's letter")."""
-    return [(s.start, s.end) for s in _of(text, speaker) if s.quoted]
-
-
-def reported_spans(text: str, speaker: str) -> list[tuple[int, int]]:
-    """Where ``text`` gives the words of ``speaker`` in its own words
-    ("Ruiz said the plan failed"), not quoting them."""
-    return [(s.start, s.end) for s in _of(text, speaker) if not s.quoted]
+    as written: "Ruiz", "the senators", "the committee's letter"), each
+    with its weight (QUOTED, IN_PART, REPORTED)."""
+    return [(s.start, s.end, s.weight) for s in _of(text, speaker)]
 
 
 def _of(text: str, speaker: str) -> list[Said]:

@@ -85,6 +85,9 @@ class Reading:
     is_question: bool = True
     speaker: str = ""  # for "what did X say": X as written
     counted: str = ""  # for "how many N": N's head word as written ("emails")
+    # For "what did X say in her apology": the occasion of the words, as
+    # written ("apology"), not what they are about.
+    occasion: tuple[str, ...] = ()
 
 
 def _words(text: str) -> list[tuple[str, int]]:
@@ -168,7 +171,36 @@ def read(text: str) -> Reading:
         is_question=is_question,
         speaker=speaker,
         counted=_counted(words) if measure == "count" else "",
+        occasion=_occasion(words) if answer == "quote" else (),
     )
+
+
+#: What words are said in ("in his statement", "in a tweet", "in her
+#: apology"): the occasion, which any of the speaker's words there answer.
+OCCASION_NOUNS = frozenset(
+    "statement statements apology interview speech letter tweet tweets post remarks "
+    "testimony address memo op-ed essay message email announcement video".split()
+)
+
+
+def _occasion(words: list[str]) -> tuple[str, ...]:
+    """The occasion nouns of "say in his statement of apology" ->
+    ("statement", "apology"), after the verb of saying."""
+    verb_at = next((i for i, w in enumerate(words) if w in SPEECH_VERBS), None)
+    if verb_at is None:
+        return ()
+    out: list[str] = []
+    for i in range(verb_at + 1, len(words) - 1):
+        if words[i] not in ("in", "of") or (words[i] == "of" and not out):
+            continue
+        following = words[i + 1 : i + 3]
+        noun = following[1] if following[:1] and following[0] in _DETERMINERS else following[0]
+        if noun in OCCASION_NOUNS:
+            out.append(noun)
+    return tuple(out)
+
+
+_DETERMINERS = frozenset("his her their its the a an this that".split())
 
 
 # Words that end the noun phrase after "how many" ("how many emails did").

@@ -135,6 +135,16 @@ def is_person(name: str) -> bool:
 _PRONOUNS = {"He", "She", "They", "We", "I", "It", "You"}
 
 
+def named(text: str) -> list[str]:
+    """The people ``text`` names (see _NAMED), in order, possessives off."""
+    out = []
+    for m in _NAMED.finditer(text):
+        name = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e") or ""
+        if is_person(name):
+            out.append(re.sub(r"(?:’s|'s|’|')$", "", clean_name(name)))
+    return out
+
+
 @lru_cache(maxsize=64)
 def _known_people(text: str) -> dict[str, str]:
     """The people ``text`` names (see _NAMED), by surname."""

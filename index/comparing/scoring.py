@@ -207,12 +207,13 @@ RESCUE_SHARE = 0.2
 SAID_MEANING = MEANING_NEEDED
 
 
-def _speaker_spans(article: Article, q: Question) -> list[tuple[int, int]]:
+def _speaker_spans(article: Article, q: Question) -> list[tuple[int, int, float]]:
     """Where, in the article's body, the speaker the question asks about is
-    quoted or reported ("what did Pelosi say"): see attribution."""
+    quoted or reported ("what did Pelosi say"), each with the share of
+    WEIGHTS.said it earns: see attribution.weighted_spans."""
     if q.answer != "quote" or not q.reading.speaker:
         return []
-    return attribution.spans_of(article.body, q.reading.speaker)
+    return attribution.weighted_spans(article.body, q.reading.speaker)
 
 
 def _speaker_concepts(q: Question) -> frozenset[int]:
@@ -220,12 +221,22 @@ def _speaker_concepts(q: Question) -> frozenset[int]:
     return frozenset(k for k, head in enumerate(q.heads) if head in said_by)
 
 
-def _reported_spans(article: Article, q: Question) -> list[tuple[int, int]]:
-    """Where the article gives that speaker's words in its own ("Pelosi
-    said the bill would pass"): see attribution."""
-    if q.answer != "quote" or not q.reading.speaker:
-        return []
-    return attribution.reported_spans(article.body, q.reading.speaker)
+def _occasion_concepts(
+    q: Question, article: Article | None, items: list[Analysed], concepts: list[frozenset[str]]
+) -> frozenset[int]:
+    """For "what did X say in her apology": the occasion's concepts, when
+    the article tells of that occasion (in its title or anywhere in it):
+    then X's words there are what she said in it."""
+    if q.answer != "quote" or not q.reading.occasion or article is None:
+        return frozenset()
+    title = set(stems(article.title or ""))
+    said_in = set(stems(" ".join(q.reading.occasion)))
+    return frozenset(
+        k
+        for k, head in enumerate(q.heads)
+        if head in said_in
+        and (concepts[k] & title or any(_has(a, concepts[k]) for a in items))
+    )
 
 
 def _quotation_spans(article: Article, q: Question) -> list[tuple[int, int]]:
@@ -269,8 +280,7 @@ def score_article(
         kinds=kinds,
         story_titles=_story_titles(sp) if kinds else frozenset(),
         said=_speaker_spans(article, q) if article is not None else [],
-        reported=_reported_spans(article, q) if article is not None else [],
-        speaker=_speaker_concepts(q),
+        speaker=_speaker_concepts(q) | _occasion_concepts(q, article, items, concepts),
         quoting=_quotation_spans(article, q) if article is not None else [],
         body=article.body if article is not None else "",
     )
@@ -314,12 +324,12 @@ class _Asked:
     focus: frozenset[int]
     kinds: set[int]
     story_titles: frozenset[str]
-    said: list[tuple[int, int]]
+    said: list[tuple[int, int, float]]
     quoting: list[tuple[int, int]] = field(default_factory=list)
     body: str = ""
-    reported: list[tuple[int, int]] = field(default_factory=list)
     # The concepts that name who speaks ("letter" in "what did the senators'
-    # letter say"): words of theirs carry them.
+    # letter say") or the occasion the article tells of ("apology" in "what
+    # did she say in her apology"): words of theirs carry them.
     speaker: frozenset[int] = frozenset()
 
     def whole_quotation(self, start: int, end: int) -> tuple[int, int]:
@@ -355,11 +365,11 @@ class _Asked:
         matched = self.carried(a)
         # "What did X say": X's own words, whether or not they repeat the
         # question's, with X's name counted as said ("..., she said").
-        quoted_theirs = any(s < a.passage.end and a.passage.start < e for s, e in self.said)
-        # ... or X's words as the writer reports them: half the weight.
-        theirs = quoted_theirs or any(
-            s < a.passage.end and a.passage.start < e for s, e in self.reported
+        # X's words quoted, in part, or as the writer reports them.
+        weight = max(
+            (w for s, e, w in self.said if s < a.passage.end and a.passage.start < e), default=0.0
         )
+        theirs = weight > 0
         if theirs:
             matched |= subject | self.speaker
         if not matched and sim < MEANING_NEEDED:
@@ -406,7 +416,7 @@ class _Asked:
             coverage = max(coverage, REPORT_COVERAGE)
         if theirs and (sim >= SAID_MEANING or on_focus):
             coverage = max(coverage, REPORT_COVERAGE)
-            score += WEIGHTS.said if quoted_theirs else WEIGHTS.said / 4
+            score += WEIGHTS.said * weight
         p = a.passage
         start, end = self.whole_quotation(p.start, p.end) if quoted else (p.start, p.end)
         text = self.body[start:end] if (start, end) != (p.start, p.end) else p.text
