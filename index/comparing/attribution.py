@@ -88,7 +88,7 @@ _NOT_SPEAKER = frozenset(
     "the a an in on at as but and or if when while after before there here what which who this that "
     "these those it we i you asked earlier later meanwhile still".split()
 )
-_GROUP_ALIASES = {"gop": "republican", "dems": "democrat"}
+_GROUP_ALIASES = {"gop": "republican", "dems": "democrat", "democratic": "democrat"}
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ def _sentence_end(text: str, at: int) -> int:
     return stop
 
 
-_PARTY = r"GOP|Democrats|Republicans|Dems"
+_PARTY = r"GOP|Democrats?|Democratic|Republicans?|Dems"
 
 
 def _group_before(window: str, before: str) -> str | None:
@@ -163,7 +163,7 @@ def _role_holder(noun: str, text: str, at: int) -> str | None:
     ("nominee Ada Blake", "Blake, the party's nominee"): the last one."""
     found = None
     for m in re.finditer(
-        rf"\b{noun}\s+(?:[A-Z][\w’'.-]+\s+){{0,2}}?(?P<a>[A-Z][\w’'-]+)(?![\w’'-])"
+        rf"\b{noun}\s+(?:[A-Z][\w’'.-]+\s+){{0,2}}(?P<a>[A-Z][\w’'-]+)(?![\w’'-]|\s+[A-Z])"
         rf"|(?P<b>[A-Z][\w’'-]+),\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?{noun}\b",
         text[:at],
         re.I,

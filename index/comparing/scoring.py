@@ -234,8 +234,7 @@ def _occasion_concepts(
     return frozenset(
         k
         for k, head in enumerate(q.heads)
-        if head in said_in
-        and (concepts[k] & title or any(_has(a, concepts[k]) for a in items))
+        if head in said_in and (concepts[k] & title or any(_has(a, concepts[k]) for a in items))
     )
 
 
