@@ -71,7 +71,7 @@ _SUBJECT = (
     rf"|(?P<name>(?:{_TITLE}\s+)*{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{0,3}})(?![’']s\b)"
 )
 _REPORTED = re.compile(
-    rf"(?:^|(?<=[.!?:;,\n—–―])\s*|(?<=[.!?,][”\"])\s+|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Tt]hen|"
+    rf"(?:^|(?<=[.!?:;,\n—–―])\s*|(?<=[”\"])\s+|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Tt]hen|"
     rf"[Aa]lso|[Ll]ater|[Ss]till|[Ee]arlier|[Ii]nstead)\s+)(?:{_SUBJECT}){_APPOSITIVE}\s+"
     rf"{_FILLER}(?P<verb>{_SAYING})\b"
 )
@@ -258,6 +258,26 @@ def _resolve(text: str, m: re.Match[str]) -> tuple[str, str] | None:
 _ATTRIBUTION_GAP = re.compile(r"[\s,]*(?:(?:said|says|wrote|added|stated|read|reads)\s+)?")
 
 
+#: A quotation that lost its marks, before its attribution: a first-person
+#: sentence ending in a comma ("I was wrong, she said"), or one that has
+#: only its closing mark ("I was wrong" she said).
+_UNMARKED = re.compile(
+    r"(?:\b(?:I|I’m|I'm|we|We|my|My|our|Our|me|us)\b[^“”\"\n]*,|[^“”\"\n]{12,}[”\"],?)\s*$"
+)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` begins: after the last stop before
+    it (not one after a title or an initial), or its paragraph's start."""
+    line = text.rfind("\n", 0, at) + 1
+    begin = line
+    for m in re.finditer(r"[.!?][”\"’]?\s+", text[line:at]):
+        before = text[max(line, line + m.start() - 4) : line + m.start()]
+        if not re.search(r"(?:\b[A-Z]|\bMrs?|\bMs|\bDr|\bSen|\bRep|\bGov|\bSt|\bJr|\bSr)$", before):
+            begin = line + m.end()
+    return begin
+
+
 def said_spans(text: str) -> list[Said]:
     """Where ``text`` gives someone's words, and whose: its quotations with
     their speakers, and its sentences of reported speech, from the speaker
@@ -296,10 +316,13 @@ def said_spans(text: str) -> list[Said]:
                 None,
             )
             after = after_verb.get(m.end() + (ahead.end() if ahead else 0))
+            opening = _sentence_start(text, start)
             if before is not None:
                 out.append(Said(before.start, end, who[0], who[1]))
             elif after is not None:
                 out.append(Said(start, after.end, who[0], who[1]))
+            elif _UNMARKED.search(text, opening, start):
+                out.append(Said(opening, end, who[0], who[1]))
             else:
                 # A sentence that quotes part of what was said ("called it
                 # “a disaster”") gives the speaker's own words.

@@ -55,14 +55,15 @@ _THEY_BEFORE = re.compile(rf"\bthey\s+(?:{_VERBS})\s*[,:]?\s*$", re.I)
 # Obama"), or next to a verb of saying ("Summers added", "said Dick Durbin").
 _TITLE = (
     r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|President|Senator|Representative|Governor|"
-    r"Speaker|Secretary|Judge|Justice|Mayor|Leader|Chairman|Chairwoman)\.?"
+    r"Speaker|Secretary|Judge|Justice|Mayor|Leader|Chairman|Chairwoman|Congressman|Congresswoman|"
+    r"Councilman|Councilwoman|Commissioner|Ambassador)\.?"
 )
 _PERSON = r"[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Þ][\w’'-]+){0,2}"
 _NAMED = re.compile(
     rf"\b{_TITLE}\s+(?P<a>{_PERSON})"
     rf"|(?P<b>{_PERSON})(?:,[^,.“”\"\n]{{1,80}},)?\s+(?:{_VERBS}|warned|asked)\b"
     # "said Ruiz" names the speaker; "told Ruiz" the one spoken to.
-    rf"|\b(?:(?!told\b|tells\b){_VERBS})\s+(?:{_TITLE}\s+)?(?P<c>{_PERSON})"
+    rf"|\b(?:(?!told\b|tells\b)(?:{_VERBS}))\s+(?:{_TITLE}\s+)?(?P<c>{_PERSON})"
     # A first name and a surname doing something ("Ana Ruiz spoke"), not after
     # a preposition ("in New York").
     rf"|(?<!\bin\s)(?<!\bat\s)(?<!\bof\s)(?<!\bto\s)(?<!\bfrom\s)(?<!\bfor\s)(?<!\bby\s)"

@@ -134,3 +134,24 @@ def test_what_she_said_in_her_apology_is_her_quotation() -> None:
     first = {s.outlet: s.passages[0].text for s in result.sources if s.passages}
     assert "I let my fans down" in first["a"]
     assert "I let my fans down" in first["b"]
+
+
+def test_a_quotation_that_lost_its_marks_is_still_quoted() -> None:
+    """A first-person sentence ending ", she said", and one with only its
+    closing mark, are the speaker's own words."""
+    text = (
+        "Mae Holt spoke on Sunday. I let my fans down and I am sorry, she said.\n\n"
+        'Was the tour over? I cannot say for certain yet" she told Leo Brandt.'
+    )
+    assert _said(text, "Holt") == [
+        ("I let my fans down and I am sorry, she said.", QUOTED),
+        ('I cannot say for certain yet" she told Leo Brandt.', QUOTED),
+    ]
+
+
+def test_told_a_networks_reporter_names_the_listener() -> None:
+    text = (
+        "Congressman Leo Brandt spoke after the vote.\n\n"
+        "“Someone played a prank on the whole committee,” he told KTV's Ada Ruiz."
+    )
+    assert [q.speaker for q in quotes.extract(text)] == ["Leo Brandt"]
