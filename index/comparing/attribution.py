@@ -17,7 +17,9 @@ two meet.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hollywood_ai.index.comparing import quotes
 from hollywood_ai.index.text.normalise import fold
@@ -81,7 +83,7 @@ _INVERTED = re.compile(
 )
 _WORDS_OF_NO_ONE = frozenset(
     "the a an this that these those it in on at as but and or if when while after before "
-    "there here what which who his her their its our we i you".split()
+    "there here what which who his her their its our we i you he she they them him".split()
 )
 # Capitalised words that are no speaker of their own ("In 2019, ...").
 _NOT_SPEAKER = frozenset(
@@ -195,17 +197,33 @@ _OFFICES = {
 _RUNNING = frozenset({"nominee", "candidate"})
 
 
+_TITLED = re.compile(
+    r"\b(President|Senator|Sen|Representative|Rep|Congressman|Congresswoman|Governor|Gov|"
+    r"Mayor|Speaker|Judge|Justice)\.?\s+(?:[A-Z][\w’'.-]+\s+){0,2}?(?P<s>[A-Z][\w’'-]+)\b"
+)
+
+
+@lru_cache(maxsize=256)
+def _offices(text: str) -> dict[str, frozenset[str]]:
+    """The offices ``text`` titles each surname with ("President Leo
+    Brandt" -> {"brandt": {"president"}})."""
+    out: dict[str, set[str]] = {}
+    for m in _TITLED.finditer(text):
+        out.setdefault(m.group("s"), set()).add(_OFFICES[m.group(1).lower()])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=256)
+def _mentions(text: str) -> Counter[str]:
+    """How often each capitalised word of ``text`` appears."""
+    return Counter(re.findall(r"\b[A-ZÀ-Þ][\w’'-]*\b", text))
+
+
 def _may_hold(noun: str, person: str, text: str) -> bool:
     """Whether ``person`` may be "the ``noun``": not when the article titles
     them with another office ("President Obama" for "the senator")."""
     office = _OFFICES.get(noun)
-    surname = re.escape(person.split()[-1])
-    for m in re.finditer(
-        rf"\b(President|Senator|Sen|Representative|Rep|Congressman|Congresswoman|Governor|Gov|"
-        rf"Mayor|Speaker|Judge|Justice)\.?\s+(?:[A-Z][\w’'.-]+\s+){{0,2}}?{surname}\b",
-        text,
-    ):
-        title = _OFFICES[m.group(1).lower()]
+    for title in _offices(text).get(person.split()[-1], frozenset()):
         if (office and title != office) or (noun in _RUNNING and title == "president"):
             return False
     return True
@@ -222,7 +240,8 @@ def _prominent(noun: str, text: str, at: int) -> str | None:
         return next((p for p in reversed(people) if p.split()[-1] == holder), holder)
     if not people:
         return None
-    counts = {p: len(re.findall(rf"\b{re.escape(p.split()[-1])}\b", text)) for p in people}
+    mentions = _mentions(text)
+    counts = {p: mentions[p.split()[-1]] for p in people}
     best = max(counts.values())
     return next(p for p in reversed(people) if counts[p] == best)
 
@@ -278,7 +297,14 @@ def _sentence_start(text: str, at: int) -> int:
     return begin
 
 
-def said_spans(text: str) -> list[Said]:
+def said_spans(text: str) -> tuple[Said, ...]:
+    """Where ``text`` gives someone's words, and whose (see _said_spans);
+    kept for the last articles read."""
+    return _said_spans(text)
+
+
+@lru_cache(maxsize=512)
+def _said_spans(text: str) -> tuple[Said, ...]:
     """Where ``text`` gives someone's words, and whose: its quotations with
     their speakers, and its sentences of reported speech, from the speaker
     to the sentence's end."""
@@ -329,7 +355,7 @@ def said_spans(text: str) -> list[Said]:
                 partial = bool(re.search(r"[“\"][^”\"\n]{3,}[”\"]", text[start:end]))
                 out.append(Said(start, end, who[0], who[1], IN_PART if partial else REPORTED))
     out.sort(key=lambda s: s.start)
-    return out
+    return tuple(out)
 
 
 #: The share of a quotation's weight that words of a speaker earn, by how

@@ -146,16 +146,24 @@ def named(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=512)
 def _known_people(text: str) -> dict[str, str]:
     """The people ``text`` names (see _NAMED), by surname."""
     known: dict[str, str] = {}
-    for m in _NAMED.finditer(text):
-        name = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e") or ""
-        if is_person(name):
+    for m in _FULL_NAME.finditer(text):
+        name = m.group("n") or m.group("t")
+        if is_person(name) and name.split()[0] not in _NOT_PERSON:
             person = re.sub(r"(?:’s|'s|’|')$", "", clean_name(name))
             known.setdefault(person.split()[-1], person)
     return known
+
+
+#: A first name and a surname, or a title and a name ("Ada Ruiz", "Sen.
+#: Ruiz"): a quick look for the people an article names.
+_FULL_NAME = re.compile(
+    rf"\b(?:{_TITLE}\s+)?(?P<n>[A-ZÀ-Þ][a-zà-ÿ’'-]+(?:\s+[A-Z]\.)?\s+(?:Mc|Mac|O['’])?[A-ZÀ-Þ][\w’'-]+)"
+    rf"|\b{_TITLE}\s+(?P<t>[A-ZÀ-Þ][\w’'-]+)"
+)
 
 
 def last_named(text: str, whole: str = "") -> str | None:
@@ -169,15 +177,18 @@ def last_named(text: str, whole: str = "") -> str | None:
         if is_person(name):
             found, at = clean_name(name), m.start()
     if known:
-        surnames = "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
-        for m in re.finditer(
-            rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[Bb]ut\s)|(?<=[Aa]nd\s))(?:[A-Z][\w’'-]+\s+)?"
-            rf"(?P<s>{surnames})(?![\w’'])(?=,|\s+[a-z])",
-            text,
-        ):
-            if m.start() > at:
+        for m in _OPENING_NAME.finditer(text):
+            if m.start() > at and m.group("s") in known:
                 found, at = known[m.group("s")], m.start()
     return found
+
+
+#: A capitalised word that opens a sentence or a clause and goes on with a
+#: verb or a comma ("Ruiz, who won", "Ruiz spoke"): a surname as a subject.
+_OPENING_NAME = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[Bb]ut\s)|(?<=[Aa]nd\s))(?:[A-Z][\w’'-]+\s+)?"
+    r"(?P<s>[A-Z][\w’'-]+)(?![\w’'])(?=,|\s+[a-z])"
+)
 
 
 def window(text: str, at: int) -> str:
