@@ -164,6 +164,12 @@ RELATED = [
 # the "earnings call").
 ONE_WAY = {
     "earnings": "revenue revenues income sales",
+    # A lawmaker is a senator, a representative or a state legislator; a
+    # senator is not any lawmaker.
+    "lawmaker": "lawmakers legislator legislators representative rep congressman "
+    "congresswoman senator sen assemblyman assemblywoman delegate",
+    "lawmakers": "lawmaker legislator legislators representatives rep congressmen "
+    "congresswomen senators sen assemblymen delegates",
 }
 # Words for the kind of work a title names: in a question asking for the name
 # ("what is the show called"), the title itself stands for them.
