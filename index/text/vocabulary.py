@@ -158,6 +158,7 @@ RELATED = [
     "email emails e-mail e-mails",
     "indict indicted indictment charge charged charges",
     "fire fired firing dismiss dismissed oust ousted",
+    "lie lies lied lying",  # "lying" and "lied" stem apart
 ]
 # One way only: a question word that also means the other group, but not the
 # reverse ("earnings" are the revenue, and also the profit; "revenue" is not

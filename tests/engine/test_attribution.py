@@ -155,3 +155,16 @@ def test_told_a_networks_reporter_names_the_listener() -> None:
         "“Someone played a prank on the whole committee,” he told KTV's Ada Ruiz."
     )
     assert [q.speaker for q in quotes.extract(text)] == ["Leo Brandt"]
+
+
+def test_lying_in_the_question_is_lied_in_a_passage() -> None:
+    """ "lying" and "lied" stem apart; a question's "lying" still matches the
+    passage's "lied", and its "lawmaker" a "Rep." (one way only)."""
+    from hollywood_ai.index.text.words import stems
+
+    lying = read_question("What did Ruiz say about Brandt lying?")
+    assert any(stems("lied")[0] in c for c in lying.concepts)
+    lawmaker = read_question("Which lawmaker received the letter?")
+    assert any(stems("Rep.")[0] in c for c in lawmaker.concepts)
+    senator = read_question("Which senator received the letter?")
+    assert not any(stems("lawmaker")[0] in c for c in senator.concepts)
