@@ -100,7 +100,12 @@ def _is_name_word(word: str, position: int, first: int) -> bool:
     if position == first:
         # A sentence's first word is a name only when it could not begin
         # any sentence ("Netflix reported...", not "The" or "Which").
-        return _bare(word).capitalize() not in NOT_NAMES and word.lower() not in ASKING
+        # Nor a preposition before the asking word ("Under what name").
+        return (
+            _bare(word).capitalize() not in NOT_NAMES
+            and word.lower() not in ASKING
+            and word.lower() not in _BEFORE_ASKING
+        )
     return word.lower().rstrip("’'s") not in ASKING or word.isupper()
 
 
