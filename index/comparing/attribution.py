@@ -24,6 +24,12 @@ from functools import lru_cache
 from hollywood_ai.index.comparing import quotes
 from hollywood_ai.index.text.normalise import fold
 
+#: The share of a quotation's weight that words of a speaker earn, by how
+#: they are given: quoted, quoted in part within the writer's sentence
+#: ("called it “a disaster”"), or only reported ("said the plan failed").
+QUOTED, IN_PART, REPORTED = 1.0, 0.5, 0.25
+
+
 #: Verbs that give someone's words in the writer's own ("said the plan
 #: failed", "called it a disaster", "declined to say whether").
 _SAYING = (
@@ -36,7 +42,8 @@ _SAYING = (
     r"(?:declined|refused|wanted|went\s+on|went\s+so\s+far\s+as)\s+to\s+(?:say|call|describe|"
     r"comment|discuss|answer)"
 )
-#: Nouns for a person's office that stand for the person named last.
+#: Nouns for a person's office that stand for a person ("the senator"): the
+#: one the article gives that office, or names most (see _prominent).
 _ROLE = (
     r"senator|congressman|congresswoman|lawmaker|representative|president|governor|mayor|"
     r"speaker|secretary|spokesman|spokeswoman|spokesperson|official|candidate|nominee|"
@@ -87,8 +94,8 @@ _WORDS_OF_NO_ONE = frozenset(
 )
 # Capitalised words that are no speaker of their own ("In 2019, ...").
 _NOT_SPEAKER = frozenset(
-    "the a an in on at as but and or if when while after before there here what which who this that "
-    "these those it we i you asked earlier later meanwhile still".split()
+    "the a an in on at as but and or if when while after before there here what which who "
+    "this that these those it we i you asked earlier later meanwhile still some two".split()
 )
 _GROUP_ALIASES = {"gop": "republican", "dems": "democrat", "democratic": "democrat"}
 
@@ -101,7 +108,7 @@ class Said:
     end: int
     key: str  # the speaker's key (see speaker_keys)
     speaker: str  # as written, or as resolved ("the senator" -> "Ada Blake")
-    weight: float = 1.0  # QUOTED, IN_PART or REPORTED (see weighted_spans)
+    weight: float = QUOTED  # or IN_PART, REPORTED
 
 
 def key_of(word: str) -> str:
@@ -356,12 +363,6 @@ def _said_spans(text: str) -> tuple[Said, ...]:
                 out.append(Said(start, end, who[0], who[1], IN_PART if partial else REPORTED))
     out.sort(key=lambda s: s.start)
     return tuple(out)
-
-
-#: The share of a quotation's weight that words of a speaker earn, by how
-#: they are given: quoted, quoted in part within the writer's sentence
-#: ("called it “a disaster”"), or only reported ("said the plan failed").
-QUOTED, IN_PART, REPORTED = 1.0, 0.5, 0.25
 
 
 def weighted_spans(text: str, speaker: str) -> list[tuple[int, int, float]]:
