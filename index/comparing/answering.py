@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from hollywood_ai.index.comparing import answers
+from hollywood_ai.index.comparing import answers, attribution
 from hollywood_ai.index.comparing import names as namemod
 from hollywood_ai.index.comparing.evidence import KIND_STEMS, Analysed, Question, word_stems
-from hollywood_ai.index.comparing.questions import PERSON_NOUNS
+from hollywood_ai.index.comparing.questions import PERSON_NOUNS, SPEECH_VERBS
 
 ANSWER_TYPES = ("figure", "date", "place", "person", "name")
 
@@ -41,12 +41,23 @@ def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
         return [c for c in found if min(_distance(c, x) for x in marks) <= ANSWER_REACH]
     owner = _owner_stems(q.text)
     marks = [x for x in marks if not owner & word_stems(text[x[0] : x[1]])] or marks
+    # "Which senator said…": the one the passage gives the words of.
+    speakers = attribution.speakers(text) if _asks_who_said(q) else set()
     return [
         c
         for c in found
-        if any(_distance(c, x) <= PERSON_REACH and _beside(text, c, x) for x in marks)
+        if (
+            any(_distance(c, x) <= PERSON_REACH and _beside(text, c, x) for x in marks)
+            or attribution.key_of(c[0].split()[-1]) in speakers
+        )
         and not _holds_another_office(c[0], q)
     ]
+
+
+def _asks_who_said(q: Question) -> bool:
+    """ "Which senator said…", "the official who warned…": a question
+    asking for a speaker."""
+    return bool(set(re.findall(r"[a-z]+", q.text.lower())) & SPEECH_VERBS)
 
 
 #: Titles of an office, and the words a question names the office by.

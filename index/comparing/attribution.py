@@ -375,3 +375,8 @@ def weighted_spans(text: str, speaker: str) -> list[tuple[int, int, float]]:
 def _of(text: str, speaker: str) -> list[Said]:
     keys = speaker_keys(speaker)
     return [s for s in said_spans(text) if s.key in keys] if keys else []
+
+
+def speakers(text: str) -> set[str]:
+    """The keys of everyone ``text`` gives the words of (see said_spans)."""
+    return {s.key for s in said_spans(text)}

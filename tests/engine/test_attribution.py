@@ -168,3 +168,25 @@ def test_lying_in_the_question_is_lied_in_a_passage() -> None:
     assert any(stems("Rep.")[0] in c for c in lawmaker.concepts)
     senator = read_question("Which senator received the letter?")
     assert not any(stems("lawmaker")[0] in c for c in senator.concepts)
+
+
+def test_who_said_it_is_answered_by_the_speaker_of_the_words() -> None:
+    """ "Which council member said…": the person the passage gives those
+    words of, though a verb stands between the name and the words."""
+    a = _article(
+        "a",
+        "Pier to close",
+        "The council met on Monday to discuss the old pier.\n\n"
+        "Ruiz tweeted that the old pier should close before the storm season begins.",
+    )
+    b = _article(
+        "b",
+        "Storms and the pier",
+        "Council member Ada Ruiz spoke first at the meeting.\n\n"
+        "The old pier should close before the storm season begins, Ruiz argued.",
+    )
+    q = read_question("Which council member said the old pier should close before the storms?")
+    result = compare_in(story_passages([a, b]), q)
+    first = {s.outlet: s.passages[0].text for s in result.sources if s.reports}
+    assert first["a"].startswith("Ruiz tweeted")
+    assert "Ruiz argued" in first["b"]
