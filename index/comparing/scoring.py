@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from hollywood_ai.index.comparing import answers, attribution, quotes
+from hollywood_ai.index.comparing import answers, quotes, said_by
 from hollywood_ai.index.comparing import names as namemod
 from hollywood_ai.index.comparing.answering import ANSWER_TYPES, answer_spans, counts_the_noun
 from hollywood_ai.index.comparing.differences import article_names
@@ -28,7 +28,6 @@ from hollywood_ai.index.comparing.meaning import MEANING
 from hollywood_ai.index.kept import Kept
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.text import figures as quantities
-from hollywood_ai.index.text.words import stems
 
 REPORT_COVERAGE = 0.4  # the share of the focus a source's best passage must carry
 K1, B = 1.2, 0.75
@@ -207,37 +206,6 @@ RESCUE_SHARE = 0.2
 SAID_MEANING = MEANING_NEEDED
 
 
-def _speaker_spans(article: Article, q: Question) -> list[tuple[int, int, float]]:
-    """Where, in the article's body, the speaker the question asks about is
-    quoted or reported ("what did Pelosi say"), each with the share of
-    WEIGHTS.said it earns: see attribution.weighted_spans."""
-    if q.answer != "quote" or not q.reading.speaker:
-        return []
-    return attribution.weighted_spans(article.body, q.reading.speaker)
-
-
-def _speaker_concepts(q: Question) -> frozenset[int]:
-    said_by = set(stems(q.reading.speaker)) if q.answer == "quote" and q.reading.speaker else set()
-    return frozenset(k for k, head in enumerate(q.heads) if head in said_by)
-
-
-def _occasion_concepts(
-    q: Question, article: Article | None, items: list[Analysed], concepts: list[frozenset[str]]
-) -> frozenset[int]:
-    """For "what did X say in her apology": the occasion's concepts, when
-    the article tells of that occasion (in its title or anywhere in it):
-    then X's words there are what she said in it."""
-    if q.answer != "quote" or not q.reading.occasion or article is None:
-        return frozenset()
-    title = set(stems(article.title or ""))
-    said_in = set(stems(" ".join(q.reading.occasion)))
-    return frozenset(
-        k
-        for k, head in enumerate(q.heads)
-        if head in said_in and (concepts[k] & title or any(_has(a, concepts[k]) for a in items))
-    )
-
-
 def _quotation_spans(article: Article, q: Question) -> list[tuple[int, int]]:
     """Where, in the article's body, it quotes anyone (for "what did X say")."""
     return quotes.quotation_spans(article.body) if q.answer == "quote" else []
@@ -278,8 +246,9 @@ def score_article(
         focus=q.focus or frozenset(range(len(concepts))),
         kinds=kinds,
         story_titles=_story_titles(sp) if kinds else frozenset(),
-        said=_speaker_spans(article, q) if article is not None else [],
-        speaker=_speaker_concepts(q) | _occasion_concepts(q, article, items, concepts),
+        said=said_by.speaker_spans(article, q) if article is not None else [],
+        speaker=said_by.speaker_concepts(q)
+        | said_by.occasion_concepts(q, article, items, concepts),
         quoting=_quotation_spans(article, q) if article is not None else [],
         body=article.body if article is not None else "",
     )
