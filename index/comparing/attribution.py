@@ -140,12 +140,16 @@ def _sentence_end(text: str, at: int) -> int:
     an initial), or its paragraph."""
     stop = text.find("\n", at)
     stop = len(text) if stop < 0 else stop
-    for m in re.finditer(r"[.!?][”\"’]?(?=\s|$)", text[at:stop]):
-        before = text[max(0, at + m.start() - 4) : at + m.start()]
-        if re.search(r"(?:\b[A-Z]|\bMrs?|\bMs|\bDr|\bSen|\bRep|\bGov|\bSt|\bJr|\bSr)$", before):
+    for m in _END.finditer(text[at:stop]):
+        if _NO_STOP.search(text[max(0, at + m.start() - 4) : at + m.start()]):
             continue
         return at + m.end()
     return stop
+
+
+_END = re.compile(r"[.!?][”\"’]?(?=\s|$)")
+#: What comes before a stop that ends no sentence ("Sen.", "D.C.").
+_NO_STOP = re.compile(r"(?:\b[A-Z]|\bMrs?|\bMs|\bDr|\bSen|\bRep|\bGov|\bSt|\bJr|\bSr)$")
 
 
 _PARTY = r"GOP|Democrats?|Democratic|Republicans?|Dems"
@@ -242,7 +246,7 @@ def _prominent(noun: str, text: str, at: int) -> str | None:
     it names most often (the last named on a tie): a role is how a story
     refers back to its main figures, the person named last may be anyone."""
     holder = _role_holder(noun, text, at)
-    people = [p for p in quotes.named(text[:at]) if _may_hold(noun, p, text)]
+    people = [p for where, p in quotes.named(text) if where < at and _may_hold(noun, p, text)]
     if holder:
         return next((p for p in reversed(people) if p.split()[-1] == holder), holder)
     if not people:
@@ -292,15 +296,19 @@ _UNMARKED = re.compile(
 )
 
 
+_AHEAD = re.compile(r"\s*[,:]?\s*")
+_PART_QUOTED = re.compile(r"[“\"][^”\"\n]{3,}[”\"]")
+_STOP = re.compile(r"[.!?][”\"’]?\s+")
+
+
 def _sentence_start(text: str, at: int) -> int:
     """Where the sentence holding ``at`` begins: after the last stop before
     it (not one after a title or an initial), or its paragraph's start."""
     line = text.rfind("\n", 0, at) + 1
     begin = line
-    for m in re.finditer(r"[.!?][”\"’]?\s+", text[line:at]):
-        before = text[max(line, line + m.start() - 4) : line + m.start()]
-        if not re.search(r"(?:\b[A-Z]|\bMrs?|\bMs|\bDr|\bSen|\bRep|\bGov|\bSt|\bJr|\bSr)$", before):
-            begin = line + m.end()
+    for m in _STOP.finditer(text, line, at):
+        if not _NO_STOP.search(text[max(line, m.start() - 4) : m.start()]):
+            begin = m.end()
     return begin
 
 
@@ -339,16 +347,16 @@ def _said_spans(text: str) -> tuple[Said, ...]:
             end = _sentence_end(text, m.end())
             # The attribution of a quotation no one else is given ("…,” they
             # wrote"; "the statement said: “…”"): the quotation is theirs.
-            ahead = re.match(r"\s*[,:]?\s*", text[m.end() :])
+            ahead = _AHEAD.match(text, m.end())
             before = next(
                 (
-                    q
-                    for e, q in unattributed.items()
-                    if e <= start and _ATTRIBUTION_GAP.fullmatch(text, e, start)
+                    unattributed[e]
+                    for e in range(max(0, start - 12), start + 1)
+                    if e in unattributed and _ATTRIBUTION_GAP.fullmatch(text, e, start)
                 ),
                 None,
             )
-            after = after_verb.get(m.end() + (ahead.end() if ahead else 0))
+            after = after_verb.get(ahead.end() if ahead else m.end())
             opening = _sentence_start(text, start)
             if before is not None:
                 out.append(Said(before.start, end, who[0], who[1]))
@@ -359,7 +367,7 @@ def _said_spans(text: str) -> tuple[Said, ...]:
             else:
                 # A sentence that quotes part of what was said ("called it
                 # “a disaster”") gives the speaker's own words.
-                partial = bool(re.search(r"[“\"][^”\"\n]{3,}[”\"]", text[start:end]))
+                partial = bool(_PART_QUOTED.search(text, start, end))
                 out.append(Said(start, end, who[0], who[1], IN_PART if partial else REPORTED))
     out.sort(key=lambda s: s.start)
     return tuple(out)

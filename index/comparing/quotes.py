@@ -136,14 +136,16 @@ def is_person(name: str) -> bool:
 _PRONOUNS = {"He", "She", "They", "We", "I", "It", "You"}
 
 
-def named(text: str) -> list[str]:
-    """The people ``text`` names (see _NAMED), in order, possessives off."""
+@lru_cache(maxsize=512)
+def named(text: str) -> tuple[tuple[int, str], ...]:
+    """The people ``text`` names (see _NAMED), in order, with where each is
+    named, possessives off."""
     out = []
     for m in _NAMED.finditer(text):
         name = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e") or ""
         if is_person(name):
-            out.append(re.sub(r"(?:’s|'s|’|')$", "", clean_name(name)))
-    return out
+            out.append((m.start(), re.sub(r"(?:’s|'s|’|')$", "", clean_name(name))))
+    return tuple(out)
 
 
 @lru_cache(maxsize=512)
