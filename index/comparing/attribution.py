@@ -124,11 +124,14 @@ def speaker_keys(speaker: str) -> set[str]:
     """The keys a question's speaker goes by: a person's surname ("Treasury
     Secretary Jacob Lew" -> {"lew"}); for a group or a document, its noun
     and its owner's ("the Senate Republicans' letter" -> {"letter",
-    "republican"})."""
+    "republican"}); for a role, the role alone ("Blake's lawyer" ->
+    {"lawyer"}: Blake's own words are not her lawyer's)."""
     words = [w for w in re.findall(r"[\w’'.-]+", speaker) if w.lower() not in _WORDS_OF_NO_ONE]
     if not words:
         return set()
     keys = {key_of(words[-1])}
+    if re.fullmatch(_ROLE, words[-1].lower()):
+        return keys  # "Blake's lawyer" is not Blake
     for w in words[:-1]:
         if w.endswith(("'", "’", "’s", "'s")):
             keys.add(key_of(w))  # the owner of a letter or a statement

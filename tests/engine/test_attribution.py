@@ -46,6 +46,7 @@ def test_they_wrote_is_the_groups_quotation() -> None:
     )
     speaker = read("What did the Democrats' letter say?").speaker
     assert attribution.speaker_keys(speaker) == {"letter", "democrat"}
+    assert attribution.speaker_keys(read("What did Ada Blake's lawyer say?").speaker) == {"lawyer"}
     said = _said(text, speaker)
     assert said == [
         ("“We will not vote for any budget that cuts the pension fund,” they wrote.", QUOTED)
