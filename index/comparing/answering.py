@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from hollywood_ai.index.comparing import answers
+from hollywood_ai.index.comparing import answers, attribution
 from hollywood_ai.index.comparing import names as namemod
 from hollywood_ai.index.comparing.evidence import Analysed, Question, word_stems
 from hollywood_ai.index.comparing.questions import PERSON_NOUNS
@@ -56,10 +56,15 @@ def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
     owner = _owner_stems(q.text)
     marks = [x for x in marks if not owner & word_stems(text[x[0] : x[1]])] or marks
     saying = _asks_who_said(q.text)
+    # "Which senator said…": also the one the passage gives the words of.
+    speakers = attribution.speakers(text) if saying else set()
     return [
         c
         for c in found
-        if any(_distance(c, x) <= PERSON_REACH and _beside(text, c, x, saying) for x in marks)
+        if (
+            any(_distance(c, x) <= PERSON_REACH and _beside(text, c, x, saying) for x in marks)
+            or attribution.key_of(c[0].split()[-1]) in speakers
+        )
         and not _holds_another_office(c[0], q)
     ]
 

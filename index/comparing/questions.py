@@ -85,6 +85,9 @@ class Reading:
     is_question: bool = True
     speaker: str = ""  # for "what did X say": X as written
     counted: str = ""  # for "how many N": N's head word as written ("emails")
+    # For "what did X say in her apology": the occasion of the words, as
+    # written ("apology"), not what they are about.
+    occasion: tuple[str, ...] = ()
 
 
 def _words(text: str) -> list[tuple[str, int]]:
@@ -97,7 +100,12 @@ def _is_name_word(word: str, position: int, first: int) -> bool:
     if position == first:
         # A sentence's first word is a name only when it could not begin
         # any sentence ("Netflix reported...", not "The" or "Which").
-        return _bare(word).capitalize() not in NOT_NAMES and word.lower() not in ASKING
+        # Nor a preposition before the asking word ("Under what name").
+        return (
+            _bare(word).capitalize() not in NOT_NAMES
+            and word.lower() not in ASKING
+            and word.lower() not in _BEFORE_ASKING
+        )
     return word.lower().rstrip("’'s") not in ASKING or word.isupper()
 
 
@@ -168,7 +176,36 @@ def read(text: str) -> Reading:
         is_question=is_question,
         speaker=speaker,
         counted=_counted(words) if measure == "count" else "",
+        occasion=_occasion(words) if answer == "quote" else (),
     )
+
+
+#: What words are said in ("in his statement", "in a tweet", "in her
+#: apology"): the occasion, which any of the speaker's words there answer.
+OCCASION_NOUNS = frozenset(
+    "statement statements apology interview speech letter tweet tweets post remarks "
+    "testimony address memo op-ed essay message email announcement video".split()
+)
+
+
+def _occasion(words: list[str]) -> tuple[str, ...]:
+    """The occasion nouns of "say in his statement of apology" ->
+    ("statement", "apology"), after the verb of saying."""
+    verb_at = next((i for i, w in enumerate(words) if w in SPEECH_VERBS), None)
+    if verb_at is None:
+        return ()
+    out: list[str] = []
+    for i in range(verb_at + 1, len(words) - 1):
+        if words[i] not in ("in", "of") or (words[i] == "of" and not out):
+            continue
+        following = words[i + 1 : i + 3]
+        noun = following[1] if following[:1] and following[0] in _DETERMINERS else following[0]
+        if noun in OCCASION_NOUNS:
+            out.append(noun)
+    return tuple(out)
+
+
+_DETERMINERS = frozenset("his her their its the a an this that".split())
 
 
 # Words that end the noun phrase after "how many" ("how many emails did").
@@ -265,6 +302,38 @@ _BEFORE_ASKING = frozenset(
 )
 
 
+#: Words that end the speaker's phrase in "what did X say" ("the statements
+#: released after the meeting", "the letter to the senator").
+_AFTER_SPEAKER = frozenset(
+    "released issued sent signed published posted written made given delivered "
+    "to from by after before in on at about of for with that which who".split()
+)
+
+
 def _speaker(words: list[str], wh_at: int, names: list[str]) -> str:
-    """X in "what did X say": the first proper name after the asking verb."""
-    return names[0] if names else ""
+    """X in "what did X say": the first proper name after the asking verb,
+    when the phrase begins with it ("Sen. Ada Blake", "the Senate
+    Republicans' letter" -> "Senate Republicans' letter"); else the phrase's
+    head, a group or a document ("the identical statements released after
+    the meeting" -> "identical statements")."""
+    verb_at = next(
+        (i for i in range(wh_at + 2, len(words)) if words[i] in SPEECH_VERBS), len(words)
+    )
+    phrase: list[str] = []
+    for word in words[wh_at + 2 : verb_at]:
+        if phrase and word in _AFTER_SPEAKER:
+            break
+        if word not in ("the", "a", "an"):
+            phrase.append(word)
+    head = phrase[-1] if phrase else ""
+    name = names[0] if names else ""
+    name_words = [_bare(w) for w, _ in _words(name)]
+    if name and [_bare(w) for w in phrase[: len(name_words)]] == name_words:
+        if len(phrase) > len(name_words) and phrase[len(name_words) - 1].endswith(
+            ("'", "’", "'s", "’s")
+        ):
+            return f"{name}'s {head}"  # the owner and the document it wrote
+        return name
+    if phrase and (not name_words or _bare(head) not in name_words):
+        return " ".join(phrase)
+    return name

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from hollywood_ai.index.text.normalise import fold
 
@@ -48,17 +49,21 @@ _PRONOUN = re.compile(
     rf"^\s*,?\s*(?:{_STAND_IN}\s+(?:{_VERBS})|(?:{_VERBS})\s+{_STAND_IN})\b", re.I
 )
 _PRONOUN_BEFORE = re.compile(rf"\b{_STAND_IN}\s+(?:{_VERBS})\s*[,:]?\s*$", re.I)
+_THEY_AFTER = re.compile(rf"^\s*,?\s*(?:they\s+(?:{_VERBS})|(?:{_VERBS})\s+they)\b", re.I)
+_THEY_BEFORE = re.compile(rf"\bthey\s+(?:{_VERBS})\s*[,:]?\s*$", re.I)
 # A person named in the text: after a title ("Sen. Jon Kyl", "President
 # Obama"), or next to a verb of saying ("Summers added", "said Dick Durbin").
 _TITLE = (
     r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|President|Senator|Representative|Governor|"
-    r"Speaker|Secretary|Judge|Justice|Mayor|Leader|Chairman|Chairwoman)\.?"
+    r"Speaker|Secretary|Judge|Justice|Mayor|Leader|Chairman|Chairwoman|Congressman|Congresswoman|"
+    r"Councilman|Councilwoman|Commissioner|Ambassador)\.?"
 )
 _PERSON = r"[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-ZÀ-Þ][\w’'-]+){0,2}"
 _NAMED = re.compile(
     rf"\b{_TITLE}\s+(?P<a>{_PERSON})"
     rf"|(?P<b>{_PERSON})(?:,[^,.“”\"\n]{{1,80}},)?\s+(?:{_VERBS}|warned|asked)\b"
-    rf"|\b(?:{_VERBS})\s+(?:{_TITLE}\s+)?(?P<c>{_PERSON})"
+    # "said Ruiz" names the speaker; "told Ruiz" the one spoken to.
+    rf"|\b(?:(?!told\b|tells\b)(?:{_VERBS}))\s+(?:{_TITLE}\s+)?(?P<c>{_PERSON})"
     # A first name and a surname doing something ("Ana Ruiz spoke"), not after
     # a preposition ("in New York").
     rf"|(?<!\bin\s)(?<!\bat\s)(?<!\bof\s)(?<!\bto\s)(?<!\bfrom\s)(?<!\bfor\s)(?<!\bby\s)"
@@ -110,7 +115,8 @@ class Quote:
         return words[-1] if words else None
 
 
-def _clean_name(name: str) -> str:
+def clean_name(name: str) -> str:
+    """A speaker's name without the roles and titles before it."""
     words = [
         w
         for w in name.split()
@@ -119,7 +125,7 @@ def _clean_name(name: str) -> str:
     return " ".join(words) if words else name
 
 
-def _is_person(name: str) -> bool:
+def is_person(name: str) -> bool:
     """Not a pronoun, an institution or a place ("He", "Senate Democrats",
     "White House"); a role before the name is fine ("Senate President Mike
     Thibodeau")."""
@@ -130,17 +136,64 @@ def _is_person(name: str) -> bool:
 _PRONOUNS = {"He", "She", "They", "We", "I", "It", "You"}
 
 
-def last_named(text: str) -> str | None:
-    """The person named last in ``text`` (see _NAMED), or None."""
-    found = None
+@lru_cache(maxsize=512)
+def named(text: str) -> tuple[tuple[int, str], ...]:
+    """The people ``text`` names (see _NAMED), in order, with where each is
+    named, possessives off."""
+    out = []
     for m in _NAMED.finditer(text):
         name = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e") or ""
-        if _is_person(name):
-            found = name
-    return _clean_name(found) if found else None
+        if is_person(name):
+            out.append((m.start(), re.sub(r"(?:’s|'s|’|')$", "", clean_name(name))))
+    return tuple(out)
 
 
-def _window(text: str, at: int) -> str:
+@lru_cache(maxsize=512)
+def _known_people(text: str) -> dict[str, str]:
+    """The people ``text`` names (see _NAMED), by surname."""
+    known: dict[str, str] = {}
+    for m in _FULL_NAME.finditer(text):
+        name = m.group("n") or m.group("t")
+        if is_person(name) and name.split()[0] not in _NOT_PERSON:
+            person = re.sub(r"(?:’s|'s|’|')$", "", clean_name(name))
+            known.setdefault(person.split()[-1], person)
+    return known
+
+
+#: A first name and a surname, or a title and a name ("Ada Ruiz", "Sen.
+#: Ruiz"): a quick look for the people an article names.
+_FULL_NAME = re.compile(
+    rf"\b(?:{_TITLE}\s+)?(?P<n>[A-ZÀ-Þ][a-zà-ÿ’'-]+(?:\s+[A-Z]\.)?\s+(?:Mc|Mac|O['’])?[A-ZÀ-Þ][\w’'-]+)"
+    rf"|\b{_TITLE}\s+(?P<t>[A-ZÀ-Þ][\w’'-]+)"
+)
+
+
+def last_named(text: str, whole: str = "") -> str | None:
+    """The person named last in ``text`` (see _NAMED), or None. With the
+    article (``whole``), a surname it names a person by elsewhere counts
+    too where it opens a sentence or a clause ("Ruiz, who won, spoke")."""
+    found, at = None, -1
+    known = _known_people(whole) if whole else {}
+    for m in _NAMED.finditer(text):
+        name = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e") or ""
+        if is_person(name):
+            found, at = clean_name(name), m.start()
+    if known:
+        for m in _OPENING_NAME.finditer(text):
+            if m.start() > at and m.group("s") in known:
+                found, at = known[m.group("s")], m.start()
+    return found
+
+
+#: A capitalised word that opens a sentence or a clause and goes on with a
+#: verb or a comma ("Ruiz, who won", "Ruiz spoke"): a surname as a subject.
+_OPENING_NAME = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[Bb]ut\s)|(?<=[Aa]nd\s))(?:[A-Z][\w’'-]+\s+)?"
+    r"(?P<s>[A-Z][\w’'-]+)(?![\w’'])(?=,|\s+[a-z])"
+)
+
+
+def window(text: str, at: int) -> str:
     """The text before ``at`` in its paragraph and the paragraph before."""
     here = text.rfind("\n\n", 0, at)
     before = text.rfind("\n\n", 0, here) if here > 0 else -1
@@ -180,24 +233,27 @@ def extract(text: str) -> list[Quote]:
         speaker = None
         for pattern in (_SPEAKER_AFTER, _SPEAKER_AFTER_NAME_FIRST, _SPEAKER_AFTER_ROLE_FIRST):
             sm = pattern.match(after)
-            if sm and _is_person(sm.group("name")):
-                speaker = _clean_name(sm.group("name"))
+            if sm and is_person(sm.group("name")):
+                speaker = clean_name(sm.group("name"))
                 break
         if speaker is None:
             sm = _SPEAKER_BEFORE.search(before) or _SPEAKER_BEFORE_ROLE.search(before)
-            if sm and _is_person(sm.group("name")):
-                speaker = _clean_name(sm.group("name"))
+            if sm and is_person(sm.group("name")):
+                speaker = clean_name(sm.group("name"))
         stand_in = speaker is None and bool(_PRONOUN.match(after) or _PRONOUN_BEFORE.search(before))
         if len(inner.split()) < 4 and speaker is None and not stand_in:
             continue  # a scare-quoted phrase or a title, not a quotation
-        if speaker is None and stand_in:
+        many = stand_in and bool(_THEY_AFTER.match(after) or _THEY_BEFORE.search(before))
+        if many:
+            pass  # "they wrote": a group's words, no one person's (see attribution)
+        elif speaker is None and stand_in:
             # "he said": the person named last before it, in this paragraph
             # or the one before.
-            speaker = last_named(_window(text, m.start())) or last_speaker
+            speaker = last_named(window(text, m.start()), text) or last_speaker
         elif speaker is None and re.search(r"(said|added|stated)\s*,?\s*$", before):
             speaker = last_speaker
         paragraph = text.rfind("\n\n", 0, m.start())
-        if speaker is None and last_speaker and paragraph == last_paragraph:
+        if speaker is None and not many and last_speaker and paragraph == last_paragraph:
             # A quotation continuing, in the same paragraph, the last speaker's words.
             speaker = last_speaker
         if speaker:

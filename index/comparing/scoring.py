@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from hollywood_ai.index.comparing import answering, answers, quotes
+from hollywood_ai.index.comparing import answering, answers, quotes, said_by
 from hollywood_ai.index.comparing import names as namemod
 from hollywood_ai.index.comparing.answering import ANSWER_TYPES, answer_spans, counts_the_noun
 from hollywood_ai.index.comparing.differences import article_names
@@ -28,7 +28,6 @@ from hollywood_ai.index.comparing.meaning import MEANING
 from hollywood_ai.index.kept import Kept
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.text import figures as quantities
-from hollywood_ai.index.text.normalise import fold
 
 REPORT_COVERAGE = 0.4  # the share of the focus a source's best passage must carry
 K1, B = 1.2, 0.75
@@ -207,19 +206,6 @@ RESCUE_SHARE = 0.2
 SAID_MEANING = MEANING_NEEDED
 
 
-def _speaker_spans(article: Article, q: Question) -> list[tuple[int, int]]:
-    """Where, in the article's body, the speaker the question asks about is
-    quoted ("what did Pelosi say"): quotations attributed to them."""
-    if q.answer != "quote" or not q.reading.speaker:
-        return []
-    surnames = {fold(q.reading.speaker.split()[-1])}
-    return [
-        (quote.start, quote.end)
-        for quote in quotes.extract(article.body)
-        if quote.speaker_key and fold(quote.speaker_key) in surnames
-    ]
-
-
 def _quotation_spans(article: Article, q: Question) -> list[tuple[int, int]]:
     """Where, in the article's body, it quotes anyone (for "what did X say")."""
     return quotes.quotation_spans(article.body) if q.answer == "quote" else []
@@ -260,7 +246,9 @@ def score_article(
         focus=q.focus or frozenset(range(len(concepts))),
         kinds=kinds,
         story_titles=_story_titles(sp) if kinds else frozenset(),
-        said=_speaker_spans(article, q) if article is not None else [],
+        said=said_by.speaker_spans(article, q) if article is not None else [],
+        speaker=said_by.speaker_concepts(q)
+        | said_by.occasion_concepts(q, article, items, concepts),
         quoting=_quotation_spans(article, q) if article is not None else [],
         body=article.body if article is not None else "",
     )
@@ -304,9 +292,13 @@ class _Asked:
     focus: frozenset[int]
     kinds: set[int]
     story_titles: frozenset[str]
-    said: list[tuple[int, int]]
+    said: list[tuple[int, int, float]]
     quoting: list[tuple[int, int]] = field(default_factory=list)
     body: str = ""
+    # The concepts that name who speaks ("letter" in "what did the senators'
+    # letter say") or the occasion the article tells of ("apology" in "what
+    # did she say in her apology"): words of theirs carry them.
+    speaker: frozenset[int] = frozenset()
 
     def whole_quotation(self, start: int, end: int) -> tuple[int, int]:
         """For "what did X say", a passage inside a longer quotation widened
@@ -343,9 +335,13 @@ class _Asked:
         matched = self.carried(a)
         # "What did X say": X's own words, whether or not they repeat the
         # question's, with X's name counted as said ("..., she said").
-        theirs = any(s < a.passage.end and a.passage.start < e for s, e in self.said)
+        # X's words quoted, in part, or as the writer reports them.
+        weight = max(
+            (w for s, e, w in self.said if s < a.passage.end and a.passage.start < e), default=0.0
+        )
+        theirs = weight > 0
         if theirs:
-            matched |= subject
+            matched |= subject | self.speaker
         if not matched and sim < MEANING_NEEDED:
             return None
         if not meets(a, q):
@@ -390,7 +386,7 @@ class _Asked:
             coverage = max(coverage, REPORT_COVERAGE)
         if theirs and (sim >= SAID_MEANING or on_focus):
             coverage = max(coverage, REPORT_COVERAGE)
-            score += WEIGHTS.said
+            score += WEIGHTS.said * weight
         if answering.needs_anchor(q) and focus and not matched & focus:
             coverage = min(coverage, REPORT_COVERAGE / 2)  # see answering.needs_anchor
         p = a.passage

@@ -159,20 +159,25 @@ RELATED = [
     "indict indicted indictment charge charged charges",
     "fire fired firing dismiss dismissed oust ousted",
     "punishment punish punished penalty penalties suspension suspended demotion demoted",
+    "lie lies lied lying",  # "lying" and "lied" stem apart
 ]
 # One way only: a question word that also means the other group, but not the
 # reverse ("earnings" are the revenue, and also the profit; "revenue" is not
 # the "earnings call").
 ONE_WAY = {
     "earnings": "revenue revenues income sales",
-    # A lawmaker is named by the office's title: "Rep. Ana Ruiz", "Sen. Leo
-    # Brandt" ("representative" is left out: a union's representative is no
-    # lawmaker, and the word, common in a story, would weigh "lawmaker" down).
     # "congressional" is said of Congress and of its members.
     "congressional": "congress congressman congresswoman",
     # What an area or a plan covers, it includes.
     "cover": "include includes including",
-    "lawmaker": "legislator legislators rep sen congressman congresswoman assemblyman assemblywoman",
+    # A lawmaker is a senator, a representative or a state legislator, named
+    # by the office's title ("Rep. Ana Ruiz", "Sen. Leo Brandt"); a senator is
+    # not any lawmaker. "Representative" is left out: a union's representative
+    # is no lawmaker, and the word, common in a story, would weigh "lawmaker" down.
+    "lawmaker": "lawmakers legislator legislators rep congressman "
+    "congresswoman senator sen assemblyman assemblywoman delegate",
+    "lawmakers": "lawmaker legislator legislators rep congressmen "
+    "congresswomen senators sen assemblymen delegates",
 }
 # Words for the kind of work a title names: in a question asking for the name
 # ("what is the show called"), the title itself stands for them.

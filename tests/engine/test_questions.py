@@ -271,3 +271,8 @@ def test_a_name_after_an_institution_and_a_role_is_a_person(text: str, person: s
     """ "Senate Minority Leader Ada Blake": the institution and the role lead
     the name; the person is the name after them."""
     assert person in [c[0] for c in answers.people(text)]
+
+
+def test_a_preposition_opening_a_question_is_no_name() -> None:
+    assert read("Through whom did Ruiz send the letter?").subject_names == ("Ruiz",)
+    assert read("Under what name was the video posted?").subject_names == ()
