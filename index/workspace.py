@@ -274,6 +274,14 @@ class Workspace:
             return held[1]
         return None
 
+    def last_listing(self) -> list[Article] | None:
+        """The listing kept beside the index as last written, perhaps behind
+        the library by what another process is storing right now (a refresh
+        keeps it after each batch it stores), or None when there is none: a
+        list that follows that process without reading the library or the
+        index while it writes."""
+        return self.ready_listing() or self._kept_listing(self.library_token(), any_key=True)
+
     def preload_listing(self) -> None:
         """Read the listing ahead (the reader starts this in a thread while
         Textual loads). Best effort: a library that is new, or that cannot be
@@ -287,8 +295,8 @@ class Workspace:
     def _listing_path(self) -> Path:
         return self.home / "index" / "LISTING.json"
 
-    def _kept_listing(self, token: tuple[int, int]) -> list[Article] | None:
-        rows = read_kept(self._listing_path(), LISTING_VERSION, list(token))
+    def _kept_listing(self, token: tuple[int, int], any_key: bool = False) -> list[Article] | None:
+        rows = read_kept(self._listing_path(), LISTING_VERSION, list(token), any_key)
         if rows is None:
             return None
         # Fields set at once: a third faster than the frozen dataclass's __init__.

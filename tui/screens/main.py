@@ -139,6 +139,8 @@ class MainScreen(ArticleActions, FollowingScreen):
     def _watch_library(self) -> None:
         """Another process (an `add` in another terminal) changed the library:
         show its articles."""
+        if self.refreshing:
+            return  # the refresh's own lines say when its articles are stored
         token = self.reader.workspace.library_token()
         if token != self._library_token:
             self._library_token = token
@@ -165,6 +167,14 @@ class MainScreen(ArticleActions, FollowingScreen):
         ws.seed_if_empty()
         ws.invalidate()
         self._library_token = ws.library_token()
+        if self.refreshing:
+            # The refresh's process is storing and indexing: the listing it
+            # keeps after each batch is read, not the library (a read of
+            # every article, which holds the GIL long enough to stall frames).
+            listing = ws.last_listing()
+            if listing is not None:
+                self.post_message(LibraryLoaded(listing))
+                return
         self.post_message(LibraryLoaded(ws.listing()))
         self.list_painted.wait(timeout=2.0)
         if ws.needs_sync():
