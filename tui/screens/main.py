@@ -16,7 +16,7 @@ from hollywood_ai.tui.messages import ArticleSelected, IndexProgress, IndexReady
 from hollywood_ai.tui.screens.article_actions import ArticleActions
 from hollywood_ai.tui.screens.failures import failure_text
 from hollywood_ai.tui.screens.main_following import FollowingScreen
-from hollywood_ai.tui.widgets.article_list import FIRST_ROWS, ArticleList
+from hollywood_ai.tui.widgets.article_list import FIRST_ROWS, ArticleList, Entry
 from hollywood_ai.tui.widgets.reading_pane import ReadingPane
 from hollywood_ai.tui.widgets.search_box import SearchBox
 from textual import events, on, work
@@ -173,6 +173,7 @@ class MainScreen(ArticleActions, FollowingScreen):
             # every article, which holds the GIL long enough to stall frames).
             listing = ws.last_listing()
             if listing is not None:
+                self.listing.lay_out([Entry.of(a) for a in self._sorted(listing)])
                 self.post_message(LibraryLoaded(listing))
                 return
         self.post_message(LibraryLoaded(ws.listing()))

@@ -197,7 +197,7 @@ class FollowingScreen(FollowsStories, SearchScreen):
         self.refreshing = True
         self._refresh_status("Refreshing the feeds… (r again stops)", None)
         self._refresh = RefreshProcess(self.reader.workspace.home)
-        self.refresh_worker(self._refresh, quiet)
+        self.refresh_worker(self._refresh, quiet)  # starts it (off the event loop)
 
     def stop_refresh(self) -> None:
         """The reader quits: a refresh under way ends (keeping what it read)."""
@@ -212,6 +212,7 @@ class FollowingScreen(FollowsStories, SearchScreen):
         """Read the refresh's lines (the work is in its own process: refresh_process.py)."""
         report: dict[str, Any] | None = None
         followed: list[dict[str, Any]] = []
+        process.start()
         for event in process.events():
             if "report" in event:
                 report, followed = event["report"], event.get("followed_new") or []
@@ -222,7 +223,10 @@ class FollowingScreen(FollowsStories, SearchScreen):
                 )
         code, error = process.finish()
         if report is None:
-            text = error or f"the refresh stopped unexpectedly (exit code {code})"
+            if process.stopping:
+                text = "The refresh was stopped before any feed was read."
+            else:
+                text = error or f"The refresh stopped unexpectedly (exit code {code})."
             self.post_message(RefreshFinished("" if quiet else strip_controls(text), failed=True))
             return
         self.post_message(RefreshFinished(*refresh_summary(report, followed, quiet)))
