@@ -27,8 +27,9 @@ from hollywood_ai.index.workspace import Workspace
 REFRESH_WORKERS = 4  # feeds fetched at once
 
 #: Called as each feed is done: feeds done, feeds in all, the feed's outcome
-#: and the ids of the articles it added (already stored and indexed).
-RefreshProgress = Callable[[int, int, "FeedOutcome", list[str]], None]
+#: and the ids of the articles stored (and indexed) since the last call; also
+#: with no outcome when the feeds read are stored while others are awaited.
+RefreshProgress = Callable[[int, int, "FeedOutcome | None", list[str]], None]
 
 
 @dataclass
@@ -151,6 +152,10 @@ def refresh(
         }
         while pending and not (stop and stop.is_set()):
             ready, pending = wait(pending, timeout=STOP_POLL, return_when=FIRST_COMPLETED)
+            if not ready and batch.due():  # the feeds read wait no longer for a slow one
+                added = batch.store()
+                if progress:
+                    progress(len(done), len(chosen), None, added)
             for future in ready:
                 read = future.result()
                 done.append(read)

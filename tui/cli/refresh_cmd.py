@@ -45,13 +45,14 @@ def run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     lines = _Lines(stop) if args.json_lines else None
 
-    def progress(done: int, total: int, outcome: FeedOutcome, added: list[str]) -> None:
+    def progress(done: int, total: int, outcome: FeedOutcome | None, added: list[str]) -> None:
         if tty:
             print(f"\rrefreshing {done}/{total}", end="", file=sys.stderr, flush=True)
         if lines is not None:
             if added:
                 ws.listing()  # kept beside the index: the reader lists from it
-            lines.emit({"done": done, "total": total, "feed": outcome.to_dict(), "added": added})
+            feed = outcome.to_dict() if outcome else None
+            lines.emit({"done": done, "total": total, "feed": feed, "added": added})
 
     allow = args.allow_private or private_feeds_allowed(ws.home)
     report = refresh(ws, tag=args.tag, progress=progress, allow_private=allow, stop=stop)

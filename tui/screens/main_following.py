@@ -39,11 +39,11 @@ class UnreadLoaded(Message):
 
 @dataclass
 class FeedRefreshed(Message):
-    """One feed of a refresh is done; ``added``: its new articles (stored)."""
+    """A feed of a refresh is done, or articles were stored; ``added``: the
+    articles stored since the last such message."""
 
     done: int
     total: int
-    outcome: dict[str, Any]  # FeedOutcome.to_dict()
     added: list[str]
 
 
@@ -216,11 +216,9 @@ class FollowingScreen(FollowsStories, SearchScreen):
         for event in process.events():
             if "report" in event:
                 report, followed = event["report"], event.get("followed_new") or []
-            elif isinstance(event.get("feed"), dict):
+            elif "done" in event:
                 added = [str(i) for i in event.get("added") or []]
-                self.post_message(
-                    FeedRefreshed(int(event["done"]), int(event["total"]), event["feed"], added)
-                )
+                self.post_message(FeedRefreshed(int(event["done"]), int(event["total"]), added))
         code, error = process.finish()
         if report is None:
             if process.stopping:
@@ -272,7 +270,9 @@ class FollowingScreen(FollowsStories, SearchScreen):
         except NoMatches:
             return  # the status bar is mounted after the first frame
         if text is not None:
-            label.update(text)
+            # A text as long as the one there takes its place without a new
+            # layout of the screen (and its full repaint).
+            label.update(text, layout=len(text) != len(str(label.visual)))
         done, total = progress or (0, 0)
         bar.update(total=max(total, 1) if progress else None, progress=done)
 
@@ -286,7 +286,8 @@ def refresh_summary(
     feeds = [f for f in report.get("feeds") or [] if isinstance(f, dict)]
     added = len(report.get("added") or [])
     failed = [f for f in feeds if f.get("status") == "failed"]
-    text = f"{added} new article{'s' if added != 1 else ''} from {len(feeds)} feeds"
+    text = f"{added} new article{'s' if added != 1 else ''} from {len(feeds)} feed"
+    text += "s" if len(feeds) != 1 else ""
     if report.get("stopped"):
         text = f"The refresh was stopped: {text} read; the others wait for the next refresh"
     if failed:
