@@ -5,12 +5,14 @@ remembered, the feeds not read yet are left for the next refresh."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
 import signal
 import sys
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 from hollywood_ai.tui.cli.common import open_workspace
@@ -42,7 +44,6 @@ def run(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
     tty = sys.stderr.isatty() and not (args.json or args.json_lines)
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
     lines = _Lines(stop) if args.json_lines else None
 
     def progress(done: int, total: int, outcome: FeedOutcome | None, added: list[str]) -> None:
@@ -55,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
             lines.emit({"done": done, "total": total, "feed": feed, "added": added})
 
     allow = args.allow_private or private_feeds_allowed(ws.home)
-    report = refresh(ws, tag=args.tag, progress=progress, allow_private=allow, stop=stop)
+    with _stopped_by_sigterm(stop):
+        report = refresh(ws, tag=args.tag, progress=progress, allow_private=allow, stop=stop)
     if tty:
         print(file=sys.stderr)
     code = _tell(args, report)
@@ -69,6 +71,20 @@ def run(args: argparse.Namespace) -> int:
         logging.shutdown()
         os._exit(code)
     return code
+
+
+@contextlib.contextmanager
+def _stopped_by_sigterm(stop: threading.Event) -> Iterator[None]:
+    """SIGTERM sets ``stop`` meanwhile (from the main thread only, where
+    signals are handled); the handler before is put back after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 class _Lines:
@@ -106,6 +122,8 @@ def _tell(args: argparse.Namespace, report: Any) -> int:
             warn(f"{feed.url} moved for good to {feed.moved_to}; the subscription follows it")
     for w in report.warnings:
         warn(f"{w['input']}: {w['warning']}", w["input"])
+    if report.stopped:
+        warn("the refresh was stopped: the feeds not read yet wait for the next refresh")
     if args.json_lines:
         return 0 if report.ok else 1
     if args.json:
