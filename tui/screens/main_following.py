@@ -62,7 +62,7 @@ class FollowingScreen(FollowsStories, SearchScreen):
             "refresh_feeds",
             "Refresh",
             show=False,
-            tooltip="Refresh the subscribed feeds (in the background)",
+            tooltip="Refresh the subscribed feeds in the background (r again stops it)",
             id="main.refresh",
         ),
         Binding(
