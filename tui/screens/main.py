@@ -112,6 +112,8 @@ class MainScreen(ArticleActions, FollowingScreen):
         self._late_mounted = True
         if self._progress is not None:
             self._set_busy(self._progress)
+        if self.refreshing:
+            self._refresh_status(*self.refresh_shown)
 
     def on_mount(self) -> None:
         settings = self.reader.settings

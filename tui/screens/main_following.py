@@ -89,6 +89,7 @@ class FollowingScreen(FollowsStories, SearchScreen):
         self.feeds: list[Subscription] = []
         self.refreshing = False
         self._refresh: RefreshProcess | None = None
+        self.refresh_shown: tuple[str | None, tuple[int, int] | None] = (None, None)
 
     @property
     def workspace(self) -> Any:  # FollowsStories works on the reader's workspace
@@ -262,13 +263,17 @@ class FollowingScreen(FollowsStories, SearchScreen):
             )
 
     def _refresh_status(self, text: str | None, progress: tuple[int, int] | None) -> None:
-        self.set_class(text is not None, "-busy")
+        self.refresh_shown = (text, progress)
         self.reader.sub_title = text or self.reader.SUB_TITLE
         try:
+            status = self.query_one("#status")
             label = self.query_one("#status-label", Label)
             bar = self.query_one("#status-progress", ProgressBar)
         except NoMatches:
-            return  # the status bar is mounted after the first frame
+            return  # the status bar is mounted after the first frame, and shows it then
+        # A class of the status bar, not of the screen: one on the screen
+        # would have every widget styled again, twice a refresh.
+        status.set_class(text is not None, "-refreshing")
         if text is not None:
             # A text as long as the one there takes its place without a new
             # layout of the screen (and its full repaint).
