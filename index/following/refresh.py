@@ -171,7 +171,9 @@ def refresh(
         pool.shutdown(wait=not stopped, cancel_futures=True)
     report = batch.report
     if stopped:
-        batch.store()
+        added = batch.store()
+        if progress and added:
+            progress(len(done), len(chosen), None, added)
         report.stopped = True
     by_url = {r.sub.url: r.outcome for r in done}
     report.feeds = [by_url[s.url] for s in chosen if s.url in by_url]
