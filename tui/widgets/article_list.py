@@ -29,6 +29,9 @@ PROMPT_CACHE = 50_000
 FIRST_ROWS = 120
 FILL_CHUNK = 200
 FILL_PAUSE = 0.01
+#: Rows a list grows to in place (each row is set again, in one go); a longer
+#: list is filled again in chunks.
+GROW_UP_TO = 2_000
 
 
 @dataclass(frozen=True)
@@ -179,7 +182,7 @@ class ArticleList(OptionList):
         False (nothing done) unless every row is in and every entry shown
         is among ``entries``, in the same order."""
         old = self.entries
-        if not self.filled or not old or len(entries) <= len(old):
+        if not self.filled or not old or not len(old) < len(entries) <= GROW_UP_TO:
             return False
         option_of = {old[self._lo + i]: o for i, o in enumerate(self.options)}
         if [e for e in entries if e in option_of] != old:
