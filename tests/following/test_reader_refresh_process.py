@@ -49,9 +49,12 @@ async def test_r_refreshes_in_another_process_and_the_list_gains_its_articles(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         before = app.main_screen.listing.option_count
+        reading = app.main_screen.listing.current_id
         await pilot.press("r")
         child = app.main_screen._refresh
         await settle(pilot)
+        # The new rows went in around the place kept: the same article is highlighted.
+        assert reading is not None and app.main_screen.listing.current_id == reading
         assert child is not None and child.process is not None
         assert child.process.pid != os.getpid() and child.process.returncode == 0
         assert app.main_screen.listing.option_count == before + 2
