@@ -172,3 +172,28 @@ async def test_quitting_mid_refresh_ends_it_and_the_library_stays_whole(
     assert code == 0
     server.set("/slow.xml", delay=0.0)
     assert_whole(feeds_home, fast, slow)
+
+
+async def test_a_refresh_that_cannot_start_is_one_sentence_and_r_works_again(
+    feeds_home: Path, server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hollywood_ai.tui.refresh_process import RefreshProcess
+
+    subscribe(feeds_home, feed(server, "north", entry_text(1)))
+
+    def no_python(self: RefreshProcess) -> None:
+        raise FileNotFoundError(2, "No such file or directory", "/gone/python")
+
+    monkeypatch.setattr(RefreshProcess, "start", no_python)
+    app = make_app(feeds_home, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        [told] = [n for n in notices(app) if "could not start" in n]
+        assert told.startswith("The refresh could not start:") and "/gone/python" in told
+        assert not app.main_screen.refreshing
+        monkeypatch.undo()
+        await pilot.press("r")
+        await settle(pilot)
+        assert "North on the Marlowe deal" in titles(app)

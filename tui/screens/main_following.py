@@ -213,7 +213,11 @@ class FollowingScreen(FollowsStories, SearchScreen):
         """Read the refresh's lines (the work is in its own process: refresh_process.py)."""
         report: dict[str, Any] | None = None
         followed: list[dict[str, Any]] = []
-        process.start()
+        try:
+            process.start()
+        except OSError as exc:
+            self.post_message(RefreshFinished(f"The refresh could not start: {exc}.", failed=True))
+            return
         for event in process.events():
             if "report" in event:
                 report, followed = event["report"], event.get("followed_new") or []
