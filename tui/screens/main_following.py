@@ -268,7 +268,10 @@ class FollowingScreen(FollowsStories, SearchScreen):
 
     def _refresh_status(self, text: str | None, progress: tuple[int, int] | None) -> None:
         self.refresh_shown = (text, progress)
-        self.reader.sub_title = text or self.reader.SUB_TITLE
+        if progress is None:
+            # The header says a refresh runs (once: a new title is a new
+            # layout of the whole screen); the status bar counts the feeds.
+            self.reader.sub_title = text or self.reader.SUB_TITLE
         try:
             status = self.query_one("#status")
             label = self.query_one("#status-label", Label)
