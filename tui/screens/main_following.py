@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from hollywood_ai.index import Subscription
 
 
+#: Seconds between a refresh's notice and the status bar's going.
+HIDE_DELAY = 0.25
+
+
 @dataclass
 class UnreadLoaded(Message):
     """The unread articles and the subscriptions, read from the home."""
@@ -254,7 +258,9 @@ class FollowingScreen(FollowsStories, SearchScreen):
     def _refresh_finished(self, message: RefreshFinished) -> None:
         self.refreshing = False
         self._refresh = None
-        self._refresh_status(None, None)
+        # The status bar goes a moment after the notice comes: each is a new
+        # layout, and one frame for both is one frame twice as long.
+        self.set_timer(HIDE_DELAY, self._hide_refresh_status)
         self.load_unread()
         self.reload()
         if message.text:
@@ -265,6 +271,10 @@ class FollowingScreen(FollowsStories, SearchScreen):
                 markup=False,
                 timeout=8,
             )
+
+    def _hide_refresh_status(self) -> None:
+        if not self.refreshing:
+            self._refresh_status(None, None)
 
     def _refresh_status(self, text: str | None, progress: tuple[int, int] | None) -> None:
         self.refresh_shown = (text, progress)
