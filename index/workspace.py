@@ -258,6 +258,14 @@ class Workspace:
             return held[1]
         return None
 
+    def last_listing(self) -> list[Article] | None:
+        """The listing kept beside the index as last written, perhaps behind
+        the library by what another process is storing right now (a refresh
+        keeps it after each batch it stores), or None when there is none: a
+        list that follows that process without reading the library or the
+        index while it writes."""
+        return self.ready_listing() or read_listing(self._listing_path(), self.library_token(), any_key=True)
+
     def preload_listing(self) -> None:
         """Read ahead, in a thread while Textual loads, the listing's head (a
         small library's whole listing; a large one's whole is read after the

@@ -183,6 +183,8 @@ class ReaderApp(App[None]):
 
     async def action_quit(self) -> None:
         self.save_settings()
+        with contextlib.suppress(RuntimeError):
+            self.main_screen.stop_refresh()  # it ends in its own process, keeping what it read
         # The work under way is no longer wanted; a thread blocked in a fetch
         # does not see the cancel, and run_reader does not wait for it.
         self.workers.cancel_all()

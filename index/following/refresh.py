@@ -7,9 +7,10 @@ fails is reported in one sentence and keeps its last good state."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -26,8 +27,9 @@ from hollywood_ai.index.workspace import Workspace
 REFRESH_WORKERS = 4  # feeds fetched at once
 
 #: Called as each feed is done: feeds done, feeds in all, the feed's outcome
-#: and the ids of the articles it added (already stored and indexed).
-RefreshProgress = Callable[[int, int, "FeedOutcome", list[str]], None]
+#: and the ids of the articles stored (and indexed) since the last call; also
+#: with no outcome when the feeds read are stored while others are awaited.
+RefreshProgress = Callable[[int, int, "FeedOutcome | None", list[str]], None]
 
 
 @dataclass
@@ -55,13 +57,17 @@ class RefreshReport:
     feeds: list[FeedOutcome] = field(default_factory=list)
     added: list[dict[str, str]] = field(default_factory=list)
     warnings: list[dict[str, str]] = field(default_factory=list)
+    stopped: bool = False  # asked to stop before every feed was read
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "feeds": [f.to_dict() for f in self.feeds],
             "added": self.added,
             "warnings": self.warnings,
         }
+        if self.stopped:
+            data["stopped"] = True
+        return data
 
     @property
     def ok(self) -> bool:
@@ -128,32 +134,55 @@ def refresh(
     tag: str | None = None,
     progress: RefreshProgress | None = None,
     allow_private: bool = False,
+    stop: threading.Event | None = None,
 ) -> RefreshReport:
     """Refresh every subscribed feed (or those with ``tag``). ``allow_private``:
     entries' pages may come from private addresses too (the feed itself is
-    always fetched as subscribed)."""
+    always fetched as subscribed). Once ``stop`` is set, no other feed is
+    read: what the feeds read so far gave is stored and remembered, the
+    feeds still being fetched are left (the report lists only the feeds
+    read, and says it was stopped)."""
     chosen = chosen_feeds(ws, tag)
     batch = _Batch(_Adder(ws, None, allow_private), RefreshReport())
     done: list[_Read] = []
-    with ThreadPoolExecutor(max_workers=min(REFRESH_WORKERS, len(chosen))) as pool:
-        futures: list[Future[_Read]] = [
+    pool = ThreadPoolExecutor(max_workers=min(REFRESH_WORKERS, len(chosen)))
+    try:
+        pending: set[Future[_Read]] = {
             pool.submit(_read_feed, sub, batch.adder._fetch_page) for sub in chosen
-        ]
-        for n, future in enumerate(as_completed(futures), 1):
-            read = future.result()
-            done.append(read)
-            batch.take(read)
-            added = batch.store() if n == len(chosen) or batch.due() else []
-            if progress:
-                progress(n, len(chosen), read.outcome, added)
+        }
+        while pending and not (stop and stop.is_set()):
+            ready, pending = wait(pending, timeout=STOP_POLL, return_when=FIRST_COMPLETED)
+            if not ready and batch.due():  # the feeds read wait no longer for a slow one
+                added = batch.store()
+                if progress:
+                    progress(len(done), len(chosen), None, added)
+            for future in ready:
+                read = future.result()
+                done.append(read)
+                batch.take(read)
+                last = len(done) == len(chosen)
+                added = batch.store() if last or batch.due() else []
+                if progress:
+                    progress(len(done), len(chosen), read.outcome, added)
+    finally:
+        # A stopped refresh does not wait for the fetches under way (their
+        # deadline can be half a minute away).
+        stopped = len(done) < len(chosen)
+        pool.shutdown(wait=not stopped, cancel_futures=True)
     report = batch.report
+    if stopped:
+        added = batch.store()
+        if progress and added:
+            progress(len(done), len(chosen), None, added)
+        report.stopped = True
     by_url = {r.sub.url: r.outcome for r in done}
-    report.feeds = [by_url[s.url] for s in chosen]
+    report.feeds = [by_url[s.url] for s in chosen if s.url in by_url]
     _remember(ws, done)
-    new_ids = [row["id"] for row in report.added]
-    if new_ids:
-        reading.mark_unread(ws, new_ids)
     return report
+
+
+#: How often (seconds) a refresh waiting for its fetches looks at ``stop``.
+STOP_POLL = 0.2
 
 
 #: New articles are stored (and indexed) in batches: when this many wait, or
@@ -206,7 +235,10 @@ class _Batch:
         report.warnings += got.warnings
         self.reads = []
         self.since = time.monotonic()
-        return [row["id"] for row in got.added]
+        new_ids = [row["id"] for row in got.added]
+        if new_ids:  # unread as soon as stored: a refresh killed later keeps the marks
+            reading.mark_unread(self.adder.ws, new_ids)
+        return new_ids
 
 
 def _remember(ws: Workspace, done: list[_Read]) -> None:

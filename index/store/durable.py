@@ -57,13 +57,14 @@ def describe_os_error(exc: OSError, path: Path) -> str:
     return f"cannot write {path}: {exc.strerror or exc}"
 
 
-def read_kept(path: Path, version: int, key: object) -> Any | None:
+def read_kept(path: Path, version: int, key: object, any_key: bool = False) -> Any | None:
     """The payload of a file written by :func:`write_kept` with this version and
     key (a JSON value naming the state it was made from), else None: missing,
-    damaged, of another version, or made from another state."""
+    damaged, of another version, or made from another state (unless
+    ``any_key``: then whatever state it was made from)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("version") != version or data.get("key") != key:
+        if data.get("version") != version or (data.get("key") != key and not any_key):
             return None
         return data["payload"]
     except (OSError, ValueError, TypeError, KeyError, AttributeError):

@@ -42,21 +42,22 @@ HEAD_ROWS = 120
 _TAGS = LISTED.index("tags")
 
 
-def read_listing(path: Path, token: Sequence[int]) -> list[Article] | None:
-    """The articles kept in ``path`` for the library state ``token``, or None."""
+def read_listing(path: Path, token: Sequence[int], any_key: bool = False) -> list[Article] | None:
+    """The articles kept in ``path`` for the library state ``token`` (or, with
+    ``any_key``, for whatever state it was last written from), or None."""
     # Python's cycle collector would run a dozen times over the objects
     # made here, none of which can be garbage yet: a third of the read.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _read(path, token)
+        return _read(path, token, any_key)
     finally:
         if collecting:
             gc.enable()
 
 
-def _read(path: Path, token: Sequence[int]) -> list[Article] | None:
-    columns = read_kept(path, LISTING_VERSION, list(token))
+def _read(path: Path, token: Sequence[int], any_key: bool) -> list[Article] | None:
+    columns = read_kept(path, LISTING_VERSION, list(token), any_key)
     if not _well_formed(columns):
         return None
     return _articles(columns)

@@ -204,3 +204,20 @@ def test_search_feed_keeps_one_feeds_articles(
     assert json.loads(out)["total"] >= 2
     code, _, err = cli(capsys, feeds_home, "search", "feed:http://nowhere.example/x.xml")
     assert code == 1 and "is not a subscribed feed" in err
+
+
+def test_refresh_json_lines_prints_each_feed_as_it_is_done_then_the_report(
+    capsys: pytest.CaptureFixture[str], feeds_home: Path, server: FeedServer
+) -> None:
+    north, south = two_feeds(server)
+    cli(capsys, feeds_home, "feeds", "add", north, south)
+    code, out, _ = cli(capsys, feeds_home, "refresh", "--json-lines")
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    *feeds, last = lines
+    done = [f for f in feeds if f["feed"]]  # (a line with none: stored while one is awaited)
+    assert sorted(f["feed"]["url"] for f in done) == [north, south]
+    assert [f["done"] for f in done] == [1, 2] and {f["total"] for f in feeds} == {2}
+    stored = [i for f in feeds for i in f["added"]]
+    assert sorted(stored) == sorted(row["id"] for row in last["report"]["added"])
+    assert len(stored) == 2 and last["followed_new"] == []

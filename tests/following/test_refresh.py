@@ -171,3 +171,34 @@ def test_a_damaged_subscriptions_file_is_read_as_far_as_it_goes(ws: Workspace) -
     assert (sub.url, sub.etag, sub.tags, sub.entries) == ("http://a.example/f.xml", None, [], {})
     (ws.home / "feeds.json").write_text("{not json")
     assert subscriptions.load(ws) == []
+
+
+def test_a_stopped_refresh_keeps_what_it_read_and_leaves_the_rest(
+    ws: Workspace, server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    server.set("/a.xml", body=rss("A", items(server, [1, 2])))
+    server.set("/slow.xml", body=rss("S", items(server, [3])), delay=5.0)
+    subscribe(ws, server.url("/a.xml"), server.url("/slow.xml"))
+    monkeypatch.setattr(refresh, "STORE_SECONDS", 0.0)  # stored as soon as read
+    stop = threading.Event()
+    seen: list[tuple[int, list[str]]] = []
+
+    def progress(done: int, total: int, outcome: object, added: list[str]) -> None:
+        seen.append((done, added))
+        if added:
+            stop.set()  # as SIGTERM does, once the first feed's articles are stored
+
+    report = refresh.refresh(ws, progress=progress, stop=stop)
+    assert report.stopped and report.to_dict()["stopped"] is True
+    assert [f.url for f in report.feeds] == [server.url("/a.xml")]
+    assert sorted(row["title"] for row in report.added) == ["Voices report 1", "Voices report 2"]
+    stored = {a.title: a.id for a in Workspace(ws.home).articles()}
+    assert {"Voices report 1", "Voices report 2"} <= set(stored) and "Voices report 3" not in stored
+    assert {stored["Voices report 1"], stored["Voices report 2"]} <= reading.unread_ids(ws)
+    rows = {s.url: s for s in subscriptions.load(ws)}
+    assert rows[server.url("/a.xml")].entries and not rows[server.url("/slow.xml")].entries
+    server.set("/slow.xml", delay=0.0)
+    again = refresh.refresh(ws)
+    assert [row["title"] for row in again.added] == ["Voices report 3"]

@@ -16,7 +16,7 @@ from hollywood_ai.tui.messages import ArticleSelected, IndexProgress, IndexReady
 from hollywood_ai.tui.screens.article_actions import ArticleActions
 from hollywood_ai.tui.screens.failures import failure_text
 from hollywood_ai.tui.screens.main_following import FollowingScreen
-from hollywood_ai.tui.widgets.article_list import ArticleEntries, ArticleList
+from hollywood_ai.tui.widgets.article_list import ArticleEntries, ArticleList, Entry
 from hollywood_ai.tui.widgets.reading_pane import ReadingPane
 from hollywood_ai.tui.widgets.search_box import SearchBox
 from textual import events, on, work
@@ -115,6 +115,8 @@ class MainScreen(ArticleActions, FollowingScreen):
         self._late_mounted = True
         if self._progress is not None:
             self._set_busy(self._progress)
+        if self.refreshing:
+            self._refresh_status(*self.refresh_shown)
 
     def on_mount(self) -> None:
         settings = self.reader.settings
@@ -147,6 +149,8 @@ class MainScreen(ArticleActions, FollowingScreen):
     def _watch_library(self) -> None:
         """Another process (an `add` in another terminal) changed the library:
         show its articles."""
+        if self.refreshing:
+            return  # the refresh's own lines say when its articles are stored
         token = self.reader.workspace.library_token()
         if token != self._library_token:
             self._library_token = token
@@ -173,6 +177,15 @@ class MainScreen(ArticleActions, FollowingScreen):
         ws.seed_if_empty()
         ws.invalidate()
         self._library_token = ws.library_token()
+        if self.refreshing:
+            # The refresh's process is storing and indexing: the listing it
+            # keeps after each batch is read, not the library (a read of
+            # every article, which holds the GIL long enough to stall frames).
+            listing = ws.last_listing()
+            if listing is not None:
+                self.listing.lay_out([Entry.of(a) for a in self._sorted(listing)])
+                self.post_message(LibraryLoaded(listing))
+                return
         if self.head_decided.wait(timeout=2.0) and self.head_shown:
             self.list_painted.wait(timeout=2.0)
         self.post_message(LibraryLoaded(ws.listing()))

@@ -10,10 +10,12 @@ main.py; this class sits between them."""
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from hollywood_ai.index import HollywoodError, strip_controls
+from hollywood_ai.index import strip_controls
+from hollywood_ai.tui.refresh_process import RefreshProcess
 from hollywood_ai.tui.screens.main_search import SearchScreen
 from hollywood_ai.tui.screens.story_news import FollowsStories
 from hollywood_ai.tui.widgets.article_list import ArticleList
@@ -25,7 +27,11 @@ from textual.message import Message
 from textual.widgets import Label, ProgressBar
 
 if TYPE_CHECKING:
-    from hollywood_ai.index import FeedOutcome, Subscription
+    from hollywood_ai.index import Subscription
+
+
+#: Seconds between a refresh's notice and the status bar's going.
+HIDE_DELAY = 0.25
 
 
 @dataclass
@@ -38,11 +44,11 @@ class UnreadLoaded(Message):
 
 @dataclass
 class FeedRefreshed(Message):
-    """One feed of a refresh is done; ``added``: its new articles (stored)."""
+    """A feed of a refresh is done, or articles were stored; ``added``: the
+    articles stored since the last such message."""
 
     done: int
     total: int
-    outcome: FeedOutcome
     added: list[str]
 
 
@@ -61,7 +67,7 @@ class FollowingScreen(FollowsStories, SearchScreen):
             "refresh_feeds",
             "Refresh",
             show=False,
-            tooltip="Refresh the subscribed feeds (in the background)",
+            tooltip="Refresh the subscribed feeds in the background (r again stops it)",
             id="main.refresh",
         ),
         Binding(
@@ -87,6 +93,8 @@ class FollowingScreen(FollowsStories, SearchScreen):
         self.unread: set[str] = set()
         self.feeds: list[Subscription] = []
         self.refreshing = False
+        self._refresh: RefreshProcess | None = None
+        self.refresh_shown: tuple[str | None, tuple[int, int] | None] = (None, None)
 
     @property
     def workspace(self) -> Any:  # FollowsStories works on the reader's workspace
@@ -185,46 +193,65 @@ class FollowingScreen(FollowsStories, SearchScreen):
     # --------------------------------------------------------------- refresh
 
     def action_refresh_feeds(self, quiet: bool = False) -> None:
+        """Refresh in the background; a second ``r`` stops the refresh."""
         if self.refreshing:
-            self.notify("A refresh is under way.", markup=False)
+            if quiet or self._refresh is None or self._refresh.stopping:
+                return
+            self._refresh.stop()
+            self._refresh_status("Stopping the refresh; what it has read is kept…", None)
             return
         self.refreshing = True
-        self._refresh_status("Refreshing the feeds…", None)
-        self.refresh_worker(quiet)
+        # What is alive now (the reader itself, mostly, alive until it quits)
+        # is left out of the collector's full passes: one over the reader's
+        # objects (Textual's, the list's rows) took 50 to 70 ms of a frame.
+        # Freed by reference counting as before; only cycles among them stay.
+        gc.freeze()
+        self._refresh_status("Refreshing the feeds… (r again stops)", None)
+        self._refresh = RefreshProcess(self.reader.workspace.home)
+        self.refresh_worker(self._refresh, quiet)  # starts it (off the event loop)
+
+    def stop_refresh(self) -> None:
+        """The reader quits: a refresh under way ends (keeping what it read)."""
+        if self._refresh is not None:
+            self._refresh.stop()
+
+    def on_unmount(self) -> None:
+        self.stop_refresh()
 
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
-    def refresh_worker(self, quiet: bool) -> None:
-        from hollywood_ai.index import followed_stories, refresh
-        from hollywood_ai.tui.settings import private_feeds_allowed
-
-        ws = self.reader.workspace
-
-        def progress(done: int, total: int, outcome: FeedOutcome, added: list[str]) -> None:
-            self.post_message(FeedRefreshed(done, total, outcome, added))
-
+    def refresh_worker(self, process: RefreshProcess, quiet: bool) -> None:
+        """Read the refresh's lines (the work is in its own process: refresh_process.py)."""
+        report: dict[str, Any] | None = None
+        followed: list[dict[str, Any]] = []
         try:
-            report = refresh(ws, progress=progress, allow_private=private_feeds_allowed(ws.home))
-        except HollywoodError as exc:
-            self.post_message(RefreshFinished("" if quiet else str(exc), failed=True))
+            process.start()
+        except OSError as exc:
+            self.post_message(RefreshFinished(f"The refresh could not start: {exc}.", failed=True))
             return
-        failed = [f for f in report.feeds if f.status == "failed"]
-        text = f"{len(report.added)} new article{'s' if len(report.added) != 1 else ''} from {len(report.feeds)} feeds"
-        if failed:
-            text += f"; {len(failed)} failed: " + " ".join(f.error or f.url for f in failed[:2])
-        gained = [f for f in followed_stories(ws) if f.new]
-        if gained:
-            labels = ", ".join(f"“{f.label}”" for f in gained[:3])
-            text += f". New in followed stories: {labels} (N in compare or facts shows what)"
-        if quiet and not report.added and not failed:
-            text = ""
-        self.post_message(RefreshFinished(strip_controls(text), failed=bool(failed)))
+        for event in process.events():
+            if "report" in event:
+                report, followed = event["report"], event.get("followed_new") or []
+            elif "done" in event:
+                added = [str(i) for i in event.get("added") or []]
+                self.post_message(FeedRefreshed(int(event["done"]), int(event["total"]), added))
+        code, error = process.finish()
+        if report is None:
+            if process.stopping:
+                text = "The refresh was stopped before any feed was read."
+            else:
+                text = error or f"The refresh stopped unexpectedly (exit code {code})."
+            self.post_message(RefreshFinished("" if quiet else strip_controls(text), failed=True))
+            return
+        self.post_message(RefreshFinished(*refresh_summary(report, followed, quiet)))
 
     @on(FeedRefreshed)
     def _feed_refreshed(self, message: FeedRefreshed) -> None:
-        self._refresh_status(
-            f"Refreshing feeds: {message.done} of {message.total}; keys work meanwhile",
-            (message.done, message.total),
-        )
+        if not (self._refresh and self._refresh.stopping):
+            self._refresh_status(
+                f"Refreshing feeds: {message.done} of {message.total}; keys work meanwhile "
+                "(r again stops)",
+                (message.done, message.total),
+            )
         if message.added:
             self.unread |= set(message.added)
             self.listing.set_unread(self.unread)
@@ -236,8 +263,12 @@ class FollowingScreen(FollowsStories, SearchScreen):
     @on(RefreshFinished)
     def _refresh_finished(self, message: RefreshFinished) -> None:
         self.refreshing = False
-        self._refresh_status(None, None)
+        self._refresh = None
+        # The status bar goes a moment after the notice comes: each is a new
+        # layout, and one frame for both is one frame twice as long.
+        self.set_timer(HIDE_DELAY, self._hide_refresh_status)
         self.load_unread()
+        self.reload()
         if message.text:
             self.notify(
                 message.text,
@@ -247,15 +278,53 @@ class FollowingScreen(FollowsStories, SearchScreen):
                 timeout=8,
             )
 
+    def _hide_refresh_status(self) -> None:
+        if not self.refreshing:
+            self._refresh_status(None, None)
+
     def _refresh_status(self, text: str | None, progress: tuple[int, int] | None) -> None:
-        self.set_class(text is not None, "-busy")
-        self.reader.sub_title = text or self.reader.SUB_TITLE
+        self.refresh_shown = (text, progress)
+        if progress is None:
+            # The header says a refresh runs (once: a new title is a new
+            # layout of the whole screen); the status bar counts the feeds.
+            self.reader.sub_title = text or self.reader.SUB_TITLE
         try:
+            status = self.query_one("#status")
             label = self.query_one("#status-label", Label)
             bar = self.query_one("#status-progress", ProgressBar)
         except NoMatches:
-            return  # the status bar is mounted after the first frame
+            return  # the status bar is mounted after the first frame, and shows it then
+        # A class of the status bar, not of the screen: one on the screen
+        # would have every widget styled again, twice a refresh.
+        status.set_class(text is not None, "-refreshing")
         if text is not None:
-            label.update(text)
+            # A text as long as the one there takes its place without a new
+            # layout of the screen (and its full repaint).
+            label.update(text, layout=len(text) != len(str(label.visual)))
         done, total = progress or (0, 0)
         bar.update(total=max(total, 1) if progress else None, progress=done)
+
+
+def refresh_summary(
+    report: dict[str, Any], followed: list[dict[str, Any]], quiet: bool
+) -> tuple[str, bool]:
+    """What the reader tells of a refresh's report (``report`` as the
+    command's JSON), and whether any feed failed. ``quiet`` (the timer's
+    refresh): nothing when nothing came and nothing failed."""
+    feeds = [f for f in report.get("feeds") or [] if isinstance(f, dict)]
+    added = len(report.get("added") or [])
+    failed = [f for f in feeds if f.get("status") == "failed"]
+    text = f"{added} new article{'s' if added != 1 else ''} from {len(feeds)} feed"
+    text += "s" if len(feeds) != 1 else ""
+    if report.get("stopped"):
+        text = f"The refresh was stopped: {text} read; the others wait for the next refresh"
+    if failed:
+        text += f"; {len(failed)} failed: " + " ".join(
+            str(f.get("error") or f.get("url")) for f in failed[:2]
+        )
+    if followed:
+        labels = ", ".join(f"“{f.get('label')}”" for f in followed[:3])
+        text += f". New in followed stories: {labels} (N in compare or facts shows what)"
+    if quiet and not added and not failed:
+        text = ""
+    return strip_controls(text), bool(failed)

@@ -31,6 +31,9 @@ PROMPT_CACHE = 50_000
 FIRST_ROWS = 120
 FILL_CHUNK = 200
 FILL_PAUSE = 0.01
+#: Rows a list grows to in place (each row is set again, in one go); a longer
+#: list is filled again in chunks.
+GROW_UP_TO = 2_000
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,8 @@ class ArticleList(OptionList):
     def show(self, entries: Sequence[Entry], keep: str | None = None) -> None:
         """Replace the rows, keeping ``keep`` highlighted when it is still there
         (an ArticleEntries makes only the rows laid out)."""
+        if keep == self.current_id and self._grow(entries):
+            return
         self.entries = entries if isinstance(entries, ArticleEntries) else list(entries)
         self._show_at(index_of(self.entries, keep) or 0)
 
@@ -223,6 +228,41 @@ class ArticleList(OptionList):
         highlight sits, and no more: each costs a fifth of a millisecond."""
         lines = max(self.app.size.height, 24)
         return min(FIRST_ROWS, 2 * (lines // (1 if self.compact else 3) + 1))
+
+    def _grow(self, entries: Sequence[Entry]) -> bool:
+        """Rows for new entries among those shown (a refresh brought them):
+        the rows there stay, laid out, and keep the highlight and the view;
+        False (nothing done) unless every row is in and every entry shown
+        is among ``entries``, in the same order."""
+        shown = self.entries
+        if not self.filled or not shown or not len(shown) < len(entries) <= GROW_UP_TO:
+            return False
+        old = list(shown)
+        option_of = {old[self._lo + i]: o for i, o in enumerate(self.options)}
+        if [e for e in entries if e in option_of] != old:
+            return False
+        highlighted = self.highlighted
+        line_of = self._line_cache.index_to_line
+        offset = line_of.get(highlighted or 0, 0) - self.scroll_y
+        self.generation += 1
+        options = []
+        for i, entry in enumerate(entries):
+            option = option_of.get(entry)
+            if option is None:
+                option = Option(self._prompt(entry), id=f"{self.generation}:{i}:{entry.id}")
+            option._divider = not self.compact and i < len(entries) - 1
+            options.append(option)
+        self.entries = list(entries)
+        self.set_options(options)
+        self._lo, self._hi = 0, len(entries)
+        self._ready = 0
+        if highlighted is not None:
+            now = entries.index(old[highlighted])
+            # The same article: no OptionHighlighted, the pane keeps its place.
+            self.set_reactive(OptionList.highlighted, now)
+            y = line_of.get(now, 0) - offset
+            self.scroll_to(y=max(0, y), animate=False, force=True)
+        return True
 
     def on_resize(self) -> None:
         """Keep the highlighted row in view when the list changes size (in a
@@ -319,6 +359,17 @@ class ArticleList(OptionList):
                 self._prompts.clear()
             prompt = self._prompts[key] = entry_prompt(entry, *key[1:])
         return prompt
+
+    def lay_out(self, entries: list[Entry]) -> None:
+        """Build and measure the prompts of these entries ahead, from a worker
+        thread (it only fills the prompt cache): the rows a refresh brings
+        then cost the event loop no layout when they go in."""
+        width = self.scrollable_content_region.width
+        width -= self.get_component_styles("option-list--option").padding.width
+        rules = cast(RulesMap, self.styles)
+        for entry in entries:
+            if width > 0 and (entry, self.compact, entry.id in self.unread) not in self._prompts:
+                self._prompt(entry).get_height(rules, width)
 
     def set_unread(self, unread: set[str], changed: str | None = None) -> None:
         """Mark these articles unread; only the row of ``changed`` is drawn
