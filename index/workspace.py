@@ -189,15 +189,23 @@ class Workspace:
                     progress(done, total)
 
             if rebuild:
-                order = [a.id for a in self.listing()]
-                self.invalidate()  # the bodies, when the listing had to read the library
-                stored, self.damaged = self.library.in_order(order)
+                stored, self.damaged = self.library.in_order(self._rebuild_order(token))
                 report = self.index.rebuild(stored, moving, memory=memory)
                 report.reason = "rebuild asked for"
             else:
                 report = self.index.sync(self.articles(), moving)
             self._record_synced(token)
             return report
+
+    def _rebuild_order(self, token: tuple[int, int]) -> list[str]:
+        """The ids a rebuild indexes, in the listing's order: from the listing
+        when it is held or kept for the library as it is, else from the
+        library read a file at a time (never every body at once, as the
+        listing's own fallback does)."""
+        listed = self.ready_listing() or self._kept_listing(token)
+        if listed is not None:
+            return [a.id for a in listed]
+        return self.library.listed_order()
 
     # --------------------------------------------------------------- reading
 

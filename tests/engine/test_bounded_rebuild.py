@@ -131,3 +131,25 @@ def test_the_budget_can_be_set_in_the_environment(monkeypatch: pytest.MonkeyPatc
     assert budget.memory_budget(32 * 2**20) == 32 * 2**20  # what the command asks wins
     monkeypatch.delenv(budget.MEMORY_ENV)
     assert budget.memory_budget() == budget.DEFAULT_MIB * 2**20
+
+
+def test_a_rebuild_without_a_kept_listing_reads_one_article_at_a_time(
+    library_home: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """With no listing kept beside the index (a new home, a library changed
+    behind the reader's back), the rebuild orders the library from each
+    file's date and title, never from the whole library loaded at once; its
+    articles come in the order the listing then shows."""
+    ws = Workspace(library_home)
+    ws.ensure_home()
+    (library_home / "index" / "LISTING.json").unlink(missing_ok=True)
+
+    def whole_library(self: Library) -> object:
+        raise AssertionError("the rebuild loaded every article at once")
+
+    monkeypatch.setattr(Library, "load_all", whole_library)
+    monkeypatch.setattr(generations, "PARALLEL_FROM", 10**9)
+    report = ws.sync(rebuild=True, memory=64 * 2**20)
+    assert len(report.added) == COUNT
+    assert report.added == [a.id for a in ws.listing()]
+    ws.close()
