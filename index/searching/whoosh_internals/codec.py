@@ -71,6 +71,13 @@ class InliningFieldWriter(W3FieldWriter):
     postings file. A term of at most ``inlinelimit`` postings (most of them:
     the phrase pairs) is one row of the term table, packed here directly."""
 
+    def __init__(self, codec: Any, storage: Any, segment: Any) -> None:
+        super().__init__(codec, storage, segment)
+        # The term table's hash buckets as flat arrays of (hash, position)
+        # pairs: Whoosh keeps a tuple of two ints per term (some 130 bytes)
+        # until the segment is written, tens of MiB for a large segment.
+        self._tindex.buckets = [_Pairs("q") for _ in range(256)]
+
     def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
         """One loop over every posting of the segment, kept whole on purpose:
         it is the hot path of a build, and its locals (the table's write,
@@ -144,7 +151,7 @@ class InliningFieldWriter(W3FieldWriter):
             row = pack_lengths(len(key), len(value)) + key + value
             write(row)
             h = hashfn(key)
-            buckets[h & 255].append((h, pos))
+            buckets[h & 255].extend((h, pos))
             pos += len(row)
             tindex.lastkey = key
 
@@ -217,6 +224,14 @@ def _fill_blocks(pw: Any, postings: list[tuple[int, float, bytes, int | None]]) 
             pw._maxlength = max(pw._maxlength, max(lens))
 
 
+class _Pairs(array):  # type: ignore[type-arg]
+    """A hash bucket: (hash, position) pairs, flat. ``append`` takes a pair,
+    as Whoosh's HashWriter.add gives it."""
+
+    def append(self, pair: Any) -> None:
+        self.extend(pair)
+
+
 def _write_hashes(tindex: Any) -> None:
     """OrderedHashWriter._write_hashes as Whoosh writes it (the same slots,
     the same bytes), each bucket's table packed in one call."""
@@ -225,11 +240,11 @@ def _write_hashes(tindex: Any) -> None:
     write = getattr(dbfile, "file", dbfile).write
     directory = tindex.directory
     for entries in tindex.buckets:
-        numslots = 2 * len(entries)
+        numslots = len(entries)  # twice the pairs it holds
         directory.append((pos, numslots))
         hashes = [0] * numslots
         places = [0] * numslots
-        for hashval, position in entries:
+        for hashval, position in zip(entries[::2], entries[1::2], strict=True):
             slot = (hashval >> 8) % numslots
             while hashes[slot] or places[slot]:
                 slot = (slot + 1) % numslots
