@@ -13,7 +13,8 @@ from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.searching import budget, generations
 from hollywood_ai.index.searching.results import search
-from hollywood_ai.index.searching.whoosh_internals import codec, parallel
+from hollywood_ai.index.searching.whoosh_internals import parallel
+from hollywood_ai.index.searching.whoosh_internals import pool as wpool
 from hollywood_ai.index.store.library import Library
 from hollywood_ai.index.workspace import Workspace
 
@@ -85,13 +86,15 @@ def test_a_rebuild_within_a_small_budget_answers_as_an_unbounded_one(
     library_home: Path, monkeypatch: pytest.MonkeyPatch
 ):
     spilled: list[int] = []
-    write_run = codec.ChunkedPostingPool._write_run
+    write_run = wpool.GroupedPostingPool._write_run
 
-    def counting(self: codec.ChunkedPostingPool, f: object, items: object) -> None:
+    def counting(self: wpool.GroupedPostingPool, f: object, items: object) -> None:
         spilled.append(1)
         write_run(self, f, items)
 
-    monkeypatch.setattr(codec.ChunkedPostingPool, "_write_run", counting)
+    monkeypatch.setattr(wpool.GroupedPostingPool, "_write_run", counting)
+    # A pool of 1 MiB, so that even these short articles spill.
+    monkeypatch.setattr(budget, "MIN_POOL_MIB", 1)
     # In this process, so the spills can be counted.
     monkeypatch.setattr(generations, "PARALLEL_FROM", 10**9)
     found = []
