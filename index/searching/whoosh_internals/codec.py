@@ -250,7 +250,7 @@ def _fill_blocks(pw: Any, postings: list[tuple[int, float, bytes, int | None]]) 
             pw._maxlength = max(pw._maxlength, max(lens))
 
 
-class _Pairs(array):  # type: ignore[type-arg]
+class _Pairs(array):
     """A hash bucket: (hash, position) pairs, flat. ``append`` takes a pair,
     as Whoosh's HashWriter.add gives it."""
 

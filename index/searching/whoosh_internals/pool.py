@@ -65,6 +65,7 @@ class GroupedPostingPool(PostingPool):
 
     terms: dict[tuple[str, bytes], Any]
     spelling: frozenset[str]
+    runs: list[str]
 
     def start(self, schema: Any) -> None:
         self.terms = {}
