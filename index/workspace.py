@@ -61,6 +61,9 @@ class Workspace:
         # Set by open(wait=False) when the index was left behind the library:
         # who is writing (see open).
         self.behind: str | None = None
+        # The setting index_memory (its text, e.g. "512MiB"): a rebuild's
+        # memory when neither the caller nor the environment names one.
+        self.index_memory: str | None = None
 
     @property
     def index(self) -> SearchIndex:
@@ -182,6 +185,7 @@ class Workspace:
             self.library.clean_temporaries()
             token = self.library_token()
             self.invalidate()
+            self.index.memory_setting = self.index_memory
 
             def moving(done: int, total: int) -> None:  # waiting writers see it move
                 note_progress(self.home)

@@ -156,3 +156,42 @@ def test_a_rebuild_without_a_kept_listing_reads_one_article_at_a_time(
     assert len(report.added) == COUNT
     assert report.added == [a.id for a in ws.listing()]
     ws.close()
+
+
+def test_the_budget_is_the_command_s_then_the_environment_s_then_the_setting_s(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    mib = 2**20
+    monkeypatch.delenv(budget.MEMORY_ENV, raising=False)
+    assert budget.memory_budget(None, "96MiB") == 96 * mib
+    with pytest.raises(HollywoodError, match="too little"):
+        budget.memory_budget(None, "1")  # MiB
+    assert budget.memory_budget(32 * mib, "96MiB") == 32 * mib
+    monkeypatch.setenv(budget.MEMORY_ENV, "80MiB")
+    assert budget.memory_budget(None, "96MiB") == 80 * mib
+    monkeypatch.setenv(budget.MEMORY_ENV, "plenty")
+    with pytest.raises(HollywoodError, match=budget.MEMORY_ENV):
+        budget.memory_budget(None, "96MiB")
+    monkeypatch.delenv(budget.MEMORY_ENV)
+    with pytest.raises(HollywoodError, match="the setting index_memory"):
+        budget.memory_budget(None, "[64]")
+
+
+def test_a_workspace_s_rebuild_takes_the_setting(
+    library_home: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.delenv(budget.MEMORY_ENV, raising=False)
+    planned: list[int] = []
+    plan = budget.plan
+
+    def recording(memory: int, articles: int, cores: int, parallel_from: int) -> tuple[int, int]:
+        planned.append(memory)
+        return plan(memory, articles, cores, parallel_from)
+
+    monkeypatch.setattr(budget, "plan", recording)
+    monkeypatch.setattr(generations, "PARALLEL_FROM", 10**9)
+    ws = Workspace(library_home)
+    ws.index_memory = "40MiB"
+    ws.sync(rebuild=True)
+    ws.close()
+    assert planned == [40 * 2**20]
