@@ -10,12 +10,16 @@ by the budget, not by the size of the library.
 The budget is for the rebuild's processes together: 512 MiB unless
 ``index --rebuild --memory 64MiB``, the environment variable
 HOLLYWOOD_AI_INDEX_MEMORY or the setting ``index_memory`` (settings.json in
-the home, handed in by the presenter) says otherwise, in that order. Each process first costs about
-PROCESS_BASE_MIB (Python, Whoosh, the analysers); what is left is shared
+the home, handed in by the presenter) says otherwise, in that order. Each
+process first costs about PROCESS_BASE_MIB (Python, Whoosh, the analysers); what is left is shared
 between the processes' article pools, a pool's real size being about
 POOL_FACTOR times what Whoosh counts for it. A budget too small for one
 process per core builds in one process; one too small for even that gives
 the pools their floor (MIN_POOL_MIB) and is exceeded by the fixed costs.
+A large budget gives no pool more than MAX_POOL_MIB: the pool groups
+postings by term (whoosh_internals/pool.py), so spilling it costs little,
+and a pool a small library already fills keeps the peak of any larger one
+where the small one's is.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ DEFAULT_MIB = 512
 PROCESS_BASE_MIB = 70
 POOL_FACTOR = 2.5
 MIN_POOL_MIB = 4
+#: No pool larger: 500 articles fill it (a 1,000-article rebuild's share per process).
+MAX_POOL_MIB = 32
 #: The passages index's pool: one posting (the article id) per article.
 PASSAGES_POOL_MIB = 8
 #: A pool worth spilling: below this per process, one process builds alone.
@@ -81,6 +87,6 @@ def plan(budget: int, articles: int, cores: int, parallel_from: int) -> tuple[in
         # The parent (which only waits and commits) and one worker per core.
         pool = (mib - PROCESS_BASE_MIB * (cores + 1)) / cores / POOL_FACTOR
         if pool >= MIN_PARALLEL_POOL_MIB:
-            return cores, int(pool)
+            return cores, min(MAX_POOL_MIB, int(pool))
     pool = (mib - PROCESS_BASE_MIB) / POOL_FACTOR
-    return 1, max(MIN_POOL_MIB, int(pool))
+    return 1, min(MAX_POOL_MIB, max(MIN_POOL_MIB, int(pool)))

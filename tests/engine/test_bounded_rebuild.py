@@ -117,8 +117,11 @@ def test_a_rebuild_within_a_small_budget_answers_as_an_unbounded_one(
 
 def test_the_budget_is_shared_between_the_processes():
     mib = 2**20
-    assert budget.plan(512 * mib, 5000, 2, 1000) == (2, 60)
-    assert budget.plan(512 * mib, 500, 2, 1000) == (1, 176)  # too few to share
+    assert budget.plan(300 * mib, 5000, 2, 1000) == (2, 18)
+    assert budget.plan(512 * mib, 5000, 2, 1000) == (2, budget.MAX_POOL_MIB)
+    assert budget.plan(8 * 2**30, 5000, 2, 1000) == (2, budget.MAX_POOL_MIB)  # bounded
+    assert budget.plan(512 * mib, 500, 2, 1000) == (1, budget.MAX_POOL_MIB)  # too few to share
+    assert budget.plan(120 * mib, 500, 2, 1000) == (1, 20)
     assert budget.plan(64 * mib, 5000, 2, 1000) == (1, budget.MIN_POOL_MIB)  # one process
     assert budget.parse_memory("64MiB") == 64 * mib
     assert budget.parse_memory("1.5 GiB") == 3 * 2**29
