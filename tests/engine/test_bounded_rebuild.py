@@ -117,7 +117,8 @@ def test_a_rebuild_within_a_small_budget_answers_as_an_unbounded_one(
 
 def test_the_budget_is_shared_between_the_processes():
     mib = 2**20
-    assert budget.plan(300 * mib, 5000, 2, 1000) == (2, 18)
+    assert budget.plan(350 * mib, 5000, 2, 1000) == (2, 28)
+    assert budget.plan(300 * mib, 5000, 2, 1000) == (1, budget.MAX_POOL_MIB)  # 18 each: one
     assert budget.plan(512 * mib, 5000, 2, 1000) == (2, budget.MAX_POOL_MIB)
     assert budget.plan(8 * 2**30, 5000, 2, 1000) == (2, budget.MAX_POOL_MIB)  # bounded
     assert budget.plan(512 * mib, 500, 2, 1000) == (1, budget.MAX_POOL_MIB)  # too few to share
