@@ -38,6 +38,7 @@ _EXPORTS: dict[str, str] = {
     "SyncReport": "searching.reports",
     "atomic_write": "store.durable",
     "parse_memory": "searching.budget",
+    "memory_budget": "searching.budget",
     # adding
     "add": "adding",
     "AddReport": "adding",
@@ -162,6 +163,7 @@ __all__ = [
     "mark_unread",
     "markdown",
     "marked",
+    "memory_budget",
     "news",
     "parse_memory",
     "plain",
@@ -242,7 +244,7 @@ if TYPE_CHECKING:
     from hollywood_ai.index.following.subscriptions import listing as feed_listing
     from hollywood_ai.index.following.subscriptions import load as subscriptions
     from hollywood_ai.index.model import Article, Passage, source_labels, source_name
-    from hollywood_ai.index.searching.budget import parse_memory
+    from hollywood_ai.index.searching.budget import memory_budget, parse_memory
     from hollywood_ai.index.searching.queries import as_typed
     from hollywood_ai.index.searching.reports import SyncReport
     from hollywood_ai.index.searching.results import (

@@ -45,6 +45,9 @@ class Workspace:
         # Set by open(wait=False) when the index was left behind the library:
         # who is writing (see open).
         self.behind: str | None = None
+        # The setting index_memory (its text, e.g. "512MiB"): a rebuild's
+        # memory when neither the caller nor the environment names one.
+        self.index_memory: str | None = None
 
     @property
     def index(self) -> SearchIndex:
@@ -166,6 +169,7 @@ class Workspace:
             self.library.clean_temporaries()
             token = self.library_token()
             self.invalidate()
+            self.index.memory_setting = self.index_memory
 
             def moving(done: int, total: int) -> None:  # waiting writers see it move
                 note_progress(self.home)
@@ -173,15 +177,23 @@ class Workspace:
                     progress(done, total)
 
             if rebuild:
-                order = [a.id for a in self.listing()]
-                self.invalidate()  # the bodies, when the listing had to read the library
-                stored, self.damaged = self.library.in_order(order)
+                stored, self.damaged = self.library.in_order(self._rebuild_order(token))
                 report = self.index.rebuild(stored, moving, memory=memory)
                 report.reason = "rebuild asked for"
             else:
                 report = self.index.sync(self.articles(), moving)
             self._record_synced(token)
             return report
+
+    def _rebuild_order(self, token: tuple[int, int]) -> list[str]:
+        """The ids a rebuild indexes, in the listing's order: from the listing
+        when it is held or kept for the library as it is, else from the
+        library read a file at a time (never every body at once, as the
+        listing's own fallback does)."""
+        listed = self.ready_listing() or self._kept_listing(token)
+        if listed is not None:
+            return [a.id for a in listed]
+        return self.library.listed_order()
 
     # --------------------------------------------------------------- reading
 

@@ -84,6 +84,7 @@ class ReaderApp(App[None]):
         self.workspace = workspace or Workspace(home)
         self.remember_settings = remember
         self.settings = Settings.load(self.workspace.home) if remember else Settings()
+        self.workspace.index_memory = self.settings.index_memory
         self.fixed_theme = theme
         self.blink = blink
         self._save_timer: Any = None

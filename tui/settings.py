@@ -7,7 +7,11 @@ keys, and ``allow_private_feeds``: whether `add` fetches a feed's pages from
 private and loopback addresses (off: a feed is someone else's content; the
 environment variable HOLLYWOOD_AI_ALLOW_PRIVATE=1 turns it on too), and
 ``refresh_minutes``: refresh the feeds on a timer while the reader is open
-(off by default). A missing or damaged file means defaults; it is never an error.
+(off by default), and ``index_memory``: the memory a rebuild of the index may
+take, all its processes together ("512MiB", "1GiB"; the command's --memory
+and the environment variable HOLLYWOOD_AI_INDEX_MEMORY come first). A missing
+or damaged file means defaults; it is never an error. A bad ``index_memory``
+is kept as written, and said in one sentence when a rebuild would use it.
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ class Settings:
     allow_private_feeds: bool = False
     # Refresh the feeds every this many minutes while the reader is open (None: never).
     refresh_minutes: int | None = None
+    # A rebuild's memory budget, as written: "512MiB" (None: the default).
+    index_memory: str | None = None
 
     @staticmethod
     def load(home: Path) -> Settings:
@@ -65,6 +71,11 @@ class Settings:
         minutes = settings.refresh_minutes
         valid = isinstance(minutes, int) and not isinstance(minutes, bool) and minutes > 0
         settings.refresh_minutes = minutes if valid else None
+        memory = settings.index_memory
+        if isinstance(memory, int | float) and not isinstance(memory, bool):
+            settings.index_memory = str(memory)  # a number: MiB
+        elif memory is not None and not isinstance(memory, str):
+            settings.index_memory = json.dumps(memory)  # refused, as written, when used
         if not isinstance(settings.article, str):
             settings.article = None
         if not isinstance(settings.scroll, int | float) or settings.scroll < 0:

@@ -71,6 +71,8 @@ class SearchIndex(StoredReads):
         self._indexes: dict[str, Any] = {}
         self._searchers: dict[str, GenerationSearcher] = {}
         self._searcher_gen: dict[str, int] = {}
+        # The setting index_memory's text, for a rebuild's budget (budget.py).
+        self.memory_setting: str | None = None
 
     # ------------------------------------------------------------ generations
 
@@ -308,7 +310,7 @@ class SearchIndex(StoredReads):
 
             cores = min(2, os.cpu_count() or 1)
             processes, pool_mib = budget.plan(
-                budget.memory_budget(memory), len(articles), cores, PARALLEL_FROM
+                budget.memory_budget(memory, self.memory_setting), len(articles), cores, PARALLEL_FROM
             )
             limits = (pool_mib, budget.PASSAGES_POOL_MIB)
             if processes > 1:

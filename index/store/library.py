@@ -280,6 +280,20 @@ class Library:
         with contextlib.suppress(OSError):  # a cache: without it, the next add reads more
             atomic_write(self.keys_path(), data.encode("utf-8"))
 
+    def listed_order(self) -> list[str]:
+        """Every readable article's id in the listing's order (newest first,
+        then by title), the files read one at a time and only their dates and
+        titles kept: what a rebuild needs when no listing is kept, without
+        the library's bodies in memory at once."""
+        keys = []
+        for article_id in self.ids():
+            article = self.get(article_id)
+            if article is not None:
+                keys.append((article.published or "", article.title.casefold(), article_id))
+        keys.sort(key=lambda k: k[1])
+        keys.sort(key=lambda k: k[0], reverse=True)
+        return [k[2] for k in keys]
+
     def in_order(self, order: list[str]) -> tuple[StoredArticles, list[str]]:
         """Every article, ``order`` first (the ids of a listing that follows
         the library), to be read one at a time, and the damaged files' names.

@@ -57,7 +57,9 @@ class Words(NamedTuple):
 # stem a word twice), and functools.lru_cache in its place makes ``analyse``
 # a fifth slower (a locked table, slower still).
 _STEMS: dict[str, str] = {}
-_STEMS_MAX = 500_000
+# About 10 MiB at most: the vocabulary grows with the library, and a rebuild
+# process of 25,000 articles met half a million words (some 40 MiB kept).
+_STEMS_MAX = 100_000
 
 
 def _stem(word: str) -> str:

@@ -13,7 +13,8 @@ from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.searching import budget, generations
 from hollywood_ai.index.searching.results import search
-from hollywood_ai.index.searching.whoosh_internals import codec, parallel
+from hollywood_ai.index.searching.whoosh_internals import parallel
+from hollywood_ai.index.searching.whoosh_internals import pool as wpool
 from hollywood_ai.index.store.library import Library
 from hollywood_ai.index.workspace import Workspace
 
@@ -85,13 +86,15 @@ def test_a_rebuild_within_a_small_budget_answers_as_an_unbounded_one(
     library_home: Path, monkeypatch: pytest.MonkeyPatch
 ):
     spilled: list[int] = []
-    write_run = codec.ChunkedPostingPool._write_run
+    write_run = wpool.GroupedPostingPool._write_run
 
-    def counting(self: codec.ChunkedPostingPool, f: object, items: object) -> None:
+    def counting(self: wpool.GroupedPostingPool, f: object, items: object) -> None:
         spilled.append(1)
         write_run(self, f, items)
 
-    monkeypatch.setattr(codec.ChunkedPostingPool, "_write_run", counting)
+    monkeypatch.setattr(wpool.GroupedPostingPool, "_write_run", counting)
+    # A pool of 1 MiB, so that even these short articles spill.
+    monkeypatch.setattr(budget, "MIN_POOL_MIB", 1)
     # In this process, so the spills can be counted.
     monkeypatch.setattr(generations, "PARALLEL_FROM", 10**9)
     found = []
@@ -114,8 +117,12 @@ def test_a_rebuild_within_a_small_budget_answers_as_an_unbounded_one(
 
 def test_the_budget_is_shared_between_the_processes():
     mib = 2**20
-    assert budget.plan(512 * mib, 5000, 2, 1000) == (2, 60)
-    assert budget.plan(512 * mib, 500, 2, 1000) == (1, 176)  # too few to share
+    assert budget.plan(350 * mib, 5000, 2, 1000) == (2, 28)
+    assert budget.plan(300 * mib, 5000, 2, 1000) == (1, budget.MAX_POOL_MIB)  # 18 each: one
+    assert budget.plan(512 * mib, 5000, 2, 1000) == (2, budget.MAX_POOL_MIB)
+    assert budget.plan(8 * 2**30, 5000, 2, 1000) == (2, budget.MAX_POOL_MIB)  # bounded
+    assert budget.plan(512 * mib, 500, 2, 1000) == (1, budget.MAX_POOL_MIB)  # too few to share
+    assert budget.plan(120 * mib, 500, 2, 1000) == (1, 20)
     assert budget.plan(64 * mib, 5000, 2, 1000) == (1, budget.MIN_POOL_MIB)  # one process
     assert budget.parse_memory("64MiB") == 64 * mib
     assert budget.parse_memory("1.5 GiB") == 3 * 2**29
@@ -131,3 +138,64 @@ def test_the_budget_can_be_set_in_the_environment(monkeypatch: pytest.MonkeyPatc
     assert budget.memory_budget(32 * 2**20) == 32 * 2**20  # what the command asks wins
     monkeypatch.delenv(budget.MEMORY_ENV)
     assert budget.memory_budget() == budget.DEFAULT_MIB * 2**20
+
+
+def test_a_rebuild_without_a_kept_listing_reads_one_article_at_a_time(
+    library_home: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """With no listing kept beside the index (a new home, a library changed
+    behind the reader's back), the rebuild orders the library from each
+    file's date and title, never from the whole library loaded at once; its
+    articles come in the order the listing then shows."""
+    ws = Workspace(library_home)
+    ws.ensure_home()
+    (library_home / "index" / "LISTING.json").unlink(missing_ok=True)
+
+    def whole_library(self: Library) -> object:
+        raise AssertionError("the rebuild loaded every article at once")
+
+    monkeypatch.setattr(Library, "load_all", whole_library)
+    monkeypatch.setattr(generations, "PARALLEL_FROM", 10**9)
+    report = ws.sync(rebuild=True, memory=64 * 2**20)
+    assert len(report.added) == COUNT
+    assert report.added == [a.id for a in ws.listing()]
+    ws.close()
+
+
+def test_the_budget_is_the_command_s_then_the_environment_s_then_the_setting_s(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    mib = 2**20
+    monkeypatch.delenv(budget.MEMORY_ENV, raising=False)
+    assert budget.memory_budget(None, "96MiB") == 96 * mib
+    with pytest.raises(HollywoodError, match="too little"):
+        budget.memory_budget(None, "1")  # MiB
+    assert budget.memory_budget(32 * mib, "96MiB") == 32 * mib
+    monkeypatch.setenv(budget.MEMORY_ENV, "80MiB")
+    assert budget.memory_budget(None, "96MiB") == 80 * mib
+    monkeypatch.setenv(budget.MEMORY_ENV, "plenty")
+    with pytest.raises(HollywoodError, match=budget.MEMORY_ENV):
+        budget.memory_budget(None, "96MiB")
+    monkeypatch.delenv(budget.MEMORY_ENV)
+    with pytest.raises(HollywoodError, match="the setting index_memory"):
+        budget.memory_budget(None, "[64]")
+
+
+def test_a_workspace_s_rebuild_takes_the_setting(
+    library_home: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.delenv(budget.MEMORY_ENV, raising=False)
+    planned: list[int] = []
+    plan = budget.plan
+
+    def recording(memory: int, articles: int, cores: int, parallel_from: int) -> tuple[int, int]:
+        planned.append(memory)
+        return plan(memory, articles, cores, parallel_from)
+
+    monkeypatch.setattr(budget, "plan", recording)
+    monkeypatch.setattr(generations, "PARALLEL_FROM", 10**9)
+    ws = Workspace(library_home)
+    ws.index_memory = "40MiB"
+    ws.sync(rebuild=True)
+    ws.close()
+    assert planned == [40 * 2**20]

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from hollywood_ai.index.searching.documents import documents as _documents
 from hollywood_ai.index.searching.schema import article_schema
-from hollywood_ai.index.searching.whoosh_internals import codec as wcodec
+from hollywood_ai.index.searching.whoosh_internals import pool as wpool
 from hollywood_ai.index.searching.whoosh_internals.codec import InliningCodec
 from whoosh import index as windex
 from whoosh.codec.whoosh3 import W3FieldWriter
@@ -175,28 +175,32 @@ def test_field_writer_writes_whooshs_bytes(tmp_path: Path, inlinelimit: int):
     assert fast_articles == stock_articles
 
 
-@pytest.mark.parametrize("chunk", [7, 10_000])
-def test_chunked_runs_write_the_same_segment(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+@pytest.mark.parametrize(("chunk", "limitmb"), [(7, 0.05), (10_000, 0.05), (2_000, 64)])
+def test_the_grouped_pool_writes_whooshs_segment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, limitmb: float
 ):
-    """Postings sorted in runs on disk (a memory limit far below the
-    postings' size), pickled a chunk at a time: the same segment files as
-    Whoosh's pool, one pickle per posting, writes."""
-    monkeypatch.setattr(wcodec, "RUN_CHUNK", chunk)
+    """Postings grouped by term, spelling words counted, in memory or in runs
+    on disk (a memory limit far below the postings' size) pickled a chunk at
+    a time: the same segment files as Whoosh's own pool, one tuple per
+    posting, gives (the spelling words included)."""
+    monkeypatch.setattr(wpool, "RUN_CHUNK", chunk)
     articles = generate(20, 5)
     files = []
-    for label, chunked in (("chunked", True), ("stock", False)):
+    for label, grouped in (("grouped", True), ("stock", False)):
         path = tmp_path / label
         path.mkdir()
         ix = windex.create_in(str(path), article_schema())
-        w = ix.writer(codec=InliningCodec(), compound=False, limitmb=0.05)
-        if chunked:
-            wcodec.chunked_runs(w)
-        assert isinstance(w.pool, wcodec.ChunkedPostingPool) == chunked
+        w = ix.writer(codec=InliningCodec(), compound=False, limitmb=limitmb)
+        if grouped:
+            wpool.grouped_pool(w)
+        assert isinstance(w.pool, wpool.GroupedPostingPool) == grouped
         for article in articles:
             w.add_document(**_documents(article)[0])
-        assert len(w.pool.runs) > 3
+        assert (len(w.pool.runs) > 3) == (limitmb < 1)
         w.commit()
         files.append(segment_files(path))
     assert files[0] == files[1]
+    with windex.open_dir(str(tmp_path / "grouped")).reader() as r:
+        assert r.doc_count() == 20
+        assert max(r.frequency("spell_body", t) for t in r.lexicon("spell_body")) > 1
     assert not list(tmp_path.rglob("*.run"))  # run files removed once merged

@@ -55,3 +55,42 @@ def test_memory_is_a_size(tmp_path: Path):
     assert ok.returncode == 0 and json.loads(ok.stdout)["rebuilt"]
     bad = cli(home, "index", "--rebuild", "--memory", "lots")
     assert bad.returncode != 0 and "64MiB" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_the_budget_can_be_a_setting(tmp_path: Path):
+    """settings.json's index_memory sets a rebuild's budget; a bad one is
+    one sentence naming it, a non-zero exit, the index as it was; the
+    command's --memory comes first."""
+    home = seeded(tmp_path / "home")
+    settings = home / "settings.json"
+    before = (home / "index" / "CURRENT").read_text()
+    for bad, says in (("lots", "not an amount of memory"), ("8MiB", "too little memory")):
+        settings.write_text(json.dumps({"index_memory": bad, "sort": "title"}), encoding="utf-8")
+        proc = cli(home, "index", "--rebuild")
+        assert proc.returncode != 0 and "Traceback" not in proc.stderr
+        assert "index_memory" in proc.stderr and says in proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1
+        assert (home / "index" / "CURRENT").read_text() == before
+        # What the command asks wins over the setting.
+        ok = cli(home, "index", "--rebuild", "--memory", "64MiB", "--json")
+        assert ok.returncode == 0 and json.loads(ok.stdout)["rebuilt"]
+        before = (home / "index" / "CURRENT").read_text()
+    settings.write_text(json.dumps({"index_memory": "48MiB"}), encoding="utf-8")
+    good = cli(home, "index", "--rebuild", "--json")
+    assert good.returncode == 0 and json.loads(good.stdout)["rebuilt"]
+    assert (home / "index" / "CURRENT").read_text() != before
+
+
+def test_the_reader_keeps_the_setting_when_it_saves_its_own(tmp_path: Path):
+    from hollywood_ai.tui.settings import Settings
+
+    (tmp_path / "settings.json").write_text(
+        json.dumps({"index_memory": "1GiB", "theme": "nord"}), encoding="utf-8"
+    )
+    settings = Settings.load(tmp_path)
+    settings.sort = "title"
+    settings.save(tmp_path)
+    saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+    assert saved["index_memory"] == "1GiB" and saved["sort"] == "title"
+    assert Settings.from_dict({"index_memory": 256}).index_memory == "256"  # MiB
+    assert Settings.from_dict({"index_memory": [64]}).index_memory == "[64]"  # refused when used

@@ -30,7 +30,10 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
     command that only reads, as far as another writer allows). Repairs
     made on the way (a damaged index rebuilt, damaged library files skipped)
     are told on stderr, one sentence each; the command still answers."""
+    from hollywood_ai.tui.settings import Settings
+
     ws = Workspace(getattr(args, "home", None))
+    ws.index_memory = Settings.load(ws.home).index_memory  # should the index need a rebuild
     reads = getattr(args, "command", None) in READERS
     report = ws.open(wait=not reads)
     if ws.behind:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from hollywood_ai.index import HollywoodError, Workspace, parse_memory
+from hollywood_ai.index import HollywoodError, Workspace, memory_budget, parse_memory
 from hollywood_ai.tui.cli.output import emit_json, error
+from hollywood_ai.tui.settings import Settings
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,7 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--memory",
         metavar="SIZE",
         help="with --rebuild: the memory the build may take, all its processes together "
-        "(e.g. 64MiB, 1GiB; default 512MiB or $HOLLYWOOD_AI_INDEX_MEMORY)",
+        "(e.g. 64MiB, 1GiB; default $HOLLYWOOD_AI_INDEX_MEMORY, else the setting "
+        "index_memory, else 512MiB)",
     )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=run)
@@ -33,6 +35,9 @@ def run(args: argparse.Namespace) -> int:
             "--memory is for a rebuild; run 'hollywood-ai index --rebuild --memory SIZE'"
         )
     ws = Workspace(args.home)
+    ws.index_memory = Settings.load(ws.home).index_memory
+    if args.rebuild:
+        memory_budget(memory, ws.index_memory)  # a bad setting said before anything is done
     ws.seed_if_empty()
 
     def progress(done: int, total: int) -> None:

@@ -22,10 +22,10 @@ import hashlib
 import pickle
 import struct
 from array import array
-from collections.abc import Iterator
 from typing import Any
 
 from hollywood_ai.index.searching.whoosh_internals.columns import DensePerDocWriter
+from hollywood_ai.index.searching.whoosh_internals.pool import GroupedPostings
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN,
     W3Codec,
@@ -39,7 +39,6 @@ from whoosh.fields import SpellField
 from whoosh.filedb.filetables import md5_hash
 from whoosh.system import emptybytes, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
-from whoosh.writing import PostingPool
 
 #: Posting lists of at most this many articles are kept in the term's row.
 INLINE_LIMIT = 4
@@ -70,6 +69,13 @@ class InliningFieldWriter(W3FieldWriter):
     document's field length) done only for terms whose postings go to the
     postings file. A term of at most ``inlinelimit`` postings (most of them:
     the phrase pairs) is one row of the term table, packed here directly."""
+
+    def __init__(self, codec: Any, storage: Any, segment: Any) -> None:
+        super().__init__(codec, storage, segment)
+        # The term table's hash buckets as flat arrays of (hash, position)
+        # pairs: Whoosh keeps a tuple of two ints per term (some 130 bytes)
+        # until the segment is written, tens of MiB for a large segment.
+        self._tindex.buckets = [_Pairs("q") for _ in range(256)]
 
     def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
         """One loop over every posting of the segment, kept whole on purpose:
@@ -144,9 +150,36 @@ class InliningFieldWriter(W3FieldWriter):
             row = pack_lengths(len(key), len(value)) + key + value
             write(row)
             h = hashfn(key)
-            buckets[h & 255].append((h, pos))
+            buckets[h & 255].extend((h, pos))
             pos += len(row)
             tindex.lastkey = key
+
+        if isinstance(items, GroupedPostings):
+            # A rebuild's pool hands each term's postings whole (pool.py).
+            for fname, text, group in items.groups:
+                btext = text  # the term flush() writes
+                if fname != fieldname:
+                    if fieldname is not None:
+                        self.finish_field()
+                        if fname < fieldname:
+                            raise ValueError(f"Field {fieldname!r} .. {fname!r}")
+                    fieldname = fname
+                    self.start_field(fname, schema[fname])
+                    fieldid = pack_ushort(self._fieldid)
+                    doc_lengths = _doc_lengths(lengths, fname)
+                if fname in items.spelling:
+                    postings = [(0, group, emptybytes, None)]  # see below
+                elif doc_lengths is None:
+                    postings = [(d, w, emptybytes if v is None else v, 0) for d, w, v in group]
+                else:
+                    postings = [
+                        (d, w, emptybytes if v is None else v, doc_lengths(d)) for d, w, v in group
+                    ]
+                if postings:
+                    flush()
+            if fieldname is not None:
+                self.finish_field()
+            return
 
         # A spelling field's postings are all document 0 (Whoosh's writer adds
         # one per article holding the word, with the values of whatever term
@@ -217,6 +250,14 @@ def _fill_blocks(pw: Any, postings: list[tuple[int, float, bytes, int | None]]) 
             pw._maxlength = max(pw._maxlength, max(lens))
 
 
+class _Pairs(array):
+    """A hash bucket: (hash, position) pairs, flat. ``append`` takes a pair,
+    as Whoosh's HashWriter.add gives it."""
+
+    def append(self, pair: Any) -> None:
+        self.extend(pair)
+
+
 def _write_hashes(tindex: Any) -> None:
     """OrderedHashWriter._write_hashes as Whoosh writes it (the same slots,
     the same bytes), each bucket's table packed in one call."""
@@ -225,11 +266,11 @@ def _write_hashes(tindex: Any) -> None:
     write = getattr(dbfile, "file", dbfile).write
     directory = tindex.directory
     for entries in tindex.buckets:
-        numslots = 2 * len(entries)
+        numslots = len(entries)  # twice the pairs it holds
         directory.append((pos, numslots))
         hashes = [0] * numslots
         places = [0] * numslots
-        for hashval, position in entries:
+        for hashval, position in zip(entries[::2], entries[1::2], strict=True):
             slot = (hashval >> 8) % numslots
             while hashes[slot] or places[slot]:
                 slot = (slot + 1) % numslots
@@ -266,54 +307,6 @@ _F32 = struct.Struct("f")
 def _float32(x: float) -> float:
     """``x`` as the postings writer's float array keeps it."""
     return _F32.unpack(_F32.pack(x))[0]
-
-
-class ChunkedPostingPool(PostingPool):
-    """Whoosh's pool of a segment's postings, with the sorted runs it writes
-    to disk when they outgrow the writer's memory limit (``limitmb``) pickled
-    a list of postings at a time instead of one posting at a time: at 10,000
-    articles each build process writes and reads back millions of postings,
-    about five times faster so. The runs are merged and the segment written
-    exactly as before (a test compares the files)."""
-
-    def _write_run(self, f: Any, items: Any) -> None:
-        chunk: list[Any] = []
-        for item in items:
-            chunk.append(item)
-            if len(chunk) >= RUN_CHUNK:
-                pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
-                chunk = []
-        if chunk:
-            pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
-        f.close()
-
-    def _read_run(self, path: str) -> Iterator[Any]:
-        f = self._open_run(path)
-        try:
-            while True:
-                try:
-                    chunk = pickle.load(f)
-                except EOFError:
-                    return
-                yield from chunk
-        finally:
-            f.close()
-            self._remove_run(path)
-
-
-#: Postings per pickle in a pool's run file. Merging the runs holds one
-#: chunk of each (some 400 KB), so a build that spilled many runs stays
-#: within its memory budget; larger chunks are barely faster.
-RUN_CHUNK = 2_000
-
-
-def chunked_runs(writer: Any) -> Any:
-    """``writer`` (a SegmentWriter, nothing added yet) with its posting pool
-    writing runs a chunk at a time (see ChunkedPostingPool)."""
-    pool: Any = getattr(writer, "pool", None)
-    if type(pool) is PostingPool and not pool.current and not pool.runs:
-        pool.__class__ = ChunkedPostingPool
-    return writer
 
 
 def _doc_lengths(lengths: Any, fieldname: str) -> Any:

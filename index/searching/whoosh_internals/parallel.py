@@ -172,7 +172,7 @@ def write_segments(
     SEGMENT_ARTICLES articles, and give each index's segments in order (for
     commit_segments). ``done(n)`` is told every 10 articles."""
     from hollywood_ai.index.searching.documents import documents
-    from hollywood_ai.index.searching.whoosh_internals.codec import chunked_runs
+    from hollywood_ai.index.searching.whoosh_internals.pool import grouped_pool
     from whoosh.filedb.filestore import FileStorage
     from whoosh.writing import SegmentWriter
 
@@ -183,7 +183,7 @@ def write_segments(
         if not writers:
             # No lock: the caller holds the folder, which nothing else knows of yet.
             writers = [
-                chunked_runs(
+                grouped_pool(
                     SegmentWriter(storage.open_index(name), _lk=False, limitmb=limit, **options)
                 )
                 for name, limit in zip(indexnames, limits, strict=True)

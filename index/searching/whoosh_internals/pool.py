@@ -1,0 +1,176 @@
+"""A rebuild's posting pool: a segment's postings grouped by term as they come.
+
+Whoosh's PostingPool keeps every posting of a segment as a tuple (field,
+term, document, weight, value) and sorts them all when the segment is
+written, or in runs on disk when they outgrow the writer's memory limit
+(``limitmb``), merged one posting at a time. Here each term's postings are
+appended to the term's own list (documents are added in order, so each list
+is already sorted), and only the terms are sorted: an article brings some
+700 postings but few new terms. A spelling word is only counted: the codec
+keeps one posting per spelling word weighing as many articles as hold it
+(see codec.InliningFieldWriter), so Whoosh's posting per article and word
+(two in five of a build's postings) is never held. A run spilled to disk is
+its terms in order with their postings, pickled a chunk at a time; merging
+the runs holds one chunk of each. The segment written is byte for byte the
+one Whoosh's pool gives (a test compares the files).
+"""
+
+from __future__ import annotations
+
+import heapq
+import pickle
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from whoosh.fields import SpellField
+from whoosh.writing import PostingPool
+
+#: Postings per pickle in a run file. Merging the runs holds one chunk of
+#: each (a few hundred KB), so a build that spilled many runs stays within
+#: its memory budget; larger chunks are barely faster.
+RUN_CHUNK = 2_000
+# What the pool counts against its limit: about what a posting (its tuple,
+# weight, value and list slot) and a new term (its key, list and dict entry)
+# hold in memory, in Whoosh's own units (see budget.POOL_FACTOR).
+_POSTING_BYTES = 100
+_TERM_BYTES = 250
+
+Group = tuple[str, bytes, Any]  # field, term, its postings (or a spelling word's count)
+
+
+class GroupedPostings:
+    """A segment's postings in order, by term: (field, term, postings), the
+    postings a list of (document, weight, value), or for a spelling field
+    the number of articles holding the word. What the codec's field writer
+    takes whole (InliningFieldWriter.add_postings)."""
+
+    def __init__(self, groups: Iterable[Group], spelling: frozenset[str]) -> None:
+        self.groups = groups
+        self.spelling = spelling
+
+    def __iter__(self) -> Iterator[tuple[str, bytes, int, Any, Any]]:
+        """Whoosh's flat postings, for any other field writer."""
+        for fieldname, text, postings in self.groups:
+            if fieldname in self.spelling:
+                for _ in range(postings):
+                    yield fieldname, text, 0, 1, None
+            else:
+                for docnum, weight, value in postings:
+                    yield fieldname, text, docnum, weight, value
+
+
+class GroupedPostingPool(PostingPool):
+    """PostingPool's interface (add, iter_postings, cleanup, the runs on
+    disk) over postings grouped by term; see the module's note."""
+
+    terms: dict[tuple[str, bytes], Any]
+    spelling: frozenset[str]
+    runs: list[str]
+
+    def start(self, schema: Any) -> None:
+        self.terms = {}
+        self.spelling = frozenset(
+            name for name, field in schema.items() if isinstance(field, SpellField)
+        )
+
+    def add(self, item: tuple[str, bytes, int, Any, Any]) -> None:
+        fieldname, text, docnum, weight, value = item
+        self.fieldnames.add(fieldname)
+        key = (fieldname, text)
+        terms = self.terms
+        if fieldname in self.spelling:
+            count = terms.get(key)
+            if count is None:
+                terms[key] = 1
+                self.currentsize += _TERM_BYTES + len(text)
+            else:
+                terms[key] = count + 1
+        else:
+            postings = terms.get(key)
+            if postings is None:
+                postings = terms[key] = []
+                self.currentsize += _TERM_BYTES + len(text)
+            if docnum != -1:  # Whoosh's marker for spelling-graph words: not a posting
+                postings.append((docnum, weight, value))
+                self.currentsize += _POSTING_BYTES + (len(value) if value else 0)
+        if self.currentsize > self.limit:
+            self.save()
+
+    def _sorted(self) -> Iterator[Group]:
+        terms = self.terms
+        for key in sorted(terms):
+            yield key[0], key[1], terms[key]
+
+    def save(self) -> None:
+        if self.terms:
+            path, f = self._new_run()
+            self._write_run(f, self._sorted())
+            self.runs.append(path)
+            self.terms = {}
+        self.currentsize = 0
+
+    def _write_run(self, f: Any, groups: Iterable[Group]) -> None:
+        chunk: list[Group] = []
+        size = 0
+        for group in groups:
+            chunk.append(group)
+            postings = group[2]
+            size += 1 if isinstance(postings, int) else len(postings)
+            if size >= RUN_CHUNK:
+                pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+                chunk, size = [], 0
+        if chunk:
+            pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+        f.close()
+
+    def _read_run(self, path: str) -> Iterator[Group]:
+        f = self._open_run(path)
+        try:
+            while True:
+                try:
+                    chunk = pickle.load(f)
+                except EOFError:
+                    return
+                yield from chunk
+        finally:
+            f.close()
+            self._remove_run(path)
+
+    def iter_postings(self) -> GroupedPostings:
+        if not self.runs:
+            groups: Iterable[Group] = self._sorted()
+        else:
+            self.save()
+            runs, self.runs = self.runs, []
+            groups = _merged([self._read_run(path) for path in runs])
+        return GroupedPostings(groups, self.spelling)
+
+
+def _merged(runs: list[Iterator[Group]]) -> Iterator[Group]:
+    """The runs' groups in term order, a term's postings from the runs in the
+    order they were written (the earlier documents first); heapq.merge keeps
+    equal keys in the order of its inputs."""
+    merged = heapq.merge(*runs, key=lambda g: (g[0], g[1]))
+    last: Group | None = None
+    for group in merged:
+        if last is not None and last[0] == group[0] and last[1] == group[1]:
+            if isinstance(last[2], int):
+                last = (last[0], last[1], last[2] + group[2])
+            else:
+                last[2].extend(group[2])
+            continue
+        if last is not None:
+            yield last
+        last = group
+    if last is not None:
+        yield last
+
+
+def grouped_pool(writer: Any) -> Any:
+    """``writer`` (a SegmentWriter, nothing added yet) with its postings
+    pooled by term (see GroupedPostingPool)."""
+    pool: Any = getattr(writer, "pool", None)
+    if type(pool) is PostingPool and not pool.current and not pool.runs:
+        pool.__class__ = GroupedPostingPool
+        pool.start(writer.schema)
+    return writer
