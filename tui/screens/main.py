@@ -16,6 +16,7 @@ from hollywood_ai.tui.messages import ArticleSelected, IndexProgress, IndexReady
 from hollywood_ai.tui.screens.article_actions import ArticleActions
 from hollywood_ai.tui.screens.failures import failure_text
 from hollywood_ai.tui.screens.main_following import FollowingScreen
+from hollywood_ai.tui.screens.main_layout import ListLayout
 from hollywood_ai.tui.widgets.article_list import ArticleEntries, ArticleList, Entry
 from hollywood_ai.tui.widgets.reading_pane import ReadingPane
 from hollywood_ai.tui.widgets.search_box import SearchBox
@@ -31,10 +32,10 @@ LIBRARY_POLL = 2.0  # seconds between looks for articles added by another proces
 WIDE_FROM = 100
 
 
-class MainScreen(ArticleActions, FollowingScreen):
+class MainScreen(ArticleActions, ListLayout, FollowingScreen):
     """Find, read and move between articles (the search: see main_search.py;
     feeds, unread marks and follows: main_following.py; removing and opening
-    an article: article_actions.py)."""
+    an article: article_actions.py; hiding the list: main_layout.py)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]
 
@@ -377,30 +378,6 @@ class MainScreen(ArticleActions, FollowingScreen):
                 return False
             return True if self.pane.matches else None
         return True
-
-    def action_hide_list(self) -> None:
-        if not self.has_class("-list-hidden"):
-            self.action_toggle_list()
-
-    def action_show_list(self) -> None:
-        if self.has_class("-list-hidden"):
-            self.action_toggle_list()
-
-    def action_toggle_list(self) -> None:
-        hidden = not self.has_class("-list-hidden")
-        self.set_class(hidden, "-list-hidden")
-        self.refresh_bindings()
-        self.reader.remember(list_hidden=hidden)
-        if hidden:
-            self.pane.focus()
-        else:
-            self.listing.focus()
-
-    def action_back(self) -> None:
-        if self.query_text or self.has_class("-searching"):
-            self.clear_search()
-        elif self.pane.has_focus_within and not self.has_class("-list-hidden"):
-            self.listing.focus()
 
     def reload(self, select: str | None = None) -> None:
         """The library changed: read it again, keeping the place, or selecting

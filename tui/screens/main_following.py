@@ -67,7 +67,7 @@ class FollowingScreen(FollowsStories, SearchScreen):
             "refresh_feeds",
             "Refresh",
             show=False,
-            tooltip="Refresh the subscribed feeds in the background (r again stops it)",
+            tooltip="Refresh the feeds in the background (r again stops it)",
             id="main.refresh",
         ),
         Binding(
@@ -83,7 +83,7 @@ class FollowingScreen(FollowsStories, SearchScreen):
             "follow_story",
             "Follow",
             show=False,
-            tooltip="Follow the article's story (N in compare or facts: what is new in it)",
+            tooltip="Follow the story (N in compare or facts: what is new)",
             id="main.follow",
         ),
     ]
