@@ -152,6 +152,8 @@ class MainScreen(ArticleActions, ListLayout, FollowingScreen):
         show its articles."""
         if self.refreshing:
             return  # the refresh's own lines say when its articles are stored
+        if any(w.group == "library" and w.node is self and not w.is_finished for w in self.workers):
+            return  # the library is being read (and a new home seeded): not a change to follow
         token = self.reader.workspace.library_token()
         if token != self._library_token:
             self._library_token = token
