@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -39,9 +40,9 @@ def source_name(outlet: str | None, via: str | None = None, author: str | None =
 def source_labels(named: dict[str, tuple[str, str]]) -> dict[str, str]:
     """Each source's name (``named``: id to (source_name, title)), in full, its
     title after it where two sources would otherwise read the same."""
-    names = [name for name, _ in named.values()]
+    times = Counter(name for name, _ in named.values())
     return {
-        key: f"{name}: {title}" if names.count(name) > 1 else name
+        key: f"{name}: {title}" if times[name] > 1 else name
         for key, (name, title) in named.items()
     }
 
