@@ -295,8 +295,7 @@ class _Adder:
                 f"({distinct_words(parsed.body)} different words)"
             )
         if url and not parsed.meta.url:
-            parsed.meta.url = url
-            parsed = _refresh(parsed)
+            parsed.meta.take_url(url)
         self.accept(parsed, url or source, warnings + parsed.meta.warnings)
 
     def accept_entries(self, entries: list[FeedEntry]) -> None:
@@ -334,17 +333,6 @@ class _Adder:
         if not parsed.meta.url:
             parsed.meta.url = got.url
         return parsed
-
-
-def _refresh(parsed: Parsed) -> Parsed:
-    from hollywood_ai.index.ingest.urls import clean_url, date_from_url, outlet_from_url
-
-    meta = parsed.meta
-    if meta.url:
-        meta.url = clean_url(meta.url)
-        meta.outlet = meta.outlet or outlet_from_url(meta.url)
-        meta.published = meta.published or date_from_url(meta.url)
-    return parsed
 
 
 def add(

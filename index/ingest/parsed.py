@@ -28,6 +28,15 @@ class Meta:
     warnings: list[str] = field(default_factory=list)
     title_derived: bool = False  # the title is the text's first sentence, not its own
 
+    def take_url(self, url: str) -> None:
+        """The page's address, for a text that gave none: cleaned, with the
+        outlet and the date it tells where the text says neither."""
+        from hollywood_ai.index.ingest.urls import clean_url, date_from_url, outlet_from_url
+
+        self.url = clean_url(url)
+        self.outlet = self.outlet or outlet_from_url(self.url)
+        self.published = self.published or date_from_url(self.url)
+
     def add_tags(self, values: list[str] | str) -> None:
         if isinstance(values, str):
             values = [v for v in re.split(r"[,;]", values)]
