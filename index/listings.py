@@ -100,7 +100,9 @@ class Listings:
                 if head is None:
                     self.listing()
                 return
-            self._listing = (self.library_token(), head[1])
+            held = self._head
+            if held is not None:  # keyed by the state the head was read for
+                self._listing = (held[0], head[1])
         except (HollywoodError, OSError, ValueError):
             pass
 

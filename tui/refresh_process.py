@@ -50,13 +50,17 @@ class RefreshProcess:
                 return
             # A file, not a pipe: a full pipe would block the child.
             self._errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by finish)
-            self.process = subprocess.Popen(
-                [*command, "refresh", "--json-lines"],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=self._errors,
-                start_new_session=True,
-            )
+            try:
+                self.process = subprocess.Popen(
+                    [*command, "refresh", "--json-lines"],
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.PIPE,
+                    stderr=self._errors,
+                    start_new_session=True,
+                )
+            except OSError:
+                self._errors.close()
+                raise
             # Behind the reader for the processor: on a busy machine its
             # frames come first, the refresh takes what is left.
             with contextlib.suppress(OSError, AttributeError):

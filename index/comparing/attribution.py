@@ -92,10 +92,14 @@ _WORDS_OF_NO_ONE = frozenset(
     "the a an this that these those it in on at as but and or if when while after before "
     "there here what which who his her their its our we i you he she they them him".split()
 )
-# Capitalised words that are no speaker of their own ("In 2019, ...").
+# Capitalised words that are no speaker of their own ("In 2019, ..."), and
+# the numbers and quantifiers that open a group ("Three officials said").
 _NOT_SPEAKER = frozenset(
     "the a an in on at as but and or if when while after before there here what which who "
-    "this that these those it we i you asked earlier later meanwhile still some two".split()
+    "this that these those it we i you asked earlier later meanwhile still "
+    "some several many most few both all each every other others another no none "
+    "one two three four five six seven eight nine ten eleven twelve dozens hundreds "
+    "thousands".split()
 )
 _GROUP_ALIASES = {"gop": "republican", "dems": "democrat", "democratic": "democrat"}
 

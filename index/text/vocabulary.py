@@ -158,7 +158,6 @@ RELATED = [
     "email emails e-mail e-mails",
     "indict indicted indictment charge charged charges",
     "fire fired firing dismiss dismissed oust ousted",
-    "punishment punish punished penalty penalties suspension suspended demotion demoted",
     "lie lies lied lying",  # "lying" and "lied" stem apart
 ]
 # One way only: a question word that also means the other group, but not the
@@ -168,8 +167,11 @@ ONE_WAY = {
     "earnings": "revenue revenues income sales",
     # "congressional" is said of Congress and of its members.
     "congressional": "congress congressman congresswoman",
-    # What an area or a plan covers, it includes.
+    # What an area, a plan or a policy covers, it includes.
     "cover": "include includes including",
+    # A punishment is given as what it is (one way: a suspension is not
+    # always a punishment, that of a bridge or of trading).
+    "punishment": "punish punished penalty penalties suspension suspended demotion demoted",
     # A lawmaker is a senator, a representative or a state legislator, named
     # by the office's title ("Rep. Ana Ruiz", "Sen. Leo Brandt"); a senator is
     # not any lawmaker. "Representative" is left out: a union's representative

@@ -58,11 +58,13 @@ def run(args: argparse.Namespace) -> int:
     allow = args.allow_private or private_feeds_allowed(ws.home)
     with _stopped_by_sigterm(stop):
         report = refresh(ws, tag=args.tag, progress=progress, allow_private=allow, stop=stop)
-    if tty:
-        print(file=sys.stderr)
-    code = _tell(args, report)
-    if lines is not None:
-        lines.emit({"report": report.to_dict(), "followed_new": _followed_new(ws)})
+        # Still under the handler: a stop asked for now ends nothing half
+        # told (the reader waits for this last line to say what was stored).
+        if tty:
+            print(file=sys.stderr)
+        code = _tell(args, report)
+        if lines is not None:
+            lines.emit({"report": report.to_dict(), "followed_new": _followed_new(ws)})
     if report.stopped:
         # The fetches left running would be waited for at exit: what they
         # bring is not wanted, and nothing of theirs is written.

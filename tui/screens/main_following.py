@@ -61,6 +61,8 @@ class RefreshFinished(Message):
 
 
 class FollowingScreen(FollowsStories, SearchScreen):
+    _collector_frozen = False  # see action_refresh_feeds
+
     BINDINGS = [
         Binding(
             "r",
@@ -207,8 +209,11 @@ class FollowingScreen(FollowsStories, SearchScreen):
         # Freed by reference counting as before; only cycles among them stay
         # (widgets alive now and removed later). Unfreezing when the refresh
         # ends would bring back that full pass, a frame of 110 to 130 ms, at
-        # its end: the cost of what they may leak is the smaller one.
-        gc.freeze()
+        # its end: the cost of what they may leak is the smaller one. Once a
+        # run of the reader: what later refreshes find is collected as usual.
+        if not self._collector_frozen:
+            gc.freeze()
+            self._collector_frozen = True
         self._refresh_status("Refreshing the feeds… (r again stops)", None)
         self._refresh = RefreshProcess(self.reader.workspace.home)
         self.refresh_worker(self._refresh, quiet)  # starts it (off the event loop)
@@ -231,12 +236,22 @@ class FollowingScreen(FollowsStories, SearchScreen):
         except OSError as exc:
             self.post_message(RefreshFinished(f"The refresh could not start: {exc}.", failed=True))
             return
-        for event in process.events():
-            if "report" in event:
-                report, followed = event["report"], event.get("followed_new") or []
-            elif "done" in event:
-                added = [str(i) for i in event.get("added") or []]
-                self.post_message(FeedRefreshed(int(event["done"]), int(event["total"]), added))
+        try:
+            for event in process.events():
+                if "report" in event and isinstance(event["report"], dict):
+                    report, followed = event["report"], event.get("followed_new") or []
+                elif "done" in event:
+                    added = [str(i) for i in event.get("added") or []]
+                    done, total = int(event["done"]), int(event.get("total", 0))
+                    self.post_message(FeedRefreshed(done, total, added))
+        except (OSError, ValueError, TypeError, KeyError) as exc:
+            # A line not as the refresh writes them, or its output lost: the
+            # refresh is ended and said to have failed, never left running.
+            process.stop()
+            process.finish()
+            text = f"The refresh's progress could not be read ({exc}); run hollywood-ai refresh."
+            self.post_message(RefreshFinished("" if quiet else text, failed=True))
+            return
         code, error = process.finish()
         if report is None:
             if process.stopping:

@@ -99,6 +99,9 @@ class ArticleList(OptionList):
         self.generation = 0
         self._prompts: dict[tuple[Entry, bool, bool], Content] = {}
         self.unread: set[str] = set()  # the ids of the unread articles
+        # The width a row's text has, taken on the main thread at each resize,
+        # for lay_out in a worker (which reads no geometry of its own).
+        self._text_width = 0
         # The rows in the list so far are entries[_lo:_hi] (option i is entry
         # _lo + i); those of entries[_ready:_lo] are laid out, waiting to go in
         # above. The rest follow (see _show_at).
@@ -202,6 +205,8 @@ class ArticleList(OptionList):
         """Keep the highlighted row in view when the list changes size (in a
         narrow terminal it is first laid out with no height, too low to be
         scrolled to the kept article)."""
+        padding = self.get_component_styles("option-list--option").padding.width
+        self._text_width = self.scrollable_content_region.width - padding
         self.scroll_to_highlight()
 
     def _rows(self, start: int, end: int) -> list[Option | None]:
@@ -298,8 +303,7 @@ class ArticleList(OptionList):
         """Build and measure the prompts of these entries ahead, from a worker
         thread (it only fills the prompt cache): the rows a refresh brings
         then cost the event loop no layout when they go in."""
-        width = self.scrollable_content_region.width
-        width -= self.get_component_styles("option-list--option").padding.width
+        width = self._text_width
         rules = cast(RulesMap, self.styles)
         for entry in entries:
             if width > 0 and (entry, self.compact, entry.id in self.unread) not in self._prompts:
