@@ -197,3 +197,29 @@ async def test_a_refresh_that_cannot_start_is_one_sentence_and_r_works_again(
         await pilot.press("r")
         await settle(pilot)
         assert "North on the Marlowe deal" in titles(app)
+
+
+async def test_a_refresh_whose_lines_cannot_be_read_ends_and_says_so(
+    feeds_home: Path, server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hollywood_ai.tui.refresh_process import RefreshProcess
+
+    subscribe(feeds_home, feed(server, "north", entry_text(1)))
+
+    def garbled(self: RefreshProcess):
+        yield {"done": "one", "total": 1}  # not a line the refresh writes
+
+    monkeypatch.setattr(RefreshProcess, "events", garbled)
+    app = make_app(feeds_home, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        [told] = [n for n in notices(app) if "could not be read" in n]
+        assert told.startswith("The refresh's progress could not be read")
+        # Not left "refreshing": the library is followed again and r refreshes.
+        assert not app.main_screen.refreshing
+        monkeypatch.undo()
+        await pilot.press("r")
+        await settle(pilot)
+        assert "North on the Marlowe deal" in titles(app)
