@@ -71,11 +71,7 @@ def answer_spans(a: Analysed, q: Question) -> list[tuple[str, int, int]]:
 
 #: Verbs of saying: "which senator said the summit should not go ahead" is
 #: answered by "Ruiz tweeted that the summit should not go ahead".
-_SAYING = re.compile(
-    r"\b(?:said|says|say|told|tells|tweeted|tweets|wrote|writes|added|argued|warned|stated|"
-    r"declared|announced|insisted)\b",
-    re.I,
-)
+_SAYING = re.compile(rf"\b(?:{attribution.SAYING})\b", re.I)
 
 
 def _asks_who_said(question: str) -> bool:

@@ -31,12 +31,13 @@ QUOTED, IN_PART, REPORTED = 1.0, 0.5, 0.25
 
 
 #: Verbs that give someone's words in the writer's own ("said the plan
-#: failed", "called it a disaster", "declined to say whether").
-_SAYING = (
-    r"said|says|told|tells|wrote|writes|added|adds|argued|argues|insisted|insists|claimed|"
+#: failed", "called it a disaster", "declined to say whether"), as one
+#: alternation (answering.py asks who said something with it too).
+SAYING = (
+    r"said|says|say|told|tells|wrote|writes|added|adds|argued|argues|insisted|insists|claimed|"
     r"claims|contended|maintained|asserted|stated|states|noted|notes|warned|warns|"
     r"acknowledged|acknowledges|admitted|admits|conceded|denied|denies|suggested|suggests|"
-    r"vowed|vows|urged|urges|tweeted|posted|explained|declared|announced|predicted|replied|"
+    r"vowed|vows|urged|urges|tweeted|tweets|posted|explained|declared|announced|predicted|replied|"
     r"responded|called|calls|described|describes|dubbed|accused|blamed|criticized|"
     r"criticised|defended|apologized|apologised|complained|recalled|testified|reiterated|"
     r"(?:declined|refused|wanted|went\s+on|went\s+so\s+far\s+as)\s+to\s+(?:say|call|describe|"
@@ -82,7 +83,7 @@ _SUBJECT = (
 _REPORTED = re.compile(
     rf"(?:^|(?<=[.!?:;,\n—–―])\s*|(?<=[”\"])\s+|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Tt]hen|"
     rf"[Aa]lso|[Ll]ater|[Ss]till|[Ee]arlier|[Ii]nstead)\s+)(?:{_SUBJECT}){_APPOSITIVE}\s+"
-    rf"{_FILLER}(?P<verb>{_SAYING})\b"
+    rf"{_FILLER}(?P<verb>{SAYING})\b"
 )
 #: "…,” said the statement", "…,” said Ruiz": the verb before its subject.
 _INVERTED = re.compile(
