@@ -53,6 +53,7 @@ _EXPORTS: dict[str, str] = {
     "highlight_spans": "searching.results",
     # compare and facts
     "compare": "comparing.comparison",
+    "prepare_compare": "comparing.comparison",
     "comparison_of_fact": "comparing.comparison",
     "Comparison": "comparing.results",
     "SourceReport": "comparing.results",
@@ -167,6 +168,7 @@ __all__ = [
     "news",
     "parse_memory",
     "plain",
+    "prepare_compare",
     "read_opml",
     "refresh",
     "render_diff",
@@ -206,7 +208,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from hollywood_ai.index.adding import MAX_FILE_BYTES, AddReport, add
-    from hollywood_ai.index.comparing.comparison import compare, comparison_of_fact
+    from hollywood_ai.index.comparing.comparison import compare, comparison_of_fact, prepare_compare
     from hollywood_ai.index.comparing.discrepancy import Discrepancy
     from hollywood_ai.index.comparing.export import (
         export_comparison,

@@ -99,6 +99,15 @@ def _best_story(ws: Workspace, q: Question, all_stories: list[storymod.Story]) -
     return next(s for s in all_stories if s.id == best)
 
 
+def prepare_compare(ws: Workspace) -> None:
+    """Load what a first comparison needs and a later one has already (the
+    meaning model, the library's stories), so that the first question is
+    answered as quickly as the next: for a presenter to call while its user
+    is still typing."""
+    MEANING.available  # noqa: B018 (loads the model)
+    storymod.of_library(ws)
+
+
 def compare(
     ws: Workspace, text: str, story: str | None = None, scope: scopemod.Scope | None = None
 ) -> Comparison:

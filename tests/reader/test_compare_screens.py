@@ -600,3 +600,24 @@ async def test_without_a_search_s_goes_from_the_story_to_the_library(reader_home
         await pilot.press("s")
         await settle(pilot)
         assert screen.comparison.scope.kind == "story"
+
+
+async def test_compare_opened_with_no_question_prepares_while_one_is_typed(
+    reader_home, monkeypatch
+):
+    import hollywood_ai.tui.screens.compare as compare_screen
+
+    prepared: list[object] = []
+    monkeypatch.setattr(compare_screen, "prepare_compare", prepared.append)
+    app = make_app(reader_home, remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, CompareScreen)
+        if screen.query_one(Input).value.strip():
+            pytest.skip("the reader opened compare on a sentence: it compared at once")
+        assert prepared == [app.workspace]
+        status = str(screen.query_one("#compare-status", Static).visual)
+        assert status == "Type a fact or a question and press Enter."

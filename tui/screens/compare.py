@@ -12,6 +12,7 @@ from hollywood_ai.index import (
     Story,
     Workspace,
     compare,
+    prepare_compare,
     silent_line,
     strip_controls,
 )
@@ -121,6 +122,7 @@ class CompareScreen(SourcesScreen):
             self.start(self.initial, focus_after=False)
         else:
             self.set_status("Type a fact or a question and press Enter.")
+            self.prepare()  # while the question is typed
 
     def on_key(self, event: events.Key) -> None:
         """Keys typed right after opening, sent while the focus was not yet on
@@ -210,6 +212,11 @@ class CompareScreen(SourcesScreen):
     def comparing(self) -> bool:
         return any(w.group == "compare" and w.is_running for w in self.workers)
 
+    @work(thread=True, group="compare-prepare", exit_on_error=False)
+    def prepare(self) -> None:
+        """The first comparison's loading done ahead (it is the slow one)."""
+        prepare_compare(self.workspace)
+
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
     def run_compare(self, text: str, scope: Scope, run: int) -> None:
         # exclusive: a newer request cancels this one; its result, if it still
@@ -219,6 +226,8 @@ class CompareScreen(SourcesScreen):
 
     def worker_failed(self, group: str, error: BaseException) -> str | None:
         """A failed comparison is said in the status line too."""
+        if group == "compare-prepare":
+            return None  # the comparison asked for next meets it and says it
         if group != "compare":
             return super().worker_failed(group, error)
         text = failure_text(error, "Compare")
