@@ -17,6 +17,7 @@ import traceback
 from collections.abc import Sequence
 
 from hollywood_ai.index import HollywoodError, Workspace
+from hollywood_ai.tui import collector
 from hollywood_ai.tui.cli.commands import COMMANDS
 from hollywood_ai.tui.cli.output import error
 from hollywood_ai.tui.logs import setup_logging
@@ -109,12 +110,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         workspace = Workspace(args.home)  # nothing is opened or read yet
         setup_logging(workspace.home, debug=args.debug)
         if not args.command:
+            # The collector is off until the first frame is drawn (see
+            # collector.py): paused before the read-ahead, whose read turns it
+            # off and back on as it was.
+            collector.pause()
             # The article list is read while Textual loads, so the first
             # screen can show it.
             threading.Thread(target=workspace.preload_listing, daemon=True).start()
             from hollywood_ai.tui.app import run_reader
 
-            return run_reader(workspace, debug=args.debug)
+            try:
+                return run_reader(workspace, debug=args.debug)
+            finally:
+                collector.resume()  # when the reader stopped before its first frame
         try:
             return int(args.func(args) or 0)
         finally:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 
 from hollywood_ai.index import Article, HollywoodError, SyncReport
+from hollywood_ai.tui import collector
 from hollywood_ai.tui.messages import ArticleSelected, IndexProgress, IndexReady, LibraryLoaded
 from hollywood_ai.tui.screens.article_actions import ArticleActions
 from hollywood_ai.tui.screens.failures import failure_text
@@ -145,6 +146,7 @@ class MainScreen(ArticleActions, ListLayout, FollowingScreen):
         self.head_decided.set()
         self._library_token = self.reader.workspace.library_token()
         self.set_interval(LIBRARY_POLL, self._watch_library)
+        self.call_after_refresh(collector.resume)  # paused by the command line until now
         self.call_after_refresh(self._compose_late)
 
     def _watch_library(self) -> None:
