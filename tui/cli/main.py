@@ -99,9 +99,30 @@ def _not_text(args: argparse.Namespace) -> str | None:
     return None
 
 
+def reader_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """What build_parser() would make of ``argv`` when it only opens the
+    reader (``--home DIR``, ``--home=DIR`` and ``--debug``, each written in
+    full, in any order), without building every command's parser; else None."""
+    args = argparse.Namespace(home=None, debug=False, version=None, command=None)
+    rest = iter(argv)
+    for arg in rest:
+        if arg == "--debug":
+            args.debug = True
+        elif arg.startswith("--home="):
+            args.home = arg.removeprefix("--home=")
+        elif arg == "--home":
+            value = next(rest, None)
+            if value is None or value.startswith("-"):
+                return None  # argparse says what is wrong
+            args.home = value
+        else:
+            return None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = reader_args(argv) or build_parser().parse_args(argv)
     bad = _not_text(args)
     if bad is not None:
         error(f"the argument '{bad}' is not UTF-8 text; type it again in a terminal set to UTF-8")
