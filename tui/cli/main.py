@@ -18,7 +18,6 @@ from collections.abc import Sequence
 
 from hollywood_ai.index import HollywoodError, Workspace
 from hollywood_ai.tui import collector
-from hollywood_ai.tui.cli.commands import COMMANDS
 from hollywood_ai.tui.cli.output import error
 from hollywood_ai.tui.logs import setup_logging
 
@@ -58,6 +57,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from hollywood_ai.tui.cli.commands import COMMANDS  # not needed to open the reader
+
     parser = _Parser(
         prog="hollywood-ai",
         description="A terminal reader that compares how news outlets report AI in film and TV. "
