@@ -121,6 +121,10 @@ class MainScreen(ArticleActions, ListLayout, FollowingScreen):
             self._refresh_status(*self.refresh_shown)
 
     def on_mount(self) -> None:
+        # The collector, paused by the command line, runs again once the first
+        # frame is drawn: before the library worker, woken after it, reads the
+        # whole listing of a large library (see collector.py).
+        self.call_after_refresh(collector.resume)
         settings = self.reader.settings
         self.restore_id = settings.article
         self.restore_scroll = settings.scroll or None
@@ -146,7 +150,6 @@ class MainScreen(ArticleActions, ListLayout, FollowingScreen):
         self.head_decided.set()
         self._library_token = self.reader.workspace.library_token()
         self.set_interval(LIBRARY_POLL, self._watch_library)
-        self.call_after_refresh(collector.resume)  # paused by the command line until now
         self.call_after_refresh(self._compose_late)
 
     def _watch_library(self) -> None:
