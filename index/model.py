@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import Counter
@@ -11,6 +10,8 @@ from typing import Any
 
 
 def short_hash(text: str, length: int = 12) -> str:
+    import hashlib  # OpenSSL's bindings: not needed to list articles (the reader's start)
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
 
 
@@ -111,6 +112,8 @@ class Article:
         return source_name(self.outlet, self.via, self.author)
 
     def compute_checksum(self) -> str:
+        import hashlib
+
         data = self.to_dict(with_body=True)
         data.pop("checksum", None)
         # Provenance added later is left out while empty, so the checksums

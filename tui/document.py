@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from hollywood_ai.index import markdown as md
 from hollywood_ai.index import strip_controls
 from textual.content import Content
 from textual.style import Style
@@ -96,6 +95,8 @@ def inline_content(
     each character shown the source range [start, end) in the body it comes
     from (``offsets``: where each character of the token's content is, see
     index.markdown; without them every range is (0, 0))."""
+    from hollywood_ai.index import markdown as md
+
     drawn = _Drawn()
     open_at: dict[str, list[int]] = {}
     links: list[tuple[int, str]] = []
@@ -142,6 +143,9 @@ _EMPHASIS = {"em": "italic", "strong": "bold", "s": "strike"}
 
 def parse(body: str) -> list[Block]:
     """The blocks of a Markdown body, in order."""
+    # The Markdown modules load with the first article drawn, after the first frame.
+    from hollywood_ai.index import markdown as md
+
     reader = _BlockReader(body)
     for token in md.parse(body):
         if not reader.nest(token):
@@ -155,6 +159,8 @@ class _BlockReader:
     blocks of the tokens that hold text."""
 
     def __init__(self, body: str) -> None:
+        from hollywood_ai.index import markdown as md
+
         self.body = body
         self.starts = md.line_starts(body)
         self.blocks: list[Block] = []
@@ -220,6 +226,8 @@ class _BlockReader:
 
     def _inline(self, token: Token, lines: tuple[int, int]) -> None:
         """A table cell, or a heading, list item, quote or paragraph."""
+        from hollywood_ai.index import markdown as md
+
         if self.table is not None:
             offsets = md.cell_offsets(self.body, self.starts, token, self.cursor)
             self.cursor = offsets[-1]

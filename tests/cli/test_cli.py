@@ -101,3 +101,33 @@ def test_unwritable_home_is_a_clear_error(tmp_path: Path):
     proc = run("list", home=blocker / "home")
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "quick"),
+    [
+        ([], True),
+        (["--debug"], True),
+        (["--home", "h"], True),
+        (["--home=h", "--debug"], True),
+        (["--home=", "--home", "two words"], True),
+        (["--debug", "--home", "\udcff"], True),
+        (["--home"], False),
+        (["--home", "-h"], False),
+        (["--hom", "h"], False),
+        (["--home", "h", "list"], False),
+        (["search", "x"], False),
+        (["--", "x"], False),
+        (["--debug=1"], False),
+    ],
+)
+def test_the_reader_arguments_read_quickly_are_read_as_the_full_parser_reads_them(argv, quick):
+    """The reader's start reads --home and --debug without building every
+    command's parser; anything else is left to that parser (its answer, or
+    its usage error, unchanged)."""
+    from hollywood_ai.tui.cli.main import build_parser, reader_args
+
+    args = reader_args(argv)
+    assert (args is not None) is quick
+    if args is not None:
+        assert args == build_parser().parse_args(argv)

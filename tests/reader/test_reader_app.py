@@ -90,6 +90,25 @@ async def test_a_listing_read_ahead_is_on_the_first_screen(reader_home):
         assert listing.option_count == 5 and app.main_screen.pane.article is not None
 
 
+async def test_the_collector_paused_for_the_start_runs_again_after_the_first_frame(reader_home):
+    """The command line turns Python's cycle collector off while the reader
+    starts; once the list is drawn it runs again."""
+    import gc
+
+    from hollywood_ai.tui import collector
+
+    collector.pause()
+    try:
+        app = make_app(reader_home)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert "Articles (5)" in str(app.main_screen.listing.border_title)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()  # what the reader froze: this process goes on with other tests
+
+
 async def test_header_has_outlet_author_date_url_tags(reader_home):
     app = make_app(reader_home)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -17,7 +17,7 @@ import traceback
 from collections.abc import Sequence
 
 from hollywood_ai.index import HollywoodError, Workspace
-from hollywood_ai.tui.cli.commands import COMMANDS
+from hollywood_ai.tui import collector
 from hollywood_ai.tui.cli.output import error
 from hollywood_ai.tui.logs import setup_logging
 
@@ -57,6 +57,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from hollywood_ai.tui.cli.commands import COMMANDS  # not needed to open the reader
+
     parser = _Parser(
         prog="hollywood-ai",
         description="A terminal reader that compares how news outlets report AI in film and TV. "
@@ -98,9 +100,30 @@ def _not_text(args: argparse.Namespace) -> str | None:
     return None
 
 
+def reader_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """What build_parser() would make of ``argv`` when it only opens the
+    reader (``--home DIR``, ``--home=DIR`` and ``--debug``, each written in
+    full, in any order), without building every command's parser; else None."""
+    args = argparse.Namespace(home=None, debug=False, version=None, command=None)
+    rest = iter(argv)
+    for arg in rest:
+        if arg == "--debug":
+            args.debug = True
+        elif arg.startswith("--home="):
+            args.home = arg.removeprefix("--home=")
+        elif arg == "--home":
+            value = next(rest, None)
+            if value is None or value.startswith("-"):
+                return None  # argparse says what is wrong
+            args.home = value
+        else:
+            return None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = reader_args(argv) or build_parser().parse_args(argv)
     bad = _not_text(args)
     if bad is not None:
         error(f"the argument '{bad}' is not UTF-8 text; type it again in a terminal set to UTF-8")
@@ -109,12 +132,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         workspace = Workspace(args.home)  # nothing is opened or read yet
         setup_logging(workspace.home, debug=args.debug)
         if not args.command:
+            # The collector is off until the first frame is drawn (see
+            # collector.py): paused before the read-ahead, whose read turns it
+            # off and back on as it was.
+            collector.pause()
             # The article list is read while Textual loads, so the first
             # screen can show it.
             threading.Thread(target=workspace.preload_listing, daemon=True).start()
             from hollywood_ai.tui.app import run_reader
 
-            return run_reader(workspace, debug=args.debug)
+            try:
+                return run_reader(workspace, debug=args.debug)
+            finally:
+                collector.resume()  # when the reader stopped before its first frame
         try:
             return int(args.func(args) or 0)
         finally:

@@ -3,7 +3,6 @@ from the library (after a confirmation) and open its address in the browser."""
 
 from __future__ import annotations
 
-import webbrowser
 from dataclasses import dataclass
 
 from hollywood_ai.index import Article, HollywoodError, strip_controls
@@ -88,7 +87,10 @@ class ArticleActions(SearchScreen):
 
     @work(thread=True, exclusive=True, group="browser", exit_on_error=False)
     def open_in_browser(self, url: str) -> None:
-        # webbrowser may start a program and wait for it: never on the loop.
+        # webbrowser may start a program and wait for it: never on the loop
+        # (and it is imported here, not before the first screen).
+        import webbrowser
+
         self.post_message(BrowserOpened(url, bool(webbrowser.open(url))))
 
     @on(BrowserOpened)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 
 from hollywood_ai.index import Article, HollywoodError, SyncReport
+from hollywood_ai.tui import collector
 from hollywood_ai.tui.messages import ArticleSelected, IndexProgress, IndexReady, LibraryLoaded
 from hollywood_ai.tui.screens.article_actions import ArticleActions
 from hollywood_ai.tui.screens.failures import failure_text
@@ -120,6 +121,10 @@ class MainScreen(ArticleActions, ListLayout, FollowingScreen):
             self._refresh_status(*self.refresh_shown)
 
     def on_mount(self) -> None:
+        # The collector, paused by the command line, runs again once the first
+        # frame is drawn: before the library worker, woken after it, reads the
+        # whole listing of a large library (see collector.py).
+        self.call_after_refresh(collector.resume)
         settings = self.reader.settings
         self.restore_id = settings.article
         self.restore_scroll = settings.scroll or None
