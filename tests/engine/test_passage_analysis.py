@@ -7,6 +7,7 @@ tests compare it with each check made on its own."""
 
 from __future__ import annotations
 
+import calendar
 from collections import Counter
 from pathlib import Path
 
@@ -110,3 +111,21 @@ def test_real_articles_are_analysed_as_their_texts_read() -> None:
     for path in files:
         article = parse_text(decode_bytes(path.read_bytes(), path.name), path.name)
         assert analysed(article) == expected(article), path.name
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        *(m for m in calendar.month_name if m),
+        *calendar.day_name,
+        *(f"{a} {b}" for a in ("last", "This") for b in ("week", "month", "YEAR")),
+        "earlier this year",
+        "in 1999",
+    ],
+)
+def test_a_passage_naming_a_date_has_one(when: str) -> None:
+    article = Article.make(
+        title="A test", body=f"The studio opened it {when} with a fanfare.", origin="test"
+    )
+    (passage,) = pa.analysed_passages(article, remember=False)
+    assert passage.has_date
