@@ -30,8 +30,7 @@ _DATE_IN_TEXT = re.compile(
 )
 # What a text _DATE_IN_TEXT matches holds, lower-cased as IGNORECASE reads it:
 # a digit, or a piece of one of its words (a test checks the pieces).
-_DATE_PIECES = ("day", "week", "month", "year", "ber", "uary", "march", "may", "june", "july")
-_DATE_PIECES += ("april", "august")
+_DATE_PIECES = "day week month year ber uary march may june july april august".split()
 # A name inside a sentence (not its first word): a person, a place, a company.
 _PERSON_IN_TEXT = re.compile(r"(?<![.!?]\s)(?<!^)(?<![“\"])\b[A-ZÀ-Þ][a-zà-ÿ]{2,}")
 # Where _PERSON_IN_TEXT can match: found faster without its look-behinds first.
