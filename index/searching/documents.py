@@ -48,7 +48,11 @@ def passage_documents(article: Article) -> tuple[list[dict[str, Any]], bytes]:
     records = []
     for i, a in enumerate(analysed):
         for term in a.terms:
-            pmap.setdefault(term, []).append(i)
+            where = pmap.get(term)
+            if where is None:
+                pmap[term] = [i]
+            else:
+                where.append(i)
         p = a.passage
         flags = (a.has_quantity and 1) | (a.has_date and 2) | (a.has_person and 4)
         records.append((p.text, p.start, p.end, p.kind, p.section, dict(a.terms), flags))
@@ -68,8 +72,11 @@ def snippet_record(texts: list[str], pmap: dict[str, list[int]]) -> bytes:
     with one str.find instead of unpickling the whole table. (Article text
     has no control characters: ingestion strips them.)"""
     table = "".join(f"\n{term}\t{','.join(map(str, where))}" for term, where in pmap.items())
-    clean = (t.replace(PASSAGE_SEP, " ").replace(TABLE_SEP, " ") for t in texts)
-    return (PASSAGE_SEP.join(clean) + TABLE_SEP + table + "\n").encode("utf-8")
+    joined = PASSAGE_SEP.join(texts)
+    if TABLE_SEP in joined or joined.count(PASSAGE_SEP) != max(len(texts) - 1, 0):
+        clean = (t.replace(PASSAGE_SEP, " ").replace(TABLE_SEP, " ") for t in texts)
+        joined = PASSAGE_SEP.join(clean)
+    return (joined + TABLE_SEP + table + "\n").encode("utf-8")
 
 
 def documents(article: Article) -> tuple[dict[str, Any], list[dict[str, Any]]]:

@@ -14,6 +14,7 @@ still analysed by the fields' Whoosh analysers, which are unchanged.
 
 from __future__ import annotations
 
+import pickle
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -74,28 +75,38 @@ def _stem(word: str) -> str:
 _FIND = re.compile(TOKEN_PATTERN).findall
 
 
-@lru_cache(maxsize=16)
-def analyse(value: str) -> Words:
+# Joins a value's tokens so that they are lower-cased and folded in one call
+# each: no token holds it, neither step maps it or across it, and casing reads
+# it as a word break (a token's final sigma is lower-cased as on its own).
+_JOIN = "\x00"
+
+
+def _analyse(value: str) -> Words:
     """``value`` through text_analyzer's steps: the pattern's matches,
     lower-cased, folded, stop words (and words folded to nothing) left out,
-    stemmed. Remembered for the last few values (an article's title and body
-    are analysed for their own fields and again for the phrase pairs)."""
-    fold = FOLD_MAP
+    stemmed."""
+    tokens = _FIND(value)
+    if not tokens:
+        return Words((), (), 0)
+    low = _JOIN.join(tokens).lower().translate(FOLD_MAP).split(_JOIN)
     stops = STOP_WORDS
-    folded = []
-    first = -1
-    for pos, raw in enumerate(_FIND(value)):
-        word = raw.lower().translate(fold)
-        if word and word not in stops:
-            if first < 0:
-                first = pos
-            folded.append(word)
-    return Words(tuple(folded), tuple(_stem(w) for w in folded), max(first, 0))
+    folded = [w for w in low if w and w not in stops]
+    if not folded:
+        return Words((), (), 0)
+    first = next(pos for pos, w in enumerate(low) if w and w not in stops)
+    get = _STEMS.get
+    return Words(tuple(folded), tuple([get(w) or _stem(w) for w in folded]), first)
+
+
+#: ``_analyse`` remembered for the last few values (an article's title and
+#: body are analysed for their own fields and again for their spelling words).
+analyse = lru_cache(maxsize=16)(_analyse)
 
 
 def stems(value: str) -> list[str]:
-    """The terms text_analyzer gives for ``value``, in order."""
-    return list(analyse(value).stems)
+    """The terms text_analyzer gives for ``value``, in order. Not remembered:
+    its callers (passages, questions) rarely analyse a value twice."""
+    return list(_analyse(value).stems)
 
 
 class AnalysedText(TEXT):
@@ -120,9 +131,15 @@ class AnalysedText(TEXT):
                     poses[term] = [pos]
                 else:
                     where.append(pos)
-            encode = fmt.encode
+            # Positions.encode's bytes: the count, then the gaps pickled.
+            dumps = pickle.dumps
             for term, where in poses.items():
-                yield term.encode("utf-8"), len(where), float(len(where)) * fb, encode(where)
+                n = len(where)
+                if n == 1:
+                    gaps = where
+                else:
+                    gaps = [b - a for a, b in zip([0, *where], where, strict=False)]
+                yield term.encode("utf-8"), n, float(n) * fb, pack_uint(n) + dumps(gaps, 2)
         else:
             yield from _frequencies(words.stems, fb)
 

@@ -5,6 +5,7 @@ compares equal: "ten times" = "10x" = "10 times"; "$11.5 billion" = 11.5e9 USD;
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 NUMBER_WORDS = {
@@ -100,13 +101,19 @@ def lower_for_patterns(text: str) -> str:
     return text.translate(_CASE_ODD).lower()
 
 
-def might_have_figure(text: str) -> bool:
+def might_have_figure(
+    text: str, low: str | None = None, low_words: Iterable[str] | None = None
+) -> bool:
     """False only when ``extract`` finds nothing: no digit, no number word,
-    no "fold"."""
+    no "fold". ``low`` and ``low_words``, when given, are
+    ``lower_for_patterns(text)`` and its WORD matches."""
     if DIGIT.search(text):
         return True
-    low = lower_for_patterns(text)
-    return "fold" in low or not NUMBER_TOKENS.isdisjoint(WORD.findall(low))
+    if low is None:
+        low = lower_for_patterns(text)
+    if "fold" in low:
+        return True
+    return not NUMBER_TOKENS.isdisjoint(WORD.findall(low) if low_words is None else low_words)
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,15 @@ from typing import Any
 
 from hollywood_ai.index.kept import Kept
 from hollywood_ai.index.model import Article, Passage
-from hollywood_ai.index.text.figures import has_quantity
+from hollywood_ai.index.text.figures import (
+    DIGIT,
+    WORD,
+    has_quantity,
+    lower_for_patterns,
+    might_have_figure,
+)
 from hollywood_ai.index.text.passages import split_passages
-from hollywood_ai.index.text.words import stems
+from hollywood_ai.index.text.words import prepared_stems
 from whoosh.analysis import STOP_WORDS
 
 _DATE_IN_TEXT = re.compile(
@@ -22,8 +28,13 @@ _DATE_IN_TEXT = re.compile(
     r"last (week|month|year)|this (week|month|year))\b",
     re.I,
 )
+# What a text _DATE_IN_TEXT matches holds, lower-cased as IGNORECASE reads it:
+# a digit, or a piece of one of its words (a test checks the pieces).
+_DATE_PIECES = "day week month year ber uary march may june july april august".split()
 # A name inside a sentence (not its first word): a person, a place, a company.
 _PERSON_IN_TEXT = re.compile(r"(?<![.!?]\s)(?<!^)(?<![“\"])\b[A-ZÀ-Þ][a-zà-ÿ]{2,}")
+# Where _PERSON_IN_TEXT can match: found faster without its look-behinds first.
+_CAPITALISED = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}")
 
 
 @dataclass
@@ -47,20 +58,39 @@ def analysed_passages(article: Article, remember: bool = True) -> list[Analysed]
         return hit
     out = []
     for p in split_passages(article):
-        terms = Counter(t for t in stems(p.text) if t not in STOP_WORDS)
+        text = p.text
+        # One lower-cased copy and word split for the three checks that want them.
+        low = lower_for_patterns(text)
+        low_words = WORD.findall(low)
+        terms = Counter(t for t in prepared_stems(text, low, low_words) if t not in STOP_WORDS)
         out.append(
             Analysed(
                 passage=p,
                 terms=terms,
                 length=sum(terms.values()) or 1,
-                has_quantity=has_quantity(p.text),
-                has_date=bool(_DATE_IN_TEXT.search(p.text)),
-                has_person=bool(_PERSON_IN_TEXT.search(p.text)),
+                has_quantity=might_have_figure(text, low, low_words) and has_quantity(text),
+                has_date=_has_date(text, low),
+                has_person=_has_person(text),
             )
         )
     if remember:
         _cache.put(key, out)
     return out
+
+
+def _has_date(text: str, low: str) -> bool:
+    """Whether _DATE_IN_TEXT matches ``text`` (``low`` lower-cased for the
+    patterns): the pattern, which tries every position, only where it can."""
+    if not DIGIT.search(text) and not any([piece in low for piece in _DATE_PIECES]):
+        return False
+    return bool(_DATE_IN_TEXT.search(text))
+
+
+def _has_person(text: str) -> bool:
+    """Whether _PERSON_IN_TEXT matches ``text``: the pattern tried at each
+    capitalised word (its look-behinds see the text before the position)."""
+    match = _PERSON_IN_TEXT.match
+    return any(match(text, m.start()) for m in _CAPITALISED.finditer(text))
 
 
 def from_record(article: Article, record: dict[str, Any]) -> list[Analysed]:

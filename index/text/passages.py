@@ -35,7 +35,8 @@ from hollywood_ai.index.text.sentences import split_sentences
 
 MAX_PASSAGE_CHARS = 600
 MIN_WORDS = 3
-_WORD = re.compile(r"\w+")
+# A text of at least MIN_WORDS words (runs of \w), found from its start.
+_ENOUGH_WORDS = re.compile(rf"\w(?:\W+\w+){{{MIN_WORDS - 1}}}")
 _RUNS = re.compile(r"\s+|\S+")
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 # A continuation line's container prefix: indentation and blockquote markers.
@@ -277,7 +278,7 @@ def split_passages(article: Article) -> list[Passage]:
     header: list[str] | None = None
 
     def add(text: str, start: int, end: int, kind: str) -> None:
-        if len(_WORD.findall(text)) < MIN_WORDS:
+        if not _ENOUGH_WORDS.search(text):
             return
         passages.append(
             Passage(article.id, len(passages), text, start, end, kind=kind, section=heading)

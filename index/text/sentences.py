@@ -162,8 +162,12 @@ def split_sentences(text: str, shield: Sequence[bool] | None = None) -> list[tup
         if shield is not None and shield[m.start(2)]:
             continue
         nxt = _word_after(text, m.end())
-        at = m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip(_OPENERS))
-        initial = len(nxt) == 1 and nxt.isupper() and text.startswith(".", at + 1)
+        initial = False
+        if len(nxt) == 1 and nxt.isupper():
+            at = m.end()  # the next word's first character, after its openers
+            while at < len(text) and text[at] in _OPENERS:
+                at += 1
+            initial = text.startswith(".", at + 1)
         if _ends_here(text, stop, mark, nxt, initial):
             cuts.append(m.end(1))
     spans: list[tuple[int, int]] = []

@@ -18,6 +18,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]{2,}")
 # A capitalised word inside a sentence (not at the start of a line, nor after
 # a full stop or an opening quote): a name.
 _ENTITY = re.compile(r"(?<![.!?:“\"]\s)(?<!^)\b([A-ZÀ-Þ][\w'’-]{2,})", re.MULTILINE)
+# Where _ENTITY can match: found faster without its look-behinds first.
+_CAPITALISED = re.compile(r"[A-ZÀ-Þ][\w'’-]{2,}")
 ENTITY_WEIGHT = 4
 _EXTRA_STOP = frozenset(
     [
@@ -70,11 +72,28 @@ def words(title: str, body: str) -> Counter[str]:
         w = raw.strip("'’-")
         if len(w) > 2 and w not in _STOP:
             counts[w] += n
-    for raw, n in Counter(_ENTITY.findall(text)).items():
+    for raw, n in Counter(_entities(text)).items():
         w = fold(raw).strip("'’-").removesuffix("’s").removesuffix("'s")
         if w not in _STOP:
             counts[w] += ENTITY_WEIGHT * n
     return counts
+
+
+def _entities(text: str) -> list[str]:
+    """``_ENTITY.findall(text)``: the pattern tried at each capitalised word,
+    then on from where it matched, or from the next character where it did
+    not (its look-behinds see the text before the position)."""
+    out: list[str] = []
+    search, match = _CAPITALISED.search, _ENTITY.match
+    pos = 0
+    while (candidate := search(text, pos)) is not None:
+        found = match(text, candidate.start())
+        if found is None:
+            pos = candidate.start() + 1
+        else:
+            out.append(found.group(1))
+            pos = found.end()
+    return out
 
 
 def encode_counts(checksum: str, counts: Counter[str]) -> bytes:

@@ -5,6 +5,7 @@ abbreviations spelled out, so "ten times faster" and "10x faster" share words.""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from hollywood_ai.index.text import analysis
 from hollywood_ai.index.text.figures import DIGIT, NUMBER_WORDS, WORD, lower_for_patterns
@@ -28,10 +29,17 @@ def stems(text: str, drop_questions: bool = False) -> list[str]:
     effects"). One pass of the analyser over the rewritten text."""
     if drop_questions:
         text = _QUESTION.sub(" ", text)
+    low = lower_for_patterns(text)
+    return prepared_stems(text, low, WORD.findall(low))
+
+
+def prepared_stems(text: str, low: str, low_words: Iterable[str]) -> list[str]:
+    """``stems(text)`` given ``low``, the text lower-cased as the patterns
+    read it (figures.lower_for_patterns), and its words (figures.WORD), which
+    a caller with other uses for them has at hand."""
     # Each pattern only where it can match (a word split and a few substring
     # tests are much cheaper than the patterns, which try every position).
-    low = lower_for_patterns(text)
-    if not _NUMBER_WORD_SET.isdisjoint(WORD.findall(low)):
+    if not _NUMBER_WORD_SET.isdisjoint(low_words):
         text = _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[lower_for_patterns(m.group(1))]), text)
     if DIGIT.search(text):
         text = _TIMES_X.sub(r"\1 times", text)

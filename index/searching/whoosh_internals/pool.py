@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from whoosh.fields import SpellField
-from whoosh.writing import PostingPool
+from whoosh.writing import PostingPool, SegmentWriter
 
 #: Postings per pickle in a run file. Merging the runs holds one chunk of
 #: each (a few hundred KB), so a build that spilled many runs stays within
@@ -96,6 +96,59 @@ class GroupedPostingPool(PostingPool):
         if self.currentsize > self.limit:
             self.save()
 
+    def add_field(self, fieldname: str, docnum: int, items: Iterable[Any], boost: float) -> int:
+        """``add`` for each posting of one document's field, as the field's
+        ``index`` gives them (term, frequency, weight, value), each weight
+        times ``boost`` as Whoosh's writer weighs it; gives the field's length
+        (the frequencies' sum). The document's postings in one loop, not a
+        call each (see GroupedSegmentWriter)."""
+        if fieldname in self.spelling or docnum == -1:
+            length = 0
+            for text, freq, weight, value in items:
+                length += freq
+                self.add((fieldname, text, docnum, weight * boost, value))
+            return length
+        terms = self.terms
+        get = terms.get
+        length = 0
+        size = 0
+        for text, freq, weight, value in items:
+            length += freq
+            key = (fieldname, text)
+            postings = get(key)
+            if postings is None:
+                postings = terms[key] = []
+                size += _TERM_BYTES + len(text)
+            postings.append((docnum, weight * boost, value))
+            size += _POSTING_BYTES + (len(value) if value else 0)
+        if size:
+            self.fieldnames.add(fieldname)
+            self.currentsize += size
+            if self.currentsize > self.limit:
+                self.save()
+        return length
+
+    def add_spelling(self, fieldname: str, words: Iterable[str]) -> None:
+        """``add`` for a document's words of a spelling field."""
+        terms = self.terms
+        get = terms.get
+        size = 0
+        added = False
+        for word in words:
+            added = True
+            key = (fieldname, word.encode("utf-8"))
+            count = get(key)
+            if count is None:
+                terms[key] = 1
+                size += _TERM_BYTES + len(key[1])
+            else:
+                terms[key] = count + 1
+        if added:
+            self.fieldnames.add(fieldname)
+            self.currentsize += size
+            if self.currentsize > self.limit:
+                self.save()
+
     def _sorted(self) -> Iterator[Group]:
         terms = self.terms
         for key in sorted(terms):
@@ -166,11 +219,71 @@ def _merged(runs: list[Iterator[Group]]) -> Iterator[Group]:
         yield last
 
 
+class GroupedSegmentWriter(SegmentWriter):
+    """Whoosh's SegmentWriter adding a document's postings to its
+    GroupedPostingPool a field at a time (``add_field``) rather than a
+    posting at a time: the same postings, weights, lengths, stored values and
+    columns as SegmentWriter.add_document, whose steps this follows. Only for
+    schemas without term vectors, whose spelling words go to spelling fields
+    (see grouped_pool)."""
+
+    pool: GroupedPostingPool
+
+    def add_document(self, **fields: Any) -> None:
+        self._check_state()
+        perdocwriter = self.perdocwriter
+        schema = self.schema
+        docnum = self.docnum
+        pool = self.pool
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted([name for name in fields if not name.startswith("_")])
+        self._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields.get(fieldname)
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if field.indexed:
+                    boost = self._field_boost(fields, fieldname, docboost)
+                    counted = pool.add_field(fieldname, docnum, field.index(value), boost)
+                    if field.scorable:
+                        length = counted
+                if field.separate_spelling():
+                    spellfield = field.spelling_fieldname(fieldname)
+                    pool.add_spelling(spellfield, field.spellable_words(value))
+                customval = fields.get(f"_stored_{fieldname}", value)
+                perdocwriter.add_field(
+                    fieldname, field, customval if field.stored else None, length
+                )
+                column = field.column_type
+                if column and customval is not None:
+                    perdocwriter.add_column_value(
+                        fieldname, column, field.to_column_value(customval)
+                    )
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+
 def grouped_pool(writer: Any) -> Any:
     """``writer`` (a SegmentWriter, nothing added yet) with its postings
-    pooled by term (see GroupedPostingPool)."""
+    pooled by term (see GroupedPostingPool), added a field at a time when its
+    schema allows (see GroupedSegmentWriter)."""
     pool: Any = getattr(writer, "pool", None)
     if type(pool) is PostingPool and not pool.current and not pool.runs:
         pool.__class__ = GroupedPostingPool
         pool.start(writer.schema)
+        fields = list(writer.schema.items())
+        if type(writer) is SegmentWriter and all(
+            not field.vector
+            and (not field.separate_spelling() or field.spelling_fieldname(name) in pool.spelling)
+            for name, field in fields
+        ):
+            writer.__class__ = GroupedSegmentWriter
     return writer
