@@ -191,15 +191,9 @@ class Workspace(Listings):
         library read a file at a time (never every body at once, as the
         listing's own fallback does)."""
         listed = self.ready_listing() or read_listing(self._listing_path(), token)
-        order = [a.id for a in listed] if listed is not None else self.library.listed_order()
-        del listed
-        # The ids are copied out of the memory they were read into, which is
-        # then given back: left there, each would keep some of the memory
-        # that the listing's rows (or every file's title and date) took,
-        # tens of MiB at 50,000 articles, for as long as the rebuild runs.
-        joined = "\n".join(order)
-        del order
-        return joined.split("\n") if joined else []
+        if listed is not None:
+            return [a.id for a in listed]
+        return self.library.listed_order()
 
     # --------------------------------------------------------------- reading
 
