@@ -58,9 +58,12 @@ class Words(NamedTuple):
 # stem a word twice), and functools.lru_cache in its place makes ``analyse``
 # a fifth slower (a locked table, slower still).
 _STEMS: dict[str, str] = {}
-# About 10 MiB at most: the vocabulary grows with the library, and a rebuild
-# process of 25,000 articles met half a million words (some 40 MiB kept).
-_STEMS_MAX = 100_000
+# About 3 MiB at most: the vocabulary grows with the library (a rebuild
+# process of 25,000 articles meets half a million words), and a table as
+# large as a 1,000-article library's vocabulary keeps a rebuild's memory
+# the same at any size; the words most text is made of are found in it
+# again soon after it is emptied.
+_STEMS_MAX = 30_000
 
 
 def _stem(word: str) -> str:

@@ -107,6 +107,18 @@ def test_generated_articles_index_what_whoosh_indexes() -> None:
             same_postings(name, doc[name])
 
 
+def test_a_vocabulary_larger_than_the_stem_table_gives_the_same_terms(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The remembered stems are emptied when full (a large library's
+    vocabulary is far larger than the table): the terms are Whoosh's still."""
+    monkeypatch.setattr(analysis, "_STEMS", {})
+    monkeypatch.setattr(analysis, "_STEMS_MAX", 50)
+    for article in generate(5, 11):
+        assert analysis.stems(article.body) == [t.text for t in text_analyzer()(article.body)]
+        assert len(analysis._STEMS) <= 50
+
+
 def _postings(ix: windex.Index) -> dict[tuple[str, bytes], list[tuple[int, float, bytes]]]:
     out = {}
     with ix.reader() as r:

@@ -97,6 +97,9 @@ def test_a_rebuild_within_a_small_budget_answers_as_an_unbounded_one(
     monkeypatch.setattr(budget, "MIN_POOL_MIB", 1)
     # In this process, so the spills can be counted.
     monkeypatch.setattr(generations, "PARALLEL_FROM", 10**9)
+    # Short chunks, merged two runs at a time: runs merged into runs.
+    monkeypatch.setattr(wpool, "RUN_CHUNK", 50)
+    monkeypatch.setattr(wpool, "MERGE_FAN_IN", 2)
     found = []
     for memory, per_segment in ((8 * 2**30, 10**9), (16 * 2**20, 500)):
         spilled.clear()

@@ -175,15 +175,28 @@ def test_field_writer_writes_whooshs_bytes(tmp_path: Path, inlinelimit: int):
     assert fast_articles == stock_articles
 
 
-@pytest.mark.parametrize(("chunk", "limitmb"), [(7, 0.05), (10_000, 0.05), (2_000, 64)])
+@pytest.mark.parametrize(
+    ("chunk", "limitmb", "fan_in"),
+    [(7, 0.05, 6), (10_000, 0.05, 6), (2_000, 64, 6), (7, 0.05, 2), (50, 0.05, 3)],
+)
 def test_the_grouped_pool_writes_whooshs_segment(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, limitmb: float
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, limitmb: float, fan_in: int
 ):
     """Postings grouped by term, spelling words counted, in memory or in runs
     on disk (a memory limit far below the postings' size) pickled a chunk at
-    a time: the same segment files as Whoosh's own pool, one tuple per
-    posting, gives (the spelling words included)."""
+    a time and merged a few runs at a time: the same segment files as
+    Whoosh's own pool, one tuple per posting, gives (the spelling words
+    included)."""
     monkeypatch.setattr(wpool, "RUN_CHUNK", chunk)
+    monkeypatch.setattr(wpool, "MERGE_FAN_IN", fan_in)
+    merged: list[int] = []
+    merge_runs = wpool.GroupedPostingPool._merge_runs
+
+    def merging(self: wpool.GroupedPostingPool, paths: list[str]) -> str:
+        merged.append(len(paths))
+        return merge_runs(self, paths)
+
+    monkeypatch.setattr(wpool.GroupedPostingPool, "_merge_runs", merging)
     articles = generate(20, 5)
     files = []
     for label, grouped in (("grouped", True), ("stock", False)):
@@ -196,8 +209,13 @@ def test_the_grouped_pool_writes_whooshs_segment(
         assert isinstance(w.pool, wpool.GroupedPostingPool) == grouped
         for article in articles:
             w.add_document(**_documents(article)[0])
-        assert (len(w.pool.runs) > 3) == (limitmb < 1)
+        runs = len(w.pool.runs)
+        assert (runs > 3) == (limitmb < 1)
         w.commit()
+        # More runs than merged at once: never more than that many open.
+        assert bool(merged) == (grouped and runs + 1 > fan_in)
+        assert all(n <= fan_in for n in merged)
+        merged.clear()
         files.append(segment_files(path))
     assert files[0] == files[1]
     with windex.open_dir(str(tmp_path / "grouped")).reader() as r:

@@ -11,8 +11,11 @@ keeps one posting per spelling word weighing as many articles as hold it
 (see codec.InliningFieldWriter), so Whoosh's posting per article and word
 (two in five of a build's postings) is never held. A run spilled to disk is
 its terms in order with their postings, pickled a chunk at a time; merging
-the runs holds one chunk of each. The segment written is byte for byte the
-one Whoosh's pool gives (a test compares the files).
+runs holds one chunk of each, and no more than MERGE_FAN_IN runs are merged
+at once (a segment that spilled more is merged a few runs at a time into
+longer runs first), so the merge's memory does not grow with the segment.
+The segment written is byte for byte the one Whoosh's pool gives (a test
+compares the files).
 """
 
 from __future__ import annotations
@@ -25,10 +28,16 @@ from typing import Any
 from whoosh.fields import SpellField
 from whoosh.writing import PostingPool, SegmentWriter
 
-#: Postings per pickle in a run file. Merging the runs holds one chunk of
-#: each (a few hundred KB), so a build that spilled many runs stays within
-#: its memory budget; larger chunks are barely faster.
-RUN_CHUNK = 2_000
+#: Postings per pickle in a run file. Merging runs holds one chunk of each
+#: open run (some 400 KB unpickled: tuples, terms and positions); larger
+#: chunks are barely faster.
+RUN_CHUNK = 1_000
+#: Runs merged at once. A 10,000-article segment spills some 20 runs of
+#: articles, and an open run costs its chunk: merged all at once they would
+#: cost more than the pool itself. More runs than this are first merged in
+#: groups of consecutive runs (so a term's postings stay in document order)
+#: into longer runs, which costs one more write and read of the postings.
+MERGE_FAN_IN = 6
 # What the pool counts against its limit: about what a posting (its tuple,
 # weight, value and list slot) and a new term (its key, list and dict entry)
 # hold in memory, in Whoosh's own units (see budget.POOL_FACTOR).
@@ -195,8 +204,21 @@ class GroupedPostingPool(PostingPool):
         else:
             self.save()
             runs, self.runs = self.runs, []
+            while len(runs) > MERGE_FAN_IN:
+                runs = [
+                    self._merge_runs(runs[i : i + MERGE_FAN_IN])
+                    for i in range(0, len(runs), MERGE_FAN_IN)
+                ]
             groups = _merged([self._read_run(path) for path in runs])
         return GroupedPostings(groups, self.spelling)
+
+    def _merge_runs(self, paths: list[str]) -> str:
+        """One run on disk holding ``paths``' groups merged (they are removed)."""
+        if len(paths) == 1:
+            return paths[0]
+        path, f = self._new_run()
+        self._write_run(f, _merged([self._read_run(p) for p in paths]))
+        return path
 
 
 def _merged(runs: list[Iterator[Group]]) -> Iterator[Group]:
