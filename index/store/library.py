@@ -132,9 +132,14 @@ class Library:
         return self.root / f"{stem}.json"
 
     def ids(self) -> list[str]:
-        if not self.root.is_dir():
+        # Names, not Paths: a Path per file (hundreds of bytes each, made
+        # between the ids that are kept) would leave a large library's
+        # rebuild holding memory it no longer uses.
+        try:
+            names = os.listdir(self.root)
+        except OSError:
             return []
-        return sorted(p.stem for p in self.root.glob("*.json") if not p.name.startswith("."))
+        return sorted(n[:-5] for n in names if n.endswith(".json") and not n.startswith("."))
 
     def load_all(self) -> LoadReport:
         """Every article; a damaged file is reported by name and skipped."""

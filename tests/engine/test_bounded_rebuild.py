@@ -202,3 +202,43 @@ def test_a_workspace_s_rebuild_takes_the_setting(
     ws.sync(rebuild=True)
     ws.close()
     assert planned == [40 * 2**20]
+
+
+def test_the_library_is_its_article_files_by_name(tmp_path: Path):
+    """What a rebuild walks: each article file's id, sorted; half-written
+    files (hidden) and anything not an article file are not articles, and a
+    library folder that is not there holds none."""
+    library = Library(tmp_path / "library")
+    assert library.ids() == []
+    articles = small_articles(2)
+    for article in articles:
+        library.put(article)
+    (library.root / ".half-written.json.tmp").write_text("{", encoding="utf-8")
+    (library.root / ".hidden.json").write_text("{}", encoding="utf-8")
+    (library.root / "notes.txt").write_text("not an article", encoding="utf-8")
+    assert library.ids() == sorted(a.id for a in articles)
+
+
+def test_a_rebuild_in_many_pieces_answers_as_one_written_in_one_process(
+    library_home: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A library of several segments per core is built a segment per
+    process, two at a time: the same answers, in the same document order, as
+    the whole library written by one process."""
+    found = []
+    orders = []
+    for parallel_from, per_segment in ((10**9, 10**9), (1, 200)):
+        monkeypatch.setattr(generations, "PARALLEL_FROM", parallel_from)
+        monkeypatch.setattr(parallel, "SEGMENT_ARTICLES", per_segment)
+        ws = Workspace(library_home)
+        report = ws.sync(rebuild=True)
+        assert report.rebuilt and len(report.added) == COUNT
+        found.append(answers(ws))
+        with ws.index.searcher() as searcher:
+            leaves = searcher.reader().leaf_readers()
+            orders.append([f["id"] for f in searcher.reader().all_stored_fields()])
+        ws.close()
+        assert len(leaves) == (1 if per_segment > COUNT else len(parallel.pieces(COUNT, 2)))
+    assert len(parallel.pieces(COUNT, 2)) == 6  # three rounds of two processes
+    assert found[0] == found[1]
+    assert orders[0] == orders[1] == report.added

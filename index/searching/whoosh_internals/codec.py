@@ -45,6 +45,7 @@ INLINE_LIMIT = 4
 
 _BYTE_LENGTHS = [byte_to_length(b) for b in range(256)]
 _LENGTHS = struct.Struct("!ii")  # a hash file row's key and value lengths
+_SLOT = struct.Struct("!Iq")  # a hash table slot: the key's hash, its row's position
 
 
 class InliningPostingsWriter(W3PostingsWriter):
@@ -72,10 +73,10 @@ class InliningFieldWriter(W3FieldWriter):
 
     def __init__(self, codec: Any, storage: Any, segment: Any) -> None:
         super().__init__(codec, storage, segment)
-        # The term table's hash buckets as flat arrays of (hash, position)
-        # pairs: Whoosh keeps a tuple of two ints per term (some 130 bytes)
+        # The term table's hash buckets as arrays of each term's hash and row
+        # number: Whoosh keeps a tuple of two ints per term (some 130 bytes)
         # until the segment is written, tens of MiB for a large segment.
-        self._tindex.buckets = [_Pairs("q") for _ in range(256)]
+        self._tindex.buckets = [_Bucket(self._tindex.index) for _ in range(256)]
 
     def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
         """One loop over every posting of the segment, kept whole on purpose:
@@ -90,6 +91,7 @@ class InliningFieldWriter(W3FieldWriter):
         hashfn = _md5_low if tindex.hashfn is md5_hash else tindex.hashfn
         buckets = tindex.buckets
         positions = tindex.index.append
+        rows = tindex.index.__len__
         pack_lengths = _LENGTHS.pack
         pack_info = W3TermInfo._struct.pack
         dumps = pickle.dumps
@@ -150,7 +152,9 @@ class InliningFieldWriter(W3FieldWriter):
             row = pack_lengths(len(key), len(value)) + key + value
             write(row)
             h = hashfn(key)
-            buckets[h & 255].extend((h, pos))
+            bucket = buckets[h & 255]
+            bucket.hashes.append(h)
+            bucket.rows.append(rows() - 1)
             pos += len(row)
             tindex.lastkey = key
 
@@ -250,35 +254,53 @@ def _fill_blocks(pw: Any, postings: list[tuple[int, float, bytes, int | None]]) 
             pw._maxlength = max(pw._maxlength, max(lens))
 
 
-class _Pairs(array):
-    """A hash bucket: (hash, position) pairs, flat. ``append`` takes a pair,
-    as Whoosh's HashWriter.add gives it."""
+class _Bucket:
+    """A hash bucket of the term table: each term's hash and the number of its
+    row (its place in the table's list of row positions, ``index``), eight
+    bytes a term. ``append`` takes a (hash, position) pair as Whoosh's
+    HashWriter.add gives it, just after the row's position was listed."""
+
+    __slots__ = ("hashes", "index", "rows")
+
+    def __init__(self, index: Any) -> None:
+        self.hashes = array("I")
+        self.rows = array("I")
+        self.index = index
+
+    def __len__(self) -> int:
+        return len(self.hashes)
 
     def append(self, pair: Any) -> None:
-        self.extend(pair)
+        self.hashes.append(pair[0])
+        self.rows.append(len(self.index) - 1)
 
 
 def _write_hashes(tindex: Any) -> None:
     """OrderedHashWriter._write_hashes as Whoosh writes it (the same slots,
-    the same bytes), each bucket's table packed in one call."""
+    the same bytes), each bucket's table written in one call."""
     dbfile = tindex.dbfile
     pos = dbfile.tell()
     write = getattr(dbfile, "file", dbfile).write
     directory = tindex.directory
-    for entries in tindex.buckets:
-        numslots = len(entries)  # twice the pairs it holds
+    pack_slot = _SLOT.pack
+    positions = tindex.index.array
+    for bucket in tindex.buckets:
+        numslots = 2 * len(bucket)
         directory.append((pos, numslots))
         hashes = [0] * numslots
         places = [0] * numslots
-        for hashval, position in zip(entries[::2], entries[1::2], strict=True):
+        for hashval, row in zip(bucket.hashes, bucket.rows, strict=True):
+            position = positions[row]
             slot = (hashval >> 8) % numslots
             while hashes[slot] or places[slot]:
                 slot = (slot + 1) % numslots
             hashes[slot] = hashval
             places[slot] = position
-        if numslots:
-            flat = [x for pair in zip(hashes, places, strict=True) for x in pair]
-            write(struct.pack("!" + "Iq" * numslots, *flat))
+        # A slot at a time through one compiled Struct: a format string per
+        # table ("!IqIq...") would be compiled and cached by the struct module
+        # (up to 100 of them, hundreds of KiB each for a large segment),
+        # memory the build would hold until it ends.
+        write(b"".join(map(pack_slot, hashes, places)))
         pos += 12 * numslots
 
 

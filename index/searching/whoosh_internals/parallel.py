@@ -1,21 +1,23 @@
-"""A rebuild on every core: each process indexes its own share of the library.
+"""A rebuild on every core: processes index the library a piece at a time.
 
 Whoosh's writer is pure Python and single-threaded, so one process building
-the whole index keeps one core busy. Here the articles are cut into one
-contiguous share per core; each share is analysed and written by a spawned
-process into segments of its own (in the same new generation's folder), and
-this process then lists those segments, in share order, as the index's
-contents: nothing is merged or copied afterwards, and document numbers follow
-the library's order as in a serial build. This is what Whoosh's own
-``MpWriter(multisegment=True)`` does, but its workers are forked (unsafe from
-the reader, which rebuilds from a thread) and are fed documents the parent
-has already prepared; ours are spawned and do all of an article's work.
+the whole index keeps one core busy. Here the articles are cut into
+contiguous pieces of one segment each; each piece is analysed and written by
+a spawned process of its own into a segment (in the same new generation's
+folder), one process per core at a time, and this process then lists those
+segments, in the library's order, as the index's contents: nothing is merged
+or copied afterwards, and document numbers follow the library's order as in
+a serial build. This is what Whoosh's own ``MpWriter(multisegment=True)``
+does, but its workers are forked (unsafe from the reader, which rebuilds
+from a thread) and are fed documents the parent has already prepared; ours
+are spawned and do all of an article's work.
 (whoosh-reloaded is pinned: the writer methods used here are its internals.)
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import pickle
 from collections.abc import Callable, Iterable, Sequence
@@ -47,50 +49,53 @@ def build_in_parts(
     parts: int = 2,
 ) -> None:
     """Index ``articles`` into the (new, empty) indexes ``indexnames`` at
-    ``target`` with ``parts`` processes, each index's posting pools within
-    ``limits`` MiB in each process, then commit each index once with all
-    their segments. (A StoredArticles share is sent as its ids: the worker
-    reads the articles.) Raises HollywoodError when a worker fails; the caller
-    removes the half-built folder. One function from start to commit: the
-    workers, their progress and their cleanup share one try block."""
+    ``target`` with ``parts`` processes at a time, each index's posting pools
+    within ``limits`` MiB in each process, then commit each index once with
+    all their segments. The articles are cut into pieces of one segment each
+    (see pieces), each written by a process of its own that ends with it: a
+    process's memory is then one segment's, however large the library (a
+    process that went on to the next segment would keep what the allocator
+    could not give back of the last one's). (A StoredArticles piece is sent
+    as its ids: the worker reads the articles.) Raises HollywoodError when a
+    worker fails; the caller removes the half-built folder. One function from
+    start to commit: the workers, their progress and their cleanup share one
+    try block."""
 
     ctx = spawn_context()
-    size = -(-len(articles) // parts)
-    # Each share goes to its worker in a file: through the start-up pipe, a
+    cut = pieces(len(articles), parts)
+    # Each piece goes to its worker in a file: through the start-up pipe, a
     # worker that died while starting would leave this process blocked.
     shares = []
-    for n, i in enumerate(range(0, len(articles), size)):
+    for n, (first, stop) in enumerate(cut):
         path = target / f"share-{n}.pickle"
-        path.write_bytes(pickle.dumps(articles[i : i + size], protocol=pickle.HIGHEST_PROTOCOL))
+        path.write_bytes(pickle.dumps(articles[first:stop], protocol=pickle.HIGHEST_PROTOCOL))
         shares.append(path)
+    workers: dict[int, Any] = {}
     # One pipe per worker for its progress and its result: no semaphore (a
     # Queue's or a Value's), so a killed rebuild leaves none behind to warn of.
-    pipes = [ctx.Pipe(duplex=False) for _ in shares]
-    workers = [
-        ctx.Process(
+    waiting: dict[Any, int] = {}
+    segments: dict[int, list[Any]] = {}
+    counts = [0] * len(shares)
+
+    def start(n: int) -> None:
+        receiver, sender = ctx.Pipe(duplex=False)
+        worker = ctx.Process(
             target=_build_share,
-            args=(
-                str(target),
-                indexnames,
-                str(share),
-                options,
-                limits,
-                pipes[n][1],
-                os.getpid(),
-            ),
+            args=(str(target), indexnames, str(shares[n]), options, limits, sender, os.getpid()),
             daemon=True,
         )
-        for n, share in enumerate(shares)
-    ]
-    segments: dict[int, list[Any]] = {}
-    counts = [0] * len(workers)
-    try:
-        for worker in workers:
+        workers[n] = worker
+        waiting[receiver] = n
+        try:
             worker.start()
-        for _, sender in pipes:
+        finally:
             sender.close()  # the worker's end: EOF here once the worker is gone
-        waiting: dict[Any, int] = {pipes[n][0]: n for n in range(len(workers))}
-        while len(segments) < len(workers):
+
+    try:
+        queued = iter(range(len(shares)))
+        for n in itertools.islice(queued, parts):
+            start(n)
+        while len(segments) < len(shares):
             for ready in wait(list(waiting), timeout=POLL):
                 n, conn = waiting[ready], cast(Any, ready)
                 try:
@@ -112,25 +117,39 @@ def build_in_parts(
                 else:
                     segments[n] = value
                     del waiting[ready]
+                    conn.close()
+                    workers[n].join()
+                    following = next(queued, None)
+                    if following is not None:
+                        start(following)
             if progress:
                 progress(min(sum(counts), len(articles)), len(articles))
-        for worker in workers:
-            worker.join()
     except BaseException:
-        for worker in workers:
-            if worker.pid is not None:
+        for worker in workers.values():
+            if worker.pid is not None and worker.is_alive():
                 worker.terminate()
         raise
     finally:
-        for receiver, sender in pipes:
+        for receiver in waiting:
             receiver.close()
-            sender.close()
         for share in shares:
             share.unlink(missing_ok=True)
     in_order = [[seg for n in sorted(segments) for seg in segments[n][which]] for which in (0, 1)]
     commit_segments(target, indexnames, options, in_order)
     if progress:
         progress(len(articles), len(articles))
+
+
+def pieces(count: int, parts: int) -> list[tuple[int, int]]:
+    """``count`` articles cut into contiguous pieces of at most
+    SEGMENT_ARTICLES, as (first, stop): a piece per process, as many rounds
+    of ``parts`` pieces as that takes, the pieces of one size so that no
+    process is left alone in the last round."""
+    if count <= 0:
+        return []
+    rounds = -(-count // (parts * SEGMENT_ARTICLES))
+    size = -(-count // (parts * rounds))
+    return [(first, min(first + size, count)) for first in range(0, count, size)]
 
 
 def _build_share(
