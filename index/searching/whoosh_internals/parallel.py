@@ -35,7 +35,8 @@ Progress = Callable[[int, int], None]
 POLL = 0.25
 #: Articles per segment: a segment's term table (a row per word, and its
 #: hash) is held in memory until the segment is written, so a build starts a
-#: new segment every this many articles, and its memory stays bounded.
+#: new segment every this many articles, and its memory stays bounded. A
+#: parallel build's pieces (a process each) are no larger.
 SEGMENT_ARTICLES = 10_000
 
 
