@@ -17,7 +17,6 @@ library. Each opened searcher carries what is kept for its generation
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import os
 import re
@@ -315,11 +314,6 @@ class SearchIndex(StoredReads):
             )
             limits = (pool_mib, budget.PASSAGES_POOL_MIB)
             if processes > 1:
-                # Reading the library's order left free lists full of objects
-                # spread over many of the allocator's arenas, which keeps them
-                # all: a full collection empties the lists and gives them back
-                # before the workers start (some 9 MiB at 50,000 articles).
-                gc.collect()
                 parallel.build_in_parts(
                     target, (ARTICLES, PASSAGES), articles, opts, limits, progress, processes
                 )

@@ -139,7 +139,9 @@ class Library:
             names = os.listdir(self.root)
         except OSError:
             return []
-        return sorted(n[:-5] for n in names if n.endswith(".json") and not n.startswith("."))
+        return sorted(
+            n.removesuffix(".json") for n in names if n.endswith(".json") and not n.startswith(".")
+        )
 
     def load_all(self) -> LoadReport:
         """Every article; a damaged file is reported by name and skipped."""

@@ -91,7 +91,6 @@ class InliningFieldWriter(W3FieldWriter):
         hashfn = _md5_low if tindex.hashfn is md5_hash else tindex.hashfn
         buckets = tindex.buckets
         positions = tindex.index.append
-        rows = tindex.index.__len__
         pack_lengths = _LENGTHS.pack
         pack_info = W3TermInfo._struct.pack
         dumps = pickle.dumps
@@ -152,9 +151,7 @@ class InliningFieldWriter(W3FieldWriter):
             row = pack_lengths(len(key), len(value)) + key + value
             write(row)
             h = hashfn(key)
-            bucket = buckets[h & 255]
-            bucket.hashes.append(h)
-            bucket.rows.append(rows() - 1)
+            buckets[h & 255].append((h, pos))
             pos += len(row)
             tindex.lastkey = key
 

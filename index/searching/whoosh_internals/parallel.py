@@ -17,6 +17,7 @@ are spawned and do all of an article's work.
 from __future__ import annotations
 
 import contextlib
+import gc
 import itertools
 import os
 import pickle
@@ -62,6 +63,11 @@ def build_in_parts(
     start to commit: the workers, their progress and their cleanup share one
     try block."""
 
+    # What came before (reading the library's order, say) left the free lists
+    # full of objects spread over many of the allocator's arenas, which keeps
+    # them all for the whole build: a full collection empties the lists and
+    # gives the arenas back (some 9 MiB at 50,000 articles).
+    gc.collect()
     ctx = spawn_context()
     cut = pieces(len(articles), parts)
     # Each piece goes to its worker in a file: through the start-up pipe, a
