@@ -38,6 +38,7 @@ from hollywood_ai.index.searching.schema import (
     ARTICLES,
     PASSAGES,
     SCHEMA_VERSION,
+    STORY_TABLE,
     article_schema,
     passage_schema,
 )
@@ -325,7 +326,8 @@ class SearchIndex(StoredReads):
                         progress(i, total)
 
                 names = (ARTICLES, PASSAGES)
-                made = parallel.write_segments(target, names, articles, opts, limits, done)
+                table = target / STORY_TABLE.format(0)
+                made = parallel.write_segments(target, names, articles, opts, limits, done, table)
                 parallel.commit_segments(target, names, opts, made)
                 if progress:
                     progress(total, total)

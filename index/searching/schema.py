@@ -19,6 +19,10 @@ PASSAGES = "passages"
 
 # Between the outlet and the via in the outlet field's value.
 FIELD_SEP = "\x1e"
+#: The story-word tables a rebuild writes into its generation, one per
+#: piece of the library it indexed (text/wordtables.py).
+STORY_TABLE = "storywords-{:05d}.npz"
+STORY_TABLES = "storywords-*.npz"
 
 
 def outlet_field(outlet: str | None, via: str | None) -> str:

@@ -4,11 +4,12 @@ SearchIndex (generations.py), which gives it its searchers and lock."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.searching.opened import tables
-from hollywood_ai.index.searching.schema import ARTICLES, PASSAGES, outlet_parts
+from hollywood_ai.index.searching.schema import ARTICLES, PASSAGES, STORY_TABLES, outlet_parts
 
 if TYPE_CHECKING:
     import threading
@@ -20,6 +21,12 @@ class StoredReads:
     _lock: threading.RLock
 
     def searcher(self, which: str = ARTICLES) -> GenerationSearcher:
+        raise NotImplementedError
+
+    def _current_name(self) -> str | None:
+        raise NotImplementedError
+
+    def _gen_dir(self, name: str) -> Path:
         raise NotImplementedError
 
     def doc_count(self) -> int:
@@ -55,6 +62,15 @@ class StoredReads:
                 if key is not None:
                     out[key] = record
         return out
+
+    def story_tables(self) -> list[Path]:
+        """The files of the story-word tables the rebuild that made the live
+        generation wrote (text/wordtables.py), in the library's order: the
+        words of every article it indexed, numbered, read by a first grouping
+        instead of the records. An article indexed since is in the records
+        alone."""
+        name = self._current_name()
+        return sorted(self._gen_dir(name).glob(STORY_TABLES)) if name is not None else []
 
     def summaries(self) -> list[Article]:
         """Every indexed article without its body, from the stored fields: one

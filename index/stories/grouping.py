@@ -57,13 +57,15 @@ def group(
     keep_in: Path | None = None,
     fetch: Callable[[str], Article] | None = None,
     indexed: Callable[[list[tuple[str, str]]], dict[tuple[str, str], bytes]] | None = None,
+    built: Callable[[], list[Path]] | None = None,
 ) -> list[Story]:
     """Stories of the given articles, largest first, cached per library state:
     in memory, and, with ``keep_in`` (a folder: the index's), on disk, so
     that a library is grouped once per change rather than once per process.
     The articles may come without their bodies (a listing): the words not
-    kept yet are taken from the index (``indexed``: counted as it indexed
-    them) or counted from the whole article ``fetch`` gives."""
+    kept yet are taken from the index (``built``: the tables its rebuild
+    wrote; ``indexed``: the records it keeps, counted as it indexed them) or
+    counted from the whole article ``fetch`` gives."""
     key = tuple(sorted((a.id, a.checksum) for a in articles))
     with _cache_lock:
         if key in _cache:
@@ -72,7 +74,7 @@ def group(
     stories = _kept(keep_in, digest) if keep_in is not None else None
     if stories is None:
         from hollywood_ai.index.stories import words as storywords
-        words = storywords.table(articles, keep_in, fetch, indexed)
+        words = storywords.table(articles, keep_in, fetch, indexed, built)
         stories = _group(articles, words)
         if words.partial:
             return stories  # made without some bodies: neither kept nor held
@@ -122,8 +124,14 @@ def grouped(workspace: Any) -> tuple[list[Article], list[Story]]:
         if _last_listing is not None and _last_listing[0] is articles:
             return articles, _last_listing[1]
     fetch = getattr(workspace, "get", None)
-    indexed = getattr(getattr(workspace, "index", None), "story_records", None)
-    stories = group(articles, keep_in=kept_in(workspace), fetch=fetch, indexed=indexed)
+    index = getattr(workspace, "index", None)
+    stories = group(
+        articles,
+        keep_in=kept_in(workspace),
+        fetch=fetch,
+        indexed=getattr(index, "story_records", None),
+        built=getattr(index, "story_tables", None),
+    )
     if listing is not None:
         with _cache_lock:
             _last_listing = (articles, stories)

@@ -21,13 +21,15 @@ import gc
 import itertools
 import os
 import pickle
+import struct
 from collections.abc import Callable, Iterable, Sequence
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, BinaryIO, cast
 
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article
+from hollywood_ai.index.searching.schema import STORY_TABLE
 from hollywood_ai.index.store.processes import spawn_context, watch_parent
 
 Progress = Callable[[int, int], None]
@@ -88,7 +90,7 @@ def build_in_parts(
         receiver, sender = ctx.Pipe(duplex=False)
         worker = ctx.Process(
             target=_build_share,
-            args=(str(target), indexnames, str(shares[n]), options, limits, sender, os.getpid()),
+            args=(str(target), indexnames, n, str(shares[n]), options, limits, sender, os.getpid()),
             daemon=True,
         )
         workers[n] = worker
@@ -162,20 +164,27 @@ def pieces(count: int, parts: int) -> list[tuple[int, int]]:
 def _build_share(
     target: str,
     indexnames: tuple[str, str],
+    n: int,
     share: str,
     options: dict[str, Any],
     limits: tuple[int, int],
     out: Any,
     parent: int,
 ) -> None:
-    """In a worker: write one share's documents into new segments of both
-    indexes and hand the segments back (the parent commits them), telling
-    the parent how many are done on the way."""
+    """In a worker: write piece ``n``'s documents into new segments of both
+    indexes, and its story-word table, and hand the segments back (the
+    parent commits them), telling the parent how many are done on the way."""
     watch_parent(parent)
     try:
         articles: Sequence[Article] = pickle.loads(Path(share).read_bytes())
         made = write_segments(
-            Path(target), indexnames, articles, options, limits, lambda i: out.send(("done", i))
+            Path(target),
+            indexnames,
+            articles,
+            options,
+            limits,
+            lambda i: out.send(("done", i)),
+            Path(target) / STORY_TABLE.format(n),
         )
         out.send(("done", len(articles)))
         out.send(("made", made))
@@ -193,10 +202,12 @@ def write_segments(
     options: dict[str, Any],
     limits: tuple[int, int],
     done: Callable[[int], None],
+    table: Path,
 ) -> list[list[Any]]:
     """Write ``articles`` into new segments of both indexes, a new pair every
     SEGMENT_ARTICLES articles, and give each index's segments in order (for
-    commit_segments). ``done(n)`` is told every 10 articles."""
+    commit_segments); then write their story-word table to ``table`` (see
+    write_table). ``done(n)`` is told every 10 articles."""
     from hollywood_ai.index.searching.documents import documents
     from hollywood_ai.index.searching.whoosh_internals.pool import grouped_pool
     from whoosh.filedb.filestore import FileStorage
@@ -205,28 +216,62 @@ def write_segments(
     storage = FileStorage(str(target))
     made: list[list[Any]] = [[] for _ in indexnames]
     writers: list[Any] = []
-    for i, article in enumerate(articles, 1):
-        if not writers:
-            # No lock: the caller holds the folder, which nothing else knows of yet.
-            writers = [
-                grouped_pool(
-                    SegmentWriter(storage.open_index(name), _lk=False, limitmb=limit, **options)
-                )
-                for name, limit in zip(indexnames, limits, strict=True)
-            ]
-        article_doc, passage_docs = documents(article)
-        writers[0].add_document(**article_doc)
-        for doc in passage_docs:
-            writers[1].add_document(**doc)
-        if i % SEGMENT_ARTICLES == 0:
-            for writer, segments in zip(writers, made, strict=True):
-                segments.append(writer._finalize_segment())
-            writers = []
-        if i % 10 == 0:
-            done(i)
-    for writer, segments in zip(writers, made, strict=False):  # none after a full segment
-        segments.append(writer._finalize_segment())
+    # Each article's story-word record, aside on disk until the segments are
+    # written: numbered then, in the memory the writers gave back.
+    records = table.with_suffix(".records")
+    with records.open("wb") as kept:
+        for i, article in enumerate(articles, 1):
+            if not writers:
+                # No lock: the caller holds the folder, which nothing else knows of yet.
+                writers = [
+                    grouped_pool(
+                        SegmentWriter(storage.open_index(name), _lk=False, limitmb=limit, **options)
+                    )
+                    for name, limit in zip(indexnames, limits, strict=True)
+                ]
+            article_doc, passage_docs = documents(article)
+            _put(kept, article.id, article_doc["storywords"])
+            writers[0].add_document(**article_doc)
+            for doc in passage_docs:
+                writers[1].add_document(**doc)
+            if i % SEGMENT_ARTICLES == 0:
+                for writer, segments in zip(writers, made, strict=True):
+                    segments.append(writer._finalize_segment())
+                writers = []
+            if i % 10 == 0:
+                done(i)
+        for writer, segments in zip(writers, made, strict=False):  # none after a full segment
+            segments.append(writer._finalize_segment())
+        # What the writers held is free again for the numbering.
+        writers.clear()
+        writer = None
+    write_table(records, table)
     return made
+
+
+_SIZES = struct.Struct("!II")
+
+
+def _put(out: BinaryIO, article_id: str, record: bytes) -> None:
+    name = article_id.encode("utf-8")
+    out.write(_SIZES.pack(len(name), len(record)) + name + record)
+
+
+def write_table(records: Path, table: Path) -> None:
+    """Number the words of the records ``_put`` wrote to ``records`` into one
+    table, written to ``table`` (text/wordtables.py); ``records`` is removed."""
+    from hollywood_ai.index.store.durable import atomic_write
+    from hollywood_ai.index.text.wordtables import Numbering, encoded
+
+    gc.collect()  # the writers' last objects, before the memory is used again
+    numbering = Numbering()
+    with records.open("rb") as source:
+        while head := source.read(_SIZES.size):
+            name_size, record_size = _SIZES.unpack(head)
+            name = source.read(name_size).decode("utf-8")
+            numbering.add(name, source.read(record_size))
+    atomic_write(table, encoded(numbering.table()))
+    records.unlink()
 
 
 def commit_segments(

@@ -1,0 +1,213 @@
+"""Word counts of many articles as one table in numpy arrays, and its file.
+
+A table holds a vocabulary and, per article (keyed by id and checksum), a run
+of word numbers and counts. Grouping keeps the whole library's table beside
+the index (stories/words.py); a rebuild's workers each write the table of the
+articles they indexed into the new generation (``Numbering``), numbered as
+they go, so that the first grouping after a bulk import joins a few tables
+instead of parsing and numbering every article's words again.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import numpy as np
+from hollywood_ai.index.text.storywords import WORDS_VERSION, split_counts
+
+
+@dataclass
+class WordTable:
+    """Word counts of a set of articles: article ``i`` (``keys[i]``, its id and
+    checksum) has the words ``vocab[word_ids[offsets[i]:offsets[i + 1]]]``,
+    counted ``counts[...]`` times."""
+
+    keys: list[tuple[str, str]]
+    vocab: list[str]
+    offsets: np.ndarray  # int64, len(keys) + 1
+    word_ids: np.ndarray  # int32
+    counts: np.ndarray  # int32
+    #: Some articles' bodies could not be read (gone meanwhile): their titles
+    #: stood in, and what is made from this table is not to be kept.
+    partial: bool = False
+
+    @staticmethod
+    def empty() -> WordTable:
+        return WordTable(
+            [], [], np.zeros(1, np.int64), np.zeros(0, np.int32), np.zeros(0, np.int32)
+        )
+
+    def rows(self) -> np.ndarray:
+        """The article number of every (word, count) entry."""
+        return np.repeat(np.arange(len(self.keys)), np.diff(self.offsets))
+
+    def select(
+        self, keys: list[tuple[str, str]], counted: dict[tuple[str, str], Counter[str]]
+    ) -> WordTable:
+        """The table of exactly ``keys``, in that order: rows taken from this
+        table where it has them, else from ``counted``; the vocabulary keeps
+        only words in use. One gather over arrays, whatever the library's size."""
+        position = {k: i for i, k in enumerate(self.keys)}
+        vocab = list(self.vocab)
+        number = {w: i for i, w in enumerate(vocab)}
+        # The counted articles' rows go after this table's, as if it had them.
+        offsets, word_ids, counts = [self.offsets], [self.word_ids], [self.counts]
+        end = int(self.offsets[-1])
+        rows = len(self.keys)
+        for key in keys:
+            if key in position or key not in counted:
+                continue
+            c = counted[key]
+            for w in c:
+                if w not in number:
+                    number[w] = len(vocab)
+                    vocab.append(w)
+            word_ids.append(np.fromiter((number[w] for w in c), np.int32, len(c)))
+            counts.append(np.fromiter(c.values(), np.int32, len(c)))
+            end += len(c)
+            offsets.append(np.array([end], np.int64))
+            position[key] = rows
+            rows += 1
+        all_offsets = np.concatenate(offsets)
+        all_ids, all_counts = np.concatenate(word_ids), np.concatenate(counts)
+        taken = np.fromiter((position[k] for k in keys), np.int64, len(keys))
+        starts, lengths = all_offsets[taken], all_offsets[taken + 1] - all_offsets[taken]
+        new_offsets = np.zeros(len(keys) + 1, np.int64)
+        np.cumsum(lengths, out=new_offsets[1:])
+        # Entry j of the new table is entry starts[row] + (j - new_offsets[row]) of the old.
+        gather = np.arange(int(new_offsets[-1])) + np.repeat(starts - new_offsets[:-1], lengths)
+        chosen = all_ids[gather]
+        # Only the words still in use, numbered afresh in the same order.
+        in_use = np.bincount(chosen, minlength=len(vocab)) > 0
+        renumber = np.cumsum(in_use) - 1
+        return WordTable(
+            list(keys),
+            [w for w, used in zip(vocab, in_use.tolist(), strict=True) if used],
+            new_offsets,
+            renumber[chosen].astype(np.int32),
+            all_counts[gather].astype(np.int32),
+        )
+
+
+def joined(first: WordTable, second: WordTable) -> WordTable:
+    """One table holding the rows of both (the second's words numbered in the
+    first's vocabulary)."""
+    vocab = list(first.vocab)
+    number = {w: i for i, w in enumerate(vocab)}
+    for w in second.vocab:
+        if w not in number:
+            number[w] = len(vocab)
+            vocab.append(w)
+    renumber = np.fromiter(map(number.__getitem__, second.vocab), np.int32, len(second.vocab))
+    return WordTable(
+        first.keys + second.keys,
+        vocab,
+        np.concatenate([first.offsets, second.offsets[1:] + first.offsets[-1]]),
+        np.concatenate([first.word_ids, renumber[second.word_ids]]),
+        np.concatenate([first.counts, second.counts]),
+    )
+
+
+class Numbering:
+    """A table made from the story-word records (text/storywords.py) of
+    articles as they come, each record's words numbered in a dictionary: an
+    exact reading of every row, with no work left for the reader of the
+    table. A record that does not read is left out (its article is then
+    counted by whoever groups it)."""
+
+    def __init__(self) -> None:
+        self.keys: list[tuple[str, str]] = []
+        self.number: dict[str, int] = {}
+        self.ends = [0]
+        self.word_ids: list[np.ndarray] = []
+        self.counts: list[np.ndarray] = []
+
+    def add(self, article_id: str, record: bytes) -> None:
+        split = split_counts(record)
+        if split is None:
+            return
+        checksum, words, counts = split
+        setdefault, number = self.number.setdefault, self.number
+        self.word_ids.append(
+            np.fromiter((setdefault(w, len(number)) for w in words), np.int32, len(words))
+        )
+        self.counts.append(np.array(counts, dtype=np.int64).astype(np.int32))
+        self.keys.append((article_id, checksum))
+        self.ends.append(self.ends[-1] + len(words))
+
+    def table(self) -> WordTable:
+        if not self.keys:
+            return WordTable.empty()
+        return WordTable(
+            self.keys,
+            list(self.number),
+            np.array(self.ends, np.int64),
+            np.concatenate(self.word_ids),
+            np.concatenate(self.counts),
+        )
+
+
+# ------------------------------------------------------------------ the file
+
+
+def _packed(items: Iterable[str]) -> np.ndarray:
+    return np.frombuffer("\n".join(items).encode("utf-8"), np.uint8)
+
+
+def _unpacked(data: np.ndarray) -> list[str]:
+    text = data.tobytes().decode("utf-8")
+    return text.split("\n") if text else []
+
+
+def encoded(t: WordTable, compressed: bool = False) -> bytes:
+    """The table as the bytes of its file (an npz of plain arrays; counts
+    above 65,535 kept as 65,535)."""
+    buffer = io.BytesIO()
+    save = np.savez_compressed if compressed else np.savez
+    save(
+        buffer,
+        version=np.array([WORDS_VERSION]),
+        keys=_packed(f"{i}\t{c}" for i, c in t.keys),
+        vocab=_packed(t.vocab),
+        offsets=t.offsets,
+        word_ids=t.word_ids,
+        counts=np.minimum(t.counts, np.iinfo(np.uint16).max).astype(np.uint16),
+    )
+    return buffer.getvalue()
+
+
+def read(source: Path | BinaryIO) -> WordTable | None:
+    """The table in a file ``encoded`` wrote, or None: missing, damaged or
+    of another version."""
+    try:
+        with np.load(source, allow_pickle=False) as data:
+            if int(data["version"][0]) != WORDS_VERSION:
+                return None
+            keys = [tuple(k.split("\t", 1)) for k in _unpacked(data["keys"])]
+            t = WordTable(
+                keys,  # type: ignore[arg-type]
+                _unpacked(data["vocab"]),
+                data["offsets"].astype(np.int64),
+                data["word_ids"].astype(np.int32),
+                data["counts"].astype(np.int32),
+            )
+    except (OSError, ValueError, KeyError, IndexError, EOFError, zipfile.BadZipFile):
+        return None
+    n = len(t.keys)
+    if (
+        len(t.offsets) != n + 1
+        or t.offsets[0] != 0
+        or bool(np.any(np.diff(t.offsets) < 0))
+        or any(len(k) != 2 for k in t.keys)
+        or t.offsets[-1] != len(t.word_ids)
+        or len(t.counts) != len(t.word_ids)
+        or (len(t.word_ids) and (t.word_ids.min() < 0 or t.word_ids.max() >= len(t.vocab)))
+    ):
+        return None
+    return t

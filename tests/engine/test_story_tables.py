@@ -1,0 +1,151 @@
+"""The story-word tables a rebuild writes beside the index it makes
+(text/wordtables.py): the words of every article it indexed, already
+numbered, so that the first grouping after a bulk import reads a few tables
+and neither a body nor a record."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hollywood_ai.index.searching import generations
+from hollywood_ai.index.searching.stored import StoredReads
+from hollywood_ai.index.searching.whoosh_internals import parallel
+from hollywood_ai.index.stories import grouping as storymod
+from hollywood_ai.index.stories import records
+from hollywood_ai.index.stories import words as storywords
+from hollywood_ai.index.text import wordtables
+from hollywood_ai.index.text.storywords import encode_counts, words
+from hollywood_ai.index.workspace import Workspace
+
+from bench.corpus import generate
+from tests import story_reference
+
+TEXTS = [
+    ("Dubbing deal", "A studio in Lyon said Élodie Brun would voice the series; Brun refused."),
+    ("Residuals", "The union said residuals for streaming series were owed. Brun agreed."),
+    ("", ""),
+    ("Archive", " ".join(["archive"] * 70_000) + " The киностудия said the archive was lost."),
+]
+
+
+def _records() -> tuple[list[tuple[str, str]], dict[tuple[str, str], bytes]]:
+    keys, out = [], {}
+    for i, (title, body) in enumerate(TEXTS):
+        key = (f"a{i}", f"sum{i}")
+        keys.append(key)
+        out[key] = encode_counts(key[1], words(title, body))
+    return keys, out
+
+
+def _same(a: wordtables.WordTable, b: wordtables.WordTable) -> None:
+    assert a.keys == b.keys and a.vocab == b.vocab
+    for name in ("offsets", "word_ids", "counts"):
+        assert np.array_equal(getattr(a, name), getattr(b, name)), name
+
+
+def rows(found: list[storymod.Story]) -> list[tuple[str, str, list[str]]]:
+    return [(s.id, s.label, s.articles) for s in found]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    storymod.forget()
+    yield
+    storymod.forget()
+
+
+def test_numbering_records_as_they_come_gives_the_table_read_from_them():
+    keys, kept = _records()
+    numbering = wordtables.Numbering()
+    for key in keys:
+        numbering.add(key[0], kept[key])
+    numbering.add("broken", b"1\tsum9\nno tab on this row")
+    numbering.add("other", b"0\tsum8\nold\t1")  # another version of words()
+    made = numbering.table()
+    _same(made, records.table_of(keys, kept))
+    assert made.counts.max() == 70_002  # "archive": the title, the body
+
+
+def test_a_table_file_reads_back_whole_and_a_damaged_one_not_at_all():
+    keys, kept = _records()
+    table = records.table_of(keys, kept)
+    for compressed in (False, True):
+        data = wordtables.encoded(table, compressed)
+        back = wordtables.read(io.BytesIO(data))
+        assert back is not None
+        assert back.keys == table.keys and back.vocab == table.vocab
+        # Counts are kept to 65,535: a word that often says nothing more.
+        assert np.array_equal(back.counts, np.minimum(table.counts, 65_535))
+        assert wordtables.read(io.BytesIO(data[: len(data) // 2])) is None
+    assert wordtables.read(io.BytesIO(b"not a table")) is None
+
+
+@pytest.fixture
+def rebuilt(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> Workspace:
+    """The workspace with 150 generated articles, rebuilt in pieces of 40
+    by processes two at a time, its kept words removed."""
+    workspace.store(generate(150, seed=21, stories=6))
+    monkeypatch.setattr(generations, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel, "SEGMENT_ARTICLES", 40)
+    assert workspace.sync(rebuild=True).rebuilt
+    (workspace.home / "index" / storywords.WORDS_FILE).unlink(missing_ok=True)
+    return workspace
+
+
+def _refuse(*args: object) -> None:
+    raise AssertionError("a body was read, a word counted or a record parsed")
+
+
+def _everything(ws: Workspace) -> list:
+    return [ws.get(a.id) for a in ws.articles()]
+
+
+def test_the_first_grouping_after_a_rebuild_reads_only_its_tables(
+    rebuilt: Workspace, monkeypatch: pytest.MonkeyPatch
+):
+    tables = rebuilt.index.story_tables()
+    count = len(rebuilt.articles())
+    assert len(tables) == len(parallel.pieces(count, 2)) > 1
+    assert not list(tables[0].parent.glob("*.records"))  # the rows set aside are gone
+    monkeypatch.setattr(storywords, "words", _refuse)
+    monkeypatch.setattr(rebuilt, "get", _refuse)
+    monkeypatch.setattr(rebuilt.index, "story_records", _refuse)
+    listing, found = storymod.grouped(rebuilt)
+    monkeypatch.undo()
+    assert rows(found) == story_reference.group(_everything(rebuilt))
+    assert any(len(s.articles) > 1 for s in found)
+    # The whole library's words are then kept beside the index, as before.
+    kept = storywords._load(rebuilt.home / "index" / storywords.WORDS_FILE)
+    assert kept is not None and len(kept.keys) == len(listing)
+
+
+def test_articles_indexed_since_and_a_damaged_table_are_read_from_the_records(
+    rebuilt: Workspace, monkeypatch: pytest.MonkeyPatch
+):
+    rebuilt.store(generate(12, seed=99, stories=2))
+    first = rebuilt.index.story_tables()[0]
+    in_first = len(storywords._load(first).keys)
+    first.write_bytes(first.read_bytes()[:100])
+    asked: list[int] = []
+    real = rebuilt.index.story_records
+
+    def counting(keys: list[tuple[str, str]]) -> dict[tuple[str, str], bytes]:
+        asked.append(len(keys))
+        return real(keys)
+
+    monkeypatch.setattr(storywords, "words", _refuse)
+    monkeypatch.setattr(rebuilt, "get", _refuse)
+    monkeypatch.setattr(rebuilt.index, "story_records", counting)
+    _, found = storymod.grouped(rebuilt)
+    monkeypatch.undo()
+    assert rows(found) == story_reference.group(_everything(rebuilt))
+    # The damaged table's articles and the 12 added since, and no more.
+    assert asked == [in_first + 12]
+
+
+def test_an_index_with_no_generation_has_no_tables(tmp_path: Path):
+    index = generations.SearchIndex(tmp_path / "index")
+    assert isinstance(index, StoredReads) and index.story_tables() == []
