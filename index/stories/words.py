@@ -31,6 +31,7 @@ WORDS_FILE = "STORYWORDS.npz"
 #: From this many articles to count, the counting is shared out between processes.
 PARALLEL_FROM = 4000
 
+
 def _count_all(texts: list[tuple[str, str]]) -> list[dict[str, int]]:
     """words() of (title, body) pairs: the work a counting process does."""
     return [dict(words(title, body)) for title, body in texts]
@@ -55,16 +56,14 @@ def table(
     keys = [(a.id, a.checksum) for a in articles]
     missing = [a for a, k in zip(articles, keys, strict=True) if k not in have]
     wanted = [(a.id, a.checksum) for a in missing]
-    for found in _from_built(wanted, built() if built is not None and wanted else []):
-        kept = wordtables.joined(kept, found) if kept is not None else found
-        have.update(found.keys)
+    found = _from_built(wanted, built() if built is not None and wanted else [])
+    for t in found:
+        have.update(t.keys)
     wanted = [k for k in wanted if k not in have]
     from_index = records.table_of(wanted, indexed(wanted) if indexed and wanted else {})
-    if kept is not None and from_index.keys:
-        kept = wordtables.joined(kept, from_index)
-    elif from_index.keys:
-        kept = from_index
     have.update(from_index.keys)
+    parts = [t for t in (kept, *found, from_index) if t is not None and t.keys]
+    kept = wordtables.joined(*parts) if parts else kept
     unread = [a for a in missing if (a.id, a.checksum) not in have]
     gone: set[str] = set()  # articles whose bodies could not be read: not kept
 
@@ -85,7 +84,10 @@ def table(
     )
     out = (kept or WordTable.empty()).select(keys, counted)
     if keep_in is not None and (missing or kept is None or len(kept.keys) != len(keys)):
-        _save(keep_in / WORDS_FILE, out.select([k for k in keys if k[0] not in gone], {}))
+        _save(
+            keep_in / WORDS_FILE,
+            out.select([k for k in keys if k[0] not in gone], {}) if gone else out,
+        )
     out.partial = bool(gone)
     return out
 
@@ -102,7 +104,7 @@ def _from_built(wanted: list[tuple[str, str]], files: list[Path]) -> list[WordTa
             continue
         rows = [k for k in t.keys if k in still]
         if rows:
-            out.append(t.select(rows, {}))
+            out.append(t if len(rows) == len(t.keys) else t.select(rows, {}))
             still.difference_update(rows)
     return out
 

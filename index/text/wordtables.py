@@ -95,22 +95,30 @@ class WordTable:
         )
 
 
-def joined(first: WordTable, second: WordTable) -> WordTable:
-    """One table holding the rows of both (the second's words numbered in the
-    first's vocabulary)."""
+def joined(first: WordTable, *others: WordTable) -> WordTable:
+    """One table holding the rows of all, in order (the others' words
+    numbered in the first's vocabulary, new words after it): each table's
+    arrays copied once."""
     vocab = list(first.vocab)
     number = {w: i for i, w in enumerate(vocab)}
-    for w in second.vocab:
-        if w not in number:
-            number[w] = len(vocab)
-            vocab.append(w)
-    renumber = np.fromiter(map(number.__getitem__, second.vocab), np.int32, len(second.vocab))
+    offsets, word_ids, counts = [first.offsets], [first.word_ids], [first.counts]
+    end = first.offsets[-1]
+    for t in others:
+        for w in t.vocab:
+            if w not in number:
+                number[w] = len(vocab)
+                vocab.append(w)
+        renumber = np.fromiter(map(number.__getitem__, t.vocab), np.int32, len(t.vocab))
+        offsets.append(t.offsets[1:] + end)
+        word_ids.append(renumber[t.word_ids])
+        counts.append(t.counts)
+        end += t.offsets[-1]
     return WordTable(
-        first.keys + second.keys,
+        [k for t in (first, *others) for k in t.keys],
         vocab,
-        np.concatenate([first.offsets, second.offsets[1:] + first.offsets[-1]]),
-        np.concatenate([first.word_ids, renumber[second.word_ids]]),
-        np.concatenate([first.counts, second.counts]),
+        np.concatenate(offsets),
+        np.concatenate(word_ids),
+        np.concatenate(counts),
     )
 
 

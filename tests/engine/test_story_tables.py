@@ -122,28 +122,38 @@ def test_the_first_grouping_after_a_rebuild_reads_only_its_tables(
     assert kept is not None and len(kept.keys) == len(listing)
 
 
-def test_articles_indexed_since_and_a_damaged_table_are_read_from_the_records(
+def test_articles_indexed_since_come_from_the_records_and_a_damaged_table_s_from_the_bodies(
     rebuilt: Workspace, monkeypatch: pytest.MonkeyPatch
 ):
     rebuilt.store(generate(12, seed=99, stories=2))
     first = rebuilt.index.story_tables()[0]
-    in_first = len(storywords._load(first).keys)
+    damaged = storywords._load(first)
+    assert damaged is not None
     first.write_bytes(first.read_bytes()[:100])
     asked: list[int] = []
-    real = rebuilt.index.story_records
+    found_in_records: list[int] = []
+    counted: list[str] = []
+    real_records, real_count = rebuilt.index.story_records, storywords.count
 
-    def counting(keys: list[tuple[str, str]]) -> dict[tuple[str, str], bytes]:
+    def records_of(keys: list[tuple[str, str]]) -> dict[tuple[str, str], bytes]:
         asked.append(len(keys))
-        return real(keys)
+        found = real_records(keys)
+        found_in_records.append(len(found))
+        return found
 
-    monkeypatch.setattr(storywords, "words", _refuse)
-    monkeypatch.setattr(rebuilt, "get", _refuse)
-    monkeypatch.setattr(rebuilt.index, "story_records", counting)
+    def count(articles, fetch=None):
+        counted.extend(a.id for a in articles)
+        return real_count(articles, fetch)
+
+    monkeypatch.setattr(rebuilt.index, "story_records", records_of)
+    monkeypatch.setattr(storywords, "count", count)
     _, found = storymod.grouped(rebuilt)
     monkeypatch.undo()
     assert rows(found) == story_reference.group(_everything(rebuilt))
-    # The damaged table's articles and the 12 added since, and no more.
-    assert asked == [in_first + 12]
+    # A rebuilt article's words are in its table alone: the damaged table's
+    # are counted again from their bodies; the 12 added since are in the records.
+    assert asked == [len(damaged.keys) + 12] and found_in_records == [12]
+    assert sorted(counted) == sorted(k[0] for k in damaged.keys)
 
 
 def test_an_index_with_no_generation_has_no_tables(tmp_path: Path):

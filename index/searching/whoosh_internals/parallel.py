@@ -217,7 +217,9 @@ def write_segments(
     made: list[list[Any]] = [[] for _ in indexnames]
     writers: list[Any] = []
     # Each article's story-word record, aside on disk until the segments are
-    # written: numbered then, in the memory the writers gave back.
+    # written: numbered then, in the memory the writers gave back, into the
+    # table that is the only place a rebuilt article's story words are kept
+    # (an article written since has them in the index's column).
     records = table.with_suffix(".records")
     with records.open("wb") as kept:
         for i, article in enumerate(articles, 1):
@@ -230,7 +232,10 @@ def write_segments(
                     for name, limit in zip(indexnames, limits, strict=True)
                 ]
             article_doc, passage_docs = documents(article)
+            # Not in the index's column too: the table holds them. (Empty, not
+            # left out: Whoosh misreads a column some segments lack.)
             _put(kept, article.id, article_doc["storywords"])
+            article_doc["storywords"] = b""
             writers[0].add_document(**article_doc)
             for doc in passage_docs:
                 writers[1].add_document(**doc)
@@ -270,7 +275,7 @@ def write_table(records: Path, table: Path) -> None:
             name_size, record_size = _SIZES.unpack(head)
             name = source.read(name_size).decode("utf-8")
             numbering.add(name, source.read(record_size))
-    atomic_write(table, encoded(numbering.table()))
+    atomic_write(table, encoded(numbering.table(), compressed=True))
     records.unlink()
 
 
