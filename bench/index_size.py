@@ -5,7 +5,9 @@
 A Whoosh generation holds, per segment, a term table (``.trm``: each term's
 row, with the postings of rare terms inlined, plus the hash tables that find
 a row), a postings file (``.pst``), and columns (``.col``: stored fields,
-field lengths, sort keys, the snippet records). The term table is broken
+field lengths, sort keys, the snippet records); a rebuilt generation also
+holds the story-word tables its workers numbered (``storywords-*.npz``).
+The term table is broken
 down by field by reading every row: a row costs its key and value, an 8-byte
 header, its 8-byte position and two 12-byte hash slots.
 """
@@ -28,6 +30,8 @@ def file_kind(name: str) -> str:
     index = name.split("_", 1)[0] if "_" in name and not name.startswith("_") else ""
     if name.endswith(".toc"):
         return "tables of contents (.toc)"
+    if name.startswith("storywords-") and name.endswith(".npz"):
+        return "story-word tables (storywords-*.npz)"
     if "." not in name:
         return "locks"
     rest = name.split(".", 1)[1] if name.endswith(".col") else name.rsplit(".", 1)[1]

@@ -38,7 +38,6 @@ from hollywood_ai.index.searching.schema import (
     ARTICLES,
     PASSAGES,
     SCHEMA_VERSION,
-    STORY_TABLE,
     article_schema,
     passage_schema,
 )
@@ -326,8 +325,7 @@ class SearchIndex(StoredReads):
                         progress(i, total)
 
                 names = (ARTICLES, PASSAGES)
-                table = target / STORY_TABLE.format(0)
-                made = parallel.write_segments(target, names, articles, opts, limits, done, table)
+                made = parallel.write_segments(target, names, articles, opts, limits, done)
                 parallel.commit_segments(target, names, opts, made)
                 if progress:
                     progress(total, total)

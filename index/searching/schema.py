@@ -19,9 +19,10 @@ PASSAGES = "passages"
 
 # Between the outlet and the via in the outlet field's value.
 FIELD_SEP = "\x1e"
-#: The story-word tables a rebuild writes into its generation, one per
-#: piece of the library it indexed (text/wordtables.py).
-STORY_TABLE = "storywords-{:05d}.npz"
+#: The story-word tables a rebuild writes into its generation, by piece of
+#: the library and their order in it (text/wordtables.py): the names sort in
+#: the library's order.
+STORY_TABLE = "storywords-{:05d}-{:05d}.npz"
 STORY_TABLES = "storywords-*.npz"
 
 

@@ -2,24 +2,23 @@
 
 A table holds a vocabulary and, per article (keyed by id and checksum), a run
 of word numbers and counts. Grouping keeps the whole library's table beside
-the index (stories/words.py); a rebuild's workers each write the table of the
-articles they indexed into the new generation (``Numbering``), numbered as
+the index (stories/words.py); a rebuild's workers write the tables of the
+articles they index into the new generation (text/numbering.py), numbered as
 they go, so that the first grouping after a bulk import joins a few tables
 instead of parsing and numbering every article's words again.
 """
 
 from __future__ import annotations
 
-import io
 import zipfile
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
-from hollywood_ai.index.text.storywords import WORDS_VERSION, split_counts
+from hollywood_ai.index.text.numbering import MAX_COUNT, table_file
+from hollywood_ai.index.text.storywords import WORDS_VERSION
 
 
 @dataclass
@@ -122,50 +121,7 @@ def joined(first: WordTable, *others: WordTable) -> WordTable:
     )
 
 
-class Numbering:
-    """A table made from the story-word records (text/storywords.py) of
-    articles as they come, each record's words numbered in a dictionary: an
-    exact reading of every row, with no work left for the reader of the
-    table. A record that does not read is left out (its article is then
-    counted by whoever groups it)."""
-
-    def __init__(self) -> None:
-        self.keys: list[tuple[str, str]] = []
-        self.number: dict[str, int] = {}
-        self.ends = [0]
-        self.word_ids: list[np.ndarray] = []
-        self.counts: list[np.ndarray] = []
-
-    def add(self, article_id: str, record: bytes) -> None:
-        split = split_counts(record)
-        if split is None:
-            return
-        checksum, words, counts = split
-        setdefault, number = self.number.setdefault, self.number
-        self.word_ids.append(
-            np.fromiter((setdefault(w, len(number)) for w in words), np.int32, len(words))
-        )
-        self.counts.append(np.array(counts, dtype=np.int64).astype(np.int32))
-        self.keys.append((article_id, checksum))
-        self.ends.append(self.ends[-1] + len(words))
-
-    def table(self) -> WordTable:
-        if not self.keys:
-            return WordTable.empty()
-        return WordTable(
-            self.keys,
-            list(self.number),
-            np.array(self.ends, np.int64),
-            np.concatenate(self.word_ids),
-            np.concatenate(self.counts),
-        )
-
-
 # ------------------------------------------------------------------ the file
-
-
-def _packed(items: Iterable[str]) -> np.ndarray:
-    return np.frombuffer("\n".join(items).encode("utf-8"), np.uint8)
 
 
 def _unpacked(data: np.ndarray) -> list[str]:
@@ -174,20 +130,12 @@ def _unpacked(data: np.ndarray) -> list[str]:
 
 
 def encoded(t: WordTable, compressed: bool = False) -> bytes:
-    """The table as the bytes of its file (an npz of plain arrays; counts
-    above 65,535 kept as 65,535)."""
-    buffer = io.BytesIO()
-    save = np.savez_compressed if compressed else np.savez
-    save(
-        buffer,
-        version=np.array([WORDS_VERSION]),
-        keys=_packed(f"{i}\t{c}" for i, c in t.keys),
-        vocab=_packed(t.vocab),
-        offsets=t.offsets,
-        word_ids=t.word_ids,
-        counts=np.minimum(t.counts, np.iinfo(np.uint16).max).astype(np.uint16),
-    )
-    return buffer.getvalue()
+    """The table as the bytes of its file (text/numbering.py; counts above
+    65,535 kept as 65,535)."""
+    counts = np.minimum(t.counts, MAX_COUNT).astype(np.uint16)
+    offsets = np.ascontiguousarray(t.offsets, np.int64)
+    word_ids = np.ascontiguousarray(t.word_ids, np.int32)
+    return table_file(t.keys, t.vocab, offsets, word_ids, counts, compressed)
 
 
 def read(source: Path | BinaryIO) -> WordTable | None:

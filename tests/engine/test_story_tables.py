@@ -17,6 +17,7 @@ from hollywood_ai.index.stories import grouping as storymod
 from hollywood_ai.index.stories import records
 from hollywood_ai.index.stories import words as storywords
 from hollywood_ai.index.text import wordtables
+from hollywood_ai.index.text.numbering import Numbering
 from hollywood_ai.index.text.storywords import encode_counts, words
 from hollywood_ai.index.workspace import Workspace
 
@@ -59,14 +60,18 @@ def _fresh_cache():
 
 def test_numbering_records_as_they_come_gives_the_table_read_from_them():
     keys, kept = _records()
-    numbering = wordtables.Numbering()
+    numbering = Numbering()
     for key in keys:
         numbering.add(key[0], kept[key])
     numbering.add("broken", b"1\tsum9\nno tab on this row")
     numbering.add("other", b"0\tsum8\nold\t1")  # another version of words()
-    made = numbering.table()
-    _same(made, records.table_of(keys, kept))
-    assert made.counts.max() == 70_002  # "archive": the title, the body
+    made = wordtables.read(io.BytesIO(numbering.encoded()))
+    assert made is not None
+    read = records.table_of(keys, kept)
+    assert read.counts.max() == 70_002  # "archive": the title, the body
+    # Kept to 65,535: a word counted that often says nothing more.
+    read.counts = np.minimum(read.counts, 65_535)
+    _same(made, read)
 
 
 def test_a_table_file_reads_back_whole_and_a_damaged_one_not_at_all():
@@ -77,7 +82,6 @@ def test_a_table_file_reads_back_whole_and_a_damaged_one_not_at_all():
         back = wordtables.read(io.BytesIO(data))
         assert back is not None
         assert back.keys == table.keys and back.vocab == table.vocab
-        # Counts are kept to 65,535: a word that often says nothing more.
         assert np.array_equal(back.counts, np.minimum(table.counts, 65_535))
         assert wordtables.read(io.BytesIO(data[: len(data) // 2])) is None
     assert wordtables.read(io.BytesIO(b"not a table")) is None
@@ -86,10 +90,12 @@ def test_a_table_file_reads_back_whole_and_a_damaged_one_not_at_all():
 @pytest.fixture
 def rebuilt(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> Workspace:
     """The workspace with 150 generated articles, rebuilt in pieces of 40
-    by processes two at a time, its kept words removed."""
+    by processes two at a time, in tables of 15 articles, its kept words
+    removed."""
     workspace.store(generate(150, seed=21, stories=6))
     monkeypatch.setattr(generations, "PARALLEL_FROM", 1)
     monkeypatch.setattr(parallel, "SEGMENT_ARTICLES", 40)
+    monkeypatch.setattr(parallel, "TABLE_ARTICLES", 15)
     assert workspace.sync(rebuild=True).rebuilt
     (workspace.home / "index" / storywords.WORDS_FILE).unlink(missing_ok=True)
     return workspace
@@ -108,8 +114,12 @@ def test_the_first_grouping_after_a_rebuild_reads_only_its_tables(
 ):
     tables = rebuilt.index.story_tables()
     count = len(rebuilt.articles())
-    assert len(tables) == len(parallel.pieces(count, 2)) > 1
-    assert not list(tables[0].parent.glob("*.records"))  # the rows set aside are gone
+    sizes = [stop - first for first, stop in parallel.pieces(count, 2)]
+    assert len(sizes) > 1 and len(tables) == sum(-(-n // 15) for n in sizes)
+    assert [t.name for t in tables][:2] == [
+        "storywords-00000-00000.npz",
+        "storywords-00000-00001.npz",
+    ]
     monkeypatch.setattr(storywords, "words", _refuse)
     monkeypatch.setattr(rebuilt, "get", _refuse)
     monkeypatch.setattr(rebuilt.index, "story_records", _refuse)

@@ -21,16 +21,18 @@ import gc
 import itertools
 import os
 import pickle
-import struct
 from collections.abc import Callable, Iterable, Sequence
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from hollywood_ai.index.errors import HollywoodError
 from hollywood_ai.index.model import Article
 from hollywood_ai.index.searching.schema import STORY_TABLE
 from hollywood_ai.index.store.processes import spawn_context, watch_parent
+
+if TYPE_CHECKING:
+    from hollywood_ai.index.text.numbering import Numbering
 
 Progress = Callable[[int, int], None]
 
@@ -90,7 +92,16 @@ def build_in_parts(
         receiver, sender = ctx.Pipe(duplex=False)
         worker = ctx.Process(
             target=_build_share,
-            args=(str(target), indexnames, n, str(shares[n]), options, limits, sender, os.getpid()),
+            args=(
+                str(target),
+                indexnames,
+                (n, TABLE_ARTICLES),
+                str(shares[n]),
+                options,
+                limits,
+                sender,
+                os.getpid(),
+            ),
             daemon=True,
         )
         workers[n] = worker
@@ -164,15 +175,16 @@ def pieces(count: int, parts: int) -> list[tuple[int, int]]:
 def _build_share(
     target: str,
     indexnames: tuple[str, str],
-    n: int,
+    piece: tuple[int, int],
     share: str,
     options: dict[str, Any],
     limits: tuple[int, int],
     out: Any,
     parent: int,
 ) -> None:
-    """In a worker: write piece ``n``'s documents into new segments of both
-    indexes, and its story-word table, and hand the segments back (the
+    """In a worker: write the documents of ``piece`` (its number, and the
+    articles per story-word table) into new segments of both indexes, and
+    their story-word tables, and hand the segments back (the
     parent commits them), telling the parent how many are done on the way."""
     watch_parent(parent)
     try:
@@ -184,7 +196,7 @@ def _build_share(
             options,
             limits,
             lambda i: out.send(("done", i)),
-            Path(target) / STORY_TABLE.format(n),
+            *piece,
         )
         out.send(("done", len(articles)))
         out.send(("made", made))
@@ -202,81 +214,69 @@ def write_segments(
     options: dict[str, Any],
     limits: tuple[int, int],
     done: Callable[[int], None],
-    table: Path,
+    piece: int = 0,
+    per_table: int | None = None,
 ) -> list[list[Any]]:
     """Write ``articles`` into new segments of both indexes, a new pair every
     SEGMENT_ARTICLES articles, and give each index's segments in order (for
-    commit_segments); then write their story-word table to ``table`` (see
-    write_table). ``done(n)`` is told every 10 articles."""
+    commit_segments); and their story words, numbered, into tables of
+    ``per_table`` articles each (TABLE_ARTICLES unless told; named for ``piece``, the writer's share of
+    the library, and their own order in it). ``done(n)`` is told every 10
+    articles."""
     from hollywood_ai.index.searching.documents import documents
     from hollywood_ai.index.searching.whoosh_internals.pool import grouped_pool
+    from hollywood_ai.index.text.numbering import Numbering
     from whoosh.filedb.filestore import FileStorage
     from whoosh.writing import SegmentWriter
 
     storage = FileStorage(str(target))
     made: list[list[Any]] = [[] for _ in indexnames]
     writers: list[Any] = []
-    # Each article's story-word record, aside on disk until the segments are
-    # written: numbered then, in the memory the writers gave back, into the
-    # table that is the only place a rebuilt article's story words are kept
-    # (an article written since has them in the index's column).
-    records = table.with_suffix(".records")
-    with records.open("wb") as kept:
-        for i, article in enumerate(articles, 1):
-            if not writers:
-                # No lock: the caller holds the folder, which nothing else knows of yet.
-                writers = [
-                    grouped_pool(
-                        SegmentWriter(storage.open_index(name), _lk=False, limitmb=limit, **options)
-                    )
-                    for name, limit in zip(indexnames, limits, strict=True)
-                ]
-            article_doc, passage_docs = documents(article)
-            # Not in the index's column too: the table holds them. (Empty, not
-            # left out: Whoosh misreads a column some segments lack.)
-            _put(kept, article.id, article_doc["storywords"])
-            article_doc["storywords"] = b""
-            writers[0].add_document(**article_doc)
-            for doc in passage_docs:
-                writers[1].add_document(**doc)
-            if i % SEGMENT_ARTICLES == 0:
-                for writer, segments in zip(writers, made, strict=True):
-                    segments.append(writer._finalize_segment())
-                writers = []
-            if i % 10 == 0:
-                done(i)
-        for writer, segments in zip(writers, made, strict=False):  # none after a full segment
-            segments.append(writer._finalize_segment())
-        # What the writers held is free again for the numbering.
-        writers.clear()
-        writer = None
-    write_table(records, table)
+    numbering, tables = Numbering(), 0
+    per_table = per_table or TABLE_ARTICLES
+    for i, article in enumerate(articles, 1):
+        if not writers:
+            # No lock: the caller holds the folder, which nothing else knows of yet.
+            writers = [
+                grouped_pool(
+                    SegmentWriter(storage.open_index(name), _lk=False, limitmb=limit, **options)
+                )
+                for name, limit in zip(indexnames, limits, strict=True)
+            ]
+        article_doc, passage_docs = documents(article)
+        # A rebuilt article's story words are kept in its table, not in the
+        # index's column too (there empty rather than left out: Whoosh
+        # misreads a column that some segments lack).
+        numbering.add(article.id, article_doc["storywords"])
+        article_doc["storywords"] = b""
+        writers[0].add_document(**article_doc)
+        for doc in passage_docs:
+            writers[1].add_document(**doc)
+        if len(numbering) == per_table:
+            _write_table(target / STORY_TABLE.format(piece, tables), numbering)
+            numbering, tables = Numbering(), tables + 1
+        if i % SEGMENT_ARTICLES == 0:
+            for writer, segments in zip(writers, made, strict=True):
+                segments.append(writer._finalize_segment())
+            writers = []
+        if i % 10 == 0:
+            done(i)
+    for writer, segments in zip(writers, made, strict=False):  # none after a full segment
+        segments.append(writer._finalize_segment())
+    if len(numbering):
+        _write_table(target / STORY_TABLE.format(piece, tables), numbering)
     return made
 
 
-_SIZES = struct.Struct("!II")
+#: Articles per story-word table: a table's vocabulary is held until it is
+#: written, so a writer's memory for them stays bounded whatever its share.
+TABLE_ARTICLES = 500
 
 
-def _put(out: BinaryIO, article_id: str, record: bytes) -> None:
-    name = article_id.encode("utf-8")
-    out.write(_SIZES.pack(len(name), len(record)) + name + record)
-
-
-def write_table(records: Path, table: Path) -> None:
-    """Number the words of the records ``_put`` wrote to ``records`` into one
-    table, written to ``table`` (text/wordtables.py); ``records`` is removed."""
+def _write_table(path: Path, numbering: Numbering) -> None:
     from hollywood_ai.index.store.durable import atomic_write
-    from hollywood_ai.index.text.wordtables import Numbering, encoded
 
-    gc.collect()  # the writers' last objects, before the memory is used again
-    numbering = Numbering()
-    with records.open("rb") as source:
-        while head := source.read(_SIZES.size):
-            name_size, record_size = _SIZES.unpack(head)
-            name = source.read(name_size).decode("utf-8")
-            numbering.add(name, source.read(record_size))
-    atomic_write(table, encoded(numbering.table(), compressed=True))
-    records.unlink()
+    atomic_write(path, numbering.encoded())
 
 
 def commit_segments(
