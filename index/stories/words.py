@@ -57,6 +57,8 @@ def table(
     missing = [a for a, k in zip(articles, keys, strict=True) if k not in have]
     wanted = [(a.id, a.checksum) for a in missing]
     found = _from_built(wanted, built() if built is not None and wanted else [])
+    if len(found) > 1:
+        found = [wordtables.joined_by_hashes(found)]
     for t in found:
         have.update(t.keys)
     wanted = [k for k in wanted if k not in have]

@@ -16,6 +16,7 @@ import sys
 import zipfile
 from array import array
 from collections.abc import Iterable
+from hashlib import blake2b
 from typing import Any
 
 from hollywood_ai.index.text.storywords import WORDS_VERSION, split_counts
@@ -55,8 +56,12 @@ class Numbering:
         self.ends.append(self.ends[-1] + len(words))
 
     def encoded(self, compressed: bool = True) -> bytes:
-        """The table's file (see table_file)."""
-        return table_file(self.keys, self.number, self.ends, self.word_ids, self.counts, compressed)
+        """The table's file (see table_file), with a 128-bit hash of each word:
+        tables that have them are joined by sorting the hashes."""
+        hashes = b"".join(blake2b(w.encode("utf-8"), digest_size=16).digest() for w in self.number)
+        return table_file(
+            self.keys, self.number, self.ends, self.word_ids, self.counts, compressed, hashes
+        )
 
 
 def table_file(
@@ -66,11 +71,12 @@ def table_file(
     word_ids: Any,
     counts: Any,
     compressed: bool,
+    hashes: bytes | None = None,
 ) -> bytes:
     """A word table's file: an npz of the version, the keys ("id\\tchecksum")
     and the words (each joined by line breaks, as bytes), the offsets (int64),
     word numbers (int32) and counts (uint16), each given as any contiguous
-    buffer of that type."""
+    buffer of that type; and the words' hashes, 16 bytes each, when given."""
     packed = [
         ("version", "i8", array("q", [WORDS_VERSION])),
         ("keys", "u1", "\n".join(f"{i}\t{c}" for i, c in keys).encode("utf-8")),
@@ -79,6 +85,8 @@ def table_file(
         ("word_ids", "i4", word_ids),
         ("counts", "u2", counts),
     ]
+    if hashes is not None:
+        packed.append(("hashes", "u1", hashes))
     out = io.BytesIO()
     method = zipfile.ZIP_DEFLATED if compressed else zipfile.ZIP_STORED
     with zipfile.ZipFile(out, "w", method) as archive:

@@ -35,6 +35,10 @@ class WordTable:
     #: Some articles' bodies could not be read (gone meanwhile): their titles
     #: stood in, and what is made from this table is not to be kept.
     partial: bool = False
+    #: A 128-bit hash of each word (uint64, len(vocab) x 2), where the table's
+    #: file has them (a rebuild's tables): tables are then joined by sorting
+    #: hashes rather than looking every word up (see joined_by_hashes).
+    hashes: np.ndarray | None = None
 
     @staticmethod
     def empty() -> WordTable:
@@ -85,12 +89,14 @@ class WordTable:
         # Only the words still in use, numbered afresh in the same order.
         in_use = np.bincount(chosen, minlength=len(vocab)) > 0
         renumber = np.cumsum(in_use) - 1
+        hashes = self.hashes
         return WordTable(
             list(keys),
             [w for w, used in zip(vocab, in_use.tolist(), strict=True) if used],
             new_offsets,
             renumber[chosen].astype(np.int32),
             all_counts[gather].astype(np.int32),
+            hashes=hashes[in_use] if hashes is not None and len(vocab) == len(hashes) else None,
         )
 
 
@@ -118,6 +124,40 @@ def joined(first: WordTable, *others: WordTable) -> WordTable:
         np.concatenate(offsets),
         np.concatenate(word_ids),
         np.concatenate(counts),
+    )
+
+
+def joined_by_hashes(tables: list[WordTable]) -> WordTable:
+    """``joined(*tables)`` for tables that hash their words: the words of all
+    numbered at once by sorting their hashes (a rebuild's tables share most
+    of their words, and a dictionary would look up millions of them), in
+    the order they first come; ``joined`` itself when one has no hashes or
+    two words share the first half of a hash but not the second."""
+    if len(tables) < 2 or any(t.hashes is None for t in tables):
+        return joined(*tables)
+    hashes = np.concatenate([t.hashes for t in tables if t.hashes is not None])
+    _, first_at, inverse = np.unique(hashes[:, 0], return_index=True, return_inverse=True)
+    inverse = inverse.reshape(-1)
+    if not np.array_equal(hashes[first_at, 1][inverse], hashes[:, 1]):
+        return joined(*tables)
+    order = np.argsort(first_at, kind="stable")
+    number = np.empty_like(order)
+    number[order] = np.arange(len(order))
+    every = number[inverse].astype(np.int32)  # each table's words, in turn, numbered
+    words = [w for t in tables for w in t.vocab]
+    offsets, word_ids = [tables[0].offsets[:1]], []
+    start, end = 0, 0
+    for t in tables:
+        offsets.append(t.offsets[1:] + end)
+        word_ids.append(every[start + t.word_ids])
+        start, end = start + len(t.vocab), end + int(t.offsets[-1])
+    return WordTable(
+        [k for t in tables for k in t.keys],
+        [words[i] for i in first_at[order].tolist()],
+        np.concatenate(offsets),
+        np.concatenate(word_ids),
+        np.concatenate([t.counts for t in tables]),
+        hashes=hashes[first_at[order]],
     )
 
 
@@ -153,6 +193,8 @@ def read(source: Path | BinaryIO) -> WordTable | None:
                 data["word_ids"].astype(np.int32),
                 data["counts"].astype(np.int32),
             )
+            if "hashes" in data:
+                t.hashes = data["hashes"].view("<u8").reshape(-1, 2)
     except (OSError, ValueError, KeyError, IndexError, EOFError, zipfile.BadZipFile):
         return None
     n = len(t.keys)
@@ -164,6 +206,7 @@ def read(source: Path | BinaryIO) -> WordTable | None:
         or t.offsets[-1] != len(t.word_ids)
         or len(t.counts) != len(t.word_ids)
         or (len(t.word_ids) and (t.word_ids.min() < 0 or t.word_ids.max() >= len(t.vocab)))
+        or (t.hashes is not None and len(t.hashes) != len(t.vocab))
     ):
         return None
     return t

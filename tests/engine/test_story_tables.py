@@ -169,3 +169,26 @@ def test_articles_indexed_since_come_from_the_records_and_a_damaged_table_s_from
 def test_an_index_with_no_generation_has_no_tables(tmp_path: Path):
     index = generations.SearchIndex(tmp_path / "index")
     assert isinstance(index, StoredReads) and index.story_tables() == []
+
+
+def _tables_of(texts: list[tuple[str, str]], per_table: int) -> list[wordtables.WordTable]:
+    out = []
+    for first in range(0, len(texts), per_table):
+        numbering = Numbering()
+        for i, (title, body) in enumerate(texts[first : first + per_table], first):
+            numbering.add(f"a{i}", encode_counts(f"sum{i}", words(title, body)))
+        table = wordtables.read(io.BytesIO(numbering.encoded()))
+        assert table is not None and table.hashes is not None
+        out.append(table)
+    return out
+
+
+def test_tables_joined_by_their_hashes_are_those_joined_word_by_word():
+    texts = [(a.title, a.body) for a in generate(40, seed=8, stories=3)] + TEXTS
+    tables = _tables_of(texts, 7)
+    by_hashes = wordtables.joined_by_hashes(tables)
+    _same(by_hashes, wordtables.joined(*tables))
+    assert by_hashes.hashes is not None and len(by_hashes.hashes) == len(by_hashes.vocab)
+    # Two words sharing half a hash: joined word by word all the same.
+    tables[1].hashes[0, 0] = tables[0].hashes[0, 0]
+    _same(wordtables.joined_by_hashes(tables), wordtables.joined(*tables))
