@@ -95,13 +95,18 @@ def table(
 
 
 def _from_built(wanted: list[tuple[str, str]], files: list[Path]) -> list[WordTable]:
-    """The rows of ``wanted`` in each of the rebuild's tables that holds any
-    (a table that does not read is passed over: its articles are found in
-    the index's records instead)."""
+    """The rows of ``wanted`` in each of the rebuild's tables that holds any:
+    a table's keys are read first, and the table itself only when it holds
+    one (after the first grouping the kept table has the rebuilt articles, and
+    an article added since is in none). A table that does not read is passed
+    over: its articles are counted again."""
     still = set(wanted)
     out = []
     for path in files:
-        t = _load(path) if still else None
+        if not still:
+            break
+        keys = wordtables.keys_in(path)
+        t = _load(path) if keys is not None and not still.isdisjoint(keys) else None
         if t is None:
             continue
         rows = [k for k in t.keys if k in still]

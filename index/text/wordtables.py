@@ -14,7 +14,7 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import numpy as np
 from hollywood_ai.index.text.numbering import MAX_COUNT, table_file
@@ -106,25 +106,15 @@ def joined(first: WordTable, *others: WordTable) -> WordTable:
     arrays copied once."""
     vocab = list(first.vocab)
     number = {w: i for i, w in enumerate(vocab)}
-    offsets, word_ids, counts = [first.offsets], [first.word_ids], [first.counts]
-    end = first.offsets[-1]
+    renumbered = [first.word_ids]
     for t in others:
         for w in t.vocab:
             if w not in number:
                 number[w] = len(vocab)
                 vocab.append(w)
         renumber = np.fromiter(map(number.__getitem__, t.vocab), np.int32, len(t.vocab))
-        offsets.append(t.offsets[1:] + end)
-        word_ids.append(renumber[t.word_ids])
-        counts.append(t.counts)
-        end += t.offsets[-1]
-    return WordTable(
-        [k for t in (first, *others) for k in t.keys],
-        vocab,
-        np.concatenate(offsets),
-        np.concatenate(word_ids),
-        np.concatenate(counts),
-    )
+        renumbered.append(renumber[t.word_ids])
+    return _assembled([first, *others], vocab, renumbered)
 
 
 def joined_by_hashes(tables: list[WordTable]) -> WordTable:
@@ -144,20 +134,35 @@ def joined_by_hashes(tables: list[WordTable]) -> WordTable:
     number = np.empty_like(order)
     number[order] = np.arange(len(order))
     every = number[inverse].astype(np.int32)  # each table's words, in turn, numbered
+    starts = np.cumsum([0] + [len(t.vocab) for t in tables])
     words = [w for t in tables for w in t.vocab]
-    offsets, word_ids = [tables[0].offsets[:1]], []
-    start, end = 0, 0
-    for t in tables:
-        offsets.append(t.offsets[1:] + end)
-        word_ids.append(every[start + t.word_ids])
-        start, end = start + len(t.vocab), end + int(t.offsets[-1])
+    return _assembled(
+        tables,
+        [words[i] for i in first_at[order].tolist()],
+        [every[start + t.word_ids] for start, t in zip(starts.tolist(), tables, strict=False)],
+        hashes[first_at[order]],
+    )
+
+
+def _assembled(
+    tables: list[WordTable],
+    vocab: list[str],
+    word_ids: list[np.ndarray],
+    hashes: np.ndarray | None = None,
+) -> WordTable:
+    """The rows of ``tables``, in order, as one table over ``vocab``, their
+    word numbers already given in it (``word_ids``, a run per table)."""
+    ends = np.cumsum([0] + [int(t.offsets[-1]) for t in tables])
     return WordTable(
         [k for t in tables for k in t.keys],
-        [words[i] for i in first_at[order].tolist()],
-        np.concatenate(offsets),
+        vocab,
+        np.concatenate(
+            [tables[0].offsets[:1]]
+            + [t.offsets[1:] + end for t, end in zip(tables, ends.tolist(), strict=False)]
+        ),
         np.concatenate(word_ids),
         np.concatenate([t.counts for t in tables]),
-        hashes=hashes[first_at[order]],
+        hashes=hashes,
     )
 
 
@@ -178,16 +183,32 @@ def encoded(t: WordTable, compressed: bool = False) -> bytes:
     return table_file(t.keys, t.vocab, offsets, word_ids, counts, compressed)
 
 
+def keys_in(source: Path | BinaryIO) -> list[tuple[str, str]] | None:
+    """The keys of the table in a file ``encoded`` wrote, read alone (an npz
+    member is read when asked for); None as for ``read``."""
+    try:
+        with np.load(source, allow_pickle=False) as data:
+            return _keys(data)
+    except (OSError, ValueError, KeyError, IndexError, EOFError, zipfile.BadZipFile):
+        return None
+
+
+def _keys(data: Any) -> list[tuple[str, str]] | None:
+    if int(data["version"][0]) != WORDS_VERSION:
+        return None
+    return [tuple(k.split("\t", 1)) for k in _unpacked(data["keys"])]  # type: ignore[misc]
+
+
 def read(source: Path | BinaryIO) -> WordTable | None:
     """The table in a file ``encoded`` wrote, or None: missing, damaged or
     of another version."""
     try:
         with np.load(source, allow_pickle=False) as data:
-            if int(data["version"][0]) != WORDS_VERSION:
+            keys = _keys(data)
+            if keys is None:
                 return None
-            keys = [tuple(k.split("\t", 1)) for k in _unpacked(data["keys"])]
             t = WordTable(
-                keys,  # type: ignore[arg-type]
+                keys,
                 _unpacked(data["vocab"]),
                 data["offsets"].astype(np.int64),
                 data["word_ids"].astype(np.int32),

@@ -23,6 +23,7 @@ from hollywood_ai.index.workspace import Workspace
 
 from bench.corpus import generate
 from tests import story_reference
+from tests.engine.test_stories import _fresh_cache, rows  # noqa: F401 (an autouse fixture)
 
 TEXTS = [
     ("Dubbing deal", "A studio in Lyon said Élodie Brun would voice the series; Brun refused."),
@@ -45,17 +46,6 @@ def _same(a: wordtables.WordTable, b: wordtables.WordTable) -> None:
     assert a.keys == b.keys and a.vocab == b.vocab
     for name in ("offsets", "word_ids", "counts"):
         assert np.array_equal(getattr(a, name), getattr(b, name)), name
-
-
-def rows(found: list[storymod.Story]) -> list[tuple[str, str, list[str]]]:
-    return [(s.id, s.label, s.articles) for s in found]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    storymod.forget()
-    yield
-    storymod.forget()
 
 
 def test_numbering_records_as_they_come_gives_the_table_read_from_them():
@@ -192,3 +182,23 @@ def test_tables_joined_by_their_hashes_are_those_joined_word_by_word():
     # Two words sharing half a hash: joined word by word all the same.
     tables[1].hashes[0, 0] = tables[0].hashes[0, 0]
     _same(wordtables.joined_by_hashes(tables), wordtables.joined(*tables))
+
+
+def test_grouping_again_after_an_article_is_added_reads_no_table_whole(
+    rebuilt: Workspace, monkeypatch: pytest.MonkeyPatch
+):
+    storymod.grouped(rebuilt)  # the first grouping keeps every rebuilt article's words
+    rebuilt.store(generate(1, seed=77))
+    storymod.forget()
+    tables = set(rebuilt.index.story_tables())
+    real_read, read_whole = wordtables.read, []
+
+    def read(source):
+        read_whole.append(source)
+        return real_read(source)
+
+    monkeypatch.setattr(wordtables, "read", read)
+    _, found = storymod.grouped(rebuilt)
+    monkeypatch.undo()
+    assert not tables.intersection(read_whole)
+    assert rows(found) == story_reference.group(_everything(rebuilt))

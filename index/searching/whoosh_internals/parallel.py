@@ -95,7 +95,8 @@ def build_in_parts(
             args=(
                 str(target),
                 indexnames,
-                (n, TABLE_ARTICLES),
+                n,
+                TABLE_ARTICLES,
                 str(shares[n]),
                 options,
                 limits,
@@ -175,17 +176,18 @@ def pieces(count: int, parts: int) -> list[tuple[int, int]]:
 def _build_share(
     target: str,
     indexnames: tuple[str, str],
-    piece: tuple[int, int],
+    piece: int,
+    per_table: int,
     share: str,
     options: dict[str, Any],
     limits: tuple[int, int],
     out: Any,
     parent: int,
 ) -> None:
-    """In a worker: write the documents of ``piece`` (its number, and the
-    articles per story-word table) into new segments of both indexes, and
-    their story-word tables, and hand the segments back (the
-    parent commits them), telling the parent how many are done on the way."""
+    """In a worker: write the documents of share number ``piece`` into new
+    segments of both indexes, and their story words into tables of
+    ``per_table`` articles, and hand the segments back (the parent commits
+    them), telling the parent how many are done on the way."""
     watch_parent(parent)
     try:
         articles: Sequence[Article] = pickle.loads(Path(share).read_bytes())
@@ -196,7 +198,8 @@ def _build_share(
             options,
             limits,
             lambda i: out.send(("done", i)),
-            *piece,
+            piece,
+            per_table,
         )
         out.send(("done", len(articles)))
         out.send(("made", made))
@@ -220,9 +223,9 @@ def write_segments(
     """Write ``articles`` into new segments of both indexes, a new pair every
     SEGMENT_ARTICLES articles, and give each index's segments in order (for
     commit_segments); and their story words, numbered, into tables of
-    ``per_table`` articles each (TABLE_ARTICLES unless told; named for ``piece``, the writer's share of
-    the library, and their own order in it). ``done(n)`` is told every 10
-    articles."""
+    ``per_table`` articles each (TABLE_ARTICLES unless told; named for
+    ``piece``, the writer's share of the library, and their own order in
+    it). ``done(n)`` is told every 10 articles."""
     from hollywood_ai.index.searching.documents import documents
     from hollywood_ai.index.searching.whoosh_internals.pool import grouped_pool
     from hollywood_ai.index.text.numbering import Numbering
